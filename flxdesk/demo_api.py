@@ -1,0 +1,141 @@
+"""A stand-in for the Flxpoint API on 127.0.0.1, for demo mode, screenshots and tests.
+
+It answers ``PATCH /orders/{id}/status`` like the real endpoint: orders 1000-1999
+exist, other IDs get 404, an unknown status gets 400, a missing or wrong token gets
+401, and more than 2 requests per second for one token get 429 with Retry-After.
+Standard library only, so it starts in milliseconds and ships inside the app.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from flxdesk.statuses import ORDER_STATUSES
+
+DEMO_TOKEN = "demo-token-not-secret"
+DEMO_ORDER_IDS = range(1000, 2000)
+REQUESTS_PER_SECOND = 2
+
+
+@dataclass(frozen=True)
+class SeenRequest:
+    """One request as it arrived, for tests: raw path and decoded parts."""
+
+    arrived: float  # time.monotonic()
+    method: str
+    raw_path: str
+    order_id: str | None
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    answer: int
+
+
+class DemoApi:
+    """Run with ``start()`` / ``stop()`` or as a context manager; ``url`` is the base URL."""
+
+    def __init__(self, token: str = DEMO_TOKEN, latency: float = 0.0) -> None:
+        self.token = token
+        self.latency = latency
+        self.requests: list[SeenRequest] = []
+        self._arrivals: dict[str, deque[float]] = defaultdict(lambda: deque(maxlen=2))
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> DemoApi:
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="flxdesk-demo-api", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> DemoApi:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    def _over_rate(self, token: str, now: float) -> bool:
+        """True when this request would be the third within one second for ``token``."""
+        with self._lock:
+            recent = self._arrivals[token]
+            if len(recent) == recent.maxlen and now - recent[0] < 1.0:
+                return True
+            recent.append(now)
+            return False
+
+    def _answer(self, method: str, raw_path: str, headers: dict[str, str]) -> tuple[int, dict]:
+        arrived = time.monotonic()
+        parts = urlsplit(raw_path)
+        segments = parts.path.split("/")
+        order_id = None
+        query = parse_qs(parts.query, keep_blank_values=True)
+        if len(segments) == 4 and segments[1] == "orders" and segments[3] == "status":
+            order_id = unquote(segments[2], errors="strict")
+        token = headers.get("x-api-token", "")
+        if method != "PATCH" or order_id is None:
+            answer = (404, {"message": "No such endpoint."})
+        elif token != self.token:
+            answer = (401, {"message": "Invalid or missing X-API-TOKEN."})
+        elif self._over_rate(token, arrived):
+            answer = (429, {"message": "Rate limit exceeded: 2 requests per second."})
+        elif query.get("status", [""])[0] not in ORDER_STATUSES:
+            answer = (400, {"message": f"Invalid status {query.get('status', [''])[0]!r}."})
+        elif not (order_id.isdigit() and int(order_id) in DEMO_ORDER_IDS):
+            answer = (404, {"message": f"Order {order_id} not found."})
+        else:
+            answer = (201, {"id": order_id, "status": query["status"][0]})
+        with self._lock:
+            self.requests.append(
+                SeenRequest(arrived, method, raw_path, order_id, query, headers, answer[0])
+            )
+        if self.latency:
+            time.sleep(self.latency)
+        return answer
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            server_version = "flxdesk-demo-api"
+
+            def _respond(self) -> None:
+                headers = {name.lower(): value for name, value in self.headers.items()}
+                length = int(headers.get("content-length") or 0)
+                if length:
+                    self.rfile.read(length)
+                code, body = api._answer(self.command, self.path, headers)
+                payload = json.dumps(body).encode()
+                self.send_response(code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                if code == 429:
+                    self.send_header("Retry-After", "1")
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_PATCH = do_GET = do_POST = do_PUT = do_DELETE = _respond
+
+            def log_message(self, format: str, *args: object) -> None:
+                """Silent: the app's log is for the app."""
+
+        return Handler

@@ -1,0 +1,50 @@
+"""Where flxdesk keeps its data, settings and logs.
+
+``FLXDESK_HOME``, when set, is the single root for all three (portable installs,
+tests); otherwise the per-user folders of the operating system are used.
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "flxdesk"
+HOME_ENV = "FLXDESK_HOME"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+    config_dir: Path
+    log_dir: Path
+
+    @property
+    def history_db(self) -> Path:
+        return self.data_dir / "history.sqlite3"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "flxdesk.log"
+
+    def ensure(self) -> "AppPaths":
+        for folder in (self.data_dir, self.config_dir, self.log_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def app_paths() -> AppPaths:
+    home = os.environ.get(HOME_ENV)
+    if home:
+        root = Path(home).expanduser()
+        return AppPaths(data_dir=root, config_dir=root, log_dir=root / "logs")
+    import platformdirs
+
+    return AppPaths(
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )

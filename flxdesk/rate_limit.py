@@ -1,0 +1,112 @@
+"""Per-token pacing: at most N request starts in any sliding window, on a monotonic clock.
+
+Flxpoint allows 2 requests per second per token, and every station using the same
+token shares that budget, so the limiter also accepts a pause from a ``429`` answer.
+"""
+
+import hashlib
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+REQUESTS_PER_WINDOW = 2
+WINDOW_SECONDS = 1.0
+# A little slack so that arrival jitter on the server never squeezes three starts
+# into one second of its clock.
+SAFETY_MARGIN_SECONDS = 0.02
+
+RETRY_AFTER_DEFAULT = 1.0
+RETRY_AFTER_MIN = 1.0
+RETRY_AFTER_MAX = 60.0
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), unbounded."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    now = now or datetime.now(UTC)
+    return (when - now).total_seconds()
+
+
+def bounded_retry_after(seconds: float | None) -> float:
+    """Clamp a server-requested pause: 0 or negative would hammer, a huge one would hang."""
+    if seconds is None or seconds != seconds:  # missing or NaN
+        return RETRY_AFTER_DEFAULT
+    return min(max(seconds, RETRY_AFTER_MIN), RETRY_AFTER_MAX)
+
+
+class RateLimiter:
+    """Thread-safe sliding-window limiter; callers reserve a start time, then wait for it."""
+
+    def __init__(
+        self,
+        max_starts: int = REQUESTS_PER_WINDOW,
+        window: float = WINDOW_SECONDS,
+        margin: float = SAFETY_MARGIN_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._window = window + margin
+        self._starts: deque[float] = deque(maxlen=max_starts)
+        self._not_before = 0.0
+        self._pause_serial = 0
+        self._clock = clock
+        self._lock = threading.Lock()
+
+    def reserve(self) -> tuple[float, int]:
+        """Claim the earliest allowed start; returns (start time, pause serial at claim)."""
+        with self._lock:
+            start = max(self._clock(), self._not_before)
+            if len(self._starts) == self._starts.maxlen:
+                start = max(start, self._starts[0] + self._window)
+            self._starts.append(start)
+            return start, self._pause_serial
+
+    def pause(self, seconds: float) -> None:
+        """No request may start for ``seconds`` from now (e.g. after a 429)."""
+        with self._lock:
+            self._not_before = max(self._not_before, self._clock() + seconds)
+            self._pause_serial += 1
+
+    def wait_for_slot(self, stop: threading.Event | None = None) -> bool:
+        """Block until this caller may start a request; False if ``stop`` was set first."""
+        stop = stop or threading.Event()
+        while True:
+            start, serial = self.reserve()
+            delay = start - self._clock()
+            if delay > 0 and stop.wait(delay):
+                return False
+            if stop.is_set():
+                return False
+            with self._lock:
+                if serial == self._pause_serial or self._clock() >= self._not_before:
+                    return True
+            # A pause arrived while we waited: claim a fresh slot after it.
+
+
+_limiters: dict[str, RateLimiter] = {}
+_limiters_lock = threading.Lock()
+
+
+def limiter_for_token(token: str) -> RateLimiter:
+    """The one limiter shared by every sender using ``token`` in this process."""
+    key = hashlib.sha256(token.encode("utf-8")).hexdigest()
+    with _limiters_lock:
+        if key not in _limiters:
+            _limiters[key] = RateLimiter()
+        return _limiters[key]

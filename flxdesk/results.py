@@ -1,0 +1,140 @@
+"""Typed outcomes of one status update, with words a warehouse worker understands.
+
+Each result carries two texts: ``message`` for the person at the screen, and
+``detail`` (HTTP code and a short excerpt of what the server said) for the history.
+"""
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+EXCERPT_LENGTH = 200
+
+
+class Outcome(StrEnum):
+    SUCCESS = "success"
+    BAD_REQUEST = "bad_request"
+    UNAUTHORIZED = "unauthorized"
+    FORBIDDEN = "forbidden"
+    NOT_FOUND = "not_found"
+    RATE_LIMITED = "rate_limited"
+    SERVER_ERROR = "server_error"
+    TIMEOUT = "timeout"
+    CONNECTION_FAILED = "connection_failed"
+    UNEXPECTED = "unexpected"
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    outcome: Outcome
+    message: str
+    http_code: int | None = None
+    detail: str = ""
+    retry_after: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is Outcome.SUCCESS
+
+
+def excerpt_of_body(body: str, content_type: str = "") -> str:
+    """A short, single-line excerpt of a response body, readable even for HTML pages."""
+    text = body.strip()
+    if not text:
+        return ""
+    if "json" in content_type or text[:1] in "{[":
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, dict):
+            for key in ("message", "error", "detail", "errors", "title"):
+                if parsed.get(key):
+                    text = str(parsed[key])
+                    break
+    if "html" in content_type or text.lstrip().startswith("<"):
+        title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+        text = title.group(1) if title else re.sub(r"<[^>]+>", " ", text)
+        text = html.unescape(text)
+    text = " ".join(text.split())
+    if len(text) > EXCERPT_LENGTH:
+        text = text[: EXCERPT_LENGTH - 1] + "…"
+    return text
+
+
+def result_for_response(
+    status_code: int,
+    server_text: str,
+    order_id: str,
+    status: str,
+    retry_after: float | None = None,
+) -> UpdateResult:
+    """Map an HTTP answer to an UpdateResult. ``server_text`` is already an excerpt."""
+    detail = f"HTTP {status_code}" + (f": {server_text}" if server_text else "")
+    said = f" Flxpoint said: {server_text}" if server_text else ""
+
+    def result(outcome: Outcome, message: str) -> UpdateResult:
+        return UpdateResult(outcome, message, status_code, detail, retry_after)
+
+    if 200 <= status_code < 300:
+        return result(Outcome.SUCCESS, f"Order {order_id} set to {status}.")
+    if status_code == 400:
+        return result(
+            Outcome.BAD_REQUEST,
+            f"Flxpoint refused the update of order {order_id} (400).{said or ' No reason given.'}",
+        )
+    if status_code == 401:
+        return result(
+            Outcome.UNAUTHORIZED,
+            "Flxpoint did not accept the API token (401). Check that it was copied whole and "
+            "is still active. Account, Source and Channel tokens are different tokens: use "
+            "one made for this Flxpoint account.",
+        )
+    if status_code == 403:
+        return result(
+            Outcome.FORBIDDEN,
+            f"This API token may not change order {order_id} (403). Ask your Flxpoint "
+            "administrator for a token with access to it.",
+        )
+    if status_code == 404:
+        return result(
+            Outcome.NOT_FOUND, f"Order {order_id} was not found in Flxpoint (404). Check the ID."
+        )
+    if status_code == 429:
+        return result(
+            Outcome.RATE_LIMITED,
+            "Flxpoint is limiting how fast this token may send (429). Too many updates were "
+            "sent at once, possibly from another station using the same token.",
+        )
+    if status_code >= 500:
+        return result(
+            Outcome.SERVER_ERROR,
+            f"Flxpoint had a problem on its side ({status_code}); order {order_id} was not "
+            f"updated. Try again in a few minutes.{said}",
+        )
+    return result(
+        Outcome.UNEXPECTED,
+        f"Flxpoint gave an unexpected answer (HTTP {status_code}) for order {order_id}.{said}",
+    )
+
+
+def timeout_result(order_id: str, detail: str) -> UpdateResult:
+    return UpdateResult(
+        Outcome.TIMEOUT,
+        f"Flxpoint did not answer in time for order {order_id}. The update may or may not "
+        "have been applied: check the order before sending it again.",
+        None,
+        detail,
+    )
+
+
+def connection_result(order_id: str, detail: str, reason: str = "") -> UpdateResult:
+    reason = reason or "Check the network connection."
+    return UpdateResult(
+        Outcome.CONNECTION_FAILED,
+        f"Could not reach Flxpoint to update order {order_id}. {reason}",
+        None,
+        detail,
+    )
