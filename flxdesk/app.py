@@ -1,0 +1,132 @@
+"""Start-up: command line, logging, crash handler, and the window with its worker.
+
+Kept light on purpose: ``requests`` and ``keyring`` are imported by the worker thread
+after the window is on screen, so the first paint is not delayed by them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from flxdesk import __version__
+from flxdesk.endpoint import InvalidApiUrl, resolve_api_url
+from flxdesk.paths import AppPaths, app_paths
+from flxdesk.settings import load_settings
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="flxdesk", description="Set Flxpoint order statuses from a desktop window."
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use a built-in stand-in for the Flxpoint API on this computer (no token needed)",
+    )
+    parser.add_argument("--version", action="version", version=f"flxdesk {__version__}")
+    return parser.parse_args(argv)
+
+
+@dataclass
+class RunningApp:
+    """Everything main() builds, so tests and benchmarks can drive the real thing."""
+
+    window: object
+    worker_thread: object
+    store: object
+    demo_api: object | None
+
+    def close(self) -> None:
+        self.window.close()
+        self.worker_thread.shutdown()
+        self.store.close()
+        if self.demo_api is not None:
+            self.demo_api.stop()
+
+
+def build_app(paths: AppPaths, *, demo: bool, api_url: str | None = None) -> RunningApp:
+    """Create the store, worker thread and main window (a QApplication must exist)."""
+    from flxdesk.gui.main_window import MainWindow
+    from flxdesk.gui.worker import UpdateWorker, WorkerThread
+    from flxdesk.store import HistoryStore
+
+    paths.ensure()
+    settings = load_settings(paths.settings_file)
+    demo_api = None
+    fixed_token = None
+    if demo:
+        from flxdesk.demo_api import DemoApi
+
+        demo_api = DemoApi().start()
+        api_url, fixed_token = demo_api.url, demo_api.token
+    elif api_url is None:
+        api_url = resolve_api_url(settings.api_url)
+    store = HistoryStore(paths.history_db)
+    interrupted = store.requeue_interrupted()
+    if interrupted:
+        log.warning("%d updates were interrupted by a crash and are queued again", interrupted)
+    worker = UpdateWorker(paths.history_db, api_url, settings.profile, fixed_token)
+    worker_thread = WorkerThread(worker)
+    window = MainWindow(store, worker_thread, api_url, demo=demo)
+    worker_thread.start()
+    return RunningApp(window, worker_thread, store, demo_api)
+
+
+def install_crash_handler(log_file: str) -> None:
+    """Log any uncaught exception and tell the person, instead of vanishing."""
+
+    def handle(exc_type, exc, traceback) -> None:
+        log.critical("Unexpected error", exc_info=(exc_type, exc, traceback))
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                "flxdesk: unexpected error",
+                f"Something went wrong: {exc_type.__name__}.\n\n"
+                f"Updates already queued are safe in the history. Details are in the log:\n"
+                f"{log_file}",
+            )
+
+    sys.excepthook = handle
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    on_shown: Callable[[object], None] | None = None,
+) -> int:
+    """Entry point of ``flxdesk`` and ``python -m flxdesk``; ``on_shown`` serves benchmarks."""
+    args = parse_args(argv)
+    paths = app_paths().ensure()
+    from flxdesk.logging_setup import setup_file_logging
+
+    setup_file_logging(paths.log_file)
+    log.info("flxdesk %s starting (demo=%s)", __version__, args.demo)
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("flxdesk")
+    app.setApplicationVersion(__version__)
+    install_crash_handler(str(paths.log_file))
+    try:
+        running = build_app(paths, demo=args.demo)
+    except InvalidApiUrl as problem:
+        log.error("Cannot start: %s", problem)
+        print(f"flxdesk: {problem}", file=sys.stderr)
+        QMessageBox.critical(None, "flxdesk cannot start", str(problem))
+        return 2
+    running.window.show()
+    if on_shown is not None:
+        on_shown(running.window)
+    code = app.exec()
+    running.close()
+    log.info("flxdesk stopped")
+    return code

@@ -1,0 +1,123 @@
+"""A lazy table model over the history store: newest first, fetched a page at a time.
+
+Only the rows the view has scrolled to are read, so 100,000 rows open as fast as 100.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_left
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from flxdesk.store import HistoryStore, State, UpdateRow
+
+PAGE_SIZE = 256
+COLUMNS = ("Time", "Order ID", "Status", "Note", "Result")
+
+STATE_COLOURS = {
+    State.SENT: QColor("#1b7f3b"),
+    State.FAILED: QColor("#b3261e"),
+    State.QUEUED: QColor("#6b6b6b"),
+    State.SENDING: QColor("#1f5fa8"),
+}
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def format_time(timestamp: float) -> str:
+    local = time.localtime(timestamp)
+    if time.strftime("%Y-%m-%d", local) == time.strftime("%Y-%m-%d"):
+        return time.strftime("%H:%M:%S", local)
+    return time.strftime("%Y-%m-%d %H:%M", local)
+
+
+def result_text(row: UpdateRow) -> str:
+    if row.state is State.SENT:
+        return "Sent"
+    if row.state is State.FAILED:
+        return f"Failed: {row.message}"
+    if row.state is State.SENDING:
+        return "Sending…"
+    return "Queued"
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, store: HistoryStore, parent=None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._rows: list[UpdateRow] = []
+        self._exhausted = False
+        self.fetchMore(QModelIndex())
+
+    # --- reading ---------------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: ModelIndex) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: ModelIndex) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        before = self._rows[-1].id if self._rows else None
+        page = self._store.newest(PAGE_SIZE, before_id=before)
+        if len(page) < PAGE_SIZE:
+            self._exhausted = True
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                format_time(row.created_at),
+                row.order_id,
+                row.status,
+                row.note,
+                result_text(row),
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.detail or row.message or None
+        if role == Qt.ItemDataRole.ForegroundRole and column == COLUMNS.index("Result"):
+            return QBrush(STATE_COLOURS[row.state])
+        return None
+
+    def row_at(self, position: int) -> UpdateRow:
+        return self._rows[position]
+
+    # --- changes -------------------------------------------------------------------
+    def add_new(self, update_id: int) -> None:
+        """Show a just-queued update at the top."""
+        row = self._store.get(update_id)
+        if row is None:
+            return
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._rows.insert(0, row)
+        self.endInsertRows()
+
+    def refresh(self, update_id: int) -> None:
+        """Re-read one update after the worker changed it."""
+        position = bisect_left(self._rows, -update_id, key=lambda row: -row.id)
+        if position >= len(self._rows) or self._rows[position].id != update_id:
+            return  # not loaded yet; it will be read when scrolled to
+        fresh = self._store.get(update_id)
+        if fresh is None:
+            return
+        self._rows[position] = fresh
+        self.dataChanged.emit(self.index(position, 0), self.index(position, len(COLUMNS) - 1))

@@ -1,0 +1,303 @@
+"""The main window: order ID, status, note, Update, and the history below.
+
+objectNames of the input widgets are a public contract for automation and
+accessibility tools: orderIdEdit, statusCombo, noteEdit, submitButton, historyView.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flxdesk import __version__
+from flxdesk.gui.history_model import COLUMNS, HistoryModel
+from flxdesk.gui.token_dialog import TokenDialog
+from flxdesk.gui.worker import TokenState, WorkerThread
+from flxdesk.order_ids import InvalidOrderId, clean_order_id
+from flxdesk.statuses import ORDER_STATUSES
+from flxdesk.store import HistoryStore
+
+log = logging.getLogger(__name__)
+
+OK_STYLE = "color: #1b7f3b; font-weight: 600"
+ERROR_STYLE = "color: #b3261e; font-weight: 600"
+INFO_STYLE = "color: #444"
+
+TOKEN_STATE_TEXT = {
+    TokenState.UNKNOWN: "Token: checking the keychain…",
+    TokenState.MISSING: "No API token: updates wait until one is set (Token menu)",
+    TokenState.KEYCHAIN: "Token: from the system keychain",
+    TokenState.SESSION_ONLY: "Token: this session only (not saved)",
+    TokenState.DEMO: "Demo token: no keychain used",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: HistoryStore,
+        worker_thread: WorkerThread,
+        api_url: str,
+        demo: bool = False,
+    ) -> None:
+        super().__init__()
+        self._store = store
+        self._worker_thread = worker_thread
+        self._demo = demo
+        self._waiting: set[int] = set()
+        self._token_state = TokenState.UNKNOWN
+        self._asking_for_token = False
+        self._prompted_at_start = False
+
+        title = f"flxdesk {__version__}"
+        self.setWindowTitle(f"{title} — DEMO (orders 1000-1999)" if demo else title)
+        self.resize(900, 600)
+        self._build_widgets()
+        self._build_menus()
+        self._api_label.setText(f"API: {api_url}")
+        self._show_token_state(TokenState.UNKNOWN)
+
+        worker = worker_thread.worker
+        worker.updateChanged.connect(self.model.refresh)
+        worker.updateFinished.connect(self._on_update_finished)
+        worker.tokenStateChanged.connect(self._on_token_state)
+        worker.tokenRejected.connect(self._on_token_rejected)
+        worker.keychainUnavailable.connect(self._on_keychain_unavailable)
+
+    # --- layout ----------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.order_id_edit = QLineEdit()
+        self.order_id_edit.setObjectName("orderIdEdit")
+        self.order_id_edit.setAccessibleName("Order ID")
+        self.order_id_edit.setPlaceholderText("Scan or type an order ID, then Enter")
+        self.order_id_edit.returnPressed.connect(self.submit)
+
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("statusCombo")
+        self.status_combo.setAccessibleName("New status")
+        self.status_combo.addItems(ORDER_STATUSES)
+        self.status_combo.setCurrentText("Closed")
+
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText("Optional note sent with each update")
+        self.note_edit.returnPressed.connect(self.submit)
+
+        self.submit_button = QPushButton("Update")
+        self.submit_button.setObjectName("submitButton")
+        self.submit_button.setAccessibleName("Send status update")
+        self.submit_button.setDefault(True)
+        self.submit_button.clicked.connect(self.submit)
+
+        self.result_label = QLabel("Ready.")
+        self.result_label.setObjectName("resultLabel")
+        self.result_label.setAccessibleName("Last result")
+        self.result_label.setWordWrap(True)
+        self.result_label.setStyleSheet(INFO_STYLE)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.model = HistoryModel(self._store, self)
+        self.history_view = QTableView()
+        self.history_view.setObjectName("historyView")
+        self.history_view.setAccessibleName("History of updates, newest first")
+        self.history_view.setModel(self.model)
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_view.setAlternatingRowColors(True)
+        self.history_view.setWordWrap(False)
+        self.history_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        vertical = self.history_view.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.history_view.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in zip(COLUMNS, (80, 140, 130, 200), strict=False):
+            self.history_view.setColumnWidth(COLUMNS.index(column), width)
+
+        form = QGridLayout()
+        labels = ("&Order ID", "&Status", "&Note")
+        fields = (self.order_id_edit, self.status_combo, self.note_edit)
+        for column, (text, field) in enumerate(zip(labels, fields, strict=True)):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addWidget(label, 0, column)
+            form.addWidget(field, 1, column)
+        form.addWidget(self.submit_button, 1, 3)
+        form.setColumnStretch(0, 3)
+        form.setColumnStretch(1, 2)
+        form.setColumnStretch(2, 4)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(form)
+        layout.addWidget(self.result_label)
+        history_label = QLabel("&History (newest first)")
+        history_label.setBuddy(self.history_view)
+        layout.addWidget(history_label)
+        layout.addWidget(self.history_view, stretch=1)
+        self.setCentralWidget(central)
+
+        self._queue_label = QLabel()
+        self._token_label = QLabel()
+        self._api_label = QLabel()
+        status_bar = self.statusBar()
+        status_bar.addWidget(self._queue_label)
+        status_bar.addWidget(self._token_label, 1)
+        status_bar.addPermanentWidget(self._api_label)
+        self._show_waiting()
+        self.order_id_edit.setFocus()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        token_menu = self.menuBar().addMenu("&Token")
+        self.set_token_action = QAction("&Set or replace token…", self)
+        self.set_token_action.setObjectName("setTokenAction")
+        self.set_token_action.triggered.connect(lambda: self.ask_for_token())
+        self.forget_token_action = QAction("&Forget saved token", self)
+        self.forget_token_action.setObjectName("forgetTokenAction")
+        self.forget_token_action.triggered.connect(self._forget_token)
+        token_menu.addAction(self.set_token_action)
+        token_menu.addAction(self.forget_token_action)
+        token_menu.setEnabled(not self._demo)
+
+    # --- submitting ------------------------------------------------------------------
+    @Slot()
+    def submit(self) -> None:
+        try:
+            order_id = clean_order_id(self.order_id_edit.text())
+        except InvalidOrderId as problem:
+            self._show_result(str(problem), ok=False)
+            self.order_id_edit.selectAll()
+            self.order_id_edit.setFocus()
+            return
+        status = self.status_combo.currentText()
+        note = self.note_edit.text().strip()
+        update_id = self._store.add_queued(order_id, status, note)
+        self.model.add_new(update_id)
+        self._waiting.add(update_id)
+        self._show_waiting()
+        self._worker_thread.enqueueRequested.emit(update_id)
+        self.order_id_edit.clear()
+        self.order_id_edit.setFocus()
+        self._show_result(f"Order {order_id}: queued as {status}…", ok=None)
+
+    @Slot(int, bool, str)
+    def _on_update_finished(self, update_id: int, ok: bool, message: str) -> None:
+        self.model.refresh(update_id)
+        self._waiting.discard(update_id)
+        self._show_waiting()
+        self._show_result(message, ok=ok)
+
+    def _show_result(self, text: str, ok: bool | None) -> None:
+        self.result_label.setText(text)
+        style = INFO_STYLE if ok is None else OK_STYLE if ok else ERROR_STYLE
+        self.result_label.setStyleSheet(style)
+
+    def _show_waiting(self) -> None:
+        count = len(self._waiting)
+        self._queue_label.setText("Nothing waiting" if not count else f"{count} waiting")
+
+    # --- token -----------------------------------------------------------------------
+    @Slot(str)
+    def _on_token_state(self, state: str) -> None:
+        self._show_token_state(TokenState(state))
+        if self._token_state is TokenState.MISSING and not self._prompted_at_start:
+            self._prompted_at_start = True
+            self.ask_for_token()
+
+    def _show_token_state(self, state: TokenState) -> None:
+        self._token_state = state
+        self._token_label.setText(TOKEN_STATE_TEXT[state])
+        self.forget_token_action.setEnabled(state is TokenState.KEYCHAIN)
+
+    def ask_for_token(self, session_only: bool = False) -> None:
+        """Ask for a token (non-blocking); the worker saves it and reports back."""
+        if self._asking_for_token:
+            return
+        self._asking_for_token = True
+        dialog = TokenDialog(self, session_only=session_only)
+
+        def done(result: int) -> None:
+            self._asking_for_token = False
+            if result == TokenDialog.DialogCode.Accepted:
+                signal = (
+                    self._worker_thread.sessionTokenRequested
+                    if session_only
+                    else self._worker_thread.saveTokenRequested
+                )
+                signal.emit(dialog.token())
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    @Slot(str)
+    def _on_token_rejected(self, message: str) -> None:
+        self._show_result(message, ok=False)
+        self.ask_for_token()
+
+    @Slot(str, bool)
+    def _on_keychain_unavailable(self, reason: str, token_pending: bool) -> None:
+        self._prompted_at_start = True  # this box replaces the first-run token dialog
+        box = QMessageBox(self)
+        box.setObjectName("keychainUnavailableBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Keychain not available")
+        box.setText(reason)
+        box.setInformativeText(
+            "flxdesk never saves the token in a file. It can keep the token in memory "
+            "for this session only; you will be asked again the next time it starts."
+        )
+        keep = box.addButton("Use for this session only", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+
+        def done() -> None:
+            accepted = box.clickedButton() is keep
+            if token_pending:
+                self._worker_thread.pendingTokenDecided.emit(accepted)
+            elif accepted:
+                self.ask_for_token(session_only=True)
+            box.deleteLater()
+
+        box.finished.connect(done)
+        box.open()
+
+    def _forget_token(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Forget token",
+            "Remove the saved API token from this computer's keychain? "
+            "Updates will wait until a token is set again.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._worker_thread.forgetTokenRequested.emit()
+
+    # --- closing ---------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._worker_thread.shutdown()
+        if self._waiting:
+            log.info("Closed with %d updates still queued", len(self._waiting))
+        super().closeEvent(event)
