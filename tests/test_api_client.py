@@ -1,0 +1,181 @@
+"""The API client against real loopback servers: every outcome, headers, hostile IDs."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from flxdesk import __version__
+from flxdesk.api_client import FlxpointClient, encode_path_segment
+from flxdesk.demo_api import DemoApi
+from flxdesk.results import Outcome
+
+TOKEN = "test-token-123"
+
+
+def client_for(server: HTTPServer, **kwargs) -> FlxpointClient:
+    return FlxpointClient(server.url_for("").rstrip("/"), TOKEN, **kwargs)
+
+
+def test_success_sends_query_and_headers(httpserver: HTTPServer) -> None:
+    httpserver.expect_request(
+        "/orders/1234/status",
+        method="PATCH",
+        query_string={"status": "On Hold", "updateNote": "left at dock 3"},
+        headers={
+            "X-API-TOKEN": TOKEN,
+            "Accept": "application/json",
+            "User-Agent": f"flxdesk/{__version__}",
+        },
+    ).respond_with_data("", status=201)
+    result = client_for(httpserver).update_status("1234", "On Hold", "left at dock 3")
+    assert result.ok
+    assert result.http_code == 201
+    assert result.message == "Order 1234 set to On Hold."
+    request, _ = httpserver.log[0]
+    assert "Authorization" not in request.headers
+    assert request.get_data() == b""
+
+
+def test_empty_note_sends_no_update_note(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/orders/7/status", method="PATCH").respond_with_data(status=201)
+    client_for(httpserver).update_status("7", "Closed", "")
+    request, _ = httpserver.log[0]
+    assert dict(request.args) == {"status": "Closed"}
+
+
+@pytest.mark.parametrize("code", [200, 201, 204])
+def test_any_2xx_is_success(httpserver: HTTPServer, code: int) -> None:
+    httpserver.expect_request("/orders/1/status").respond_with_data("", status=code)
+    assert client_for(httpserver).update_status("1", "Open").outcome is Outcome.SUCCESS
+
+
+def test_400_shows_the_servers_message(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/orders/1/status").respond_with_json(
+        {"message": "Order is already shipped"}, status=400
+    )
+    result = client_for(httpserver).update_status("1", "Canceled")
+    assert result.outcome is Outcome.BAD_REQUEST
+    assert "Order is already shipped" in result.message
+    assert result.detail == "HTTP 400: Order is already shipped"
+
+
+def test_401_explains_token_types(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/orders/1/status").respond_with_data("Unauthorized", status=401)
+    result = client_for(httpserver).update_status("1", "Open")
+    assert result.outcome is Outcome.UNAUTHORIZED
+    for word in ("Account", "Source", "Channel", "token"):
+        assert word in result.message
+
+
+def test_403_is_forbidden(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/orders/1/status").respond_with_data("nope", status=403)
+    result = client_for(httpserver).update_status("1", "Open")
+    assert result.outcome is Outcome.FORBIDDEN
+    assert "403" in result.message
+
+
+def test_404_names_the_order(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/orders/A-77/status").respond_with_data("", status=404)
+    result = client_for(httpserver).update_status("A-77", "Open")
+    assert result.outcome is Outcome.NOT_FOUND
+    assert "A-77" in result.message
+    assert "not found" in result.message
+
+
+def test_429_carries_retry_after(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/orders/1/status").respond_with_data(
+        "slow down", status=429, headers={"Retry-After": "3"}
+    )
+    result = client_for(httpserver).update_status("1", "Open")
+    assert result.outcome is Outcome.RATE_LIMITED
+    assert result.retry_after == 3.0
+
+
+def test_5xx_html_maintenance_page_gets_a_readable_excerpt(httpserver: HTTPServer) -> None:
+    page = (
+        "<html><head><title>Scheduled maintenance</title></head>"
+        "<body><h1>Back soon</h1>" + "x" * 5000 + "</body></html>"
+    )
+    httpserver.expect_request("/orders/1/status").respond_with_data(
+        page, status=503, content_type="text/html"
+    )
+    result = client_for(httpserver).update_status("1", "Open")
+    assert result.outcome is Outcome.SERVER_ERROR
+    assert result.http_code == 503
+    assert "Scheduled maintenance" in result.message
+    assert "<" not in result.detail
+    assert len(result.detail) < 300
+
+
+def test_unexpected_redirect_is_not_followed(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/orders/1/status").respond_with_data(
+        "", status=307, headers={"Location": "http://127.0.0.1:9/elsewhere"}
+    )
+    result = client_for(httpserver).update_status("1", "Open")
+    assert result.outcome is Outcome.UNEXPECTED
+    assert len(httpserver.log) == 1
+
+
+def test_timeout(httpserver: HTTPServer) -> None:
+    def slow(request: Request) -> Response:
+        time.sleep(0.6)
+        return Response("", status=201)
+
+    httpserver.expect_request("/orders/1/status").respond_with_handler(slow)
+    result = client_for(httpserver, read_timeout=0.2).update_status("1", "Open")
+    assert result.outcome is Outcome.TIMEOUT
+    assert "may or may not" in result.message
+
+
+def test_connection_refused() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = FlxpointClient(f"http://127.0.0.1:{port}", TOKEN).update_status("1", "Open")
+    assert result.outcome is Outcome.CONNECTION_FAILED
+    assert "Could not reach Flxpoint" in result.message
+    assert TOKEN not in result.detail
+
+
+def test_server_echoing_the_token_is_masked(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/orders/1/status").respond_with_json(
+        {"message": f"bad token {TOKEN}"}, status=400
+    )
+    result = client_for(httpserver).update_status("1", "Open")
+    assert TOKEN not in result.message
+    assert TOKEN not in result.detail
+
+
+HOSTILE_IDS = [
+    "12/34",
+    "../admin",
+    "..",
+    ".",
+    "a?status=Open",
+    "x#frag",
+    "100%",
+    "%2F",
+    "order 17",
+    "Bestellung-ü-東京",
+    "a&b=c",
+    "+plus+",
+]
+
+
+@pytest.mark.parametrize("order_id", HOSTILE_IDS)
+def test_hostile_ids_arrive_whole_as_one_segment(order_id: str) -> None:
+    with DemoApi(token=TOKEN) as api:
+        FlxpointClient(api.url, TOKEN).update_status(order_id, "On Hold", "n?o#te&x=1")
+    (seen,) = api.requests
+    assert seen.order_id == order_id
+    assert seen.raw_path.startswith(f"/orders/{encode_path_segment(order_id)}/status?")
+    assert seen.query == {"status": ["On Hold"], "updateNote": ["n?o#te&x=1"]}
+
+
+def test_token_is_not_in_repr() -> None:
+    assert TOKEN not in repr(FlxpointClient("https://api.flxpoint.com", TOKEN))

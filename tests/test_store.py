@@ -1,0 +1,36 @@
+from pathlib import Path
+
+from flxdesk.store import HistoryStore, State
+
+
+def test_update_is_queued_then_completed_and_survives_reopening(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    update_id = store.add_queued("1234", "Closed", "note")
+    assert store.get(update_id).state is State.QUEUED
+    store.mark_sending(update_id)
+    store.complete(
+        update_id, ok=True, attempts=1, http_code=201, outcome="success", message="ok", detail=""
+    )
+    store.close()
+    row = HistoryStore(tmp_path / "h.sqlite3").get(update_id)
+    assert row.state is State.SENT
+    assert row.http_code == 201
+    assert row.started_at is not None and row.finished_at is not None
+
+
+def test_interrupted_sends_go_back_to_queued(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    update_id = store.add_queued("1", "Open", "")
+    store.mark_sending(update_id)
+    assert store.requeue_interrupted() == 1
+    assert store.ids_in_state(State.QUEUED) == [update_id]
+
+
+def test_pages_are_newest_first(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    ids = [store.add_queued(str(n), "Open", "") for n in range(10)]
+    first = store.newest(4)
+    assert [row.id for row in first] == ids[::-1][:4]
+    second = store.newest(4, before_id=first[-1].id)
+    assert [row.id for row in second] == ids[::-1][4:8]
+    assert store.count() == 10
