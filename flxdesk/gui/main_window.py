@@ -286,14 +286,23 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _forget_token(self) -> None:
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             "Forget token",
             "Remove the saved API token from this computer's keychain? "
             "Updates will wait until a token is set again.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._worker_thread.forgetTokenRequested.emit()
+        box.setObjectName("forgetTokenBox")
+
+        def done(answer: int) -> None:
+            if answer == QMessageBox.StandardButton.Yes:
+                self._worker_thread.forgetTokenRequested.emit()
+            box.deleteLater()
+
+        box.finished.connect(done)
+        box.open()
 
     # --- closing ---------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,0 +1,76 @@
+"""The history pane stays lazy: 100,000 rows open with one page read, and scroll in pages."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QTableView
+from pytestqt.qtbot import QtBot
+
+from flxdesk.gui.history_model import PAGE_SIZE, HistoryModel
+from flxdesk.paths import AppPaths
+from flxdesk.store import HistoryStore
+
+ROWS = 100_000
+
+
+def fill(store: HistoryStore, count: int) -> None:
+    """Bulk-insert finished rows straight into the file, as a long-used install would have."""
+    with sqlite3.connect(store.path) as db:
+        db.executemany(
+            "INSERT INTO updates (order_id, status, note, state, created_at, finished_at,"
+            " http_code, outcome, message) VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                (str(n), "Closed", "", "sent", time.time(), time.time(), 201, "success", "ok")
+                for n in range(count)
+            ),
+        )
+
+
+def test_hundred_thousand_rows_open_lazily_and_scroll(qtbot: QtBot, paths: AppPaths) -> None:
+    store = HistoryStore(paths.history_db)
+    fill(store, ROWS)
+    model = HistoryModel(store)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+
+    assert model.rowCount() == PAGE_SIZE
+    assert model.index(0, 1).data() == str(ROWS - 1)  # newest first
+    for _ in range(5):
+        view.scrollToBottom()
+        qtbot.waitUntil(lambda: model.rowCount() > PAGE_SIZE)
+    assert PAGE_SIZE < model.rowCount() < ROWS  # only what was scrolled to was read
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == ROWS
+    assert model.index(ROWS - 1, 1).data() == "0"
+
+
+def test_new_rows_appear_on_top_and_refresh_in_place(qtbot: QtBot, paths: AppPaths) -> None:
+    store = HistoryStore(paths.history_db)
+    fill(store, 3)
+    model = HistoryModel(store)
+    update_id = store.add_queued("A-1", "Open", "n")
+    model.add_new(update_id)
+    assert model.index(0, 1).data() == "A-1"
+    assert model.index(0, 4).data() == "Queued"
+    store.complete(
+        update_id,
+        ok=False,
+        attempts=1,
+        http_code=404,
+        outcome="not_found",
+        message="Order A-1 was not found",
+        detail="HTTP 404",
+    )
+    with qtbot.waitSignal(model.dataChanged):
+        model.refresh(update_id)
+    assert model.index(0, 4).data() == "Failed: Order A-1 was not found"
+    assert model.index(0, 4).data(3) == "HTTP 404"  # tooltip role shows the detail
+    assert model.rowCount() == 4
