@@ -14,6 +14,11 @@ What it measures
     settings and keychain are never touched. ``FLXDESK_API_URL`` is removed from its
     environment so that the default address is used.
 
+    Bytecode: both children use a private ``PYTHONPYCACHEPREFIX`` (a temporary folder that
+    the warm-up runs fill) and ignore ``PYTHONDONTWRITEBYTECODE``, so every measured run
+    loads cached bytecode, as an installed app does, whether or not the checkout has
+    ``__pycache__`` folders; nothing is written into the repository.
+
 How to run (from anywhere, with the interpreter that has flxdesk and PySide6)
     python bench/startup.py             # 7 runs of each, after one warm-up of each
     python bench/startup.py --runs 15 --verbose
@@ -93,9 +98,11 @@ class ChildFailed(RuntimeError):
     """A child process did not report its first paint."""
 
 
-def child_env(*, flxdesk_home: str | None) -> dict[str, str]:
+def child_env(*, pycache: str, flxdesk_home: str | None) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = pycache
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     if flxdesk_home is not None:
         env["FLXDESK_HOME"] = flxdesk_home
@@ -126,8 +133,8 @@ def time_to_first_paint(name: str, driver: str, env: dict[str, str], timeout: fl
         watchdog = threading.Timer(timeout, kill_on_timeout)
         watchdog.start()
         painted_at: float | None = None
+        assert proc.stdout is not None
         try:
-            assert proc.stdout is not None
             for line in proc.stdout:
                 if line.rstrip("\n") == MARKER:
                     painted_at = time.perf_counter()
@@ -152,14 +159,14 @@ def time_to_first_paint(name: str, driver: str, env: dict[str, str], timeout: fl
     return painted_at - start
 
 
-def time_flxdesk(timeout: float) -> float:
+def time_flxdesk(pycache: str, timeout: float) -> float:
     with tempfile.TemporaryDirectory(prefix="flxdesk-bench-", ignore_cleanup_errors=True) as home:
-        env = child_env(flxdesk_home=home)
+        env = child_env(pycache=pycache, flxdesk_home=home)
         return time_to_first_paint("flxdesk", FLXDESK_DRIVER, env, timeout)
 
 
-def time_baseline(timeout: float) -> float:
-    env = child_env(flxdesk_home=None)
+def time_baseline(pycache: str, timeout: float) -> float:
+    env = child_env(pycache=pycache, flxdesk_home=None)
     return time_to_first_paint("bare QMainWindow", BASELINE_DRIVER, env, timeout)
 
 
@@ -185,20 +192,23 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    app_times: list[float] = []
+    bare_times: list[float] = []
     try:
-        # Warm-up, not counted: file caches, .pyc files, font caches.
-        time_flxdesk(args.timeout)
-        time_baseline(args.timeout)
-        app_times: list[float] = []
-        bare_times: list[float] = []
-        for run in range(1, args.runs + 1):
-            app_times.append(time_flxdesk(args.timeout))
-            bare_times.append(time_baseline(args.timeout))
-            if args.verbose:
-                print(
-                    f"run {run}: flxdesk {app_times[-1] * 1000:.0f} ms, "
-                    f"bare QMainWindow {bare_times[-1] * 1000:.0f} ms"
-                )
+        with tempfile.TemporaryDirectory(
+            prefix="flxdesk-bench-pycache-", ignore_cleanup_errors=True
+        ) as pycache:
+            # Warm-up, not counted: file caches and the bytecode cache.
+            time_flxdesk(pycache, args.timeout)
+            time_baseline(pycache, args.timeout)
+            for run in range(1, args.runs + 1):
+                app_times.append(time_flxdesk(pycache, args.timeout))
+                bare_times.append(time_baseline(pycache, args.timeout))
+                if args.verbose:
+                    print(
+                        f"run {run}: flxdesk {app_times[-1] * 1000:.0f} ms, "
+                        f"bare QMainWindow {bare_times[-1] * 1000:.0f} ms"
+                    )
     except ChildFailed as error:
         print(f"startup benchmark failed: {error}", file=sys.stderr)
         return 1

@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
         self.result_label.setAccessibleName("Last result")
         self.result_label.setWordWrap(True)
         self.result_label.setStyleSheet(INFO_STYLE)
+        font = self.result_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.result_label.setFont(font)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.model = HistoryModel(self._store, self)
@@ -126,6 +129,7 @@ class MainWindow(QMainWindow):
         vertical = self.history_view.verticalHeader()
         vertical.setVisible(False)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.history_view.horizontalHeader()
         header.setStretchLastSection(True)
         for column, width in zip(COLUMNS, (80, 140, 130, 200), strict=False):
@@ -146,6 +150,16 @@ class MainWindow(QMainWindow):
 
         central = QWidget()
         layout = QVBoxLayout(central)
+        if self._demo:
+            banner = QLabel(
+                "DEMO MODE: a stand-in API on this computer. Orders 1000-1999 exist; "
+                "nothing is sent to Flxpoint."
+            )
+            banner.setObjectName("demoBanner")
+            banner.setStyleSheet(
+                "background: #fff3c4; color: #5c4400; padding: 4px 8px; font-weight: 600"
+            )
+            layout.addWidget(banner)
         layout.addLayout(form)
         layout.addWidget(self.result_label)
         history_label = QLabel("&History (newest first)")
@@ -160,6 +174,8 @@ class MainWindow(QMainWindow):
         status_bar = self.statusBar()
         status_bar.addWidget(self._queue_label)
         status_bar.addWidget(self._token_label, 1)
+        for label in (self._queue_label, self._token_label):
+            label.setContentsMargins(6, 0, 6, 0)
         status_bar.addPermanentWidget(self._api_label)
         self._show_waiting()
         self.order_id_edit.setFocus()
