@@ -73,8 +73,9 @@ def build_app(paths: AppPaths, *, demo: bool, api_url: str | None = None) -> Run
         log.warning("%d updates were interrupted by a crash and are queued again", interrupted)
     worker = UpdateWorker(paths.history_db, api_url, settings.profile, fixed_token)
     worker_thread = WorkerThread(worker)
+    # The window starts the worker thread after its first paint, so that importing
+    # requests and keyring there does not compete with start-up for the interpreter.
     window = MainWindow(store, worker_thread, api_url, demo=demo)
-    worker_thread.start()
     return RunningApp(window, worker_thread, store, demo_api)
 
 

@@ -1,6 +1,5 @@
 """Choosing and checking the Flxpoint API base URL."""
 
-import ipaddress
 import os
 from urllib.parse import urlsplit
 
@@ -15,6 +14,8 @@ class InvalidApiUrl(ValueError):
 def is_loopback_host(host: str) -> bool:
     if host.lower() == "localhost":
         return True
+    import ipaddress
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:

@@ -5,7 +5,6 @@ library's message cannot write it to disk either.
 """
 
 import logging
-import logging.handlers
 import threading
 from pathlib import Path
 
@@ -39,11 +38,32 @@ class SecretMaskingFilter(logging.Filter):
         return True
 
 
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 3
+
+
+def rotate_if_large(log_file: Path) -> None:
+    """Keep the log small: at start-up, shift flxdesk.log to .1 (.1 to .2, ...) when large.
+
+    Rotating once per start instead of with ``RotatingFileHandler`` keeps
+    ``logging.handlers`` (and the socket/pickle modules it imports) off the start-up path.
+    """
+    try:
+        if log_file.stat().st_size < LOG_MAX_BYTES:
+            return
+    except FileNotFoundError:
+        return
+    for number in range(LOG_BACKUPS - 1, 0, -1):
+        older = log_file.with_name(f"{log_file.name}.{number}")
+        if older.exists():
+            older.replace(log_file.with_name(f"{log_file.name}.{number + 1}"))
+    log_file.replace(log_file.with_name(f"{log_file.name}.1"))
+
+
 def setup_file_logging(log_file: Path, level: int = logging.INFO) -> logging.Handler:
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    rotate_if_large(log_file)
+    handler = logging.FileHandler(log_file, encoding="utf-8")
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
     )

@@ -74,3 +74,14 @@ def test_new_rows_appear_on_top_and_refresh_in_place(qtbot: QtBot, paths: AppPat
     assert model.index(0, 4).data() == "Failed: Order A-1 was not found"
     assert model.index(0, 4).data(3) == "HTTP 404"  # tooltip role shows the detail
     assert model.rowCount() == 4
+
+
+def test_role_ints_match_qt() -> None:
+    from PySide6.QtCore import Qt
+
+    from flxdesk.gui import roles
+
+    assert Qt.ItemDataRole.DisplayRole.value == roles.DISPLAY_ROLE
+    assert Qt.ItemDataRole.ToolTipRole.value == roles.TOOLTIP_ROLE
+    assert Qt.ItemDataRole.ForegroundRole.value == roles.FOREGROUND_ROLE
+    assert Qt.Orientation.Horizontal.value == roles.HORIZONTAL

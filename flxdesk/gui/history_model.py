@@ -8,9 +8,10 @@ from __future__ import annotations
 import time
 from bisect import bisect_left
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QBrush, QColor
 
+from flxdesk.gui.roles import DISPLAY_ROLE, FOREGROUND_ROLE, HORIZONTAL, TOOLTIP_ROLE
 from flxdesk.store import HistoryStore, State, UpdateRow
 
 PAGE_SIZE = 256
@@ -74,17 +75,17 @@ class HistoryModel(QAbstractTableModel):
             self._rows.extend(page)
             self.endInsertRows()
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+    def headerData(self, section: int, orientation, role: int = DISPLAY_ROLE):
+        if orientation.value == HORIZONTAL and role == DISPLAY_ROLE:
             return COLUMNS[section]
         return None
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: ModelIndex, role: int = DISPLAY_ROLE):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return (
                 format_time(row.created_at),
                 row.order_id,
@@ -92,9 +93,9 @@ class HistoryModel(QAbstractTableModel):
                 row.note,
                 result_text(row),
             )[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             return row.detail or row.message or None
-        if role == Qt.ItemDataRole.ForegroundRole and column == COLUMNS.index("Result"):
+        if role == FOREGROUND_ROLE and column == COLUMNS.index("Result"):
             return QBrush(STATE_COLOURS[row.state])
         return None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from flxdesk import __version__
 from flxdesk.gui.history_model import COLUMNS, HistoryModel
-from flxdesk.gui.token_dialog import TokenDialog
 from flxdesk.gui.worker import TokenState, WorkerThread
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
 from flxdesk.statuses import ORDER_STATUSES
@@ -49,6 +48,8 @@ TOKEN_STATE_TEXT = {
 
 
 class MainWindow(QMainWindow):
+    firstPainted = Signal()
+
     def __init__(
         self,
         store: HistoryStore,
@@ -73,12 +74,26 @@ class MainWindow(QMainWindow):
         self._api_label.setText(f"API: {api_url}")
         self._show_token_state(TokenState.UNKNOWN)
 
+        self._first_paint_watch = _FirstPaintWatch(self)
+        self.installEventFilter(self._first_paint_watch)
+        self.firstPainted.connect(self._finish_setup)
+        self.firstPainted.connect(worker_thread.start)
+
         worker = worker_thread.worker
         worker.updateChanged.connect(self.model.refresh)
         worker.updateFinished.connect(self._on_update_finished)
         worker.tokenStateChanged.connect(self._on_token_state)
         worker.tokenRejected.connect(self._on_token_rejected)
         worker.keychainUnavailable.connect(self._on_keychain_unavailable)
+
+    @Slot()
+    def _finish_setup(self) -> None:
+        """Settings that need the ``Qt`` namespace, applied once the window is on screen."""
+        from PySide6.QtCore import Qt
+
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Tab goes order ID -> status -> note -> Update, not into the history.
+        self.history_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     # --- layout ----------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -114,7 +129,6 @@ class MainWindow(QMainWindow):
         font = self.result_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.result_label.setFont(font)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.model = HistoryModel(self._store, self)
         self.history_view = QTableView()
@@ -125,7 +139,6 @@ class MainWindow(QMainWindow):
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_view.setAlternatingRowColors(True)
         self.history_view.setWordWrap(False)
-        self.history_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         vertical = self.history_view.verticalHeader()
         vertical.setVisible(False)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -252,6 +265,8 @@ class MainWindow(QMainWindow):
         """Ask for a token (non-blocking); the worker saves it and reports back."""
         if self._asking_for_token:
             return
+        from flxdesk.gui.token_dialog import TokenDialog
+
         self._asking_for_token = True
         dialog = TokenDialog(self, session_only=session_only)
 
@@ -326,3 +341,13 @@ class MainWindow(QMainWindow):
         if self._waiting:
             log.info("Closed with %d updates still queued", len(self._waiting))
         super().closeEvent(event)
+
+
+class _FirstPaintWatch(QObject):
+    """Emits the window's firstPainted once, then removes itself."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            watched.firstPainted.emit()
+        return False

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from flxdesk import credentials
 from flxdesk.logging_setup import register_secret
-from flxdesk.results import Outcome
 from flxdesk.store import HistoryStore
 
 log = logging.getLogger(__name__)
@@ -148,6 +147,7 @@ class UpdateWorker(QObject):
 
     def _drain(self) -> None:
         from flxdesk.dispatch import send_paced
+        from flxdesk.results import Outcome
 
         store = self._store
         while self._queue and self._client is not None and store and not self._stop.is_set():
@@ -215,8 +215,10 @@ class WorkerThread(QObject):
         self.forgetTokenRequested.connect(worker.forget_token)
         self.finishRequested.connect(worker.finish)
 
+    @Slot()
     def start(self) -> None:
-        self.thread.start()
+        if not self.thread.isRunning():
+            self.thread.start()
 
     def shutdown(self) -> None:
         """Stop the worker and wait for its thread; queued updates stay queued in the store."""
