@@ -10,7 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from flxdesk import __version__
 from flxdesk.endpoint import InvalidApiUrl, resolve_api_url
@@ -33,8 +33,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-@dataclass
-class RunningApp:
+class RunningApp(NamedTuple):
     """Everything main() builds, so tests and benchmarks can drive the real thing."""
 
     window: object

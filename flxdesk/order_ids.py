@@ -5,8 +5,6 @@ sent whole (the API client percent-encodes it). Only input that can never be an 
 is refused, each with a message a warehouse worker can act on.
 """
 
-import unicodedata
-
 MAX_ORDER_ID_LENGTH = 128
 
 
@@ -20,6 +18,8 @@ def clean_order_id(raw: str) -> str:
     Scanners often add a trailing tab or newline; those are removed. Control characters
     inside the ID mean the scan went wrong, so they are refused rather than sent.
     """
+    import unicodedata  # only when a scan is checked, not at start-up
+
     order_id = raw.strip()
     if not order_id:
         raise InvalidOrderId("Scan or type an order ID first.")

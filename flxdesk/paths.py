@@ -5,15 +5,14 @@ tests); otherwise the per-user folders of the operating system are used.
 """
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "flxdesk"
 HOME_ENV = "FLXDESK_HOME"
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(NamedTuple):
     data_dir: Path
     config_dir: Path
     log_dir: Path

@@ -6,9 +6,9 @@ the worker writes. Each thread opens its own HistoryStore on the same file.
 
 import sqlite3
 import time
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS updates (
@@ -37,8 +37,7 @@ class State(StrEnum):
     FAILED = "failed"
 
 
-@dataclass(frozen=True)
-class UpdateRow:
+class UpdateRow(NamedTuple):
     id: int
     order_id: str
     status: str
@@ -54,7 +53,7 @@ class UpdateRow:
     detail: str
 
 
-COLUMNS = ", ".join(UpdateRow.__dataclass_fields__)
+COLUMNS = ", ".join(UpdateRow._fields)
 
 
 def _row(values: tuple) -> UpdateRow:

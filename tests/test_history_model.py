@@ -84,4 +84,3 @@ def test_role_ints_match_qt() -> None:
     assert Qt.ItemDataRole.DisplayRole.value == roles.DISPLAY_ROLE
     assert Qt.ItemDataRole.ToolTipRole.value == roles.TOOLTIP_ROLE
     assert Qt.ItemDataRole.ForegroundRole.value == roles.FOREGROUND_ROLE
-    assert Qt.Orientation.Horizontal.value == roles.HORIZONTAL

@@ -9,9 +9,9 @@ import time
 from bisect import bisect_left
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 
-from flxdesk.gui.roles import DISPLAY_ROLE, FOREGROUND_ROLE, HORIZONTAL, TOOLTIP_ROLE
+from flxdesk.gui.roles import DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE
 from flxdesk.store import HistoryStore, State, UpdateRow
 
 PAGE_SIZE = 256
@@ -44,6 +44,20 @@ def result_text(row: UpdateRow) -> str:
     return "Queued"
 
 
+def header_labels(parent=None) -> QStandardItemModel:
+    """Column titles for the history view's horizontal header.
+
+    The header reads its titles from this small C++ model instead of a Python
+    ``headerData`` override: PySide6 builds its whole ``Qt`` enum namespace (~11 ms)
+    the first time it passes a ``Qt.Orientation`` to Python, which would delay the
+    window's first paint. Set it with ``view.horizontalHeader().setModel(...)``
+    after ``view.setModel(history_model)``.
+    """
+    labels = QStandardItemModel(0, len(COLUMNS), parent)
+    labels.setHorizontalHeaderLabels(list(COLUMNS))
+    return labels
+
+
 class HistoryModel(QAbstractTableModel):
     def __init__(self, store: HistoryStore, parent=None) -> None:
         super().__init__(parent)
@@ -74,11 +88,6 @@ class HistoryModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
             self._rows.extend(page)
             self.endInsertRows()
-
-    def headerData(self, section: int, orientation, role: int = DISPLAY_ROLE):
-        if orientation.value == HORIZONTAL and role == DISPLAY_ROLE:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: ModelIndex, role: int = DISPLAY_ROLE):
         if not index.isValid():

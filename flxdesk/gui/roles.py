@@ -1,4 +1,4 @@
-"""Qt item-data roles and orientations as plain ints, for the first-paint path.
+"""Qt item-data roles as plain ints, for the first-paint path.
 
 PySide6 builds the whole ``Qt`` namespace (about 1,200 enum members, ~11 ms) the first
 time ``Qt`` is imported. The history model is painted before anything else needs ``Qt``,
@@ -8,4 +8,3 @@ so it compares with these ints; tests/test_history_model.py checks they equal Qt
 DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole
 TOOLTIP_ROLE = 3  # Qt.ItemDataRole.ToolTipRole
 FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole
-HORIZONTAL = 1  # Qt.Orientation.Horizontal

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from flxdesk import credentials
 from flxdesk.logging_setup import register_secret
 from flxdesk.store import HistoryStore
 
@@ -61,6 +60,8 @@ class UpdateWorker(QObject):
     # --- slots, run in the worker thread ---------------------------------------------
     @Slot()
     def start(self) -> None:
+        from flxdesk import credentials
+
         self._store = HistoryStore(self._store_path)
         if self._fixed_token:
             self._use_token(self._fixed_token, TokenState.DEMO)
@@ -79,6 +80,8 @@ class UpdateWorker(QObject):
     @Slot(str)
     def save_token(self, token: str) -> None:
         """Store ``token`` in the keychain and use it; on failure keep it pending."""
+        from flxdesk import credentials
+
         try:
             credentials.save_token(token, self._profile)
         except credentials.KeychainUnavailable as error:
@@ -99,6 +102,8 @@ class UpdateWorker(QObject):
 
     @Slot()
     def forget_token(self) -> None:
+        from flxdesk import credentials
+
         self._drop_token()
         try:
             credentials.forget_token(self._profile)
