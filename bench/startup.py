@@ -21,7 +21,7 @@ What it measures
     ``__pycache__`` folders; nothing is written into the repository.
 
 How to run (from anywhere, with the interpreter that has flxdesk and PySide6)
-    python bench/startup.py             # 7 runs of each, after one warm-up of each
+    python bench/startup.py             # 15 runs of each, after one warm-up of each
     python bench/startup.py --runs 15 --verbose
 
 Output, one line, e.g.
@@ -176,7 +176,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "as a ratio to a bare PySide6 QMainWindow."
     )
     parser.add_argument(
-        "--runs", type=int, default=7, help="measured runs of each, interleaved (default 7)"
+        "--runs", type=int, default=15, help="measured runs of each, interleaved (default 15)"
     )
     parser.add_argument(
         "--timeout", type=float, default=30.0, help="seconds allowed per child (default 30)"

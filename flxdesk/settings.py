@@ -14,13 +14,18 @@ class Settings(NamedTuple):
 
 def load_settings(path: Path) -> Settings:
     """Read settings, falling back to defaults (with a log line) if the file is unreadable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except OSError as error:
+        log.warning("Ignoring unreadable settings file %s: %s", path, error)
+        return Settings()
     import json  # only when there is a file: keeps start-up light
 
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, ValueError) as error:
+        raw = json.loads(text)
+    except ValueError as error:
         log.warning("Ignoring unreadable settings file %s: %s", path, error)
         return Settings()
     if not isinstance(raw, dict):
