@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from helpers import three_in_one_second
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
@@ -100,6 +101,7 @@ def test_scans_faster_than_the_rate_limit_all_arrive(qtbot: QtBot, demo_app: Run
     qtbot.waitUntil(lambda: states(demo_app) == dict.fromkeys(orders, State.SENT), timeout=15_000)
     sent_order = [seen.order_id for seen in demo_app.demo_api.requests]
     assert sent_order == orders  # FIFO, nothing dropped, no 429 retries needed
+    assert three_in_one_second([seen.arrived for seen in demo_app.demo_api.requests]) == []
 
 
 def test_empty_and_garbled_scans_get_a_message_and_no_row(

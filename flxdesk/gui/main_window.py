@@ -349,6 +349,9 @@ class MainWindow(QMainWindow):
 
     # --- closing ---------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Hide first: an update already on the wire may take up to the read timeout to
+        # finish, and the person should not watch a frozen window meanwhile.
+        self.hide()
         self._worker_thread.shutdown()
         if self._waiting:
             log.info("Closed with %d updates still queued", len(self._waiting))
