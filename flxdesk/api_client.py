@@ -63,6 +63,9 @@ class FlxpointClient:
     ) -> None:
         import requests
 
+        from flxdesk.tls import use_os_trust_store
+
+        use_os_trust_store()
         self.base_url = base_url.rstrip("/")
         self._token = token
         self._timeout = (connect_timeout, read_timeout)
@@ -86,11 +89,15 @@ class FlxpointClient:
         # prepare_request re-quotes the URL and would turn %2E back into "."; the URL
         # built above is already exact, so put it back unchanged.
         request.url = url
+        # Proxies from the environment and the OS settings, and a CA bundle named by
+        # REQUESTS_CA_BUNDLE, as Session.request would apply them; verify stays on.
+        environment = self._session.merge_environment_settings(url, {}, False, True, None)
         try:
             response = self._session.send(
                 request,
                 timeout=self._timeout,
-                verify=True,
+                verify=environment["verify"] or True,
+                proxies=environment["proxies"],
                 # A redirect would carry X-API-TOKEN to wherever it points.
                 allow_redirects=False,
             )
@@ -100,13 +107,16 @@ class FlxpointClient:
             return connection_result(
                 order_id,
                 self._describe(error),
-                "The proxy server refused or failed the connection; check the proxy settings.",
+                "The proxy server refused or failed the connection. Check the proxy "
+                "settings, or ask IT whether the proxy is working.",
             )
         except requests.exceptions.SSLError as error:
             return connection_result(
                 order_id,
                 self._describe(error),
-                "The secure connection could not be verified (certificate problem).",
+                "The secure connection could not be verified: this computer does not trust "
+                "the server's certificate. If your company inspects web traffic, IT must "
+                "install its root certificate in the system.",
             )
         except requests.exceptions.RequestException as error:
             return connection_result(order_id, self._describe(error))

@@ -29,6 +29,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="use a built-in stand-in for the Flxpoint API on this computer (no token needed)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check the keychain, TLS trust store, data folder, API round trip and Qt, "
+        "one line each; exit code 0 when all pass",
+    )
     parser.add_argument("--version", action="version", version=f"flxdesk {__version__}")
     return parser.parse_args(argv)
 
@@ -108,6 +114,10 @@ def main(
     from flxdesk.logging_setup import setup_file_logging
 
     setup_file_logging(paths.log_file)
+    if args.self_test:
+        from flxdesk.self_test import run_self_test
+
+        return run_self_test(paths)
     log.info("flxdesk %s starting (demo=%s)", __version__, args.demo)
 
     from PySide6.QtWidgets import QApplication, QMessageBox

@@ -73,6 +73,17 @@ class HistoryStore:
     def close(self) -> None:
         self._db.close()
 
+    def check_writable(self) -> None:
+        """Prove the file accepts writes, leaving no trace (for the self-test)."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute(
+                "INSERT INTO updates (order_id, status, state, created_at) VALUES (?,?,?,?)",
+                ("self-test", "Open", State.QUEUED, time.time()),
+            )
+        finally:
+            self._db.execute("ROLLBACK")
+
     def add_queued(self, order_id: str, status: str, note: str) -> int:
         cursor = self._db.execute(
             "INSERT INTO updates (order_id, status, note, state, created_at) VALUES (?,?,?,?,?)",

@@ -1,0 +1,91 @@
+"""``flxdesk --self-test``: in-process checks, and the real command under a real keychain."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from flxdesk.paths import AppPaths
+from flxdesk.self_test import run_self_test
+from flxdesk.store import HistoryStore
+
+
+def test_all_checks_pass_with_a_working_keychain(qtbot: QtBot, paths: AppPaths) -> None:
+    out = io.StringIO()
+    assert run_self_test(paths, out) == 0, out.getvalue()
+    lines = out.getvalue().splitlines()
+    for check in (
+        "Keychain backend",
+        "TLS trust store",
+        "SQLite in the data folder",
+        "PATCH round trip",
+        "Qt platform plugin",
+    ):
+        assert any(line.startswith(f"PASS  {check}") for line in lines), check
+    assert lines[-1] == "All checks passed."
+    assert HistoryStore(paths.history_db).count() == 0  # the write check leaves no row
+
+
+@pytest.mark.usefixtures("broken_keyring")
+def test_the_fail_backend_is_reported_plainly(qtbot: QtBot, paths: AppPaths) -> None:
+    out = io.StringIO()
+    assert run_self_test(paths, out) == 1
+    assert "FAIL  Keychain backend: keyring.backends.fail.Keyring: NO working keychain" in (
+        out.getvalue()
+    )
+    assert out.getvalue().splitlines()[-1] == "1 check(s) failed."
+
+
+SECRET_SERVICE_TOOLS = ("dbus-run-session", "gnome-keyring-daemon")
+UNLOCK_AND_RUN = (
+    'printf %s "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets'
+    ' >/dev/null && exec "$@"'
+)
+
+KEYCHAIN_ROUND_TRIP = """
+from flxdesk import credentials
+assert credentials.load_token("itest") is None
+credentials.save_token("itest-token-value", "itest")
+assert credentials.load_token("itest") == "itest-token-value"
+credentials.forget_token("itest")
+assert credentials.load_token("itest") is None
+print("keychain round trip ok")
+"""
+
+
+def run_with_secret_service(tmp_path: Path, *command: str) -> subprocess.CompletedProcess:
+    """Run ``command`` in a private D-Bus session with a fresh, unlocked GNOME Keyring."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHON_KEYRING_BACKEND"}
+    env |= {
+        "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
+        "KEYRING_PASSWORD": "flxdesk-test-only",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    return subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", UNLOCK_AND_RUN, "sh", *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+
+
+@pytest.mark.skipif(
+    not all(shutil.which(tool) for tool in SECRET_SERVICE_TOOLS),
+    reason="needs gnome-keyring and dbus (installed by .ci/run)",
+)
+def test_real_secret_service_keychain_and_self_test(tmp_path: Path) -> None:
+    stored = run_with_secret_service(tmp_path, sys.executable, "-c", KEYCHAIN_ROUND_TRIP)
+    assert stored.returncode == 0, stored.stderr
+    assert "keychain round trip ok" in stored.stdout
+
+    checked = run_with_secret_service(tmp_path, sys.executable, "-m", "flxdesk", "--self-test")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "PASS  Keychain backend: keyring.backends.SecretService.Keyring" in checked.stdout
