@@ -15,6 +15,7 @@ from flxdesk.results import (
     UpdateResult,
     connection_result,
     excerpt_of_body,
+    offline_result,
     result_for_response,
     timeout_result,
 )
@@ -47,6 +48,16 @@ def status_update_url(base_url: str, order_id: str, status: str, note: str) -> s
         params["updateNote"] = note
     query = urlencode(params, quote_via=quote)
     return f"{base_url}/orders/{encode_path_segment(order_id)}/status?{query}"
+
+
+def _never_connected(error: Exception) -> bool:
+    """True when the request never reached a server (refused, unreachable, no DNS)."""
+    from urllib3.exceptions import MaxRetryError, NewConnectionError
+
+    reason = error.args[0] if error.args else None
+    if isinstance(reason, MaxRetryError):
+        reason = reason.reason
+    return isinstance(reason, NewConnectionError)
 
 
 class FlxpointClient:
@@ -101,6 +112,8 @@ class FlxpointClient:
                 # A redirect would carry X-API-TOKEN to wherever it points.
                 allow_redirects=False,
             )
+        except requests.exceptions.ConnectTimeout as error:
+            return offline_result(order_id, self._describe(error))
         except requests.exceptions.Timeout as error:
             return timeout_result(order_id, self._describe(error))
         except requests.exceptions.ProxyError as error:
@@ -118,6 +131,10 @@ class FlxpointClient:
                 "the server's certificate. If your company inspects web traffic, IT must "
                 "install its root certificate in the system.",
             )
+        except requests.exceptions.ConnectionError as error:
+            if _never_connected(error):
+                return offline_result(order_id, self._describe(error))
+            return connection_result(order_id, self._describe(error))
         except requests.exceptions.RequestException as error:
             return connection_result(order_id, self._describe(error))
         with response:

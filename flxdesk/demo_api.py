@@ -3,15 +3,19 @@
 It answers ``PATCH /orders/{id}/status`` like the real endpoint: orders 1000-1999
 exist, other IDs get 404, an unknown status gets 400, a missing or wrong token gets
 401, and more than 2 requests per second for one token get 429 with Retry-After.
+The limit is a token bucket per API token (2 per second, bursts of 2), the usual
+way "2 requests per second" is enforced; Flxpoint does not document its own.
 Standard library only, so it starts in milliseconds and ships inside the app.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
+import struct
 import threading
 import time
-from collections import defaultdict, deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -39,13 +43,14 @@ class SeenRequest:
 class DemoApi:
     """Run with ``start()`` / ``stop()`` or as a context manager; ``url`` is the base URL."""
 
-    def __init__(self, token: str = DEMO_TOKEN, latency: float = 0.0) -> None:
+    def __init__(self, token: str = DEMO_TOKEN, latency: float = 0.0, port: int = 0) -> None:
         self.token = token
         self.latency = latency
         self.requests: list[SeenRequest] = []
-        self._arrivals: dict[str, deque[float]] = defaultdict(lambda: deque(maxlen=2))
+        # per API token: (tokens left in the bucket, monotonic time of last refill)
+        self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -74,15 +79,16 @@ class DemoApi:
         self.stop()
 
     def _over_rate(self, token: str, now: float) -> bool:
-        """True when this request would be the third within one second for ``token``."""
+        """Take one request from ``token``'s bucket; True when the bucket is empty."""
         with self._lock:
-            recent = self._arrivals[token]
-            if len(recent) == recent.maxlen and now - recent[0] < 1.0:
-                return True
-            recent.append(now)
-            return False
+            left, last = self._buckets.get(token, (REQUESTS_PER_SECOND, now))
+            left = min(REQUESTS_PER_SECOND, left + (now - last) * REQUESTS_PER_SECOND)
+            over = left < 1.0
+            self._buckets[token] = (left if over else left - 1.0, now)
+            return over
 
-    def _answer(self, method: str, raw_path: str, headers: dict[str, str]) -> tuple[int, dict]:
+    def _answer(self, method: str, raw_path: str, headers: dict[str, str]) -> tuple | None:
+        """(code, body) or (code, body, headers); None drops the connection (subclasses)."""
         arrived = time.monotonic()
         parts = urlsplit(raw_path)
         segments = parts.path.split("/")
@@ -96,7 +102,11 @@ class DemoApi:
         elif token != self.token:
             answer = (401, {"message": "Invalid or missing X-API-TOKEN."})
         elif self._over_rate(token, arrived):
-            answer = (429, {"message": "Rate limit exceeded: 2 requests per second."})
+            answer = (
+                429,
+                {"message": "Rate limit exceeded: 2 requests per second."},
+                {"Retry-After": "1"},
+            )
         elif query.get("status", [""])[0] not in ORDER_STATUSES:
             answer = (400, {"message": f"Invalid status {query.get('status', [''])[0]!r}."})
         elif not (order_id.isdigit() and int(order_id) in DEMO_ORDER_IDS):
@@ -123,15 +133,24 @@ class DemoApi:
                 length = int(headers.get("content-length") or 0)
                 if length:
                     self.rfile.read(length)
-                code, body = api._answer(self.command, self.path, headers)
+                answer = api._answer(self.command, self.path, headers)
+                if answer is None:  # a fault-injecting subclass asked for a reset
+                    self.connection.setsockopt(
+                        socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                    )
+                    self.close_connection = True
+                    return
+                code, body, *extra = answer
                 payload = json.dumps(body).encode()
                 self.send_response(code)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))
-                if code == 429:
-                    self.send_header("Retry-After", "1")
+                for name, value in (extra[0] if extra else {}).items():
+                    self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(payload)
+                # The client may have given up waiting (a timeout): nothing to tell it.
+                with contextlib.suppress(ConnectionError):
+                    self.wfile.write(payload)
 
             do_PATCH = do_GET = do_POST = do_PUT = do_DELETE = _respond
 

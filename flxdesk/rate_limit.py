@@ -18,6 +18,12 @@ WINDOW_SECONDS = 1.0
 # into one second of its clock.
 SAFETY_MARGIN_SECONDS = 0.02
 
+# Adaptive share of the budget, for several stations using one token (AIMD: add a
+# little after each success, halve after each 429), as TCP shares a link.
+MIN_RATE = 0.2
+RATE_INCREASE_PER_SUCCESS = 0.02
+RATE_DECREASE_FACTOR = 0.5
+
 RETRY_AFTER_DEFAULT = 1.0
 RETRY_AFTER_MIN = 1.0
 RETRY_AFTER_MAX = 60.0
@@ -52,7 +58,12 @@ def bounded_retry_after(seconds: float | None) -> float:
 
 
 class RateLimiter:
-    """Thread-safe sliding-window limiter; callers reserve a start time, then wait for it."""
+    """Thread-safe sliding-window limiter; callers reserve a start time, then wait for it.
+
+    Two rules apply together: never more than ``max_starts`` starts in any window (a
+    hard cap, bursts included), and, while 429 answers show that other stations spend
+    the same token's budget, at least ``1 / rate`` seconds between starts.
+    """
 
     def __init__(
         self,
@@ -62,6 +73,8 @@ class RateLimiter:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._window = window + margin
+        self._max_rate = max_starts / window
+        self._rate = self._max_rate
         self._starts: deque[float] = deque(maxlen=max_starts)
         self._not_before = 0.0
         self._pause_serial = 0
@@ -74,6 +87,8 @@ class RateLimiter:
             start = max(self._clock(), self._not_before)
             if len(self._starts) == self._starts.maxlen:
                 start = max(start, self._starts[0] + self._window)
+            if self._starts and self._rate < self._max_rate:
+                start = max(start, self._starts[-1] + 1.0 / self._rate)
             self._starts.append(start)
             return start, self._pause_serial
 
@@ -82,6 +97,21 @@ class RateLimiter:
         with self._lock:
             self._not_before = max(self._not_before, self._clock() + seconds)
             self._pause_serial += 1
+
+    @property
+    def rate(self) -> float:
+        """Requests per second this process currently allows itself."""
+        with self._lock:
+            return self._rate
+
+    def on_success(self) -> None:
+        with self._lock:
+            self._rate = min(self._max_rate, self._rate + RATE_INCREASE_PER_SUCCESS)
+
+    def on_throttled(self) -> None:
+        """A 429: someone else is spending this token's budget too; back off."""
+        with self._lock:
+            self._rate = max(MIN_RATE, self._rate * RATE_DECREASE_FACTOR)
 
     def wait_for_slot(self, stop: threading.Event | None = None) -> bool:
         """Block until this caller may start a request; False if ``stop`` was set first."""

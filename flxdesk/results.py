@@ -22,7 +22,8 @@ class Outcome(StrEnum):
     RATE_LIMITED = "rate_limited"
     SERVER_ERROR = "server_error"
     TIMEOUT = "timeout"
-    CONNECTION_FAILED = "connection_failed"
+    OFFLINE = "offline"  # no connection could be made: the request never left
+    CONNECTION_FAILED = "connection_failed"  # the connection broke, or a proxy/TLS problem
     UNEXPECTED = "unexpected"
 
 
@@ -125,6 +126,16 @@ def timeout_result(order_id: str, detail: str) -> UpdateResult:
         Outcome.TIMEOUT,
         f"Flxpoint did not answer in time for order {order_id}. The update may or may not "
         "have been applied: check the order before sending it again.",
+        None,
+        detail,
+    )
+
+
+def offline_result(order_id: str, detail: str) -> UpdateResult:
+    return UpdateResult(
+        Outcome.OFFLINE,
+        f"Could not connect to Flxpoint to update order {order_id}: this computer seems to "
+        "be offline. The update waits and is sent when the connection is back.",
         None,
         detail,
     )

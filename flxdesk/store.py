@@ -1,7 +1,9 @@
-"""The history of every update, in SQLite: written as queued before a request is sent.
+"""The history and queue of every update, in SQLite: written as queued before sending.
 
-WAL mode keeps the file consistent through crashes and lets the window read while
-the worker writes. Each thread opens its own HistoryStore on the same file.
+WAL mode keeps the file consistent through crashes and power loss, and lets the
+window read while the queue engine writes. Each thread opens its own HistoryStore on
+the same file. Rows are never deleted: every update ends sent, failed, cancelled, or
+stays queued until a later run sends it.
 """
 
 import sqlite3
@@ -24,10 +26,23 @@ CREATE TABLE IF NOT EXISTS updates (
     http_code   INTEGER,
     outcome     TEXT,
     message     TEXT NOT NULL DEFAULT '',
-    detail      TEXT NOT NULL DEFAULT ''
+    detail      TEXT NOT NULL DEFAULT '',
+    batch_id    INTEGER,
+    resent      INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS updates_by_state ON updates(state);
+CREATE TABLE IF NOT EXISTS batches (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at  REAL NOT NULL,
+    source      TEXT NOT NULL DEFAULT ''
+);
 """
+
+# Columns added after the first release of the schema, for files created before them.
+ADDED_COLUMNS = {
+    "batch_id": "ALTER TABLE updates ADD COLUMN batch_id INTEGER",
+    "resent": "ALTER TABLE updates ADD COLUMN resent INTEGER NOT NULL DEFAULT 0",
+}
 
 
 class State(StrEnum):
@@ -35,6 +50,10 @@ class State(StrEnum):
     SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+FINAL_STATES = (State.SENT, State.FAILED, State.CANCELLED)
 
 
 class UpdateRow(NamedTuple):
@@ -51,6 +70,8 @@ class UpdateRow(NamedTuple):
     outcome: str | None
     message: str
     detail: str
+    batch_id: int | None
+    resent: int  # 1: it was in flight when a run stopped, so it may reach Flxpoint twice
 
 
 COLUMNS = ", ".join(UpdateRow._fields)
@@ -69,6 +90,10 @@ class HistoryStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        present = {row[1] for row in self._db.execute("PRAGMA table_info(updates)")}
+        for column, statement in ADDED_COLUMNS.items():
+            if column not in present:
+                self._db.execute(statement)
 
     def close(self) -> None:
         self._db.close()
@@ -91,11 +116,13 @@ class HistoryStore:
         )
         return int(cursor.lastrowid)
 
-    def mark_sending(self, update_id: int) -> None:
-        self._db.execute(
-            "UPDATE updates SET state=?, started_at=COALESCE(started_at, ?) WHERE id=?",
-            (State.SENDING, time.time(), update_id),
+    def mark_sending(self, update_id: int) -> bool:
+        """Claim a queued update for sending; False if it is no longer queued (cancelled)."""
+        cursor = self._db.execute(
+            "UPDATE updates SET state=?, started_at=COALESCE(started_at, ?) WHERE id=? AND state=?",
+            (State.SENDING, time.time(), update_id, State.QUEUED),
         )
+        return cursor.rowcount == 1
 
     def mark_queued(self, update_id: int) -> None:
         self._db.execute("UPDATE updates SET state=? WHERE id=?", (State.QUEUED, update_id))
@@ -153,8 +180,95 @@ class HistoryStore:
         return [int(values[0]) for values in rows]
 
     def requeue_interrupted(self) -> int:
-        """Rows left 'sending' by a crash go back to queued; returns how many."""
+        """Rows left 'sending' by a crash or kill go back to queued, marked as resent.
+
+        Such an update may have reached Flxpoint before the run stopped, so sending it
+        again may set the same status twice (harmless); the mark says so in the history.
+        """
         cursor = self._db.execute(
-            "UPDATE updates SET state=? WHERE state=?", (State.QUEUED, State.SENDING)
+            "UPDATE updates SET state=?, resent=1 WHERE state=?", (State.QUEUED, State.SENDING)
         )
         return cursor.rowcount
+
+    # --- queue ---------------------------------------------------------------------
+    def new_batch(self, source: str) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO batches (created_at, source) VALUES (?, ?)", (time.time(), source)
+        )
+        return int(cursor.lastrowid)
+
+    def add_many_queued(
+        self, updates: list[tuple[str, str, str]], batch_id: int | None = None
+    ) -> list[int]:
+        """Queue (order_id, status, note) rows in one transaction; returns their ids."""
+        now = time.time()
+        ids = []
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for order_id, status, note in updates:
+                cursor = self._db.execute(
+                    "INSERT INTO updates (order_id, status, note, state, created_at, batch_id)"
+                    " VALUES (?,?,?,?,?,?)",
+                    (order_id, status, note, State.QUEUED, now, batch_id),
+                )
+                ids.append(int(cursor.lastrowid))
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+        return ids
+
+    def queued(self, limit: int = 100) -> list[UpdateRow]:
+        """The oldest queued updates, in the order they were asked for."""
+        rows = self._db.execute(
+            f"SELECT {COLUMNS} FROM updates WHERE state=? ORDER BY id LIMIT ?",
+            (State.QUEUED, limit),
+        )
+        return [_row(values) for values in rows]
+
+    def retry_later(
+        self,
+        update_id: int,
+        *,
+        attempts: int,
+        http_code: int | None,
+        outcome: str,
+        message: str,
+        detail: str,
+    ) -> None:
+        """Back to queued after a failed try, keeping why in the row."""
+        self._db.execute(
+            "UPDATE updates SET state=?, attempts=?, http_code=?, outcome=?, message=?,"
+            " detail=? WHERE id=?",
+            (State.QUEUED, attempts, http_code, outcome, message, detail, update_id),
+        )
+
+    def cancel_queued(self, batch_id: int | None = None) -> list[int]:
+        """Cancel what has not been sent yet (all, or one batch); returns the ids."""
+        where, args = "state=?", [State.QUEUED]
+        if batch_id is not None:
+            where, args = where + " AND batch_id=?", [*args, batch_id]
+        ids = [int(v[0]) for v in self._db.execute(f"SELECT id FROM updates WHERE {where}", args)]
+        self._db.execute(
+            f"UPDATE updates SET state=?, finished_at=?, message=? WHERE {where}",
+            [State.CANCELLED, time.time(), "Cancelled before it was sent.", *args],
+        )
+        return ids
+
+    def count_by_state(self, batch_id: int | None = None) -> dict[State, int]:
+        if batch_id is None:
+            rows = self._db.execute("SELECT state, COUNT(*) FROM updates GROUP BY state")
+        else:
+            rows = self._db.execute(
+                "SELECT state, COUNT(*) FROM updates WHERE batch_id=? GROUP BY state",
+                (batch_id,),
+            )
+        counts = dict.fromkeys(State, 0)
+        counts.update({State(state): int(count) for state, count in rows})
+        return counts
+
+    def rows_of_batch(self, batch_id: int) -> list[UpdateRow]:
+        rows = self._db.execute(
+            f"SELECT {COLUMNS} FROM updates WHERE batch_id=? ORDER BY id", (batch_id,)
+        )
+        return [_row(values) for values in rows]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import struct
+import threading
 import time
 
 import pytest
@@ -132,14 +134,35 @@ def test_timeout(httpserver: HTTPServer) -> None:
     assert "may or may not" in result.message
 
 
-def test_connection_refused() -> None:
+def test_connection_refused_means_offline() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     result = FlxpointClient(f"http://127.0.0.1:{port}", TOKEN).update_status("1", "Open")
+    assert result.outcome is Outcome.OFFLINE
+    assert "offline" in result.message
+    assert TOKEN not in result.detail
+
+
+def test_connection_reset_after_sending_is_a_broken_connection() -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+
+        def reset_first_client() -> None:
+            connection, _ = listener.accept()
+            connection.recv(65536)
+            # SO_LINGER 0: close with a TCP reset instead of a clean shutdown
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            connection.close()
+
+        thread = threading.Thread(target=reset_first_client)
+        thread.start()
+        result = FlxpointClient(f"http://127.0.0.1:{port}", TOKEN).update_status("1", "Open")
+        thread.join(timeout=10)
     assert result.outcome is Outcome.CONNECTION_FAILED
     assert "Could not reach Flxpoint" in result.message
-    assert TOKEN not in result.detail
 
 
 def test_server_echoing_the_token_is_masked(httpserver: HTTPServer) -> None:

@@ -101,3 +101,19 @@ def test_twenty_updates_fired_at_once_never_put_three_starts_in_one_second() -> 
     assert all(result.ok for result in results), [r.message for r in results if not r.ok]
     # and the limiter is not needlessly slow: 20 starts need just over 9 seconds
     assert max(arrivals) - min(arrivals) < 9.6
+
+
+def test_429s_slow_the_pace_and_successes_recover_it() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, margin=0.0)
+    limiter.on_throttled()
+    assert limiter.rate == 1.0
+    assert [limiter.reserve()[0] for _ in range(3)] == [100.0, 101.0, 102.0]
+    for _ in range(50):
+        limiter.on_success()
+    assert limiter.rate == 2.0  # additive increase, capped at the full budget
+    limiter.on_throttled()
+    limiter.on_throttled()
+    limiter.on_throttled()
+    limiter.on_throttled()
+    assert limiter.rate == 0.2  # never below the floor
