@@ -65,14 +65,18 @@ class EngineState(StrEnum):
 
 
 class EngineEvent(NamedTuple):
-    """What the engine reports: kind 'changed' (a row to re-read), 'finished' or 'state'."""
+    """What the engine reports: kind 'changed' (a row to re-read), 'finished' or 'state'.
+
+    A 'state' event for NEEDS_TOKEN carries in ``message`` why Flxpoint refused the
+    token, or nothing when no token was given yet.
+    """
 
     kind: str
     update_id: int = 0
     ok: bool = False
     message: str = ""
     state: EngineState = EngineState.IDLE
-    waiting: int = 0
+    waiting: int = 0  # updates still queued
 
 
 def _default_client_factory(api_url: str, token: str):
@@ -120,7 +124,8 @@ class QueueEngine:
         self._retry_at: dict[int, float] = {}
         self._offline_backoff = 0.0  # > 0 while offline
         self._offline_until = 0.0
-        self._published: tuple[EngineState, int] | None = None
+        self._published: tuple[EngineState, int, str] | None = None
+        self._token_problem = ""  # why the last token was refused, for the person
         self._state = EngineState.IDLE
 
     # --- control, from any thread ------------------------------------------------------
@@ -128,6 +133,7 @@ class QueueEngine:
         with self._lock:
             self._token = token or None
             self._token_generation += 1
+            self._token_problem = ""
         self._poke()
 
     def pause(self) -> None:
@@ -300,6 +306,7 @@ class QueueEngine:
             with self._lock:
                 if generation == self._token_generation:
                     self._token = None  # stop sending until a new token is set
+                    self._token_problem = result.message
             store.retry_later(row.id, attempts=row.attempts, **common)
             self._on_event(EngineEvent("changed", row.id))
             return
@@ -328,6 +335,7 @@ class QueueEngine:
     def _publish_state(self, waiting: int) -> EngineState:
         with self._lock:
             needs_token, paused = self._token is None, self._paused
+            problem = self._token_problem if needs_token else ""
         if needs_token:
             state = EngineState.NEEDS_TOKEN
         elif paused:
@@ -339,9 +347,9 @@ class QueueEngine:
         else:
             state = EngineState.IDLE
         self._state = state
-        if (state, waiting) != self._published:
-            self._published = (state, waiting)
-            self._on_event(EngineEvent("state", state=state, waiting=waiting))
+        if (state, waiting, problem) != self._published:
+            self._published = (state, waiting, problem)
+            self._on_event(EngineEvent("state", message=problem, state=state, waiting=waiting))
         return state
 
     def _seconds_to_next_due(self, now: float) -> float:

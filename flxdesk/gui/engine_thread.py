@@ -1,0 +1,49 @@
+"""The queue engine on its own QThread, reporting through Qt signals.
+
+The engine's loop blocks, so it runs in ``QThread.run``; its events are re-emitted as
+signals, which Qt delivers to the window in the GUI thread (queued connections).
+Control calls (wake, pause, resume, set_token, stop) are thread-safe methods of the
+engine and are made directly from the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+
+log = logging.getLogger(__name__)
+
+
+class EngineThread(QThread):
+    updateChanged = Signal(int)  # re-read this row
+    updateFinished = Signal(int, bool, str)  # update id, succeeded, message for the person
+    stateChanged = Signal(str, int, str)  # EngineState value, updates waiting, token problem
+
+    def __init__(self, store_path: Path, api_url: str) -> None:
+        super().__init__()
+        self.setObjectName("flxdesk-queue")
+        from flxdesk.queue_engine import QueueEngine
+
+        self.engine = QueueEngine(store_path, api_url, on_event=self._forward)
+
+    def run(self) -> None:
+        try:
+            self.engine.run()
+        except Exception:
+            log.exception("The queue engine stopped unexpectedly")
+
+    def _forward(self, event) -> None:
+        if event.kind == "changed":
+            self.updateChanged.emit(event.update_id)
+        elif event.kind == "finished":
+            self.updateFinished.emit(event.update_id, event.ok, event.message)
+        else:
+            self.stateChanged.emit(event.state.value, event.waiting, event.message)
+
+    def shutdown(self) -> None:
+        """Stop the engine and wait; what is still queued stays queued in the store."""
+        self.engine.stop()
+        if self.isRunning():
+            self.wait()
