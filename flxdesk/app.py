@@ -43,13 +43,13 @@ class RunningApp(NamedTuple):
     """Everything main() builds, so tests and benchmarks can drive the real thing."""
 
     window: object
-    worker_thread: object
+    engine_thread: object
     store: object
     demo_api: object | None
 
     def close(self) -> None:
         self.window.close()
-        self.worker_thread.shutdown()
+        self.engine_thread.shutdown()
         self.store.close()
         if self.demo_api is not None:
             self.demo_api.stop()
@@ -57,8 +57,9 @@ class RunningApp(NamedTuple):
 
 def build_app(paths: AppPaths, *, demo: bool, api_url: str | None = None) -> RunningApp:
     """Create the store, worker thread and main window (a QApplication must exist)."""
+    from flxdesk.gui.engine_thread import EngineThread
     from flxdesk.gui.main_window import MainWindow
-    from flxdesk.gui.worker import UpdateWorker, WorkerThread
+    from flxdesk.gui.token_keeper import TokenKeeper
     from flxdesk.store import HistoryStore
 
     paths.ensure()
@@ -76,12 +77,11 @@ def build_app(paths: AppPaths, *, demo: bool, api_url: str | None = None) -> Run
     interrupted = store.requeue_interrupted()
     if interrupted:
         log.warning("%d updates were interrupted by a crash and are queued again", interrupted)
-    worker = UpdateWorker(paths.history_db, api_url, settings.profile, fixed_token)
-    worker_thread = WorkerThread(worker)
-    # The window starts the worker thread after its first paint, so that importing
-    # requests and keyring there does not compete with start-up for the interpreter.
-    window = MainWindow(store, worker_thread, api_url, demo=demo)
-    return RunningApp(window, worker_thread, store, demo_api)
+    engine_thread = EngineThread(paths.history_db, api_url)
+    tokens = TokenKeeper(engine_thread.engine.set_token, settings.profile, fixed_token)
+    window = MainWindow(store, engine_thread, tokens, api_url, demo=demo)
+    tokens.setParent(window)
+    return RunningApp(window, engine_thread, store, demo_api)
 
 
 def install_crash_handler(log_file: str) -> None:

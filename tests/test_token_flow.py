@@ -124,18 +124,20 @@ def test_without_a_keychain_the_token_can_be_kept_for_this_session_only(
     qtbot.waitUntil(lambda: first_state(running) is State.SENT, timeout=10_000)
 
 
-def test_rejected_token_fails_the_update_and_asks_again(
+def test_rejected_token_holds_the_queue_and_asks_again(
     qtbot: QtBot, start_app, memory_keyring: MemoryKeyring
 ) -> None:
     memory_keyring.set_password("flxdesk", "default", "an-old-token")
     running = start_app()
     qtbot.waitUntil(lambda: "system keychain" in status_texts(running))
     scan(qtbot, running, "1503")
-    qtbot.waitUntil(lambda: first_state(running) is State.FAILED, timeout=10_000)
-    assert "Account, Source and Channel" in running.window.result_label.text()
-    assert running.window.model.row_at(0).http_code == 401
+    qtbot.waitUntil(lambda: "Account, Source and Channel" in running.window.result_label.text())
+    row = running.window.model.row_at(0)
+    assert (row.state, row.http_code) == (State.QUEUED, 401)  # waits; not failed, not lost
+    assert "No API token: 1 waiting" in status_texts(running)
     enter_token(qtbot, running, TOKEN)
     qtbot.waitUntil(lambda: memory_keyring.passwords[("flxdesk", "default")] == TOKEN)
+    qtbot.waitUntil(lambda: first_state(running) is State.SENT, timeout=10_000)
 
 
 def test_forget_token_removes_it_from_the_keychain(

@@ -124,7 +124,7 @@ def test_closing_with_a_queue_leaves_the_rest_queued(
         scan(qtbot, demo_app, order_id)
     qtbot.waitUntil(lambda: State.SENT in states(demo_app).values(), timeout=10_000)
     demo_app.window.close()
-    assert not demo_app.worker_thread.thread.isRunning()
+    assert not demo_app.engine_thread.isRunning()
 
     rows = HistoryStore(paths.history_db).newest(100)
     assert {row.order_id for row in rows} == set(orders)

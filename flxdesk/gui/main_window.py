@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from flxdesk import __version__
+from flxdesk.gui.engine_thread import EngineThread
 from flxdesk.gui.history_model import COLUMNS, HistoryModel, header_labels
-from flxdesk.gui.worker import TokenState, WorkerThread
+from flxdesk.gui.token_keeper import TokenKeeper, TokenState
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
 from flxdesk.statuses import ORDER_STATUSES
 from flxdesk.store import HistoryStore
@@ -36,6 +37,16 @@ log = logging.getLogger(__name__)
 OK_STYLE = "color: #1b7f3b; font-weight: 600"
 ERROR_STYLE = "color: #b3261e; font-weight: 600"
 INFO_STYLE = "color: #444"
+
+# What the queue label says in each engine state (queue_engine.EngineState values).
+QUEUE_STATE_TEXT = {
+    "idle": "Nothing waiting",
+    "sending": "Sending: {waiting} waiting",
+    "paused": "Paused: {waiting} waiting",
+    "offline": "Offline: {waiting} waiting, sent when the connection is back",
+    "needs_token": "No API token: {waiting} waiting",
+    "stopped": "Stopped: {waiting} waiting",
+}
 
 TOKEN_STATE_TEXT = {
     TokenState.UNKNOWN: "Token: checking the keychain…",
@@ -52,15 +63,18 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         store: HistoryStore,
-        worker_thread: WorkerThread,
+        engine_thread: EngineThread,
+        token_keeper: TokenKeeper,
         api_url: str,
         demo: bool = False,
     ) -> None:
         super().__init__()
         self._store = store
-        self._worker_thread = worker_thread
+        self._engine_thread = engine_thread
+        self.engine = engine_thread.engine
+        self._tokens = token_keeper
         self._demo = demo
-        self._waiting: set[int] = set()
+        self._waiting = 0
         self._token_state = TokenState.UNKNOWN
         self._asking_for_token = False
         self._prompted_at_start = False
@@ -73,16 +87,18 @@ class MainWindow(QMainWindow):
         self._api_label.setText(f"API: {api_url}")
         self._show_token_state(TokenState.UNKNOWN)
 
+        # The engine thread and the keychain start after the first paint, so that
+        # importing requests and keyring does not delay the window.
         self._painted = False
         self.firstPainted.connect(self._finish_setup)
-        self.firstPainted.connect(worker_thread.start)
+        self.firstPainted.connect(engine_thread.start)
+        self.firstPainted.connect(token_keeper.load)
 
-        worker = worker_thread.worker
-        worker.updateChanged.connect(self.model.refresh)
-        worker.updateFinished.connect(self._on_update_finished)
-        worker.tokenStateChanged.connect(self._on_token_state)
-        worker.tokenRejected.connect(self._on_token_rejected)
-        worker.keychainUnavailable.connect(self._on_keychain_unavailable)
+        engine_thread.updateChanged.connect(self.model.refresh)
+        engine_thread.updateFinished.connect(self._on_update_finished)
+        engine_thread.stateChanged.connect(self._on_engine_state)
+        token_keeper.stateChanged.connect(self._on_token_state)
+        token_keeper.keychainUnavailable.connect(self._on_keychain_unavailable)
 
     @Slot()
     def _finish_setup(self) -> None:
@@ -202,7 +218,7 @@ class MainWindow(QMainWindow):
         for label in (self._queue_label, self._token_label):
             label.setContentsMargins(6, 0, 6, 0)
         status_bar.addPermanentWidget(self._api_label)
-        self._show_waiting()
+        self._queue_label.setText(QUEUE_STATE_TEXT["idle"])
         self.order_id_edit.setFocus()
 
     def _build_menus(self) -> None:
@@ -233,9 +249,7 @@ class MainWindow(QMainWindow):
         note = self.note_edit.text().strip()
         update_id = self._store.add_queued(order_id, status, note)
         self.model.add_new(update_id)
-        self._waiting.add(update_id)
-        self._show_waiting()
-        self._worker_thread.enqueueRequested.emit(update_id)
+        self.engine.wake()
         self.order_id_edit.clear()
         self.order_id_edit.setFocus()
         self._show_result(f"Order {order_id}: queued as {status}…", ok=None)
@@ -243,18 +257,21 @@ class MainWindow(QMainWindow):
     @Slot(int, bool, str)
     def _on_update_finished(self, update_id: int, ok: bool, message: str) -> None:
         self.model.refresh(update_id)
-        self._waiting.discard(update_id)
-        self._show_waiting()
         self._show_result(message, ok=ok)
+
+    @Slot(str, int, str)
+    def _on_engine_state(self, state: str, waiting: int, token_problem: str) -> None:
+        self._waiting = waiting
+        self._queue_label.setText(QUEUE_STATE_TEXT[state].format(waiting=waiting))
+        if token_problem and self._token_state is not TokenState.MISSING:
+            # Flxpoint refused the token: everything waits until a new one is given.
+            self._show_result(token_problem, ok=False)
+            self.ask_for_token()
 
     def _show_result(self, text: str, ok: bool | None) -> None:
         self.result_label.setText(text)
         style = INFO_STYLE if ok is None else OK_STYLE if ok else ERROR_STYLE
         self.result_label.setStyleSheet(style)
-
-    def _show_waiting(self) -> None:
-        count = len(self._waiting)
-        self._queue_label.setText("Nothing waiting" if not count else f"{count} waiting")
 
     # --- token -----------------------------------------------------------------------
     @Slot(str)
@@ -270,7 +287,7 @@ class MainWindow(QMainWindow):
         self.forget_token_action.setEnabled(state is TokenState.KEYCHAIN)
 
     def ask_for_token(self, session_only: bool = False) -> None:
-        """Ask for a token (non-blocking); the worker saves it and reports back."""
+        """Ask for a token (non-blocking); the token keeper stores it and reports back."""
         if self._asking_for_token:
             return
         from flxdesk.gui.token_dialog import TokenDialog
@@ -281,21 +298,14 @@ class MainWindow(QMainWindow):
         def done(result: int) -> None:
             self._asking_for_token = False
             if result == TokenDialog.DialogCode.Accepted:
-                signal = (
-                    self._worker_thread.sessionTokenRequested
-                    if session_only
-                    else self._worker_thread.saveTokenRequested
-                )
-                signal.emit(dialog.token())
+                if session_only:
+                    self._tokens.use_for_session(dialog.token())
+                else:
+                    self._tokens.save(dialog.token())
             dialog.deleteLater()
 
         dialog.finished.connect(done)
         dialog.open()
-
-    @Slot(str)
-    def _on_token_rejected(self, message: str) -> None:
-        self._show_result(message, ok=False)
-        self.ask_for_token()
 
     @Slot(str, bool)
     def _on_keychain_unavailable(self, reason: str, token_pending: bool) -> None:
@@ -318,7 +328,7 @@ class MainWindow(QMainWindow):
         def done() -> None:
             accepted = box.clickedButton() is keep
             if token_pending:
-                self._worker_thread.pendingTokenDecided.emit(accepted)
+                self._tokens.decide_pending(accepted)
             elif accepted:
                 self.ask_for_token(session_only=True)
             box.deleteLater()
@@ -341,7 +351,7 @@ class MainWindow(QMainWindow):
 
         def done(answer: int) -> None:
             if answer == QMessageBox.StandardButton.Yes:
-                self._worker_thread.forgetTokenRequested.emit()
+                self._tokens.forget()
             box.deleteLater()
 
         box.finished.connect(done)
@@ -352,7 +362,7 @@ class MainWindow(QMainWindow):
         # Hide first: an update already on the wire may take up to the read timeout to
         # finish, and the person should not watch a frozen window meanwhile.
         self.hide()
-        self._worker_thread.shutdown()
+        self._engine_thread.shutdown()
         if self._waiting:
-            log.info("Closed with %d updates still queued", len(self._waiting))
+            log.info("Closed with %d updates still queued", self._waiting)
         super().closeEvent(event)
