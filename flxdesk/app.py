@@ -103,13 +103,24 @@ def install_crash_handler(log_file: str) -> None:
     sys.excepthook = handle
 
 
+def run_command_line(arguments: list[str]) -> int:
+    from flxdesk.cli import main as cli_main
+    from flxdesk.logging_setup import setup_file_logging
+
+    setup_file_logging(app_paths().ensure().log_file)
+    return cli_main(arguments)
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
     on_shown: Callable[[object], None] | None = None,
 ) -> int:
     """Entry point of ``flxdesk`` and ``python -m flxdesk``; ``on_shown`` serves benchmarks."""
-    args = parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and arguments[0] in ("bulk", "resume", "update"):
+        return run_command_line(arguments)
+    args = parse_args(arguments)
     paths = app_paths().ensure()
     from flxdesk.logging_setup import setup_file_logging
 

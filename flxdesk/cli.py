@@ -1,0 +1,256 @@
+"""The command line, on the same queue engine as the window (for IT and scheduled tasks).
+
+    flxdesk bulk FILE [--status S] [--note N] [--results OUT.csv]
+    flxdesk resume
+    flxdesk update ID --status S [--note N]
+
+Progress goes to stderr, one result line per update to stdout. Exit codes: 0 when
+every update succeeded, 1 when any failed or was left queued, 2 for usage, file or
+setup errors (no token, data folder in use).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from flxdesk.statuses import ORDER_STATUSES
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("bulk", "resume", "update")
+TOKEN_ENV = "FLXDESK_TOKEN"
+OFFLINE_GIVE_UP_SECONDS = 300.0
+PROGRESS_EVERY_SECONDS = 2.0
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class SetupError(RuntimeError):
+    """Cannot start sending; exit code 2 with this message."""
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="flxdesk", description="Send Flxpoint order status updates without a window."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    status_help = "status for rows without one: " + ", ".join(ORDER_STATUSES)
+
+    bulk = commands.add_parser("bulk", help="send the updates listed in a CSV/TSV file")
+    bulk.add_argument("file", type=Path, help="CSV/TSV: order ID, then optional status, note")
+    bulk.add_argument("--status", default="", help=status_help)
+    bulk.add_argument("--note", default="", help="note for rows without one")
+    bulk.add_argument("--results", type=Path, help="write every row's result to this CSV")
+
+    commands.add_parser("resume", help="send what an interrupted run left queued")
+
+    update = commands.add_parser("update", help="send one update")
+    update.add_argument("order_id", metavar="ID")
+    update.add_argument("--status", required=True, help=status_help)
+    update.add_argument("--note", default="")
+    args = parser.parse_args(argv)
+    if getattr(args, "status", "") and args.status not in ORDER_STATUSES:
+        from flxdesk.bulk_import import STATUS_SPELLINGS
+
+        spelled = STATUS_SPELLINGS.get(args.status.lower())
+        if spelled is None:
+            parser.error(f"unknown status {args.status!r}; use one of: {', '.join(ORDER_STATUSES)}")
+        args.status = spelled
+    return args
+
+
+def find_token(profile: str) -> str:
+    """FLXDESK_TOKEN when set (automation), otherwise the keychain's token."""
+    from flxdesk import credentials
+
+    token = os.environ.get(TOKEN_ENV, "").strip()
+    if token:
+        return credentials.check_token_format(token)
+    try:
+        token = credentials.load_token(profile)
+    except credentials.KeychainUnavailable as error:
+        raise SetupError(
+            f"{error} Set {TOKEN_ENV} instead, or run flxdesk in a desktop session."
+        ) from None
+    if not token:
+        raise SetupError(
+            f"No API token. Start the flxdesk window once and set it (Token menu), "
+            f"or set {TOKEN_ENV}."
+        )
+    return token
+
+
+class Reporter:
+    """Prints a line per finished update, and progress now and then."""
+
+    def __init__(self, store, watched: set[int] | None) -> None:
+        self._store = store
+        self._watched = watched  # None: report every update the engine finishes
+        self.finished: list[int] = []
+        self._last_progress = 0.0
+        self.rate = lambda: 2.0  # requests per second, for the time left
+        self.token_problem = ""
+
+    def __call__(self, event) -> None:
+        if event.kind == "finished" and (self._watched is None or event.update_id in self._watched):
+            row = self._store.get(event.update_id)
+            self.finished.append(event.update_id)
+            outcome = "sent" if event.ok else "failed"
+            print(f"{outcome}\t{row.order_id}\t{row.status}\t{event.message}", flush=True)
+        elif event.kind == "state":
+            if event.message:
+                self.token_problem = event.message
+            self._progress(event.waiting, force=event.state.value in ("offline", "needs_token"))
+            if event.state.value == "offline":
+                print("flxdesk: offline; updates wait and are retried.", file=sys.stderr)
+
+    def _progress(self, waiting: int, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._last_progress < PROGRESS_EVERY_SECONDS:
+            return
+        self._last_progress = now
+        eta = waiting / max(self.rate(), 0.1) if waiting else 0
+        print(
+            f"flxdesk: {len(self.finished)} done, {waiting} waiting, about {eta:.0f} s left",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def write_results(path: Path, rows, invalid) -> None:
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(
+            ["line", "order_id", "status", "note", "result", "http_code", "message", "attempts"]
+        )
+        for row in invalid:
+            writer.writerow(
+                [row.line, row.order_id, row.status, row.note, "invalid", "", row.problem, 0]
+            )
+        for row in rows:
+            writer.writerow(
+                [
+                    "",
+                    row.order_id,
+                    row.status,
+                    row.note,
+                    row.state.value,
+                    row.http_code or "",
+                    row.message,
+                    row.attempts,
+                ]
+            )
+
+
+def _anything_queued(history_db: Path) -> bool:
+    from flxdesk.store import HistoryStore, State
+
+    store = HistoryStore(history_db)
+    try:
+        counts = store.count_by_state()
+    finally:
+        store.close()
+    return bool(counts[State.QUEUED] or counts[State.SENDING])
+
+
+def run(args: argparse.Namespace) -> int:
+    from flxdesk.endpoint import resolve_api_url
+    from flxdesk.instance_lock import InstanceLock
+    from flxdesk.paths import app_paths
+    from flxdesk.queue_engine import QueueEngine
+    from flxdesk.settings import load_settings
+    from flxdesk.store import HistoryStore, State
+
+    paths = app_paths().ensure()
+    settings = load_settings(paths.settings_file)
+    invalid = []
+    updates: list[tuple[str, str, str]] = []
+    if args.command == "bulk":
+        from flxdesk.bulk_import import read_import_file
+
+        imported = read_import_file(args.file, args.status, args.note)
+        invalid = imported.invalid_rows
+        for row in invalid:
+            print(f"flxdesk: {args.file.name} line {row.line}: {row.problem}", file=sys.stderr)
+        updates = [(row.order_id, row.status, row.note) for row in imported.valid_rows]
+        if not updates and not invalid:
+            raise SetupError(f"{args.file} has no rows to send.")
+    elif args.command == "update":
+        from flxdesk.order_ids import clean_order_id
+
+        updates = [(clean_order_id(args.order_id), args.status, args.note.strip())]
+
+    if args.command == "resume" and not _anything_queued(paths.history_db):
+        print("flxdesk: nothing is queued.", file=sys.stderr)
+        return EXIT_OK
+    api_url = resolve_api_url(settings.api_url)
+    token = find_token(settings.profile)
+    lock = InstanceLock(paths.data_dir, f"flxdesk {args.command} (command line)")
+    store = HistoryStore(paths.history_db)
+    try:
+        resent = store.requeue_interrupted()
+        if resent:
+            print(
+                f"flxdesk: {resent} update(s) interrupted last time are sent again.",
+                file=sys.stderr,
+            )
+        batch_id = store.new_batch(f"{args.command} {getattr(args, 'file', '')}".strip())
+        store.add_many_queued(updates, batch_id)
+        reporter = Reporter(store, watched=None)
+        engine = QueueEngine(paths.history_db, api_url, token, on_event=reporter)
+        reporter.rate = lambda: engine.rate
+        try:
+            engine.run(until_idle=True, offline_give_up=OFFLINE_GIVE_UP_SECONDS)
+        except KeyboardInterrupt:
+            print("flxdesk: interrupted.", file=sys.stderr)
+        counts = store.count_by_state()
+        finished = [store.get(update_id) for update_id in reporter.finished]
+        failed = [row for row in finished if row.state is State.FAILED]
+        if args.command == "bulk" and args.results:
+            write_results(args.results, store.rows_of_batch(batch_id), invalid)
+        left = counts[State.QUEUED] + counts[State.SENDING]
+        if reporter.token_problem:
+            print(f"flxdesk: stopped: {reporter.token_problem}", file=sys.stderr)
+        if left:
+            print(
+                f"flxdesk: {left} update(s) left queued; run 'flxdesk resume' to send them.",
+                file=sys.stderr,
+            )
+        sent = len(reporter.finished) - len(failed)
+        print(
+            f"flxdesk: {sent} sent, {len(failed)} failed, {len(invalid)} invalid, "
+            f"{left} left queued.",
+            file=sys.stderr,
+        )
+        return EXIT_OK if not (failed or invalid or left) else EXIT_FAILED
+    finally:
+        store.close()
+        lock.release()
+
+
+def main(argv: Sequence[str]) -> int:
+    from flxdesk.bulk_import import ImportFileError
+    from flxdesk.endpoint import InvalidApiUrl
+    from flxdesk.instance_lock import AlreadyRunning
+    from flxdesk.order_ids import InvalidOrderId
+
+    args = parse_args(argv)
+    try:
+        return run(args)
+    except (
+        SetupError,
+        ImportFileError,
+        InvalidApiUrl,
+        AlreadyRunning,
+        InvalidOrderId,
+        ValueError,
+    ) as problem:
+        print(f"flxdesk: {problem}", file=sys.stderr)
+        return EXIT_USAGE

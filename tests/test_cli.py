@@ -1,0 +1,185 @@
+"""The command line, run for real in subprocesses against loopback demo APIs."""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from flxdesk.demo_api import DEMO_TOKEN, DemoApi
+from flxdesk.instance_lock import InstanceLock
+from flxdesk.store import HistoryStore, State
+
+
+@pytest.fixture
+def api() -> Iterator[DemoApi]:
+    with DemoApi() as server:
+        yield server
+
+
+def cli_env(home: Path, api: DemoApi, token: str | None = DEMO_TOKEN) -> dict[str, str]:
+    env = dict(os.environ, FLXDESK_HOME=str(home), FLXDESK_API_URL=api.url)
+    env.pop("FLXDESK_TOKEN", None)
+    if token:
+        env["FLXDESK_TOKEN"] = token
+    return env
+
+
+def flxdesk(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "flxdesk", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def write_csv(path: Path, rows: list[str], header: str = "order_id,status,note") -> Path:
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_bulk_file_sends_every_row_and_writes_results(
+    tmp_path: Path, api: DemoApi, flxdesk_home: Path
+) -> None:
+    source = write_csv(tmp_path / "orders.csv", ["1001,Closed,dock 3", "1002,,", "1003,On Hold,"])
+    results = tmp_path / "results.csv"
+    done = flxdesk(
+        "bulk",
+        str(source),
+        "--status",
+        "Canceled",
+        "--results",
+        str(results),
+        env=cli_env(flxdesk_home, api),
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert sorted(lines) == [
+        "sent\t1001\tClosed\tOrder 1001 set to Closed.",
+        "sent\t1002\tCanceled\tOrder 1002 set to Canceled.",
+        "sent\t1003\tOn Hold\tOrder 1003 set to On Hold.",
+    ]
+    with results.open(encoding="utf-8") as written:
+        rows = list(csv.DictReader(written))
+    assert [(r["order_id"], r["result"], r["http_code"]) for r in rows] == [
+        ("1001", "sent", "201"),
+        ("1002", "sent", "201"),
+        ("1003", "sent", "201"),
+    ]
+    assert "3 sent, 0 failed, 0 invalid, 0 left queued" in done.stderr
+
+
+def test_bad_rows_and_failures_give_exit_code_1(
+    tmp_path: Path, api: DemoApi, flxdesk_home: Path
+) -> None:
+    source = write_csv(tmp_path / "o.csv", ["1001,Closed,", "77,Closed,", ",Closed,", "1005,Lost,"])
+    done = flxdesk("bulk", str(source), env=cli_env(flxdesk_home, api))
+    assert done.returncode == 1
+    assert "failed\t77\tClosed\tOrder 77 was not found in Flxpoint (404)" in done.stdout
+    assert "o.csv line 4: Scan or type an order ID first." in done.stderr
+    assert "o.csv line 5: Unknown status 'Lost'" in done.stderr
+    assert "1 sent, 1 failed, 2 invalid" in done.stderr
+
+
+def test_update_one_order(api: DemoApi, flxdesk_home: Path) -> None:
+    done = flxdesk(
+        "update", "1500", "--status", "Not Managed", "--note", "x", env=cli_env(flxdesk_home, api)
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "sent\t1500\tNot Managed\tOrder 1500 set to Not Managed.\n"
+    (seen,) = api.requests
+    assert seen.query == {"status": ["Not Managed"], "updateNote": ["x"]}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["update", "1", "--status", "Shipped"], "unknown status 'Shipped'"),
+        (["bulk", "missing.csv"], "There is no file"),
+        (["update", "1"], "required: --status"),
+    ],
+)
+def test_usage_and_file_errors_give_exit_code_2(
+    api: DemoApi, flxdesk_home: Path, args: list[str], message: str
+) -> None:
+    done = flxdesk(*args, env=cli_env(flxdesk_home, api))
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert api.requests == []
+
+
+def test_no_token_is_a_clear_setup_error(api: DemoApi, flxdesk_home: Path) -> None:
+    done = flxdesk("update", "1001", "--status", "Open", env=cli_env(flxdesk_home, api, None))
+    assert done.returncode == 2
+    assert "No system keychain" in done.stderr and "FLXDESK_TOKEN" in done.stderr
+
+
+def test_rejected_token_stops_and_leaves_the_update_queued(
+    api: DemoApi, flxdesk_home: Path
+) -> None:
+    done = flxdesk("update", "1001", "--status", "Open", env=cli_env(flxdesk_home, api, "bad"))
+    assert done.returncode == 1
+    assert "Account, Source and Channel" in done.stderr
+    assert "1 update(s) left queued; run 'flxdesk resume'" in done.stderr
+    resumed = flxdesk("resume", env=cli_env(flxdesk_home, api))
+    assert resumed.returncode == 0, resumed.stderr
+    assert resumed.stdout.startswith("sent\t1001\tOpen")
+
+
+def test_a_second_instance_on_the_same_data_folder_is_refused(
+    api: DemoApi, flxdesk_home: Path
+) -> None:
+    lock = InstanceLock(flxdesk_home, "flxdesk window")
+    try:
+        done = flxdesk("update", "1001", "--status", "Open", env=cli_env(flxdesk_home, api))
+    finally:
+        lock.release()
+    assert done.returncode == 2
+    assert f"flxdesk window (process {os.getpid()}" in done.stderr
+    assert "already using the data folder" in done.stderr
+    assert api.requests == []
+
+
+def test_killed_run_resumes_without_sending_anything_twice(
+    tmp_path: Path, flxdesk_home: Path
+) -> None:
+    orders = [str(n) for n in range(1000, 1016)]
+    source = write_csv(tmp_path / "o.csv", [f"{o},Closed," for o in orders])
+    with DemoApi(latency=0.3) as api:
+        env = cli_env(flxdesk_home, api)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "flxdesk", "bulk", str(source)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        store = HistoryStore(flxdesk_home / "history.sqlite3")
+        deadline = time.monotonic() + 60
+        while store.count_by_state()[State.SENT] < 5:
+            assert time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.05)  # polling a subprocess's database; there is no signal to wait on
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+        killed = store.count_by_state()
+        assert killed[State.SENT] >= 5 and killed[State.QUEUED] > 0
+        resumed = flxdesk("resume", env=env)
+        assert resumed.returncode == 0, resumed.stderr
+    rows = store.newest(100)
+    assert {row.state for row in rows} == {State.SENT}
+    assert sorted(row.order_id for row in rows) == orders
+    sent = Counter(seen.order_id for seen in api.requests if seen.answer == 201)
+    assert set(sent) == set(orders)  # nothing lost
+    twice = {order for order, count in sent.items() if count > 1}
+    resent = {row.order_id for row in rows if row.resent}
+    assert twice <= resent  # only updates in flight at the kill may arrive twice
+    assert len(resent) <= killed[State.SENDING]
