@@ -78,7 +78,7 @@ def build_app(paths: AppPaths, *, demo: bool, api_url: str | None = None) -> Run
     if interrupted:
         log.warning("%d updates were interrupted by a crash and are queued again", interrupted)
     engine_thread = EngineThread(paths.history_db, api_url)
-    tokens = TokenKeeper(engine_thread.engine.set_token, settings.profile, fixed_token)
+    tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
     window = MainWindow(store, engine_thread, tokens, api_url, demo=demo)
     tokens.setParent(window)
     return RunningApp(window, engine_thread, store, demo_api)
@@ -133,21 +133,34 @@ def main(
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from flxdesk.instance_lock import AlreadyRunning, InstanceLock
+
     app = QApplication(sys.argv[:1])
     app.setApplicationName("flxdesk")
     app.setApplicationVersion(__version__)
     install_crash_handler(str(paths.log_file))
-    try:
-        running = build_app(paths, demo=args.demo)
-    except InvalidApiUrl as problem:
+
+    def refuse_to_start(problem: Exception) -> int:
         log.error("Cannot start: %s", problem)
         print(f"flxdesk: {problem}", file=sys.stderr)
         QMessageBox.critical(None, "flxdesk cannot start", str(problem))
         return 2
+
+    try:
+        # The demo keeps its history in the same folder, so it takes the lock too.
+        lock = InstanceLock(paths.data_dir, "the flxdesk window")
+    except AlreadyRunning as problem:
+        return refuse_to_start(problem)
+    try:
+        running = build_app(paths, demo=args.demo)
+    except InvalidApiUrl as problem:
+        lock.release()
+        return refuse_to_start(problem)
     running.window.show()
     if on_shown is not None:
         on_shown(running.window)
     code = app.exec()
     running.close()
+    lock.release()
     log.info("flxdesk stopped")
     return code

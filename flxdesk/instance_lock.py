@@ -8,7 +8,6 @@ side file says who holds it, for the message the second launch shows.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path
@@ -31,17 +30,15 @@ class InstanceLock:
         self._lock.setStaleLockTime(0)  # stale only when the holder's process is gone
         if not self._lock.tryLock(0):
             raise AlreadyRunning(self._describe_holder(data_dir))
-        self._holder_file.write_text(
-            json.dumps({"pid": os.getpid(), "what": what, "since": time.time()}),
-            encoding="utf-8",
-        )
+        # Plain lines, not JSON: the window takes this lock before its first paint.
+        self._holder_file.write_text(f"{os.getpid()}\n{time.time()}\n{what}\n", encoding="utf-8")
 
     def _describe_holder(self, data_dir: Path) -> str:
         try:
-            holder = json.loads(self._holder_file.read_text(encoding="utf-8"))
-            since = time.strftime("%H:%M", time.localtime(holder["since"]))
-            who = f"{holder['what']} (process {holder['pid']}, since {since})"
-        except (OSError, ValueError, KeyError, TypeError):
+            pid, since, what = self._holder_file.read_text(encoding="utf-8").splitlines()[:3]
+            started = time.strftime("%H:%M", time.localtime(float(since)))
+            who = f"{what} (process {pid}, since {started})"
+        except (OSError, ValueError):
             who = "another flxdesk"
         return (
             f"{who} is already using the data folder {data_dir}. Close it first, or wait "

@@ -311,8 +311,6 @@ class QueueEngine:
             self._on_event(EngineEvent("changed", row.id))
             return
         if result.ok or result.outcome in FINAL_FAILURES or attempts >= self._policy.max_attempts:
-            if result.ok and limiter:
-                limiter.on_success()
             message = result.message
             if not result.ok and result.outcome not in FINAL_FAILURES:
                 message += f" Gave up after {attempts} tries."

@@ -4,13 +4,12 @@ Flxpoint allows 2 requests per second per token, and every station using the sam
 token shares that budget, so the limiter also accepts a pause from a ``429`` answer.
 """
 
-import hashlib
+import random
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 
 REQUESTS_PER_WINDOW = 2
 WINDOW_SECONDS = 1.0
@@ -18,11 +17,15 @@ WINDOW_SECONDS = 1.0
 # into one second of its clock.
 SAFETY_MARGIN_SECONDS = 0.02
 
-# Adaptive share of the budget, for several stations using one token (AIMD: add a
-# little after each success, halve after each 429), as TCP shares a link.
+# Sharing one token's budget with other stations (AIMD, as TCP shares a link): a 429
+# halves this station's pace; it then grows back linearly with time, faster the
+# longer no 429 comes, so that a station left alone soon uses the whole budget.
 MIN_RATE = 0.2
-RATE_INCREASE_PER_SUCCESS = 0.02
 RATE_DECREASE_FACTOR = 0.5
+RATE_INCREASE_PER_SECOND = 0.05
+RATE_INCREASE_DOUBLES_EVERY = 5.0  # seconds without a 429
+# 429s answering requests sent before the last decrease say nothing new.
+DECREASE_HOLD_SECONDS = 1.0
 
 RETRY_AFTER_DEFAULT = 1.0
 RETRY_AFTER_MIN = 1.0
@@ -40,6 +43,8 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
         return float(value)
     except ValueError:
         pass
+    from email.utils import parsedate_to_datetime  # rarely needed; slow to import
+
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -71,20 +76,26 @@ class RateLimiter:
         window: float = WINDOW_SECONDS,
         margin: float = SAFETY_MARGIN_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        jitter: Callable[[], float] = random.random,
     ) -> None:
         self._window = window + margin
         self._max_rate = max_starts / window
         self._rate = self._max_rate
+        self._last_decrease = float("-inf")
+        self._last_growth = 0.0
         self._starts: deque[float] = deque(maxlen=max_starts)
         self._not_before = 0.0
         self._pause_serial = 0
         self._clock = clock
+        self._jitter = jitter
         self._lock = threading.Lock()
 
     def reserve(self) -> tuple[float, int]:
         """Claim the earliest allowed start; returns (start time, pause serial at claim)."""
         with self._lock:
-            start = max(self._clock(), self._not_before)
+            now = self._clock()
+            self._grow(now)
+            start = max(now, self._not_before)
             if len(self._starts) == self._starts.maxlen:
                 start = max(start, self._starts[0] + self._window)
             if self._starts and self._rate < self._max_rate:
@@ -102,16 +113,30 @@ class RateLimiter:
     def rate(self) -> float:
         """Requests per second this process currently allows itself."""
         with self._lock:
+            self._grow(self._clock())
             return self._rate
 
-    def on_success(self) -> None:
-        with self._lock:
-            self._rate = min(self._max_rate, self._rate + RATE_INCREASE_PER_SUCCESS)
+    def _grow(self, now: float) -> None:
+        """Additive increase with time since the last 429 (called with the lock held)."""
+        if self._rate < self._max_rate:
+            quiet = now - self._last_decrease
+            boost = 2 ** min(6, int(quiet // RATE_INCREASE_DOUBLES_EVERY))
+            gained = RATE_INCREASE_PER_SECOND * boost * (now - self._last_growth)
+            self._rate = min(self._max_rate, self._rate + gained)
+        self._last_growth = now
 
     def on_throttled(self) -> None:
-        """A 429: someone else is spending this token's budget too; back off."""
+        """A 429: other stations spend this token's budget too; halve this one's pace."""
         with self._lock:
+            now = self._clock()
+            if now - self._last_decrease < DECREASE_HOLD_SECONDS:
+                return
+            self._grow(now)
+            self._last_decrease = now
             self._rate = max(MIN_RATE, self._rate * RATE_DECREASE_FACTOR)
+            # Shift this station's rhythm by a random part of its new spacing, so that
+            # stations which collided stop reaching the server at the same moments.
+            self._not_before = max(self._not_before, now) + self._jitter() / self._rate
 
     def wait_for_slot(self, stop: threading.Event | None = None) -> bool:
         """Block until this caller may start a request; False if ``stop`` was set first."""
@@ -135,6 +160,8 @@ _limiters_lock = threading.Lock()
 
 def limiter_for_token(token: str) -> RateLimiter:
     """The one limiter shared by every sender using ``token`` in this process."""
+    import hashlib
+
     key = hashlib.sha256(token.encode("utf-8")).hexdigest()
     with _limiters_lock:
         if key not in _limiters:

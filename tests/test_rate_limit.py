@@ -103,17 +103,28 @@ def test_twenty_updates_fired_at_once_never_put_three_starts_in_one_second() -> 
     assert max(arrivals) - min(arrivals) < 9.6
 
 
-def test_429s_slow_the_pace_and_successes_recover_it() -> None:
+def test_429s_halve_the_pace_which_grows_back_with_time() -> None:
     clock = FakeClock()
-    limiter = RateLimiter(clock=clock, margin=0.0)
+    limiter = RateLimiter(clock=clock, margin=0.0, jitter=lambda: 0.0)
     limiter.on_throttled()
     assert limiter.rate == 1.0
+    limiter.on_throttled()  # within the hold: answers to requests already sent
+    assert limiter.rate == 1.0
     assert [limiter.reserve()[0] for _ in range(3)] == [100.0, 101.0, 102.0]
-    for _ in range(50):
-        limiter.on_success()
-    assert limiter.rate == 2.0  # additive increase, capped at the full budget
+    clock.now += 2.0
     limiter.on_throttled()
-    limiter.on_throttled()
-    limiter.on_throttled()
-    limiter.on_throttled()
-    assert limiter.rate == 0.2  # never below the floor
+    assert limiter.rate == pytest.approx((1.0 + 2 * 0.05) / 2)
+    clock.now += 4.0  # no 429 for 4 s: +0.05 per second
+    assert limiter.rate == pytest.approx(0.55 + 0.2)
+    clock.now += 60.0  # alone again: the increase speeds up, back to the full budget
+    assert limiter.rate == 2.0
+
+
+def test_the_pace_never_drops_below_the_floor() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, jitter=lambda: 0.0)
+    for _ in range(10):
+        clock.now += 1.5
+        limiter.on_throttled()
+    assert limiter.rate == pytest.approx(0.2, abs=0.1)
+    assert limiter.rate >= 0.2

@@ -9,9 +9,14 @@ engine and are made directly from the GUI thread.
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, Signal
+
+if TYPE_CHECKING:
+    from flxdesk.queue_engine import QueueEngine
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +29,22 @@ class EngineThread(QThread):
     def __init__(self, store_path: Path, api_url: str) -> None:
         super().__init__()
         self.setObjectName("flxdesk-queue")
+        self._store_path = store_path
+        self._api_url = api_url
+
+    @cached_property
+    def engine(self) -> QueueEngine:
+        """Made on first use (after the window's first paint): its imports are not small."""
         from flxdesk.queue_engine import QueueEngine
 
-        self.engine = QueueEngine(store_path, api_url, on_event=self._forward)
+        return QueueEngine(self._store_path, self._api_url, on_event=self._forward)
+
+    def start(self) -> None:
+        self.engine  # noqa: B018 - create it here, in the GUI thread, before the thread runs
+        super().start()
+
+    def set_token(self, token: str | None) -> None:
+        self.engine.set_token(token)
 
     def run(self) -> None:
         try:
@@ -44,6 +62,7 @@ class EngineThread(QThread):
 
     def shutdown(self) -> None:
         """Stop the engine and wait; what is still queued stays queued in the store."""
-        self.engine.stop()
+        if "engine" in self.__dict__:  # never started: nothing to stop
+            self.engine.stop()
         if self.isRunning():
             self.wait()

@@ -71,7 +71,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._store = store
         self._engine_thread = engine_thread
-        self.engine = engine_thread.engine
         self._tokens = token_keeper
         self._demo = demo
         self._waiting = 0
@@ -249,7 +248,7 @@ class MainWindow(QMainWindow):
         note = self.note_edit.text().strip()
         update_id = self._store.add_queued(order_id, status, note)
         self.model.add_new(update_id)
-        self.engine.wake()
+        self._engine_thread.engine.wake()
         self.order_id_edit.clear()
         self.order_id_edit.setFocus()
         self._show_result(f"Order {order_id}: queued as {status}…", ok=None)

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -23,15 +23,6 @@ class TokenState(StrEnum):
     KEYCHAIN = "keychain"
     SESSION_ONLY = "session"
     DEMO = "demo"
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self._work = work
-
-    def run(self) -> None:
-        self._work()
 
 
 class TokenKeeper(QObject):
@@ -58,7 +49,9 @@ class TokenKeeper(QObject):
         self.state = TokenState(state)
 
     def _in_background(self, work: Callable[[], None]) -> None:
-        QThreadPool.globalInstance().start(_Job(work))
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().start(work)
 
     def _give(self, token: str | None, state: TokenState) -> None:
         from flxdesk.logging_setup import register_secret
