@@ -111,6 +111,23 @@ def run_command_line(arguments: list[str]) -> int:
     return cli_main(arguments)
 
 
+def self_test_with_output(paths: AppPaths) -> int:
+    """Run the self-test; a windowed Windows build has no console, so show it instead."""
+    from flxdesk.self_test import run_self_test
+
+    if sys.stdout is not None:
+        return run_self_test(paths)
+    import io
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    report = io.StringIO()
+    code = run_self_test(paths, report)
+    QApplication.instance() or QApplication(sys.argv[:1])
+    QMessageBox.information(None, "flxdesk self-test", report.getvalue())
+    return code
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -126,9 +143,7 @@ def main(
 
     setup_file_logging(paths.log_file)
     if args.self_test:
-        from flxdesk.self_test import run_self_test
-
-        return run_self_test(paths)
+        return self_test_with_output(paths)
     log.info("flxdesk %s starting (demo=%s)", __version__, args.demo)
 
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -138,6 +153,13 @@ def main(
     app = QApplication(sys.argv[:1])
     app.setApplicationName("flxdesk")
     app.setApplicationVersion(__version__)
+    from flxdesk.resources import icon_path
+
+    icon = icon_path()
+    if icon is not None:
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     install_crash_handler(str(paths.log_file))
 
     def refuse_to_start(problem: Exception) -> int:
