@@ -218,6 +218,30 @@ class HistoryStore:
         self._db.execute("COMMIT")
         return ids
 
+    def add_rejected(
+        self, rows: list[tuple[str, str, str, str]], batch_id: int | None = None
+    ) -> None:
+        """Record (order_id, status, note, problem) rows that cannot be sent, as failed.
+
+        A pasted or imported row with a problem is not sent, but it was asked for: it
+        stays in the history with its reason instead of vanishing.
+        """
+        now = time.time()
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.executemany(
+                "INSERT INTO updates (order_id, status, note, state, created_at, finished_at,"
+                " outcome, message, batch_id) VALUES (?,?,?,?,?,?,?,?,?)",
+                [
+                    (order_id, status, note, State.FAILED, now, now, "invalid", problem, batch_id)
+                    for order_id, status, note, problem in rows
+                ],
+            )
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
     def queued(self, limit: int = 100) -> list[UpdateRow]:
         """The oldest queued updates, in the order they were asked for."""
         rows = self._db.execute(

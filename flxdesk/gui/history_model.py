@@ -22,6 +22,7 @@ STATE_COLOURS = {
     State.FAILED: QColor("#b3261e"),
     State.QUEUED: QColor("#6b6b6b"),
     State.SENDING: QColor("#1f5fa8"),
+    State.CANCELLED: QColor("#6b6b6b"),
 }
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -41,7 +42,11 @@ def result_text(row: UpdateRow) -> str:
         return f"Failed: {row.message}"
     if row.state is State.SENDING:
         return "Sending…"
-    return "Queued"
+    if row.state is State.CANCELLED:
+        return "Cancelled"
+    if row.message:  # waiting to be retried: say why
+        return f"Queued, retrying: {row.message}"
+    return "Queued" + (" again (may be sent twice)" if row.resent else "")
 
 
 def header_labels(parent=None) -> QStandardItemModel:
@@ -112,6 +117,13 @@ class HistoryModel(QAbstractTableModel):
         return self._rows[position]
 
     # --- changes -------------------------------------------------------------------
+    def reload(self) -> None:
+        """Start again from the newest page (after many rows were added or changed)."""
+        self.beginResetModel()
+        self._rows = self._store.newest(PAGE_SIZE)
+        self._exhausted = len(self._rows) < PAGE_SIZE
+        self.endResetModel()
+
     def add_new(self, update_id: int) -> None:
         """Show a just-queued update at the top."""
         row = self._store.get(update_id)

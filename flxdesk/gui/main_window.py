@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QKeySequence
 
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.bulk_action.setShortcut(QKeySequence("Ctrl+B"))
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Tab goes order ID -> status -> note -> Update, not into the history.
         self.history_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -202,6 +203,12 @@ class MainWindow(QMainWindow):
             layout.addWidget(banner)
         layout.addLayout(form)
         layout.addWidget(self.result_label)
+        from flxdesk.gui.batch_panel import BatchPanel
+
+        self.batch_panel = BatchPanel(
+            self._store, lambda: self._engine_thread.engine, self.model.reload, self
+        )
+        layout.addWidget(self.batch_panel)
         history_label = QLabel("&History (newest first)")
         history_label.setBuddy(self.history_view)
         layout.addWidget(history_label)
@@ -224,6 +231,11 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.quit_action = file_menu.addAction("&Quit")
         self.quit_action.triggered.connect(self.close)
+
+        bulk_menu = self.menuBar().addMenu("&Bulk")
+        self.bulk_action = bulk_menu.addAction("&Bulk update…")
+        self.bulk_action.setObjectName("bulkAction")
+        self.bulk_action.triggered.connect(self.open_bulk_dialog)
 
         token_menu = self.menuBar().addMenu("&Token")
         self.set_token_action = token_menu.addAction("&Set or replace token…")
@@ -252,6 +264,40 @@ class MainWindow(QMainWindow):
         self.order_id_edit.clear()
         self.order_id_edit.setFocus()
         self._show_result(f"Order {order_id}: queued as {status}…", ok=None)
+
+    # --- bulk ------------------------------------------------------------------------
+    @Slot()
+    def open_bulk_dialog(self) -> None:
+        from flxdesk.gui.bulk_dialog import BulkDialog
+
+        dialog = BulkDialog(self, self.status_combo.currentText(), self.note_edit.text().strip())
+
+        def done(result: int) -> None:
+            if result == BulkDialog.DialogCode.Accepted:
+                self.queue_bulk(dialog.result, dialog.source)
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def queue_bulk(self, imported, source: str) -> int:
+        """Queue the valid rows and record the others with their reasons; returns the batch."""
+        batch_id = self._store.new_batch(source)
+        self._store.add_rejected(
+            [(r.order_id, r.status, r.note, r.problem) for r in imported.invalid_rows], batch_id
+        )
+        self._store.add_many_queued(
+            [(r.order_id, r.status, r.note) for r in imported.valid_rows], batch_id
+        )
+        self.model.reload()
+        self._engine_thread.engine.wake()
+        self.batch_panel.start(batch_id)
+        ready, problems = len(imported.valid_rows), len(imported.invalid_rows)
+        message = f"Queued {ready} updates"
+        if problems:
+            message += f"; {problems} rows with a problem are in the history as failed"
+        self._show_result(message + ".", ok=None)
+        return batch_id
 
     @Slot(int, bool, str)
     def _on_update_finished(self, update_id: int, ok: bool, message: str) -> None:
@@ -361,6 +407,7 @@ class MainWindow(QMainWindow):
         # Hide first: an update already on the wire may take up to the read timeout to
         # finish, and the person should not watch a frozen window meanwhile.
         self.hide()
+        self.batch_panel.stop()
         self._engine_thread.shutdown()
         if self._waiting:
             log.info("Closed with %d updates still queued", self._waiting)

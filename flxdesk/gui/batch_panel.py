@@ -1,0 +1,182 @@
+"""Progress of a bulk run: bar, counts, time left, Pause/Resume, Cancel, Export results."""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from flxdesk.store import HistoryStore, State
+
+REFRESH_MS = 300
+EXPORT_COLUMNS = (
+    "order_id",
+    "status",
+    "note",
+    "result",
+    "http_code",
+    "message",
+    "attempts",
+    "resent",
+    "finished_at",
+)
+
+
+def describe_seconds(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def export_rows(path: Path, rows) -> None:
+    with path.open("w", newline="", encoding="utf-8-sig") as out:  # BOM: Excel reads UTF-8
+        writer = csv.writer(out)
+        writer.writerow(EXPORT_COLUMNS)
+        for row in rows:
+            finished = (
+                time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(row.finished_at))
+                if row.finished_at
+                else ""
+            )
+            writer.writerow(
+                [
+                    row.order_id,
+                    row.status,
+                    row.note,
+                    row.state.value,
+                    row.http_code or "",
+                    row.message,
+                    row.attempts,
+                    "yes" if row.resent else "",
+                    finished,
+                ]
+            )
+
+
+class BatchPanel(QWidget):
+    def __init__(
+        self,
+        store: HistoryStore,
+        engine: Callable[[], object],
+        on_cancelled: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("batchPanel")
+        self._store = store
+        self._engine = engine  # the queue engine, made on first use
+        self._on_cancelled = on_cancelled
+        self.batch_id: int | None = None
+        self._paused = False
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("batchProgress")
+        self.progress.setAccessibleName("Bulk progress")
+        self.counts = QLabel()
+        self.counts.setObjectName("batchCounts")
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.setObjectName("pauseButton")
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.cancel_button = QPushButton("Cancel rest")
+        self.cancel_button.setObjectName("cancelBatchButton")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.export_button = QPushButton("Export results…")
+        self.export_button.setObjectName("exportResultsButton")
+        self.export_button.clicked.connect(self._choose_export_file)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.progress, stretch=1)
+        layout.addWidget(self.counts, stretch=2)
+        for button in (self.pause_button, self.cancel_button, self.export_button):
+            layout.addWidget(button)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.hide()
+
+    def start(self, batch_id: int) -> None:
+        self.batch_id = batch_id
+        self.pause_button.show()
+        self.cancel_button.show()
+        self.show()
+        self.refresh()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def counts_now(self) -> dict[State, int]:
+        return self._store.count_by_state(self.batch_id)
+
+    @Slot()
+    def refresh(self) -> None:
+        counts = self.counts_now()
+        total = sum(counts.values())
+        done = counts[State.SENT] + counts[State.FAILED] + counts[State.CANCELLED]
+        waiting = counts[State.QUEUED] + counts[State.SENDING]
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        summary = f"{counts[State.SENT]} sent, {counts[State.FAILED]} failed"
+        if counts[State.CANCELLED]:
+            summary += f", {counts[State.CANCELLED]} cancelled"
+        if not waiting:
+            self.counts.setText(f"Bulk run finished: {summary}.")
+            self.pause_button.hide()
+            self.cancel_button.hide()
+            self._timer.stop()
+            return
+        if self._paused:
+            left = "paused"
+        else:
+            rate = max(self._engine().rate, 0.1)
+            left = f"about {describe_seconds(waiting / rate)} left"
+        self.counts.setText(f"{done} of {total} done ({summary}), {waiting} waiting, {left}")
+
+    @Slot()
+    def toggle_pause(self) -> None:
+        self._paused = not self._paused
+        if self._paused:
+            self._engine().pause()
+        else:
+            self._engine().resume()
+        self.pause_button.setText("Resume" if self._paused else "Pause")
+        self.refresh()
+
+    @Slot()
+    def cancel(self) -> None:
+        """Cancel what of this batch has not been sent; it is recorded as cancelled."""
+        if self.batch_id is None:
+            return
+        self._store.cancel_queued(self.batch_id)
+        self._engine().wake()
+        self._on_cancelled()
+        self.refresh()
+
+    def export_results(self, path: Path) -> None:
+        export_rows(path, self._store.rows_of_batch(self.batch_id))
+
+    @Slot()
+    def _choose_export_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export results", "flxdesk-results.csv", "CSV files (*.csv)"
+        )
+        if path:
+            self.export_results(Path(path))

@@ -1,0 +1,148 @@
+"""Bulk mode in the real window: paste, import, preview, run, pause, cancel, export."""
+
+from __future__ import annotations
+
+import csv
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from flxdesk.app import RunningApp, build_app
+from flxdesk.bulk_import import parse_import_text
+from flxdesk.demo_api import DEMO_TOKEN
+from flxdesk.gui.bulk_dialog import BulkDialog
+from flxdesk.paths import AppPaths
+from flxdesk.store import State
+
+
+@pytest.fixture
+def demo_app(qtbot: QtBot, paths: AppPaths) -> Iterator[RunningApp]:
+    running = build_app(paths, demo=True)
+    qtbot.addWidget(running.window)
+    running.window.show()
+    qtbot.waitUntil(lambda: running.engine_thread.isRunning())
+    yield running
+    running.close()
+
+
+def open_bulk(qtbot: QtBot, running: RunningApp) -> BulkDialog:
+    running.window.bulk_action.trigger()
+    qtbot.waitUntil(lambda: running.window.findChild(BulkDialog, "bulkDialog") is not None)
+    return running.window.findChild(BulkDialog, "bulkDialog")
+
+
+def batch_states(running: RunningApp) -> dict[str, State]:
+    rows = running.store.rows_of_batch(running.window.batch_panel.batch_id)
+    return {row.order_id: row.state for row in rows}
+
+
+def test_pasted_ids_are_checked_queued_and_sent(qtbot: QtBot, demo_app: RunningApp) -> None:
+    dialog = open_bulk(qtbot, demo_app)
+    dialog.status_combo.setCurrentText("On Hold")
+    dialog.findChild(QPlainTextEdit, "bulkTextEdit").setPlainText("1001\n1002\n\n77\n1001\n")
+    qtbot.waitUntil(lambda: dialog.preview_model.rowCount() == 4)
+    checks = [dialog.preview_model.index(n, 4).data() for n in range(4)]
+    assert checks[:3] == ["Ready", "Ready", "Ready"]
+    assert checks[3].startswith("Duplicate: order 1001 is already on line 1")
+    summary = dialog.findChild(QLabel, "bulkSummary").text()
+    assert summary.startswith("4 rows: 3 ready, 1 with a problem")
+    assert dialog.queue_button.text() == "Queue 3 updates"
+    dialog.findChild(QPushButton, "queueBulkButton").click()
+
+    batch = demo_app.window.batch_panel.batch_id
+    qtbot.waitUntil(
+        lambda: (
+            demo_app.store.count_by_state(batch)
+            == {**dict.fromkeys(State, 0), State.SENT: 2, State.FAILED: 2}
+        ),
+        timeout=15_000,
+    )
+    rows = {(r.order_id, r.outcome): r for r in demo_app.store.rows_of_batch(batch)}
+    assert rows[("77", "not_found")].http_code == 404
+    assert "already on line 1" in rows[("1001", "invalid")].message  # kept, with why
+    assert all(r.status == "On Hold" for r in rows.values())
+    qtbot.waitUntil(
+        lambda: demo_app.window.batch_panel.counts.text() == "Bulk run finished: 2 sent, 2 failed."
+    )
+    assert demo_app.window.batch_panel.progress.value() == 4
+
+
+def test_imported_file_shows_every_row_in_the_preview(
+    qtbot: QtBot, demo_app: RunningApp, tmp_path: Path
+) -> None:
+    source = tmp_path / "export.csv"
+    source.write_bytes(
+        b'\xef\xbb\xbforder_id;status;note\r\n1001;Closed;"two\nlines"\r\n;Open;\r\n'
+    )
+    dialog = open_bulk(qtbot, demo_app)
+    assert dialog.import_file(source)
+    model = dialog.preview_model
+    assert model.rowCount() == 2
+    assert [model.index(0, c).data() for c in range(5)] == [
+        "2",
+        "1001",
+        "Closed",
+        "two\nlines",
+        "Ready",
+    ]
+    assert model.index(1, 4).data() == "Scan or type an order ID first."
+    assert not dialog.import_file(tmp_path / "missing.csv")
+    assert "There is no file" in dialog.findChild(QLabel, "bulkSummary").text()
+    dialog.reject()
+
+
+def test_pause_cancel_and_export(qtbot: QtBot, demo_app: RunningApp, tmp_path: Path) -> None:
+    panel = demo_app.window.batch_panel
+    orders = [str(n) for n in range(1300, 1312)]
+    demo_app.engine_thread.engine.pause()  # nothing leaves before the panel resumes
+    batch = demo_app.window.queue_bulk(parse_import_text("\n".join(orders), "Closed"), "test")
+    panel.toggle_pause()  # the panel's own Pause
+    assert panel.pause_button.text() == "Resume"
+    qtbot.waitUntil(lambda: "paused" in panel.counts.text())
+    panel.toggle_pause()
+    qtbot.waitUntil(lambda: State.SENT in batch_states(demo_app).values(), timeout=10_000)
+    panel.findChild(QPushButton, "cancelBatchButton").click()
+    qtbot.waitUntil(
+        lambda: (
+            State.QUEUED not in batch_states(demo_app).values()
+            and State.SENDING not in batch_states(demo_app).values()
+        ),
+        timeout=10_000,
+    )
+    final = batch_states(demo_app)
+    assert set(final) == set(orders)  # every row accounted for
+    assert State.CANCELLED in final.values()
+    sent_to_api = {seen.order_id for seen in demo_app.demo_api.requests}
+    assert sent_to_api == {o for o, state in final.items() if state is State.SENT}
+
+    out = tmp_path / "results.csv"
+    panel.export_results(out)
+    with out.open(encoding="utf-8-sig") as exported:
+        rows = list(csv.DictReader(exported))
+    assert [r["order_id"] for r in rows] == orders
+    assert {r["result"] for r in rows} <= {"sent", "cancelled"}
+    assert panel.batch_id == batch
+
+
+def test_offline_is_shown_with_the_count_waiting(qtbot: QtBot, paths: AppPaths) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    running = build_app(paths, demo=False, api_url=f"http://127.0.0.1:{port}")
+    try:
+        qtbot.addWidget(running.window)
+        running.window.show()
+        qtbot.waitUntil(lambda: running.engine_thread.isRunning())
+        running.window._tokens.use_for_session(DEMO_TOKEN)
+        running.window.queue_bulk(parse_import_text("1001\n1002", "Closed"), "test")
+        labels = running.window.statusBar().findChildren(QLabel)
+        qtbot.waitUntil(
+            lambda: any(label.text().startswith("Offline: 2 waiting") for label in labels),
+            timeout=10_000,
+        )
+    finally:
+        running.close()
