@@ -39,10 +39,12 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+# Run as a script, bench/ is on sys.path: the timing and its marker are startup.py's.
+from startup import ChildFailed, time_to_first_paint
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BUILD_DIR = REPO_ROOT / "build" / "bench-frozen"
@@ -50,7 +52,6 @@ HOOK = REPO_ROOT / "bench" / "first_paint_hook.py"
 SPEC = REPO_ROOT / "build_scripts" / "flxdesk.spec"
 SIZE_TARGET = 1.10
 STARTUP_TARGET = 1.30
-MARKER = "flxdesk-bench: first paint"  # printed by first_paint_hook.py
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 
 BARE_MAIN = """\
@@ -84,10 +85,6 @@ exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="bare", console=False,
 coll = COLLECT(exe, a.binaries, a.datas, strip=sys.platform.startswith("linux"), upx=False,
                name="bare")
 """
-
-
-class ChildFailed(RuntimeError):
-    """A frozen child did not report its first paint."""
 
 
 def pyinstaller(spec: Path, name: str, env: dict[str, str]) -> Path:
@@ -163,43 +160,6 @@ def child_env(flxdesk_home: str) -> dict[str, str]:
     return env
 
 
-def time_to_first_paint(program: Path, env: dict[str, str], timeout: float) -> float:
-    """Seconds from just before Popen until the child's first-paint line is read."""
-    with tempfile.TemporaryFile() as stderr:
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            [str(program)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            env=env,
-            text=True,
-        )
-        watchdog = threading.Timer(timeout, proc.kill)
-        watchdog.start()
-        painted_at = None
-        try:
-            for line in proc.stdout:
-                if line.rstrip("\n") == MARKER:
-                    painted_at = time.perf_counter()
-                    break
-        finally:
-            watchdog.cancel()
-            if painted_at is None:
-                proc.kill()
-            proc.stdout.close()
-            returncode = proc.wait()
-        if painted_at is None:
-            stderr.seek(0)
-            details = stderr.read().decode(errors="replace").strip()
-            raise ChildFailed(
-                f"{program.name} exited with code {returncode} (or was killed after "
-                f"{timeout:g} s) without reporting a first paint"
-                + (f"\n--- its stderr ---\n{details}" if details else "")
-            )
-    return painted_at - start
-
-
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Size and start-up of frozen flxdesk as ratios to a frozen bare QMainWindow."
@@ -241,10 +201,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="flxdesk-bench-home-") as home:
             env = child_env(home)
             for program in apps.values():  # warm-up, not counted
-                time_to_first_paint(program, env, args.timeout)
+                time_to_first_paint(program.name, [str(program)], env, args.timeout)
             for run in range(1, args.runs + 1):
                 for name, program in apps.items():
-                    times[name].append(time_to_first_paint(program, env, args.timeout))
+                    times[name].append(
+                        time_to_first_paint(program.name, [str(program)], env, args.timeout)
+                    )
                 if args.verbose:
                     print(
                         f"run {run}: flxdesk {times['flxdesk'][-1] * 1000:.0f} ms, "

@@ -111,13 +111,18 @@ def child_env(*, pycache: str, flxdesk_home: str | None) -> dict[str, str]:
     return env
 
 
-def time_to_first_paint(name: str, driver: str, env: dict[str, str], timeout: float) -> float:
-    """Seconds from just before Popen until the child's first-paint line is read."""
+def time_to_first_paint(
+    name: str, command: list[str], env: dict[str, str], timeout: float
+) -> float:
+    """Seconds from just before Popen until the child's first-paint line is read.
+
+    Shared with bench/frozen.py, whose frozen children print the same MARKER.
+    """
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
         # cwd is the repository root, so ``-c`` imports flxdesk from this checkout.
         proc = subprocess.Popen(
-            [sys.executable, "-c", driver],
+            command,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=stderr,
@@ -162,12 +167,13 @@ def time_to_first_paint(name: str, driver: str, env: dict[str, str], timeout: fl
 
 def time_flxdesk(pycache: str, home: str, timeout: float) -> float:
     env = child_env(pycache=pycache, flxdesk_home=home)
-    return time_to_first_paint("flxdesk", FLXDESK_DRIVER, env, timeout)
+    return time_to_first_paint("flxdesk", [sys.executable, "-c", FLXDESK_DRIVER], env, timeout)
 
 
 def time_baseline(pycache: str, timeout: float) -> float:
     env = child_env(pycache=pycache, flxdesk_home=None)
-    return time_to_first_paint("bare QMainWindow", BASELINE_DRIVER, env, timeout)
+    command = [sys.executable, "-c", BASELINE_DRIVER]
+    return time_to_first_paint("bare QMainWindow", command, env, timeout)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -12,7 +12,6 @@ setup errors (no token, data folder in use).
 from __future__ import annotations
 
 import argparse
-import csv
 import logging
 import os
 import sys
@@ -124,31 +123,6 @@ class Reporter:
         )
 
 
-def write_results(path: Path, rows, invalid) -> None:
-    with path.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(
-            ["line", "order_id", "status", "note", "result", "http_code", "message", "attempts"]
-        )
-        for row in invalid:
-            writer.writerow(
-                [row.line, row.order_id, row.status, row.note, "invalid", "", row.problem, 0]
-            )
-        for row in rows:
-            writer.writerow(
-                [
-                    "",
-                    row.order_id,
-                    row.status,
-                    row.note,
-                    row.state.value,
-                    row.http_code or "",
-                    row.message,
-                    row.attempts,
-                ]
-            )
-
-
 def _anything_queued(history_db: Path) -> bool:
     from flxdesk.store import HistoryStore, State
 
@@ -214,7 +188,9 @@ def run(args: argparse.Namespace) -> int:
         finished = [store.get(update_id) for update_id in reporter.finished]
         failed = [row for row in finished if row.state is State.FAILED]
         if args.command == "bulk" and args.results:
-            write_results(args.results, store.rows_of_batch(batch_id), invalid)
+            from flxdesk.export import export_rows
+
+            export_rows(args.results, store.rows_of_batch(batch_id))
         left = counts[State.QUEUED] + counts[State.SENDING]
         if reporter.token_problem:
             print(f"flxdesk: stopped: {reporter.token_problem}", file=sys.stderr)

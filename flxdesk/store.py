@@ -6,8 +6,10 @@ the same file. Rows are never deleted: every update ends sent, failed, cancelled
 stays queued until a later run sends it.
 """
 
+import contextlib
 import sqlite3
 import time
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
@@ -97,6 +99,17 @@ class HistoryStore:
 
     def close(self) -> None:
         self._db.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All or nothing: a batch is either fully queued or not at all."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def check_writable(self) -> None:
         """Prove the file accepts writes, leaving no trace (for the self-test)."""
@@ -203,8 +216,7 @@ class HistoryStore:
         """Queue (order_id, status, note) rows in one transaction; returns their ids."""
         now = time.time()
         ids = []
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             for order_id, status, note in updates:
                 cursor = self._db.execute(
                     "INSERT INTO updates (order_id, status, note, state, created_at, batch_id)"
@@ -212,10 +224,6 @@ class HistoryStore:
                     (order_id, status, note, State.QUEUED, now, batch_id),
                 )
                 ids.append(int(cursor.lastrowid))
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
         return ids
 
     def add_rejected(
@@ -227,8 +235,7 @@ class HistoryStore:
         stays in the history with its reason instead of vanishing.
         """
         now = time.time()
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             self._db.executemany(
                 "INSERT INTO updates (order_id, status, note, state, created_at, finished_at,"
                 " outcome, message, batch_id) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -237,10 +244,6 @@ class HistoryStore:
                     for order_id, status, note, problem in rows
                 ],
             )
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
 
     def queued(self, limit: int = 100) -> list[UpdateRow]:
         """The oldest queued updates, in the order they were asked for."""

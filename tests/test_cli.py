@@ -69,7 +69,7 @@ def test_bulk_file_sends_every_row_and_writes_results(
         "sent\t1002\tCanceled\tOrder 1002 set to Canceled.",
         "sent\t1003\tOn Hold\tOrder 1003 set to On Hold.",
     ]
-    with results.open(encoding="utf-8") as written:
+    with results.open(encoding="utf-8-sig") as written:
         rows = list(csv.DictReader(written))
     assert [(r["order_id"], r["result"], r["http_code"]) for r in rows] == [
         ("1001", "sent", "201"),
@@ -83,12 +83,16 @@ def test_bad_rows_and_failures_give_exit_code_1(
     tmp_path: Path, api: DemoApi, flxdesk_home: Path
 ) -> None:
     source = write_csv(tmp_path / "o.csv", ["1001,Closed,", "77,Closed,", ",Closed,", "1005,Lost,"])
-    done = flxdesk("bulk", str(source), env=cli_env(flxdesk_home, api))
+    results = tmp_path / "results.csv"
+    done = flxdesk("bulk", str(source), "--results", str(results), env=cli_env(flxdesk_home, api))
     assert done.returncode == 1
     assert "failed\t77\tClosed\tOrder 77 was not found in Flxpoint (404)" in done.stdout
     assert "o.csv line 4: Scan or type an order ID first." in done.stderr
     assert "o.csv line 5: Unknown status 'Lost'" in done.stderr
     assert "1 sent, 1 failed, 2 invalid" in done.stderr
+    with results.open(encoding="utf-8-sig") as written:
+        outcome = {(r["order_id"], r["result"]) for r in csv.DictReader(written)}
+    assert outcome == {("1001", "sent"), ("77", "failed"), ("", "invalid"), ("1005", "invalid")}
 
 
 def test_update_one_order(api: DemoApi, flxdesk_home: Path) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,20 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flxdesk.export import export_rows
 from flxdesk.store import HistoryStore, State
 
 REFRESH_MS = 300
-EXPORT_COLUMNS = (
-    "order_id",
-    "status",
-    "note",
-    "result",
-    "http_code",
-    "message",
-    "attempts",
-    "resent",
-    "finished_at",
-)
 
 
 def describe_seconds(seconds: float) -> str:
@@ -42,31 +30,6 @@ def describe_seconds(seconds: float) -> str:
         return f"{minutes} min {seconds:02d} s"
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes:02d} min"
-
-
-def export_rows(path: Path, rows) -> None:
-    with path.open("w", newline="", encoding="utf-8-sig") as out:  # BOM: Excel reads UTF-8
-        writer = csv.writer(out)
-        writer.writerow(EXPORT_COLUMNS)
-        for row in rows:
-            finished = (
-                time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(row.finished_at))
-                if row.finished_at
-                else ""
-            )
-            writer.writerow(
-                [
-                    row.order_id,
-                    row.status,
-                    row.note,
-                    row.state.value,
-                    row.http_code or "",
-                    row.message,
-                    row.attempts,
-                    "yes" if row.resent else "",
-                    finished,
-                ]
-            )
 
 
 class BatchPanel(QWidget):
