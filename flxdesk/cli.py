@@ -176,6 +176,8 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         batch_id = store.new_batch(f"{args.command} {getattr(args, 'file', '')}".strip())
+        # Rows that cannot be sent stay in the history, as failed with their reason.
+        store.add_rejected([(r.order_id, r.status, r.note, r.problem) for r in invalid], batch_id)
         store.add_many_queued(updates, batch_id)
         reporter = Reporter(store, watched=None)
         engine = QueueEngine(paths.history_db, api_url, token, on_event=reporter)
