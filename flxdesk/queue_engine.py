@@ -76,7 +76,7 @@ class EngineEvent(NamedTuple):
     ok: bool = False
     message: str = ""
     state: EngineState = EngineState.IDLE
-    waiting: int = 0  # updates still queued
+    waiting: int = 0  # updates not yet finished (queued or being sent)
 
 
 def _default_client_factory(api_url: str, token: str):
@@ -187,7 +187,8 @@ class QueueEngine:
                         if row is not None:
                             self._start(row, pool)
                             continue
-                        waiting = self._store.count_by_state()[State.QUEUED]
+                        counts = self._store.count_by_state()
+                        waiting = counts[State.QUEUED] + counts[State.SENDING]
                         state = self._publish_state(waiting)
                         now = time.monotonic()
                         if state is EngineState.OFFLINE:
