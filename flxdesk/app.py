@@ -153,13 +153,6 @@ def main(
     app = QApplication(sys.argv[:1])
     app.setApplicationName("flxdesk")
     app.setApplicationVersion(__version__)
-    from flxdesk.resources import icon_path
-
-    icon = icon_path()
-    if icon is not None:
-        from PySide6.QtGui import QIcon
-
-        app.setWindowIcon(QIcon(str(icon)))
     install_crash_handler(str(paths.log_file))
 
     def refuse_to_start(problem: Exception) -> int:

@@ -66,7 +66,7 @@ def header_labels(parent=None) -> QStandardItemModel:
 class HistoryModel(QAbstractTableModel):
     def __init__(self, store: HistoryStore, parent=None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._store: HistoryStore | None = store
         self._rows: list[UpdateRow] = []
         self._exhausted = False
         self.fetchMore(QModelIndex())
@@ -77,6 +77,11 @@ class HistoryModel(QAbstractTableModel):
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
+
+    def detach(self) -> None:
+        """Stop reading the store (it is about to close); the rows shown stay as they are."""
+        self._exhausted = True
+        self._store = None
 
     def canFetchMore(self, parent: ModelIndex) -> bool:
         return not parent.isValid() and not self._exhausted
@@ -119,6 +124,8 @@ class HistoryModel(QAbstractTableModel):
     # --- changes -------------------------------------------------------------------
     def reload(self) -> None:
         """Start again from the newest page (after many rows were added or changed)."""
+        if self._store is None:
+            return
         self.beginResetModel()
         self._rows = self._store.newest(PAGE_SIZE)
         self._exhausted = len(self._rows) < PAGE_SIZE
@@ -126,7 +133,7 @@ class HistoryModel(QAbstractTableModel):
 
     def add_new(self, update_id: int) -> None:
         """Show a just-queued update at the top."""
-        row = self._store.get(update_id)
+        row = self._store.get(update_id) if self._store else None
         if row is None:
             return
         self.beginInsertRows(QModelIndex(), 0, 0)
@@ -138,7 +145,7 @@ class HistoryModel(QAbstractTableModel):
         position = bisect_left(self._rows, -update_id, key=lambda row: -row.id)
         if position >= len(self._rows) or self._rows[position].id != update_id:
             return  # not loaded yet; it will be read when scrolled to
-        fresh = self._store.get(update_id)
+        fresh = self._store.get(update_id) if self._store else None
         if fresh is None:
             return
         self._rows[position] = fresh

@@ -7,11 +7,14 @@ accessibility tools: orderIdEdit, statusCombo, noteEdit, submitButton, historyVi
 from __future__ import annotations
 
 import logging
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QGridLayout,
     QHeaderView,
@@ -31,6 +34,9 @@ from flxdesk.gui.token_keeper import TokenKeeper, TokenState
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
 from flxdesk.statuses import ORDER_STATUSES
 from flxdesk.store import HistoryStore
+
+if TYPE_CHECKING:
+    from flxdesk.gui.batch_panel import BatchPanel
 
 log = logging.getLogger(__name__)
 
@@ -101,13 +107,19 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _finish_setup(self) -> None:
-        """Settings that need the ``Qt`` namespace, applied once the window is on screen.
+        """Settings applied once the window is on screen: shortcuts, the window icon, focus.
 
-        PySide6 builds that whole namespace (~11 ms) on first use; none of these
-        settings changes what the first paint shows.
+        They need the ``Qt`` namespace, which PySide6 builds whole (~11 ms) on first use,
+        or decode an image; none of them changes what the first paint shows.
         """
         from PySide6.QtCore import Qt
-        from PySide6.QtGui import QKeySequence
+        from PySide6.QtGui import QIcon, QKeySequence
+
+        from flxdesk.resources import icon_path
+
+        icon = icon_path()
+        if icon is not None:
+            QApplication.setWindowIcon(QIcon(str(icon)))
 
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.bulk_action.setShortcut(QKeySequence("Ctrl+B"))
@@ -203,12 +215,8 @@ class MainWindow(QMainWindow):
             layout.addWidget(banner)
         layout.addLayout(form)
         layout.addWidget(self.result_label)
-        from flxdesk.gui.batch_panel import BatchPanel
-
-        self.batch_panel = BatchPanel(
-            self._store, lambda: self._engine_thread.engine, self.model.reload, self
-        )
-        layout.addWidget(self.batch_panel)
+        self._batch_panel_slot = layout.count()  # the bulk panel goes here when first needed
+        self._central_layout = layout
         history_label = QLabel("&History (newest first)")
         history_label.setBuddy(self.history_view)
         layout.addWidget(history_label)
@@ -266,6 +274,15 @@ class MainWindow(QMainWindow):
         self._show_result(f"Order {order_id}: queued as {status}…", ok=None)
 
     # --- bulk ------------------------------------------------------------------------
+    @cached_property
+    def batch_panel(self) -> BatchPanel:
+        """Made with the first bulk run: a window that only scans never needs it."""
+        from flxdesk.gui.batch_panel import BatchPanel
+
+        panel = BatchPanel(self._store, lambda: self._engine_thread.engine, self.model.reload, self)
+        self._central_layout.insertWidget(self._batch_panel_slot, panel)
+        return panel
+
     @Slot()
     def open_bulk_dialog(self) -> None:
         from flxdesk.gui.bulk_dialog import BulkDialog
@@ -407,8 +424,12 @@ class MainWindow(QMainWindow):
         # Hide first: an update already on the wire may take up to the read timeout to
         # finish, and the person should not watch a frozen window meanwhile.
         self.hide()
-        self.batch_panel.stop()
+        if "batch_panel" in self.__dict__:
+            self.batch_panel.stop()
         self._engine_thread.shutdown()
+        # Reports the engine posted before it stopped may still arrive: the model must not
+        # read the store, which the caller closes next.
+        self.model.detach()
         if self._waiting:
             log.info("Closed with %d updates still queued", self._waiting)
         super().closeEvent(event)

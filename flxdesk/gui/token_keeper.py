@@ -41,6 +41,7 @@ class TokenKeeper(QObject):
         self._profile = profile
         self._demo_token = demo_token
         self._pending: str | None = None  # typed, but the keychain refused to store it
+        self._choices = 0  # tokens given by the person; a slower keychain read must not win
         self.state = TokenState.UNKNOWN
         self.stateChanged.connect(self._remember_state)
 
@@ -67,21 +68,28 @@ class TokenKeeper(QObject):
             self._give(self._demo_token, TokenState.DEMO)
             return
 
+        choices_before = self._choices
+
         def work() -> None:
             from flxdesk import credentials
 
             try:
                 token = credentials.load_token(self._profile)
             except credentials.KeychainUnavailable as error:
-                self.keychainUnavailable.emit(str(error), False)
-                self._give(None, TokenState.MISSING)
-                return
+                token, problem = None, str(error)
+            else:
+                problem = ""
+            if self._choices != choices_before:
+                return  # a token was given meanwhile (Token menu): keep that one
+            if problem:
+                self.keychainUnavailable.emit(problem, False)
             self._give(token, TokenState.KEYCHAIN if token else TokenState.MISSING)
 
         self._in_background(work)
 
     def save(self, token: str) -> None:
         """Store in the keychain and use it; if the keychain fails, ask what to do."""
+        self._choices += 1
 
         def work() -> None:
             from flxdesk import credentials
@@ -97,6 +105,7 @@ class TokenKeeper(QObject):
         self._in_background(work)
 
     def use_for_session(self, token: str) -> None:
+        self._choices += 1
         self._give(token, TokenState.SESSION_ONLY)
 
     def decide_pending(self, keep_for_session: bool) -> None:
@@ -105,6 +114,7 @@ class TokenKeeper(QObject):
             self.use_for_session(token)
 
     def forget(self) -> None:
+        self._choices += 1
         self._give(None, TokenState.MISSING)
 
         def work() -> None:
