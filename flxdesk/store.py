@@ -151,19 +151,33 @@ class HistoryStore:
         message: str,
         detail: str,
     ) -> None:
+        """Record the final result: sent, or failed with why."""
+        self._record_try(
+            update_id,
+            State.SENT if ok else State.FAILED,
+            time.time(),
+            attempts,
+            http_code,
+            outcome,
+            message,
+            detail,
+        )
+
+    def _record_try(
+        self,
+        update_id: int,
+        state: State,
+        finished_at: float | None,
+        attempts: int,
+        http_code: int | None,
+        outcome: str,
+        message: str,
+        detail: str,
+    ) -> None:
         self._db.execute(
             "UPDATE updates SET state=?, finished_at=?, attempts=?, http_code=?, outcome=?,"
             " message=?, detail=? WHERE id=?",
-            (
-                State.SENT if ok else State.FAILED,
-                time.time(),
-                attempts,
-                http_code,
-                outcome,
-                message,
-                detail,
-                update_id,
-            ),
+            (state, finished_at, attempts, http_code, outcome, message, detail, update_id),
         )
 
     def get(self, update_id: int) -> UpdateRow | None:
@@ -264,10 +278,8 @@ class HistoryStore:
         detail: str,
     ) -> None:
         """Back to queued after a failed try, keeping why in the row."""
-        self._db.execute(
-            "UPDATE updates SET state=?, attempts=?, http_code=?, outcome=?, message=?,"
-            " detail=? WHERE id=?",
-            (State.QUEUED, attempts, http_code, outcome, message, detail, update_id),
+        self._record_try(
+            update_id, State.QUEUED, None, attempts, http_code, outcome, message, detail
         )
 
     def cancel_queued(self, batch_id: int | None = None) -> list[int]:
