@@ -89,16 +89,15 @@ def find_token(profile: str) -> str:
 class Reporter:
     """Prints a line per finished update, and progress now and then."""
 
-    def __init__(self, store, watched: set[int] | None) -> None:
+    def __init__(self, store) -> None:
         self._store = store
-        self._watched = watched  # None: report every update the engine finishes
         self.finished: list[int] = []
         self._last_progress = 0.0
         self.rate = lambda: 2.0  # requests per second, for the time left
         self.token_problem = ""
 
     def __call__(self, event) -> None:
-        if event.kind == "finished" and (self._watched is None or event.update_id in self._watched):
+        if event.kind == "finished":  # any update, also one left queued by an earlier run
             row = self._store.get(event.update_id)
             self.finished.append(event.update_id)
             outcome = "sent" if event.ok else "failed"
@@ -179,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
         # Rows that cannot be sent stay in the history, as failed with their reason.
         store.add_rejected([(r.order_id, r.status, r.note, r.problem) for r in invalid], batch_id)
         store.add_many_queued(updates, batch_id)
-        reporter = Reporter(store, watched=None)
+        reporter = Reporter(store)
         engine = QueueEngine(paths.history_db, api_url, token, on_event=reporter)
         reporter.rate = lambda: engine.rate
         try:

@@ -32,13 +32,6 @@ def _plain_reason(error: Exception) -> str:
     return f"The system keychain reported a problem ({type(error).__name__})."
 
 
-def keychain_backend_name() -> str:
-    import keyring
-
-    backend = keyring.get_keyring()
-    return f"{type(backend).__module__}.{type(backend).__name__}"
-
-
 def _call_keyring(action: str, function, *args):
     import keyring.errors
 

@@ -352,7 +352,7 @@ class QueueEngine:
         return state
 
     def _seconds_to_next_due(self, now: float) -> float:
-        due = [at for at in self._retry_at.values()]
+        due = list(self._retry_at.values())
         if self._offline_backoff:
             due.append(self._offline_until)
         soonest = min(due, default=now + IDLE_POLL_SECONDS)

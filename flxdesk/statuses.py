@@ -9,7 +9,3 @@ ORDER_STATUSES: tuple[str, ...] = (
     "No Shipping Method",
     "Not Managed",
 )
-
-
-def is_valid_status(status: str) -> bool:
-    return status in ORDER_STATUSES

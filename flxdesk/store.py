@@ -202,10 +202,6 @@ class HistoryStore:
             )
         return [_row(values) for values in rows]
 
-    def ids_in_state(self, state: State) -> list[int]:
-        rows = self._db.execute("SELECT id FROM updates WHERE state=? ORDER BY id", (state,))
-        return [int(values[0]) for values in rows]
-
     def requeue_interrupted(self) -> int:
         """Rows left 'sending' by a crash or kill go back to queued, marked as resent.
 

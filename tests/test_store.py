@@ -23,7 +23,8 @@ def test_interrupted_sends_go_back_to_queued(tmp_path: Path) -> None:
     update_id = store.add_queued("1", "Open", "")
     store.mark_sending(update_id)
     assert store.requeue_interrupted() == 1
-    assert store.ids_in_state(State.QUEUED) == [update_id]
+    assert store.get(update_id).state is State.QUEUED
+    assert store.count_by_state()[State.QUEUED] == 1
 
 
 def test_pages_are_newest_first(tmp_path: Path) -> None:
