@@ -19,6 +19,19 @@ ROOT = Path(__file__).resolve().parent.parent
 APP_NAME = "flxdesk"
 BUNDLE_ID = "com.flxdesk.app"
 VERSION_TEMPLATE = Path(__file__).with_name("win_version_info.txt.in")
+# Installers are built on Python 3.12+: None/True/False are immortal there (PEP 683), so
+# a C extension that loses references to them (PySide6 6.12.0 did) cannot abort the app.
+RELEASE_PYTHON = (3, 12)
+
+
+def release_python_warning() -> str | None:
+    """A warning for a build on an older Python (allowed: CI checks the build on 3.11)."""
+    if sys.version_info[:2] >= RELEASE_PYTHON:
+        return None
+    return (
+        f"WARNING: building on Python {sys.version.split()[0]}; release installers are "
+        f"built on Python {'.'.join(map(str, RELEASE_PYTHON))} or newer (see README)."
+    )
 
 
 def project_metadata() -> dict:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from flxdesk import __version__
+from flxdesk.crash_record import CrashRecord, PreviousCrash
 from flxdesk.endpoint import InvalidApiUrl, resolve_api_url
 from flxdesk.paths import AppPaths, app_paths
 from flxdesk.settings import load_settings
@@ -55,7 +56,13 @@ class RunningApp(NamedTuple):
             self.demo_api.stop()
 
 
-def build_app(paths: AppPaths, *, demo: bool, api_url: str | None = None) -> RunningApp:
+def build_app(
+    paths: AppPaths,
+    *,
+    demo: bool,
+    api_url: str | None = None,
+    previous_crash: PreviousCrash | None = None,
+) -> RunningApp:
     """Create the store, worker thread and main window (a QApplication must exist)."""
     from flxdesk.gui.engine_thread import EngineThread
     from flxdesk.gui.main_window import MainWindow
@@ -81,6 +88,8 @@ def build_app(paths: AppPaths, *, demo: bool, api_url: str | None = None) -> Run
     tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
     window = MainWindow(store, engine_thread, tokens, api_url, demo=demo)
     tokens.setParent(window)
+    if previous_crash is not None:
+        window.show_crash_notice(previous_crash.notice())
     return RunningApp(window, engine_thread, store, demo_api)
 
 
@@ -166,9 +175,14 @@ def main(
         lock = InstanceLock(paths.data_dir, "the flxdesk window")
     except AlreadyRunning as problem:
         return refuse_to_start(problem)
+    crash_record = CrashRecord(paths.log_dir)
+    previous_crash = crash_record.arm()
+    if previous_crash is not None:
+        log.warning("The previous run ended abnormally; kept %s", previous_crash.report)
     try:
-        running = build_app(paths, demo=args.demo)
+        running = build_app(paths, demo=args.demo, previous_crash=previous_crash)
     except InvalidApiUrl as problem:
+        crash_record.disarm()
         lock.release()
         return refuse_to_start(problem)
     running.window.show()
@@ -176,6 +190,7 @@ def main(
         on_shown(running.window)
     code = app.exec()
     running.close()
+    crash_record.disarm()
     lock.release()
     log.info("flxdesk stopped")
     return code

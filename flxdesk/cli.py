@@ -134,6 +134,7 @@ def _anything_queued(history_db: Path) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    from flxdesk.crash_record import CrashRecord
     from flxdesk.endpoint import resolve_api_url
     from flxdesk.instance_lock import InstanceLock
     from flxdesk.paths import app_paths
@@ -166,6 +167,10 @@ def run(args: argparse.Namespace) -> int:
     api_url = resolve_api_url(settings.api_url)
     token = find_token(settings.profile)
     lock = InstanceLock(paths.data_dir, f"flxdesk {args.command} (command line)")
+    crash_record = CrashRecord(paths.log_dir, "flxdesk-cli")
+    previous_crash = crash_record.arm()
+    if previous_crash is not None:
+        print(f"flxdesk: {previous_crash.notice()}", file=sys.stderr)
     store = HistoryStore(paths.history_db)
     try:
         resent = store.requeue_interrupted()
@@ -209,6 +214,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK if not (failed or invalid or left) else EXIT_FAILED
     finally:
         store.close()
+        crash_record.disarm()
         lock.release()
 
 

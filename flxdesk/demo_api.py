@@ -25,6 +25,9 @@ from flxdesk.statuses import ORDER_STATUSES
 DEMO_TOKEN = "demo-token-not-secret"
 DEMO_ORDER_IDS = range(1000, 2000)
 REQUESTS_PER_SECOND = 2
+# A demo left running all shift must not grow without end: past this many, the older
+# half of the seen requests is forgotten.
+MAX_SEEN_REQUESTS = 2_000
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class DemoApi:
     def __init__(self, token: str = DEMO_TOKEN, latency: float = 0.0, port: int = 0) -> None:
         self.token = token
         self.latency = latency
+        # None: no rate limit (benchmarks that measure something other than pace).
+        self.requests_per_second: float | None = REQUESTS_PER_SECOND
         self.requests: list[SeenRequest] = []
         # per API token: (tokens left in the bucket, monotonic time of last refill)
         self._buckets: dict[str, tuple[float, float]] = {}
@@ -80,9 +85,12 @@ class DemoApi:
 
     def _over_rate(self, token: str, now: float) -> bool:
         """Take one request from ``token``'s bucket; True when the bucket is empty."""
+        rate = self.requests_per_second
+        if rate is None:
+            return False
         with self._lock:
-            left, last = self._buckets.get(token, (REQUESTS_PER_SECOND, now))
-            left = min(REQUESTS_PER_SECOND, left + (now - last) * REQUESTS_PER_SECOND)
+            left, last = self._buckets.get(token, (rate, now))
+            left = min(rate, left + (now - last) * rate)
             over = left < 1.0
             self._buckets[token] = (left if over else left - 1.0, now)
             return over
@@ -114,6 +122,8 @@ class DemoApi:
         else:
             answer = (201, {"id": order_id, "status": query["status"][0]})
         with self._lock:
+            if len(self.requests) >= MAX_SEEN_REQUESTS:
+                del self.requests[: MAX_SEEN_REQUESTS // 2]
             self.requests.append(
                 SeenRequest(arrived, method, raw_path, order_id, query, headers, answer[0])
             )

@@ -158,12 +158,22 @@ _limiters: dict[str, RateLimiter] = {}
 _limiters_lock = threading.Lock()
 
 
-def limiter_for_token(token: str) -> RateLimiter:
-    """The one limiter shared by every sender using ``token`` in this process."""
+def _token_key(token: str) -> str:
     import hashlib
 
-    key = hashlib.sha256(token.encode("utf-8")).hexdigest()
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def limiter_for_token(token: str) -> RateLimiter:
+    """The one limiter shared by every sender using ``token`` in this process."""
+    key = _token_key(token)
     with _limiters_lock:
         if key not in _limiters:
             _limiters[key] = RateLimiter()
         return _limiters[key]
+
+
+def use_limiter_for_token(token: str, limiter: RateLimiter) -> None:
+    """Make ``limiter`` the one for ``token`` (benchmarks that measure something else)."""
+    with _limiters_lock:
+        _limiters[_token_key(token)] = limiter

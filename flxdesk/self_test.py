@@ -124,6 +124,18 @@ def check_qt() -> CheckResult:
         return CheckResult(name, False, f"{type(error).__name__}: {error}")
 
 
+def check_qt_binding() -> CheckResult:
+    """A Qt binding that loses references to None/True/False aborts the app mid-shift."""
+    name = "Qt binding reference counts"
+    try:
+        from flxdesk.gui.binding_check import check_binding_refcounts, describe
+
+        report = check_binding_refcounts()
+        return CheckResult(name, report.ok, describe(report))
+    except Exception as error:
+        return CheckResult(name, False, f"{type(error).__name__}: {error}")
+
+
 def run_self_test(paths: AppPaths, out: TextIO = sys.stdout) -> int:
     from flxdesk import __version__
 
@@ -133,6 +145,7 @@ def run_self_test(paths: AppPaths, out: TextIO = sys.stdout) -> int:
         lambda: check_sqlite(paths),
         check_round_trip,
         check_qt,
+        check_qt_binding,  # needs the QApplication that check_qt made
     ]
     print(f"flxdesk {__version__} self-test (frozen: {getattr(sys, 'frozen', False)})", file=out)
     failures = 0

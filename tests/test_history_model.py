@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
-from flxdesk.gui.history_model import PAGE_SIZE, HistoryModel
+from flxdesk.gui.history_model import LOADED_ROWS_KEPT, PAGE_SIZE, HistoryModel
 from flxdesk.paths import AppPaths
 from flxdesk.store import HistoryStore
 
@@ -74,6 +74,23 @@ def test_new_rows_appear_on_top_and_refresh_in_place(qtbot: QtBot, paths: AppPat
     assert model.index(0, 4).data() == "Failed: Order A-1 was not found"
     assert model.index(0, 4).data(3) == "HTTP 404"  # tooltip role shows the detail
     assert model.rowCount() == 4
+
+
+def test_a_shift_of_scans_keeps_the_loaded_rows_bounded(qtbot: QtBot, paths: AppPaths) -> None:
+    """Scans all day must not grow the window's memory; older rows are read back on scroll."""
+    store = HistoryStore(paths.history_db)
+    model = HistoryModel(store)
+    scans = 2 * LOADED_ROWS_KEPT + 50
+    for number in range(scans):
+        model.add_new(store.add_queued(str(number), "Closed", ""))
+        assert model.rowCount() <= 2 * LOADED_ROWS_KEPT
+    assert model.index(0, 1).data() == str(scans - 1)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == scans
+    assert [model.index(row, 1).data() for row in range(scans)] == [
+        str(number) for number in reversed(range(scans))
+    ]
 
 
 def test_role_ints_match_qt() -> None:

@@ -15,6 +15,8 @@ from flxdesk.gui.roles import DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE
 from flxdesk.store import HistoryStore, State, UpdateRow
 
 PAGE_SIZE = 256
+# Rows a window keeps loaded after scans pushed older ones down (see add_new).
+LOADED_ROWS_KEPT = 4 * PAGE_SIZE
 COLUMNS = ("Time", "Order ID", "Status", "Note", "Result")
 
 STATE_COLOURS = {
@@ -139,6 +141,19 @@ class HistoryModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._rows.insert(0, row)
         self.endInsertRows()
+        self._forget_oldest_loaded()
+
+    def _forget_oldest_loaded(self) -> None:
+        """Keep memory flat through a whole shift of scans: the oldest loaded rows go.
+
+        They stay in the store and are read again if someone scrolls down to them.
+        """
+        if len(self._rows) <= 2 * LOADED_ROWS_KEPT:
+            return
+        self.beginRemoveRows(QModelIndex(), LOADED_ROWS_KEPT, len(self._rows) - 1)
+        del self._rows[LOADED_ROWS_KEPT:]
+        self.endRemoveRows()
+        self._exhausted = self._store is None
 
     def refresh(self, update_id: int) -> None:
         """Re-read one update after the worker changed it."""

@@ -254,6 +254,36 @@ class MainWindow(QMainWindow):
         self.forget_token_action.triggered.connect(self._forget_token)
         token_menu.setEnabled(not self._demo)
 
+    # --- notices ---------------------------------------------------------------------
+    def show_crash_notice(self, text: str) -> None:
+        """A band above the fields that stays until dismissed: the last run crashed."""
+        from PySide6.QtWidgets import QFrame, QHBoxLayout
+
+        notice = QFrame()
+        notice.setObjectName("crashNotice")
+        notice.setStyleSheet(
+            "#crashNotice { background: #fde7e4; border: 1px solid #b3261e; }"
+            "#crashNotice QLabel { color: #5c0f0a; }"
+        )
+        row = QHBoxLayout(notice)
+        label = QLabel(text)
+        label.setObjectName("crashNoticeText")
+        label.setWordWrap(True)
+        label.setAccessibleName("Notice about the previous run")
+        dismiss = QPushButton("Dismiss")
+        dismiss.setObjectName("crashNoticeDismiss")
+        dismiss.clicked.connect(self._dismiss_crash_notice)
+        row.addWidget(label, 1)
+        row.addWidget(dismiss)
+        self._central_layout.insertWidget(1 if self._demo else 0, notice)
+        self._batch_panel_slot += 1
+        self.crash_notice = notice
+
+    @Slot()
+    def _dismiss_crash_notice(self) -> None:
+        self.crash_notice.hide()
+        self.order_id_edit.setFocus()
+
     # --- submitting ------------------------------------------------------------------
     @Slot()
     def submit(self) -> None:
