@@ -6,9 +6,10 @@ Runs the real window offscreen in demo mode and scans order IDs into the order f
 with key events (one in ten is an unknown ID, so failures are shown too), keeping a
 few queued at all times. Pace is not what is measured here, so the demo API and the
 token's limiter are unthrottled. It prints the updates done, the resident memory (RSS)
-after the warm-up, half-way and at the end (end/warm-up ratio: the target is <= 1.10), the longest GUI-thread
-stall, and the reference counts of None/True/False (a Qt binding that loses them
-aborts the process long before the end). Exit code 1 when memory grew over 10%.
+after the warm-up, half-way and at the end (end/warm-up ratio: the target is <= 1.10),
+the longest GUI-thread stall, and the reference counts of None/True/False (a Qt
+binding that loses them aborts the process long before the end). Exit code 1 when
+memory grew over 10%.
 """
 
 from __future__ import annotations
