@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 from flxdesk import __version__
@@ -120,6 +121,29 @@ def run_command_line(arguments: list[str]) -> int:
     return cli_main(arguments)
 
 
+def write_command_sheet_command(arguments: list[str]) -> int:
+    """``flxdesk command-sheet OUT.pdf``: the command barcodes, for IT to print."""
+    parser = argparse.ArgumentParser(
+        prog="flxdesk command-sheet", description="Write the sheet of command barcodes (PDF)."
+    )
+    parser.add_argument("output", type=Path, help="the PDF file to write")
+    args = parser.parse_args(arguments)
+    from PySide6.QtGui import QGuiApplication
+
+    from flxdesk.gui.command_sheet import write_command_sheet
+
+    QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    try:
+        written = write_command_sheet(args.output)
+    except OSError as problem:
+        print(
+            f"flxdesk: cannot write {args.output}: {problem.strerror or problem}", file=sys.stderr
+        )
+        return 2
+    print(f"flxdesk: wrote the command barcodes to {written}", file=sys.stderr)
+    return 0
+
+
 def self_test_with_output(paths: AppPaths) -> int:
     """Run the self-test; a windowed Windows build has no console, so show it instead."""
     from flxdesk.self_test import run_self_test
@@ -146,6 +170,8 @@ def main(
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments and arguments[0] in ("bulk", "resume", "update"):
         return run_command_line(arguments)
+    if arguments and arguments[0] == "command-sheet":
+        return write_command_sheet_command(arguments[1:])
     args = parse_args(arguments)
     paths = app_paths().ensure()
     from flxdesk.logging_setup import setup_file_logging

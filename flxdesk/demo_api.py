@@ -27,7 +27,7 @@ DEMO_ORDER_IDS = range(1000, 2000)
 REQUESTS_PER_SECOND = 2
 # A demo left running all shift must not grow without end: past this many, the older
 # half of the seen requests is forgotten.
-MAX_SEEN_REQUESTS = 2_000
+MAX_SEEN_REQUESTS = 1_000
 
 
 @dataclass(frozen=True)

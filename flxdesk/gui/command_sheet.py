@@ -1,0 +1,135 @@
+"""The printable sheet of command barcodes (File → Print command barcodes…, and
+``flxdesk command-sheet OUT.pdf`` for IT to print one per station).
+
+python-barcode computes the Code 128 bar pattern; Qt's QPdfWriter draws it as
+vector rectangles, so the bars stay sharp at any printer resolution.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from flxdesk.command_codes import COMMANDS, Command
+
+DPI = 300
+# Width of the narrowest bar: 0.33 mm where the code fits its column, never below
+# 0.25 mm (10 mil, what every handheld scanner reads at arm's length).
+MODULE_MM = 0.33
+MIN_MODULE_MM = 0.25
+BAR_HEIGHT_MM = 15.0
+QUIET_ZONE_MODULES = 10
+COLUMNS = 2
+ROW_HEIGHT_MM = 44.0
+MARGIN_MM = 15.0
+
+
+def _px(mm: float) -> float:
+    return mm / 25.4 * DPI
+
+
+def bar_pattern(code: str) -> str:
+    """'1' for a dark module, '0' for a light one, quiet zones not included."""
+    from barcode import Code128
+
+    return Code128(code).build()[0]
+
+
+def _page_size() -> QPageSize:
+    from PySide6.QtCore import QLocale
+
+    if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+        return QPageSize(QPageSize.PageSizeId.Letter)
+    return QPageSize(QPageSize.PageSizeId.A4)
+
+
+def write_command_sheet(target: Path) -> Path:
+    """Write the sheet of every command barcode to ``target`` (a PDF); returns it."""
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("write_command_sheet needs a QGuiApplication (fonts)")
+    with open(target, "wb"):  # a plain OSError (no folder, no permission) before Qt's silence
+        pass
+    writer = QPdfWriter(str(target))
+    writer.setResolution(DPI)
+    writer.setTitle("flxdesk command barcodes")
+    writer.setCreator("flxdesk")
+    writer.setPageLayout(
+        QPageLayout(_page_size(), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    )
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"Qt could not start writing {target}")
+    try:
+        _draw_sheet(painter, writer.width(), writer.height())
+    finally:
+        painter.end()
+    return target
+
+
+def _draw_sheet(painter: QPainter, width: int, height: int) -> None:
+    title_font = QFont()
+    title_font.setPointSizeF(16)
+    title_font.setBold(True)
+    text_font = QFont()
+    text_font.setPointSizeF(10)
+    painter.setFont(title_font)
+    painter.drawText(
+        QRectF(_px(MARGIN_MM), _px(MARGIN_MM), width - 2 * _px(MARGIN_MM), _px(10)),
+        Qt.AlignmentFlag.AlignLeft,
+        "flxdesk command barcodes",
+    )
+    painter.setFont(text_font)
+    painter.drawText(
+        QRectF(_px(MARGIN_MM), _px(MARGIN_MM + 9), width - 2 * _px(MARGIN_MM), _px(10)),
+        Qt.AlignmentFlag.AlignLeft,
+        "Scan one to change the station. Commands are never sent to Flxpoint.",
+    )
+    column_width = (width - 2 * _px(MARGIN_MM)) / COLUMNS
+    top = _px(MARGIN_MM + 24)
+    for index, command in enumerate(COMMANDS):
+        row, column = divmod(index, COLUMNS)
+        left = _px(MARGIN_MM) + column * column_width
+        y = top + row * _px(ROW_HEIGHT_MM)
+        if y + _px(ROW_HEIGHT_MM) > height - _px(MARGIN_MM):
+            raise RuntimeError("the command sheet no longer fits on one page")
+        _draw_code(painter, command, left, y, column_width, text_font)
+
+
+def _draw_code(
+    painter: QPainter, command: Command, left: float, top: float, width: float, font: QFont
+) -> None:
+    pattern = bar_pattern(command.code)
+    fits = width / (len(pattern) + 2 * QUIET_ZONE_MODULES)
+    module = min(_px(MODULE_MM), fits)
+    if module < _px(MIN_MODULE_MM):
+        raise RuntimeError(f"the barcode of {command.code!r} is too long for its column")
+    bars_width = len(pattern) * module
+    x0 = left + (width - bars_width) / 2
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(Qt.GlobalColor.black)
+    start = None
+    for position, bit in enumerate(pattern + "0"):
+        if bit == "1" and start is None:
+            start = position
+        elif bit == "0" and start is not None:
+            painter.drawRect(
+                QRectF(x0 + start * module, top, (position - start) * module, _px(BAR_HEIGHT_MM))
+            )
+            start = None
+    painter.setPen(Qt.GlobalColor.black)
+    label_top = top + _px(BAR_HEIGHT_MM + 1.5)
+    bold = QFont(font)
+    bold.setBold(True)
+    bold.setPointSizeF(font.pointSizeF() * 1.3)
+    painter.setFont(bold)
+    painter.drawText(
+        QRectF(left, label_top, width, _px(7)), Qt.AlignmentFlag.AlignHCenter, command.label
+    )
+    painter.setFont(font)
+    painter.drawText(
+        QRectF(left, label_top + _px(7), width, _px(6)),
+        Qt.AlignmentFlag.AlignHCenter,
+        command.code,
+    )
