@@ -1,4 +1,4 @@
-"""Files that ship beside the code: the app icon, in the source tree or a frozen build."""
+"""Files that ship beside the code (icon, sounds), in the source tree or a frozen build."""
 
 from __future__ import annotations
 
@@ -8,11 +8,21 @@ from pathlib import Path
 ICON_NAME = "flxdesk-256.png"
 
 
-def icon_path() -> Path | None:
-    """The window icon: resources/ in a PyInstaller build, or the checkout's resources/icons/."""
+def _resources_root() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        candidate = Path(frozen_root) / "resources" / ICON_NAME
-    else:
-        candidate = Path(__file__).resolve().parent.parent / "resources" / "icons" / ICON_NAME
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def icon_path() -> Path | None:
+    """The window icon: resources/ in a PyInstaller build, or the checkout's resources/icons/."""
+    frozen = getattr(sys, "_MEIPASS", None) is not None
+    candidate = _resources_root() / ("" if frozen else "icons") / ICON_NAME
+    return candidate if candidate.is_file() else None
+
+
+def sound_path(name: str) -> Path | None:
+    """resources/sounds/<name>.wav, or None where it is not installed (plain beep then)."""
+    candidate = _resources_root() / "sounds" / f"{name}.wav"
     return candidate if candidate.is_file() else None
