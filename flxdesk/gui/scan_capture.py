@@ -1,0 +1,127 @@
+"""Takes a barcode scan wherever focus is in the main window.
+
+A USB scanner is a keyboard that types fast: here, a burst of at least ``min_length``
+printable keys at most ``max_gap_ms`` apart, ending in Enter (Odoo's rule). An event
+filter on the application holds each printable key for up to ``max_gap_ms``: if the
+next key comes sooner, the burst goes on; if Enter ends a long enough burst, the text
+is emitted as ``scanned`` and none of the keys reach the widget that had focus. Any
+other key sequence is replayed to its widget unchanged, so a person typing a note, or
+choosing a status by its first letter, sees the keys arrive (at most ``max_gap_ms``
+late). While a modal dialog is open the filter stands aside: the dialog's keys are
+its own, and a token must never be taken for an order ID.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+DEFAULT_MIN_LENGTH = 3
+DEFAULT_MAX_GAP_MS = 50
+
+
+class ScanCapture(QObject):
+    scanned = Signal(str)
+
+    def __init__(
+        self,
+        window: QWidget,
+        min_length: int = DEFAULT_MIN_LENGTH,
+        max_gap_ms: int = DEFAULT_MAX_GAP_MS,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self.min_length = min_length
+        self.max_gap_ms = max_gap_ms
+        self._held: list[tuple[QObject, QKeyEvent]] = []
+        self._last_key_at = 0.0
+        self._replaying = False
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.timeout.connect(self.release_held_keys)
+        QApplication.instance().installEventFilter(self)
+
+    def stop(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.release_held_keys()
+
+    # --- the filter ----------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._replaying or event.type() != QEvent.Type.KeyPress:
+            return False
+        if not self._in_main_window(watched):
+            return False
+        assert isinstance(event, QKeyEvent)
+        now = time.monotonic()
+        gap_ms = (now - self._last_key_at) * 1000
+        text = event.text()
+        if _is_enter(event) and not event.modifiers() & _COMMAND_MODIFIERS:
+            if len(self._held) >= self.min_length and gap_ms <= self.max_gap_ms:
+                scan = "".join(held.text() for _, held in self._held)
+                self._held.clear()
+                self._flush_timer.stop()
+                self.scanned.emit(scan)
+                return True
+            self.release_held_keys()
+            return False
+        if not _is_printable(text) or event.modifiers() & _COMMAND_MODIFIERS:
+            self.release_held_keys()
+            return False
+        if self._held and gap_ms > self.max_gap_ms:
+            self.release_held_keys()
+        self._held.append((watched, _copy(event)))
+        self._last_key_at = now
+        self._flush_timer.start(self.max_gap_ms)
+        return True
+
+    def release_held_keys(self) -> None:
+        """Not a scan after all: give the held keys to their widgets, in order."""
+        self._flush_timer.stop()
+        held, self._held = self._held, []
+        self._replaying = True
+        try:
+            for target, event in held:
+                QApplication.sendEvent(target, event)
+        finally:
+            self._replaying = False
+
+    def _in_main_window(self, watched: QObject) -> bool:
+        if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget():
+            return False
+        return isinstance(watched, QWidget) and watched.window() is self._window
+
+
+def _is_enter(event: QKeyEvent) -> bool:
+    from PySide6.QtCore import Qt
+
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def _is_printable(text: str) -> bool:
+    return len(text) == 1 and text.isprintable()
+
+
+def _copy(event: QKeyEvent) -> QKeyEvent:
+    """Qt reuses the event object after the filter returns; keep our own."""
+    return QKeyEvent(
+        event.type(),
+        event.key(),
+        event.modifiers(),
+        event.text(),
+        event.isAutoRepeat(),
+        event.count(),
+    )
+
+
+def _command_modifiers():
+    from PySide6.QtCore import Qt
+
+    return Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+
+
+_COMMAND_MODIFIERS = _command_modifiers()
