@@ -45,10 +45,10 @@ class DuplicateGuard:
         if self.window_seconds <= 0:
             return Verdict(True, None)
         held = self._held
-        if held is not None and held[:2] == (order_id, status):
-            if now - held[2] <= self.confirm_seconds:
-                self._held = None
-                return Verdict(True, None)
+        repeated = held is not None and held[:2] == (order_id, status)
+        if repeated and now - held[2] <= self.confirm_seconds:
+            self._held = None
+            return Verdict(True, None)
         previous = self._lookup(order_id, status, now - self.window_seconds)
         if previous is None:
             self._held = None
