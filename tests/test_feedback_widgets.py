@@ -1,0 +1,38 @@
+"""The station's feedback widgets: the band, the armed chip and the failure panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from flxdesk.gui.feedback_widgets import ArmedStatusChip, FailurePanel, ResultBand
+from flxdesk.gui.palette import BAND, STATUS_CHIP, Scheme
+
+
+def test_failure_panel_lists_newest_first_and_stays_until_acknowledged(qtbot: QtBot) -> None:
+    panel = FailurePanel()
+    qtbot.addWidget(panel)
+    assert not panel.isVisible()
+    panel.add_failure("9001", "Order 9001 was not found", when=1000.0)
+    panel.add_failure("9002", "Order 9002 was not found", when=1001.0)
+    assert panel.isVisible() and panel.count == 2
+    assert panel.list.item(0).text().endswith("9002: Order 9002 was not found")
+    with qtbot.waitSignal(panel.acknowledged):
+        qtbot.mouseClick(panel.acknowledge_button, Qt.MouseButton.LeftButton)
+    assert not panel.isVisible() and panel.count == 0 and panel.list.count() == 0
+
+
+def test_band_and_chip_take_their_colours_from_the_palette(qtbot: QtBot) -> None:
+    band, chip = ResultBand(), ArmedStatusChip()
+    qtbot.addWidget(band)
+    qtbot.addWidget(chip)
+    for scheme in Scheme:
+        band.apply_scheme(scheme)
+        chip.apply_scheme(scheme)
+        band.show_result("Order 9001 not found", "failed")
+        chip.show_status("Canceled")
+        assert BAND["failed"][scheme].background in band.styleSheet()
+        assert STATUS_CHIP["Canceled"][scheme].background in chip.styleSheet()
+    assert chip.text() == "CANCELED"
+    body = ResultBand().font().pointSizeF() / 2.2
+    assert band.font().pointSizeF() >= 2 * body
