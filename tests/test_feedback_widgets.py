@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from flxdesk.gui.feedback_widgets import ArmedStatusChip, FailurePanel, ResultBand
@@ -34,5 +35,5 @@ def test_band_and_chip_take_their_colours_from_the_palette(qtbot: QtBot) -> None
         assert BAND["failed"][scheme].background in band.styleSheet()
         assert STATUS_CHIP["Canceled"][scheme].background in chip.styleSheet()
     assert chip.text() == "CANCELED"
-    body = ResultBand().font().pointSizeF() / 2.2
+    body = QApplication.font().pointSizeF()
     assert band.font().pointSizeF() >= 2 * body
