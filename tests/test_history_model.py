@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
+from flxdesk.destination import Destination
 from flxdesk.gui.history_model import PAGE_SIZE, HistoryModel
 from flxdesk.paths import AppPaths
 from flxdesk.store import HistoryStore
@@ -56,7 +57,7 @@ def test_new_rows_appear_on_top_and_refresh_in_place(qtbot: QtBot, paths: AppPat
     store = HistoryStore(paths.history_db)
     fill(store, 3)
     model = HistoryModel(store)
-    update_id = store.add_queued("A-1", "Open", "n")
+    update_id = store.add_queued("A-1", "Open", "n", destination=Destination("demo"))
     model.add_new(update_id)
     assert model.index(0, 1).data() == "A-1"
     assert model.index(0, 4).data() == "Queued"
