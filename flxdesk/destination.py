@@ -68,20 +68,19 @@ class HeldGroup(NamedTuple):
 
     def describe(self, current: Destination) -> str:
         """Why these rows wait, in one or two plain sentences."""
-        n = self.count
-        updates = f"{n} update{'s' if n != 1 else ''}"
+        updates = f"{self.count} update was" if self.count == 1 else f"{self.count} updates were"
         now = describe_url(current.api_url)
         reason = self.reason(current)
         if reason is HeldReason.UNRECORDED:
             return (
-                f"{updates} were queued before flxdesk recorded where each update goes "
+                f"{updates} queued before flxdesk recorded where each update goes "
                 f"(by an older version, perhaps in the demo); they are held. "
                 f"flxdesk now sends to {now}."
             )
         if reason is HeldReason.OTHER_TOKEN:
-            return f"{updates} were queued under a different API token; they are held."
+            return f"{updates} queued under a different API token; they are held."
         return (
-            f"{updates} were queued for {describe_url(self.api_url)}; they are held. "
+            f"{updates} queued for {describe_url(self.api_url)}; they are held. "
             f"flxdesk now sends to {now}."
         )
 
