@@ -16,8 +16,6 @@ demo: it is held like any other until the person chooses.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -33,6 +31,9 @@ class Destination(NamedTuple):
 
 def token_fingerprint(token: str, salt: str) -> str:
     """A salted hash of ``token`` (HMAC-SHA256 keyed with the file's salt), shortened."""
+    import hashlib  # here, not at the top: loading OpenSSL would slow the first paint
+    import hmac
+
     digest = hmac.new(bytes.fromhex(salt), token.encode("utf-8"), hashlib.sha256)
     return digest.hexdigest()[:FINGERPRINT_HEX_CHARS]
 

@@ -38,3 +38,12 @@ def test_pages_are_newest_first(tmp_path: Path) -> None:
     second = store.newest(4, before_id=first[-1].id)
     assert [row.id for row in second] == ids[::-1][4:8]
     assert store.count() == 10
+
+
+def test_commits_are_durable_full_sync_in_wal_mode(tmp_path: Path) -> None:
+    """synchronous=FULL: a queued or finished update survives a power cut, not only a crash."""
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    connection = store._db  # the pragma is per connection; no other way to see it
+    assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert connection.execute("PRAGMA synchronous").fetchone() == (2,)  # 2 = FULL
+    store.close()
