@@ -87,7 +87,7 @@ def test_demo_practice_left_queued_never_reaches_the_real_api_or_history(
     memory_keyring.set_password("flxdesk", "default", REAL_LOOKING_TOKEN)
     real = start_app(demo=False, api_url=base_url(real_api))
     wait_until_idle_with_a_token(qtbot, real)
-    assert "system keychain" in status_texts(real.window)
+    qtbot.waitUntil(lambda: "system keychain" in status_texts(real.window))
     assert real_api.log == []
     assert real.window.model.rowCount() == 0 and real.store.count() == 0
     real.close()
