@@ -99,7 +99,7 @@ class HistoryStore:
         except sqlite3.Error as error:
             self._db.close()
             raise HistoryFileError(
-                f"The history file {path} cannot be read ({error}). flxdesk did not change it; "
+                f"The history file {path} cannot be used ({error}). flxdesk did not change it; "
                 "move it aside to start a new history, or restore it from a backup."
             ) from error
         except BaseException:

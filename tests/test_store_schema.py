@@ -136,7 +136,7 @@ def test_a_file_that_is_not_a_database_gets_a_plain_message(tmp_path: Path) -> N
     path = tmp_path / "history.sqlite3"
     path.write_bytes(b"this is a shopping list, not a history\n" * 100)
     unchanged = digest(path)
-    with pytest.raises(HistoryFileError, match=r"cannot be read .*flxdesk did not change it"):
+    with pytest.raises(HistoryFileError, match=r"cannot be used .*flxdesk did not change it"):
         HistoryStore(path)
     assert digest(path) == unchanged
 
