@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from flxdesk.demo_api import DEMO_TOKEN, DemoApi
+from flxdesk.destination import DEMO_DESTINATION, Destination
 from flxdesk.queue_engine import QueueEngine
 from flxdesk.rate_limit import RateLimiter
 from flxdesk.store import HistoryStore, State
@@ -28,10 +29,16 @@ def run_once(latency: float, updates: int) -> tuple[float, int, float]:
     """(rate ratio, 429 count, seconds) for one run against an API with ``latency``."""
     with tempfile.TemporaryDirectory(prefix="flxdesk-bench-") as folder:
         store = HistoryStore(Path(folder) / "history.sqlite3")
-        store.add_many_queued([(str(1000 + n % 1000), "Closed", "") for n in range(updates)])
+        store.add_many_queued(
+            [(str(1000 + n % 1000), "Closed", "") for n in range(updates)],
+            destination=Destination(DEMO_DESTINATION),
+        )
         with DemoApi(latency=latency) as api:
             started = time.monotonic()
-            QueueEngine(store.path, api.url, DEMO_TOKEN, limiter=RateLimiter()).run(until_idle=True)
+            engine = QueueEngine(
+                store.path, api.url, DEMO_TOKEN, limiter=RateLimiter(), destination=DEMO_DESTINATION
+            )
+            engine.run(until_idle=True)
             elapsed = time.monotonic() - started
         counts = store.count_by_state()
         store.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from flxdesk import __version__
 from flxdesk.rate_limit import parse_retry_after
@@ -18,6 +18,7 @@ from flxdesk.results import (
     offline_result,
     result_for_response,
     timeout_result,
+    unresolved_result,
 )
 
 if TYPE_CHECKING:
@@ -50,14 +51,14 @@ def status_update_url(base_url: str, order_id: str, status: str, note: str) -> s
     return f"{base_url}/orders/{encode_path_segment(order_id)}/status?{query}"
 
 
-def _never_connected(error: Exception) -> bool:
-    """True when the request never reached a server (refused, unreachable, no DNS)."""
+def _connect_failure(error: Exception) -> Exception | None:
+    """urllib3's error when the request never reached a server (refused, unreachable, DNS)."""
     from urllib3.exceptions import MaxRetryError, NewConnectionError
 
     reason = error.args[0] if error.args else None
     if isinstance(reason, MaxRetryError):
         reason = reason.reason
-    return isinstance(reason, NewConnectionError)
+    return reason if isinstance(reason, NewConnectionError) else None
 
 
 class FlxpointClient:
@@ -132,7 +133,13 @@ class FlxpointClient:
                 "install its root certificate in the system.",
             )
         except requests.exceptions.ConnectionError as error:
-            if _never_connected(error):
+            from urllib3.exceptions import NameResolutionError
+
+            failure = _connect_failure(error)
+            if isinstance(failure, NameResolutionError):
+                host = urlsplit(self.base_url).hostname or self.base_url
+                return unresolved_result(order_id, host, self._describe(error))
+            if failure is not None:
                 return offline_result(order_id, self._describe(error))
             return connection_result(order_id, self._describe(error))
         except requests.exceptions.RequestException as error:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from flxdesk import __version__
 from flxdesk.crash_record import CrashRecord, PreviousCrash
 from flxdesk.endpoint import InvalidApiUrl, resolve_api_url
-from flxdesk.paths import AppPaths, app_paths
+from flxdesk.paths import AppPaths, DataFolderUnusable, app_paths, demo_paths
 from flxdesk.settings import load_settings
 
 log = logging.getLogger(__name__)
@@ -73,19 +73,22 @@ def build_app(
     paths.ensure()
     settings = load_settings(paths.settings_file)
     demo_api = None
-    fixed_token = None
-    if demo:
-        from flxdesk.demo_api import DemoApi
-
-        demo_api = DemoApi().start()
-        api_url, fixed_token = demo_api.url, demo_api.token
+    fixed_token = destination = None
+    if demo:  # its own folder: practice updates never reach the real history
+        paths = demo_paths(paths)
     elif api_url is None:
         api_url = resolve_api_url(settings.api_url)
     store = HistoryStore(paths.history_db)
+    if demo:
+        from flxdesk.demo_api import DemoApi
+        from flxdesk.destination import DEMO_DESTINATION
+
+        demo_api = DemoApi().start()
+        api_url, fixed_token, destination = demo_api.url, demo_api.token, DEMO_DESTINATION
     interrupted = store.requeue_interrupted()
     if interrupted:
         log.warning("%d updates were interrupted by a crash and are queued again", interrupted)
-    engine_thread = EngineThread(paths.history_db, api_url)
+    engine_thread = EngineThread(paths.history_db, api_url, destination)
     tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
     window = MainWindow(store, engine_thread, tokens, api_url, demo=demo)
     tokens.setParent(window)
@@ -196,18 +199,22 @@ def main(
         QMessageBox.critical(None, "flxdesk cannot start", str(problem))
         return 2
 
+    from flxdesk.store_schema import HistoryFileError
+
     try:
-        # The demo keeps its history in the same folder, so it takes the lock too.
-        lock = InstanceLock(paths.data_dir, "the flxdesk window")
-    except AlreadyRunning as problem:
+        # The demo has its own data folder, history and lock (demo_paths).
+        data_dir = demo_paths(paths).data_dir if args.demo else paths.data_dir
+        lock = InstanceLock(data_dir, "the flxdesk demo" if args.demo else "the flxdesk window")
+    except (AlreadyRunning, DataFolderUnusable) as problem:
         return refuse_to_start(problem)
-    crash_record = CrashRecord(paths.log_dir)
+    # The demo may run beside the real window: each keeps its own crash record.
+    crash_record = CrashRecord(paths.log_dir, "flxdesk-demo" if args.demo else "flxdesk")
     previous_crash = crash_record.arm()
     if previous_crash is not None:
         log.warning("The previous run ended abnormally; kept %s", previous_crash.report)
     try:
         running = build_app(paths, demo=args.demo, previous_crash=previous_crash)
-    except InvalidApiUrl as problem:
+    except (InvalidApiUrl, HistoryFileError, DataFolderUnusable) as problem:
         crash_record.disarm()
         lock.release()
         return refuse_to_start(problem)

@@ -1,12 +1,16 @@
 """The command line, on the same queue engine as the window (for IT and scheduled tasks).
 
     flxdesk bulk FILE [--status S] [--note N] [--results OUT.csv]
-    flxdesk resume
+    flxdesk resume [--to-current]
     flxdesk update ID --status S [--note N]
 
 Progress goes to stderr, one result line per update to stdout. Exit codes: 0 when
 every update succeeded, 1 when any failed or was left queued, 2 for usage, file or
-setup errors (no token, data folder in use).
+setup errors (no token, data folder in use, unreadable history).
+
+Updates queued for another destination (another API address, or under another
+token) are held, never sent, and counted as left queued; ``resume --to-current``
+sends them to the current destination instead, because the person said so.
 """
 
 from __future__ import annotations
@@ -48,7 +52,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     bulk.add_argument("--note", default="", help="note for rows without one")
     bulk.add_argument("--results", type=Path, help="write every row's result to this CSV")
 
-    commands.add_parser("resume", help="send what an interrupted run left queued")
+    resume = commands.add_parser("resume", help="send what an interrupted run left queued")
+    resume.add_argument(
+        "--to-current",
+        action="store_true",
+        help="also send updates queued for another API address or under another token, "
+        "to the current address with the current token",
+    )
 
     update = commands.add_parser("update", help="send one update")
     update.add_argument("order_id", metavar="ID")
@@ -133,8 +143,34 @@ def _anything_queued(history_db: Path) -> bool:
     return bool(counts[State.QUEUED] or counts[State.SENDING])
 
 
+def _handle_held(store, current, to_current: bool) -> int:
+    """Say what is held and why; with ``to_current`` send it here. Returns how many wait."""
+    from flxdesk.destination import describe_url
+
+    here = describe_url(current.api_url)
+    held = 0
+    for group in store.held_groups(current):
+        if to_current:
+            store.redirect_held(group, current)
+            print(
+                f"flxdesk: --to-current: {group.describe(current)} Sending them to {here}.",
+                file=sys.stderr,
+            )
+            continue
+        held += group.count
+        print(f"flxdesk: {group.describe(current)}", file=sys.stderr)
+    if held:
+        print(
+            f"flxdesk: {held} held update(s) are not sent. 'flxdesk resume --to-current' sends "
+            f"them to {here} with the current token; the flxdesk window can also discard them.",
+            file=sys.stderr,
+        )
+    return held
+
+
 def run(args: argparse.Namespace) -> int:
     from flxdesk.crash_record import CrashRecord
+    from flxdesk.destination import Destination
     from flxdesk.endpoint import resolve_api_url
     from flxdesk.instance_lock import InstanceLock
     from flxdesk.paths import app_paths
@@ -171,18 +207,21 @@ def run(args: argparse.Namespace) -> int:
     previous_crash = crash_record.arm()
     if previous_crash is not None:
         print(f"flxdesk: {previous_crash.notice()}", file=sys.stderr)
-    store = HistoryStore(paths.history_db)
+    store = None
     try:
+        store = HistoryStore(paths.history_db)
+        current = Destination(api_url, store.fingerprint(token))
         resent = store.requeue_interrupted()
         if resent:
             print(
                 f"flxdesk: {resent} update(s) interrupted last time are sent again.",
                 file=sys.stderr,
             )
+        held = _handle_held(store, current, getattr(args, "to_current", False))
         batch_id = store.new_batch(f"{args.command} {getattr(args, 'file', '')}".strip())
         # Rows that cannot be sent stay in the history, as failed with their reason.
         store.add_rejected([(r.order_id, r.status, r.note, r.problem) for r in invalid], batch_id)
-        store.add_many_queued(updates, batch_id)
+        store.add_many_queued(updates, batch_id, destination=current)
         reporter = Reporter(store)
         engine = QueueEngine(paths.history_db, api_url, token, on_event=reporter)
         reporter.rate = lambda: engine.rate
@@ -200,20 +239,21 @@ def run(args: argparse.Namespace) -> int:
         left = counts[State.QUEUED] + counts[State.SENDING]
         if reporter.token_problem:
             print(f"flxdesk: stopped: {reporter.token_problem}", file=sys.stderr)
-        if left:
+        if left > held:
             print(
-                f"flxdesk: {left} update(s) left queued; run 'flxdesk resume' to send them.",
+                f"flxdesk: {left - held} update(s) left queued; run 'flxdesk resume' to send them.",
                 file=sys.stderr,
             )
         sent = len(reporter.finished) - len(failed)
         print(
             f"flxdesk: {sent} sent, {len(failed)} failed, {len(invalid)} invalid, "
-            f"{left} left queued.",
+            f"{left} left queued" + (f" ({held} held for another destination)." if held else "."),
             file=sys.stderr,
         )
         return EXIT_OK if not (failed or invalid or left) else EXIT_FAILED
     finally:
-        store.close()
+        if store is not None:
+            store.close()
         crash_record.disarm()
         lock.release()
 
@@ -223,6 +263,7 @@ def main(argv: Sequence[str]) -> int:
     from flxdesk.endpoint import InvalidApiUrl
     from flxdesk.instance_lock import AlreadyRunning
     from flxdesk.order_ids import InvalidOrderId
+    from flxdesk.store_schema import HistoryFileError
 
     args = parse_args(argv)
     try:
@@ -233,6 +274,7 @@ def main(argv: Sequence[str]) -> int:
         InvalidApiUrl,
         AlreadyRunning,
         InvalidOrderId,
+        HistoryFileError,
         ValueError,
     ) as problem:
         print(f"flxdesk: {problem}", file=sys.stderr)

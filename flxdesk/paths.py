@@ -10,6 +10,11 @@ from typing import NamedTuple
 
 APP_NAME = "flxdesk"
 HOME_ENV = "FLXDESK_HOME"
+DEMO_FOLDER = "demo"
+
+
+class DataFolderUnusable(RuntimeError):
+    """A data folder cannot be created or written; ``str(error)`` says why."""
 
 
 class AppPaths(NamedTuple):
@@ -47,3 +52,25 @@ def app_paths() -> AppPaths:
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
     )
+
+
+def demo_paths(paths: AppPaths) -> AppPaths:
+    """The demo's own data folder (history, lock), created and checked.
+
+    Practice updates must never sit in the real history, where a real start would
+    send them to Flxpoint. If the folder cannot be used, the demo does not start:
+    there is no fallback folder.
+    """
+    folder = paths.data_dir / DEMO_FOLDER
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".flxdesk-write-check"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise DataFolderUnusable(
+            f"The demo folder {folder} cannot be used ({error.strerror or error}). The demo "
+            "keeps its own history there, apart from the real one; check that it is a folder "
+            "you may write to, or remove the file of that name."
+        ) from error
+    return paths._replace(data_dir=folder)

@@ -17,6 +17,11 @@ Pacing and faults:
 - 401 stops all sending until a new token is given (``set_token``).
 - No connection at all means offline: updates wait, one probe at a time with growing
   gaps, and sending resumes by itself once a request gets through.
+
+Destinations: the engine sends a row only to the destination it was queued for (its
+API URL and token fingerprint, flxdesk.destination). Rows queued for another URL or
+under another token are *held*: counted in the state events, never sent, until the
+person redirects or discards them through the store.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
+from flxdesk.destination import Destination, token_fingerprint
 from flxdesk.rate_limit import RateLimiter, bounded_retry_after, limiter_for_token
 from flxdesk.results import Outcome, UpdateResult
 from flxdesk.store import HistoryStore, State, UpdateRow
@@ -76,7 +82,8 @@ class EngineEvent(NamedTuple):
     ok: bool = False
     message: str = ""
     state: EngineState = EngineState.IDLE
-    waiting: int = 0  # updates not yet finished (queued or being sent)
+    waiting: int = 0  # updates for this destination not yet finished (queued or being sent)
+    held: int = 0  # updates queued for another destination, not sent until the person says
 
 
 def _default_client_factory(api_url: str, token: str):
@@ -99,9 +106,18 @@ class QueueEngine:
         on_event: Callable[[EngineEvent], None] | None = None,
         client_factory: Callable[[str, str], object] = _default_client_factory,
         max_in_flight: int = MAX_IN_FLIGHT,
+        destination: str | None = None,
     ) -> None:
+        """``destination`` is the URL recorded in rows, when not ``api_url`` (the demo's
+        port changes each start, so its rows record DEMO_DESTINATION instead)."""
         self._store_path = store_path
         self._api_url = api_url
+        self._destination_url = destination or api_url
+        store = HistoryStore(store_path)
+        try:
+            self._token_salt = store.token_salt
+        finally:
+            store.close()
         self._policy = policy or RetryPolicy()
         self._fixed_limiter = limiter
         self._on_event = on_event or (lambda event: None)
@@ -110,6 +126,7 @@ class QueueEngine:
 
         self._lock = threading.Lock()
         self._token = token
+        self._token_fp = self._fingerprint(token)
         self._token_generation = 0
         self._paused = False
         self._stop = threading.Event()
@@ -124,17 +141,32 @@ class QueueEngine:
         self._retry_at: dict[int, float] = {}
         self._offline_backoff = 0.0  # > 0 while offline
         self._offline_until = 0.0
-        self._published: tuple[EngineState, int, str] | None = None
+        self._published: tuple[EngineState, int, str, int] | None = None
         self._token_problem = ""  # why the last token was refused, for the person
         self._state = EngineState.IDLE
 
     # --- control, from any thread ------------------------------------------------------
     def set_token(self, token: str | None) -> None:
+        fingerprint = self._fingerprint(token)
         with self._lock:
             self._token = token or None
+            self._token_fp = fingerprint
             self._token_generation += 1
             self._token_problem = ""
         self._poke()
+
+    def _fingerprint(self, token: str | None) -> str:
+        return token_fingerprint(token, self._token_salt) if token else ""
+
+    @property
+    def destination(self) -> Destination:
+        """Where updates queued now are meant to go: record it with each row.
+
+        After Flxpoint refuses a token (401) it stays the destination's token until
+        another is given, so updates queued meanwhile are held like the older ones.
+        """
+        with self._lock:
+            return Destination(self._destination_url, self._token_fp)
 
     def pause(self) -> None:
         with self._lock:
@@ -188,8 +220,9 @@ class QueueEngine:
                             self._start(row, pool)
                             continue
                         counts = self._store.count_by_state()
-                        waiting = counts[State.QUEUED] + counts[State.SENDING]
-                        state = self._publish_state(waiting)
+                        held = self._store.count_held(self.destination)
+                        waiting = counts[State.QUEUED] - held + counts[State.SENDING]
+                        state = self._publish_state(waiting, held)
                         now = time.monotonic()
                         if state is EngineState.OFFLINE:
                             offline_since = offline_since or now
@@ -222,7 +255,7 @@ class QueueEngine:
         if self._offline_backoff and (self._in_flight or now < self._offline_until):
             return None  # offline: one probe at a time, with growing gaps
         skip = len(self._in_flight) + len(self._retry_at)
-        for row in self._store.queued(limit=skip + 1):
+        for row in self._store.queued(self.destination, limit=skip + 1):
             if row.id not in self._in_flight and self._retry_at.get(row.id, 0.0) <= now:
                 return row
         return None
@@ -230,9 +263,10 @@ class QueueEngine:
     def _start(self, row: UpdateRow, pool: ThreadPoolExecutor) -> None:
         with self._lock:
             token, generation = self._token, self._token_generation
+            destination = Destination(self._destination_url, self._token_fp)
         self._retry_at.pop(row.id, None)
-        if token is None or not self._store.mark_sending(row.id):
-            return  # cancelled meanwhile
+        if token is None or not self._store.mark_sending(row.id, destination):
+            return  # cancelled meanwhile, or the token changed since it was picked
         self._in_flight.add(row.id)
         self._on_event(EngineEvent("changed", row.id))
         pool.submit(self._send, row, token, generation)
@@ -331,7 +365,7 @@ class QueueEngine:
         store.retry_later(row.id, attempts=attempts, **common)
         self._on_event(EngineEvent("changed", row.id))
 
-    def _publish_state(self, waiting: int) -> EngineState:
+    def _publish_state(self, waiting: int, held: int) -> EngineState:
         with self._lock:
             needs_token, paused = self._token is None, self._paused
             problem = self._token_problem if needs_token else ""
@@ -346,9 +380,11 @@ class QueueEngine:
         else:
             state = EngineState.IDLE
         self._state = state
-        if (state, waiting, problem) != self._published:
-            self._published = (state, waiting, problem)
-            self._on_event(EngineEvent("state", message=problem, state=state, waiting=waiting))
+        if (state, waiting, problem, held) != self._published:
+            self._published = (state, waiting, problem, held)
+            self._on_event(
+                EngineEvent("state", message=problem, state=state, waiting=waiting, held=held)
+            )
         return state
 
     def _seconds_to_next_due(self, now: float) -> float:

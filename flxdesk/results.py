@@ -141,6 +141,19 @@ def offline_result(order_id: str, detail: str) -> UpdateResult:
     )
 
 
+def unresolved_result(order_id: str, host: str, detail: str) -> UpdateResult:
+    """The server's name did not resolve: offline, or an address that no longer exists."""
+    return UpdateResult(
+        Outcome.OFFLINE,
+        f"Could not find the server {host} to update order {order_id}: this computer is "
+        "offline, or that address no longer exists. If other websites open, check the API "
+        "address (settings.json or FLXDESK_API_URL). The update waits and is sent once the "
+        "server can be reached.",
+        None,
+        detail,
+    )
+
+
 def connection_result(order_id: str, detail: str, reason: str = "") -> UpdateResult:
     reason = reason or "Check the network connection."
     return UpdateResult(

@@ -1,9 +1,15 @@
 """The history and queue of every update, in SQLite: written as queued before sending.
 
-WAL mode keeps the file consistent through crashes and power loss, and lets the
-window read while the queue engine writes. Each thread opens its own HistoryStore on
-the same file. Rows are never deleted: every update ends sent, failed, cancelled, or
-stays queued until a later run sends it.
+WAL mode keeps the file consistent through crashes and lets the window read while
+the queue engine writes. ``synchronous=FULL`` makes every commit durable: the commit
+that records an update as queued (before it is sent) and the one that records its
+outcome survive a power cut or an OS crash too, which ``NORMAL`` does not promise in
+WAL mode. The cost, one fsync per commit, is measured by ``bench/store_durability.py``.
+
+Each thread opens its own HistoryStore on the same file. Rows are never deleted:
+every update ends sent, failed, cancelled, or stays queued until a later run sends
+it. Each queued row records its destination (flxdesk.destination), and is handed out
+for sending only to that destination. Schema versions: flxdesk.store_schema.
 """
 
 import contextlib
@@ -12,39 +18,12 @@ import time
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS updates (
-    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-    order_id    TEXT NOT NULL,
-    status      TEXT NOT NULL,
-    note        TEXT NOT NULL DEFAULT '',
-    state       TEXT NOT NULL,
-    created_at  REAL NOT NULL,
-    started_at  REAL,
-    finished_at REAL,
-    attempts    INTEGER NOT NULL DEFAULT 0,
-    http_code   INTEGER,
-    outcome     TEXT,
-    message     TEXT NOT NULL DEFAULT '',
-    detail      TEXT NOT NULL DEFAULT '',
-    batch_id    INTEGER,
-    resent      INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS updates_by_state ON updates(state);
-CREATE TABLE IF NOT EXISTS batches (
-    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-    created_at  REAL NOT NULL,
-    source      TEXT NOT NULL DEFAULT ''
-);
-"""
+from flxdesk.destination import Destination, HeldGroup, token_fingerprint
+from flxdesk.store_schema import HistoryFileError, migrate
 
-# Columns added after the first release of the schema, for files created before them.
-ADDED_COLUMNS = {
-    "batch_id": "ALTER TABLE updates ADD COLUMN batch_id INTEGER",
-    "resent": "ALTER TABLE updates ADD COLUMN resent INTEGER NOT NULL DEFAULT 0",
-}
+Synchronous = Literal["FULL", "NORMAL"]
 
 
 class State(StrEnum):
@@ -74,6 +53,8 @@ class UpdateRow(NamedTuple):
     detail: str
     batch_id: int | None
     resent: int  # 1: it was in flight when a run stopped, so it may reach Flxpoint twice
+    api_url: str  # where it is meant to go; "" when queued before destinations were kept
+    token_fp: str  # fingerprint of the token it was queued under; "" when none was known
 
 
 COLUMNS = ", ".join(UpdateRow._fields)
@@ -84,18 +65,51 @@ def _row(values: tuple) -> UpdateRow:
     return UpdateRow(id_, order_id, status, note, State(state), *rest)
 
 
+def _sendable(destination: Destination) -> tuple[str, list[str]]:
+    """SQL condition (and its arguments) for queued rows that may go to ``destination``.
+
+    Without a token (fingerprint ""), rows for this URL wait for one instead of being
+    held: the token they were queued under may well be the one the keychain gives.
+    """
+    if not destination.token_fp:
+        return "api_url=?", [destination.api_url]
+    return "api_url=? AND token_fp IN (?, '')", [destination.api_url, destination.token_fp]
+
+
 class HistoryStore:
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, *, synchronous: Synchronous = "FULL") -> None:
+        """Open, create or migrate the history; ``synchronous`` is for the benchmark only.
+
+        Raises HistoryFileError, in plain words, when the file cannot be used: not
+        readable, not a database, or written by a newer flxdesk.
+        """
         self.path = path
-        self._db = sqlite3.connect(path, timeout=10, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
-        present = {row[1] for row in self._db.execute("PRAGMA table_info(updates)")}
-        for column, statement in ADDED_COLUMNS.items():
-            if column not in present:
-                self._db.execute(statement)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=10, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise HistoryFileError(
+                f"The history file {path} cannot be opened ({error}). Nothing in it was changed."
+            ) from error
+        try:
+            migrate(self._db, path)  # first: a newer file is refused before any write
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(f"PRAGMA synchronous={synchronous}")
+            (salt,) = self._db.execute("SELECT value FROM meta WHERE key='token_salt'").fetchone()
+        except sqlite3.Error as error:
+            self._db.close()
+            raise HistoryFileError(
+                f"The history file {path} cannot be used ({error}). flxdesk did not change it; "
+                "move it aside to start a new history, or restore it from a backup."
+            ) from error
+        except BaseException:
+            self._db.close()
+            raise
+        self.token_salt: str = salt
+
+    def fingerprint(self, token: str) -> str:
+        """The salted fingerprint of ``token`` in this file (never the token itself)."""
+        return token_fingerprint(token, self.token_salt)
 
     def close(self) -> None:
         self._db.close()
@@ -122,18 +136,27 @@ class HistoryStore:
         finally:
             self._db.execute("ROLLBACK")
 
-    def add_queued(self, order_id: str, status: str, note: str) -> int:
+    def add_queued(self, order_id: str, status: str, note: str, *, destination: Destination) -> int:
         cursor = self._db.execute(
-            "INSERT INTO updates (order_id, status, note, state, created_at) VALUES (?,?,?,?,?)",
-            (order_id, status, note, State.QUEUED, time.time()),
+            "INSERT INTO updates (order_id, status, note, state, created_at, api_url, token_fp)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (order_id, status, note, State.QUEUED, time.time(), *destination),
         )
         return int(cursor.lastrowid)
 
-    def mark_sending(self, update_id: int) -> bool:
-        """Claim a queued update for sending; False if it is no longer queued (cancelled)."""
+    def mark_sending(self, update_id: int, destination: Destination) -> bool:
+        """Claim a queued update for sending to ``destination``.
+
+        False when it is no longer queued (cancelled) or was queued for another
+        destination. A row queued before any token was known takes this token's
+        fingerprint, so the history says which token sent it.
+        """
+        sendable, args = _sendable(destination)
         cursor = self._db.execute(
-            "UPDATE updates SET state=?, started_at=COALESCE(started_at, ?) WHERE id=? AND state=?",
-            (State.SENDING, time.time(), update_id, State.QUEUED),
+            "UPDATE updates SET state=?, started_at=COALESCE(started_at, ?),"
+            " token_fp=CASE token_fp WHEN '' THEN ? ELSE token_fp END"
+            f" WHERE id=? AND state=? AND {sendable}",
+            (State.SENDING, time.time(), destination.token_fp, update_id, State.QUEUED, *args),
         )
         return cursor.rowcount == 1
 
@@ -221,7 +244,11 @@ class HistoryStore:
         return int(cursor.lastrowid)
 
     def add_many_queued(
-        self, updates: list[tuple[str, str, str]], batch_id: int | None = None
+        self,
+        updates: list[tuple[str, str, str]],
+        batch_id: int | None = None,
+        *,
+        destination: Destination,
     ) -> list[int]:
         """Queue (order_id, status, note) rows in one transaction; returns their ids."""
         now = time.time()
@@ -229,9 +256,9 @@ class HistoryStore:
         with self._transaction():
             for order_id, status, note in updates:
                 cursor = self._db.execute(
-                    "INSERT INTO updates (order_id, status, note, state, created_at, batch_id)"
-                    " VALUES (?,?,?,?,?,?)",
-                    (order_id, status, note, State.QUEUED, now, batch_id),
+                    "INSERT INTO updates (order_id, status, note, state, created_at, batch_id,"
+                    " api_url, token_fp) VALUES (?,?,?,?,?,?,?,?)",
+                    (order_id, status, note, State.QUEUED, now, batch_id, *destination),
                 )
                 ids.append(int(cursor.lastrowid))
         return ids
@@ -255,13 +282,50 @@ class HistoryStore:
                 ],
             )
 
-    def queued(self, limit: int = 100) -> list[UpdateRow]:
-        """The oldest queued updates, in the order they were asked for."""
+    def queued(self, destination: Destination, limit: int = 100) -> list[UpdateRow]:
+        """The oldest updates queued for ``destination``, in the order they were asked for."""
+        sendable, args = _sendable(destination)
         rows = self._db.execute(
-            f"SELECT {COLUMNS} FROM updates WHERE state=? ORDER BY id LIMIT ?",
-            (State.QUEUED, limit),
+            f"SELECT {COLUMNS} FROM updates WHERE state=? AND {sendable} ORDER BY id LIMIT ?",
+            (State.QUEUED, *args, limit),
         )
         return [_row(values) for values in rows]
+
+    # --- held: queued for another destination ----------------------------------------
+    def held_groups(self, current: Destination) -> list[HeldGroup]:
+        """Queued rows that may not go to ``current``, one group per destination."""
+        sendable, args = _sendable(current)
+        rows = self._db.execute(
+            "SELECT api_url, token_fp, COUNT(*) FROM updates"
+            f" WHERE state=? AND NOT ({sendable}) GROUP BY api_url, token_fp ORDER BY MIN(id)",
+            (State.QUEUED, *args),
+        )
+        return [HeldGroup(api_url, token_fp, int(count)) for api_url, token_fp, count in rows]
+
+    def count_held(self, current: Destination) -> int:
+        sendable, args = _sendable(current)
+        (count,) = self._db.execute(
+            f"SELECT COUNT(*) FROM updates WHERE state=? AND NOT ({sendable})",
+            (State.QUEUED, *args),
+        ).fetchone()
+        return int(count)
+
+    def redirect_held(self, group: HeldGroup, current: Destination) -> int:
+        """The person chose to send a held group to ``current``; returns how many rows."""
+        cursor = self._db.execute(
+            "UPDATE updates SET api_url=?, token_fp=? WHERE state=? AND api_url=? AND token_fp=?",
+            (*current, State.QUEUED, group.api_url, group.token_fp),
+        )
+        return cursor.rowcount
+
+    def discard_held(self, group: HeldGroup, reason: str) -> int:
+        """The person chose not to send a held group: cancelled, with ``reason`` kept."""
+        cursor = self._db.execute(
+            "UPDATE updates SET state=?, finished_at=?, outcome='discarded', message=?"
+            " WHERE state=? AND api_url=? AND token_fp=?",
+            (State.CANCELLED, time.time(), reason, State.QUEUED, group.api_url, group.token_fp),
+        )
+        return cursor.rowcount
 
     def retry_later(
         self,

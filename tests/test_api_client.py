@@ -202,3 +202,27 @@ def test_hostile_ids_arrive_whole_as_one_segment(order_id: str) -> None:
 
 def test_token_is_not_in_repr() -> None:
     assert TOKEN not in repr(FlxpointClient("https://api.flxpoint.com", TOKEN))
+
+
+def test_a_server_name_that_no_longer_resolves_waits_with_a_plain_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """DNS answers "no such name" (here without asking a resolver: nothing leaves the host)."""
+    for name in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    real_getaddrinfo = socket.getaddrinfo
+
+    def no_such_name(host, *args, **kwargs):
+        if host == "api.gone.invalid":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_name)
+    result = FlxpointClient("https://api.gone.invalid", TOKEN).update_status("1234", "Open")
+    assert result.outcome is Outcome.OFFLINE  # the update waits; nothing is dropped
+    assert result.message.startswith(
+        "Could not find the server api.gone.invalid to update order 1234: this computer is "
+        "offline, or that address no longer exists."
+    )
+    assert "check the API address" in result.message
+    assert TOKEN not in result.detail

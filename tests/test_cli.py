@@ -135,9 +135,36 @@ def test_rejected_token_stops_and_leaves_the_update_queued(
     assert done.returncode == 1
     assert "Account, Source and Channel" in done.stderr
     assert "1 update(s) left queued; run 'flxdesk resume'" in done.stderr
-    resumed = flxdesk("resume", env=cli_env(flxdesk_home, api))
+    tried = len(api.requests)
+    # Queued under the refused token: a new token sends it only when told to.
+    held = flxdesk("resume", env=cli_env(flxdesk_home, api))
+    assert held.returncode == 1
+    assert "1 update was queued under a different API token; they are held." in held.stderr
+    assert "'flxdesk resume --to-current'" in held.stderr
+    assert len(api.requests) == tried
+    resumed = flxdesk("resume", "--to-current", env=cli_env(flxdesk_home, api))
     assert resumed.returncode == 0, resumed.stderr
     assert resumed.stdout.startswith("sent\t1001\tOpen")
+    assert api.requests[-1].headers["x-api-token"] == DEMO_TOKEN
+
+
+def test_resume_holds_updates_queued_for_another_api_address(flxdesk_home: Path) -> None:
+    """Queued for A (left there by a 401), resumed with the address changed to B."""
+    with DemoApi(token="token-for-a") as server_a, DemoApi() as server_b:
+        orders = [str(n) for n in range(1300, 1305)]
+        source = write_csv(flxdesk_home.parent / "o.csv", [f"{o},Closed," for o in orders])
+        first = flxdesk("bulk", str(source), env=cli_env(flxdesk_home, server_a))
+        assert first.returncode == 1  # the token was refused: all left queued for A
+        held = flxdesk("resume", env=cli_env(flxdesk_home, server_b))
+        assert held.returncode == 1
+        assert f"5 updates were queued for {server_a.url}; they are held." in held.stderr
+        assert f"flxdesk now sends to {server_b.url}" in held.stderr
+        assert server_b.requests == []  # nothing reaches B until the person says so
+        moved = flxdesk("resume", "--to-current", env=cli_env(flxdesk_home, server_b))
+        assert moved.returncode == 0, moved.stderr
+        assert f"Sending them to {server_b.url}" in moved.stderr
+    assert Counter(seen.order_id for seen in server_b.requests) == dict.fromkeys(orders, 1)
+    assert {seen.answer for seen in server_b.requests} == {201}
 
 
 def test_a_second_instance_on_the_same_data_folder_is_refused(

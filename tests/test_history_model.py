@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
+from flxdesk.destination import Destination
 from flxdesk.gui.history_model import LOADED_ROWS_KEPT, PAGE_SIZE, HistoryModel
 from flxdesk.paths import AppPaths
 from flxdesk.store import HistoryStore
@@ -56,7 +57,7 @@ def test_new_rows_appear_on_top_and_refresh_in_place(qtbot: QtBot, paths: AppPat
     store = HistoryStore(paths.history_db)
     fill(store, 3)
     model = HistoryModel(store)
-    update_id = store.add_queued("A-1", "Open", "n")
+    update_id = store.add_queued("A-1", "Open", "n", destination=Destination("demo"))
     model.add_new(update_id)
     assert model.index(0, 1).data() == "A-1"
     assert model.index(0, 4).data() == "Queued"
@@ -82,7 +83,7 @@ def test_a_shift_of_scans_keeps_the_loaded_rows_bounded(qtbot: QtBot, paths: App
     model = HistoryModel(store)
     scans = 2 * LOADED_ROWS_KEPT + 50
     for number in range(scans):
-        model.add_new(store.add_queued(str(number), "Closed", ""))
+        model.add_new(store.add_queued(str(number), "Closed", "", destination=Destination("demo")))
         assert model.rowCount() <= 2 * LOADED_ROWS_KEPT
     assert model.index(0, 1).data() == str(scans - 1)
     while model.canFetchMore(QModelIndex()):

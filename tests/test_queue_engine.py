@@ -18,11 +18,14 @@ from helpers import three_in_one_second
 
 from flxdesk.api_client import FlxpointClient
 from flxdesk.demo_api import DEMO_TOKEN, DemoApi
+from flxdesk.destination import Destination
 from flxdesk.queue_engine import EngineEvent, EngineState, QueueEngine, RetryPolicy
 from flxdesk.rate_limit import RateLimiter
 from flxdesk.store import HistoryStore, State
 
 FAST_RETRIES = RetryPolicy(max_attempts=4, base_delay=0.05, max_delay=0.2)
+# The loopback servers' ports change per test: rows and engines name this destination.
+DEST = Destination("loopback-test-api")
 
 
 @pytest.fixture
@@ -31,12 +34,13 @@ def store(tmp_path: Path) -> HistoryStore:
 
 
 def queue_orders(store: HistoryStore, orders: list[str], status: str = "Closed") -> list[int]:
-    return store.add_many_queued([(order, status, "") for order in orders])
+    return store.add_many_queued([(order, status, "") for order in orders], destination=DEST)
 
 
 def engine_for(api: DemoApi, store: HistoryStore, token: str = DEMO_TOKEN, **kwargs) -> QueueEngine:
     kwargs.setdefault("policy", FAST_RETRIES)
     kwargs.setdefault("limiter", RateLimiter())
+    kwargs.setdefault("destination", DEST.api_url)
     return QueueEngine(store.path, api.url, token, **kwargs)
 
 
@@ -167,7 +171,14 @@ def test_401_pauses_everything_until_a_new_token(store: HistoryStore) -> None:
         # what was in flight comes back to the queue: nothing failed or lost
         wait_for(lambda: final_states(store, ids) == {State.QUEUED: 3})
         assert len(api.requests) <= 2  # no more than the two in flight were tried
+        tried = len(api.requests)
         engine.set_token(DEMO_TOKEN)
+        # The rows the refused token tried are now bound to it: held, not sent silently.
+        wait_for(lambda: any(e.kind == "state" and e.held for e in events))
+        assert len(api.requests) == tried
+        for group in store.held_groups(engine.destination):
+            store.redirect_held(group, engine.destination)  # the person's one click
+        engine.wake()
         wait_for(lambda: final_states(store, ids) == {State.SENT: 3})
         engine.stop()
         thread.join(10)
@@ -189,6 +200,7 @@ def test_offline_items_wait_and_resume_by_themselves(store: HistoryStore) -> Non
         DEMO_TOKEN,
         policy=FAST_RETRIES,
         limiter=RateLimiter(),
+        destination=DEST.api_url,
     )
     thread = run_in_thread(engine)
     wait_for(lambda: engine.state is EngineState.OFFLINE)
@@ -203,7 +215,9 @@ def test_offline_items_wait_and_resume_by_themselves(store: HistoryStore) -> Non
 
 def test_command_line_run_gives_up_offline_and_leaves_items_queued(store: HistoryStore) -> None:
     ids = queue_orders(store, ["1000"])
-    engine = QueueEngine(store.path, f"http://127.0.0.1:{closed_port()}", DEMO_TOKEN)
+    engine = QueueEngine(
+        store.path, f"http://127.0.0.1:{closed_port()}", DEMO_TOKEN, destination=DEST.api_url
+    )
     engine.run(until_idle=True, offline_give_up=0.5)
     assert final_states(store, ids) == {State.QUEUED: 1}
 
@@ -219,7 +233,7 @@ def test_pause_resume_and_cancel(store: HistoryStore) -> None:
         cancelled = store.cancel_queued()
         engine.wake()
         assert cancelled == ids
-        store.add_many_queued([("1100", "Open", "")])
+        store.add_many_queued([("1100", "Open", "")], destination=DEST)
         engine.resume()
         wait_for(lambda: engine.state is EngineState.IDLE)
         engine.stop()
@@ -230,11 +244,11 @@ def test_pause_resume_and_cancel(store: HistoryStore) -> None:
 
 def test_an_update_in_flight_at_a_crash_is_sent_again_and_marked(store: HistoryStore) -> None:
     done, interrupted, waiting = queue_orders(store, ["1000", "1001", "1002"])
-    store.mark_sending(done)
+    store.mark_sending(done, DEST)
     store.complete(
         done, ok=True, attempts=1, http_code=201, outcome="success", message="", detail=""
     )
-    store.mark_sending(interrupted)  # then the power went off
+    store.mark_sending(interrupted, DEST)  # then the power went off
     assert store.requeue_interrupted() == 1
     with DemoApi() as api:
         engine_for(api, store).run(until_idle=True)

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from conftest import MemoryKeyring
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from flxdesk.app import RunningApp, build_app
@@ -125,7 +132,7 @@ def test_without_a_keychain_the_token_can_be_kept_for_this_session_only(
 
 
 def test_rejected_token_holds_the_queue_and_asks_again(
-    qtbot: QtBot, start_app, memory_keyring: MemoryKeyring
+    qtbot: QtBot, start_app, memory_keyring: MemoryKeyring, api: DemoApi
 ) -> None:
     memory_keyring.set_password("flxdesk", "default", "an-old-token")
     running = start_app()
@@ -135,9 +142,17 @@ def test_rejected_token_holds_the_queue_and_asks_again(
     row = running.window.model.row_at(0)
     assert (row.state, row.http_code) == (State.QUEUED, 401)  # waits; not failed, not lost
     assert "No API token: 1 waiting" in status_texts(running)
+    tried = len(api.requests)
     enter_token(qtbot, running, TOKEN)
     qtbot.waitUntil(lambda: memory_keyring.passwords[("flxdesk", "default")] == TOKEN)
+    # Queued under the refused token: sent with the new one after one click, never silently.
+    panel = running.window.findChild(QFrame, "heldPanel")
+    qtbot.waitUntil(lambda: panel is not None and panel.isVisible())
+    assert "Send them with the new token?" in panel.findChild(QLabel, "heldText").text()
+    assert len(api.requests) == tried and first_state(running) is State.QUEUED
+    panel.findChild(QPushButton, "sendHeldButton").click()
     qtbot.waitUntil(lambda: first_state(running) is State.SENT, timeout=10_000)
+    assert not panel.isVisible()
 
 
 def test_forget_token_removes_it_from_the_keychain(

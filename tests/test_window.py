@@ -126,7 +126,7 @@ def test_closing_with_a_queue_leaves_the_rest_queued(
     demo_app.window.close()
     assert not demo_app.engine_thread.isRunning()
 
-    rows = HistoryStore(paths.history_db).newest(100)
+    rows = HistoryStore(demo_app.store.path).newest(100)
     assert {row.order_id for row in rows} == set(orders)
     by_state = {state: [r for r in rows if r.state is state] for state in State}
     assert by_state[State.SENDING] == []

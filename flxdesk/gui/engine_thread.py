@@ -25,19 +25,24 @@ class EngineThread(QThread):
     updateChanged = Signal(int)  # re-read this row
     updateFinished = Signal(int, bool, str)  # update id, succeeded, message for the person
     stateChanged = Signal(str, int, str)  # EngineState value, updates waiting, token problem
+    heldChanged = Signal(int)  # updates queued for another destination, held
 
-    def __init__(self, store_path: Path, api_url: str) -> None:
+    def __init__(self, store_path: Path, api_url: str, destination: str | None = None) -> None:
         super().__init__()
         self.setObjectName("flxdesk-queue")
         self._store_path = store_path
         self._api_url = api_url
+        self._destination = destination
+        self._held = 0
 
     @cached_property
     def engine(self) -> QueueEngine:
         """Made on first use (after the window's first paint): its imports are not small."""
         from flxdesk.queue_engine import QueueEngine
 
-        return QueueEngine(self._store_path, self._api_url, on_event=self._forward)
+        return QueueEngine(
+            self._store_path, self._api_url, on_event=self._forward, destination=self._destination
+        )
 
     def start(self) -> None:
         self.engine  # noqa: B018 - create it here, in the GUI thread, before the thread runs
@@ -59,6 +64,9 @@ class EngineThread(QThread):
             self.updateFinished.emit(event.update_id, event.ok, event.message)
         else:
             self.stateChanged.emit(event.state.value, event.waiting, event.message)
+            if event.held != self._held and event.state.value != "stopped":
+                self._held = event.held
+                self.heldChanged.emit(event.held)
 
     def shutdown(self) -> None:
         """Stop the engine and wait; what is still queued stays queued in the store."""

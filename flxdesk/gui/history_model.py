@@ -80,6 +80,11 @@ class HistoryModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
+    @property
+    def attached(self) -> bool:
+        """False once the store is about to close: nobody may read it any more."""
+        return self._store is not None
+
     def detach(self) -> None:
         """Stop reading the store (it is about to close); the rows shown stay as they are."""
         self._exhausted = True

@@ -37,6 +37,7 @@ from flxdesk.store import HistoryStore
 
 if TYPE_CHECKING:
     from flxdesk.gui.batch_panel import BatchPanel
+    from flxdesk.gui.held_panel import HeldPanel
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self._tokens = token_keeper
         self._demo = demo
         self._waiting = 0
+        self._held = 0
+        self._queue_text = QUEUE_STATE_TEXT["idle"]
         self._token_state = TokenState.UNKNOWN
         self._asking_for_token = False
         self._prompted_at_start = False
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         engine_thread.updateChanged.connect(self.model.refresh)
         engine_thread.updateFinished.connect(self._on_update_finished)
         engine_thread.stateChanged.connect(self._on_engine_state)
+        engine_thread.heldChanged.connect(self._on_held_changed)
         token_keeper.stateChanged.connect(self._on_token_state)
         token_keeper.keychainUnavailable.connect(self._on_keychain_unavailable)
 
@@ -296,7 +300,9 @@ class MainWindow(QMainWindow):
             return
         status = self.status_combo.currentText()
         note = self.note_edit.text().strip()
-        update_id = self._store.add_queued(order_id, status, note)
+        update_id = self._store.add_queued(
+            order_id, status, note, destination=self._engine_thread.engine.destination
+        )
         self.model.add_new(update_id)
         self._engine_thread.engine.wake()
         self.order_id_edit.clear()
@@ -334,7 +340,9 @@ class MainWindow(QMainWindow):
             [(r.order_id, r.status, r.note, r.problem) for r in imported.invalid_rows], batch_id
         )
         self._store.add_many_queued(
-            [(r.order_id, r.status, r.note) for r in imported.valid_rows], batch_id
+            [(r.order_id, r.status, r.note) for r in imported.valid_rows],
+            batch_id,
+            destination=self._engine_thread.engine.destination,
         )
         self.model.reload()
         self._engine_thread.engine.wake()
@@ -354,11 +362,34 @@ class MainWindow(QMainWindow):
     @Slot(str, int, str)
     def _on_engine_state(self, state: str, waiting: int, token_problem: str) -> None:
         self._waiting = waiting
-        self._queue_label.setText(QUEUE_STATE_TEXT[state].format(waiting=waiting))
+        self._queue_text = QUEUE_STATE_TEXT[state].format(waiting=waiting)
+        self._show_queue_text()
         if token_problem and self._token_state is not TokenState.MISSING:
             # Flxpoint refused the token: everything waits until a new one is given.
             self._show_result(token_problem, ok=False)
             self.ask_for_token()
+
+    def _show_queue_text(self) -> None:
+        held = f"; {self._held} held for another destination" if self._held else ""
+        self._queue_label.setText(self._queue_text + held)
+
+    # --- held: queued for another destination ----------------------------------------
+    @cached_property
+    def held_panel(self) -> HeldPanel:
+        """Made when updates are first held: most sessions never need it."""
+        from flxdesk.gui.held_panel import HeldPanel
+
+        panel = HeldPanel(self._store, lambda: self._engine_thread.engine, self.model.reload, self)
+        self._central_layout.insertWidget(1 if self._demo else 0, panel)
+        self._batch_panel_slot += 1
+        return panel
+
+    @Slot(int)
+    def _on_held_changed(self, held: int) -> None:
+        self._held = held
+        self._show_queue_text()
+        if (held or "held_panel" in self.__dict__) and self.model.attached:
+            self.held_panel.refresh()
 
     def _show_result(self, text: str, ok: bool | None) -> None:
         self.result_label.setText(text)
@@ -377,6 +408,8 @@ class MainWindow(QMainWindow):
         self._token_state = state
         self._token_label.setText(TOKEN_STATE_TEXT[state])
         self.forget_token_action.setEnabled(state is TokenState.KEYCHAIN)
+        if "held_panel" in self.__dict__ and self.model.attached:
+            self.held_panel.refresh()  # which token is current decides what is held
 
     def ask_for_token(self, session_only: bool = False) -> None:
         """Ask for a token (non-blocking); the token keeper stores it and reports back."""

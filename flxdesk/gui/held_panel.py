@@ -1,0 +1,151 @@
+"""Updates held because they were queued for another destination, and the person's choice.
+
+One line per destination: why the updates wait, a button to send them to the current
+destination and one to discard them. Nothing happens without a click: sending to
+another API address asks first, naming both addresses; sending with a new token is
+one click on a button that asks the question itself; discarding asks first and
+records why in each row (cancelled, never deleted).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
+
+from flxdesk.destination import Destination, HeldGroup, HeldReason, describe_url
+from flxdesk.store import HistoryStore
+
+log = logging.getLogger(__name__)
+
+
+def _updates(n: int) -> str:
+    return f"{n} update{'s' if n != 1 else ''}"
+
+
+class HeldPanel(QFrame):
+    def __init__(
+        self,
+        store: HistoryStore,
+        engine: Callable[[], object],
+        on_changed: Callable[[], None],
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("heldPanel")
+        self.setAccessibleName("Updates held for another destination")
+        self.setStyleSheet(
+            "#heldPanel { background: #fff3c4; border: 1px solid #b58a00; }"
+            "#heldPanel QLabel { color: #5c4400; font-weight: 600; }"
+        )
+        self._store = store
+        self._engine = engine  # the queue engine, for the current destination and wake()
+        self._on_changed = on_changed
+        self._layout = QVBoxLayout(self)
+        self.groups: list[HeldGroup] = []
+        self.hide()
+
+    def current(self) -> Destination:
+        return self._engine().destination
+
+    @Slot()
+    def refresh(self) -> None:
+        """Show the held groups as they are in the store now (hidden when none)."""
+        current = self.current()
+        self.groups = self._store.held_groups(current)
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for group in self.groups:
+            self._layout.addWidget(self._group_line(group, current))
+        self.setVisible(bool(self.groups))
+
+    def _group_line(self, group: HeldGroup, current: Destination) -> QFrame:
+        line = QFrame()
+        row = QHBoxLayout(line)
+        row.setContentsMargins(0, 0, 0, 0)
+        text = group.describe(current)
+        if group.reason(current) is HeldReason.OTHER_TOKEN:
+            text += " Send them with the new token?"
+            send = QPushButton("Send with the new token")
+            send.clicked.connect(lambda: self._send(group, current))
+        else:
+            send = QPushButton(f"Send to {describe_url(current.api_url)}…")
+            send.clicked.connect(lambda: self._confirm_send(group, current))
+        label = QLabel(text)
+        label.setObjectName("heldText")
+        label.setWordWrap(True)
+        send.setObjectName("sendHeldButton")
+        discard = QPushButton("Discard…")
+        discard.setObjectName("discardHeldButton")
+        discard.clicked.connect(lambda: self._confirm_discard(group, current))
+        row.addWidget(label, 1)
+        row.addWidget(send)
+        row.addWidget(discard)
+        return line
+
+    def _ask(self, name: str, title: str, text: str, detail: str, act: Callable[[], None]) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName(name)
+        box.setInformativeText(detail)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def done(answer: int) -> None:
+            if answer == QMessageBox.StandardButton.Yes:
+                act()
+            box.deleteLater()
+
+        box.finished.connect(done)
+        box.open()
+
+    def _confirm_send(self, group: HeldGroup, current: Destination) -> None:
+        there, here = describe_url(group.api_url), describe_url(current.api_url)
+        self._ask(
+            "sendHeldBox",
+            "Send held updates elsewhere",
+            f"Send the {_updates(group.count)} queued for {there} to {here} instead?",
+            f"They were meant for {there}. Send them to {here} only if it is the same "
+            "Flxpoint account and these orders should change there.",
+            lambda: self._send(group, current),
+        )
+
+    def _confirm_discard(self, group: HeldGroup, current: Destination) -> None:
+        self._ask(
+            "discardHeldBox",
+            "Discard held updates",
+            f"Discard the {_updates(group.count)} held for {describe_url(group.api_url)}?",
+            "They are never sent. They stay in the history as cancelled, with the reason.",
+            lambda: self._discard(group, current),
+        )
+
+    def _send(self, group: HeldGroup, current: Destination) -> None:
+        if self.current() != current:  # the token changed while the question was open
+            self.refresh()
+            return
+        moved = self._store.redirect_held(group, current)
+        log.info(
+            "The person sent %d held updates (queued for %s) to %s",
+            moved,
+            describe_url(group.api_url),
+            describe_url(current.api_url),
+        )
+        self._after_change()
+
+    def _discard(self, group: HeldGroup, current: Destination) -> None:
+        discarded = self._store.discard_held(group, group.discard_reason(current))
+        log.info("The person discarded %d held updates", discarded)
+        self._after_change()
+
+    def _after_change(self) -> None:
+        self._engine().wake()
+        self._on_changed()
+        self.refresh()
