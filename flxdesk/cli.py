@@ -23,6 +23,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from flxdesk.engine_events import EngineEvent, EngineState, RowFinished, StateChanged
 from flxdesk.statuses import ORDER_STATUSES
 
 log = logging.getLogger(__name__)
@@ -106,18 +107,20 @@ class Reporter:
         self.rate = lambda: 2.0  # requests per second, for the time left
         self.token_problem = ""
 
-    def __call__(self, event) -> None:
-        if event.kind == "finished":  # any update, also one left queued by an earlier run
-            row = self._store.get(event.update_id)
-            self.finished.append(event.update_id)
-            outcome = "sent" if event.ok else "failed"
-            print(f"{outcome}\t{row.order_id}\t{row.status}\t{event.message}", flush=True)
-        elif event.kind == "state":
-            if event.message:
-                self.token_problem = event.message
-            self._progress(event.waiting, force=event.state.value in ("offline", "needs_token"))
-            if event.state.value == "offline":
-                print("flxdesk: offline; updates wait and are retried.", file=sys.stderr)
+    def __call__(self, event: EngineEvent) -> None:
+        match event:
+            case RowFinished(update_id, ok, message):  # also one an earlier run left queued
+                row = self._store.get(update_id)
+                self.finished.append(update_id)
+                outcome = "sent" if ok else "failed"
+                print(f"{outcome}\t{row.order_id}\t{row.status}\t{message}", flush=True)
+            case StateChanged(state, waiting, _held, token_problem):
+                if token_problem:
+                    self.token_problem = token_problem
+                urgent = state in (EngineState.OFFLINE, EngineState.NEEDS_TOKEN)
+                self._progress(waiting, force=urgent)
+                if state is EngineState.OFFLINE:
+                    print("flxdesk: offline; updates wait and are retried.", file=sys.stderr)
 
     def _progress(self, waiting: int, force: bool = False) -> None:
         now = time.monotonic()

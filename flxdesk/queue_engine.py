@@ -33,11 +33,17 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
 from flxdesk.destination import Destination, token_fingerprint
+from flxdesk.engine_events import (
+    EngineEvent,
+    EngineState,
+    RowChanged,
+    RowFinished,
+    StateChanged,
+)
 from flxdesk.rate_limit import RateLimiter, bounded_retry_after, limiter_for_token
 from flxdesk.results import Outcome, UpdateResult
 from flxdesk.store import HistoryStore, State, UpdateRow
@@ -59,31 +65,6 @@ class RetryPolicy(NamedTuple):
         """Backoff before the next attempt, jittered so stations do not retry in step."""
         ceiling = min(self.max_delay, self.base_delay * 2 ** (attempts - 1))
         return ceiling * (0.5 + 0.5 * jitter())
-
-
-class EngineState(StrEnum):
-    IDLE = "idle"  # nothing queued
-    SENDING = "sending"
-    PAUSED = "paused"
-    OFFLINE = "offline"
-    NEEDS_TOKEN = "needs_token"  # no token yet, or Flxpoint refused it (401)
-    STOPPED = "stopped"
-
-
-class EngineEvent(NamedTuple):
-    """What the engine reports: kind 'changed' (a row to re-read), 'finished' or 'state'.
-
-    A 'state' event for NEEDS_TOKEN carries in ``message`` why Flxpoint refused the
-    token, or nothing when no token was given yet.
-    """
-
-    kind: str
-    update_id: int = 0
-    ok: bool = False
-    message: str = ""
-    state: EngineState = EngineState.IDLE
-    waiting: int = 0  # updates for this destination not yet finished (queued or being sent)
-    held: int = 0  # updates queued for another destination, not sent until the person says
 
 
 def _default_client_factory(api_url: str, token: str):
@@ -242,7 +223,7 @@ class QueueEngine:
             self._collect_finished()
         finally:
             self._state = EngineState.STOPPED
-            self._on_event(EngineEvent("state", state=EngineState.STOPPED))
+            self._on_event(StateChanged(EngineState.STOPPED))
             self._store.close()
             self._store = None
 
@@ -268,7 +249,7 @@ class QueueEngine:
         if token is None or not self._store.mark_sending(row.id, destination):
             return  # cancelled meanwhile, or the token changed since it was picked
         self._in_flight.add(row.id)
-        self._on_event(EngineEvent("changed", row.id))
+        self._on_event(RowChanged(row.id))
         pool.submit(self._send, row, token, generation)
 
     def _send(self, row: UpdateRow, token: str, generation: int) -> None:
@@ -312,7 +293,7 @@ class QueueEngine:
             self._in_flight.discard(row.id)
             if result is None:  # paused, stopped or token changed before it left
                 self._store.mark_queued(row.id)
-                self._on_event(EngineEvent("changed", row.id))
+                self._on_event(RowChanged(row.id))
             else:
                 self._record(row, result, generation)
 
@@ -331,7 +312,7 @@ class QueueEngine:
             )
             self._offline_until = time.monotonic() + self._offline_backoff
             store.retry_later(row.id, attempts=row.attempts, **common)
-            self._on_event(EngineEvent("changed", row.id))
+            self._on_event(RowChanged(row.id))
             return
         self._offline_backoff = self._offline_until = 0.0
         with self._lock:
@@ -343,7 +324,7 @@ class QueueEngine:
                     self._token = None  # stop sending until a new token is set
                     self._token_problem = result.message
             store.retry_later(row.id, attempts=row.attempts, **common)
-            self._on_event(EngineEvent("changed", row.id))
+            self._on_event(RowChanged(row.id))
             return
         if result.ok or result.outcome in FINAL_FAILURES or attempts >= self._policy.max_attempts:
             message = result.message
@@ -352,7 +333,7 @@ class QueueEngine:
             store.complete(
                 row.id, ok=result.ok, attempts=attempts, **{**common, "message": message}
             )
-            self._on_event(EngineEvent("finished", row.id, result.ok, message))
+            self._on_event(RowFinished(row.id, result.ok, message))
             return
         if result.outcome is Outcome.RATE_LIMITED:
             delay = bounded_retry_after(result.retry_after)
@@ -363,7 +344,7 @@ class QueueEngine:
             delay = self._policy.delay(attempts)
         self._retry_at[row.id] = time.monotonic() + delay
         store.retry_later(row.id, attempts=attempts, **common)
-        self._on_event(EngineEvent("changed", row.id))
+        self._on_event(RowChanged(row.id))
 
     def _publish_state(self, waiting: int, held: int) -> EngineState:
         with self._lock:
@@ -382,9 +363,7 @@ class QueueEngine:
         self._state = state
         if (state, waiting, problem, held) != self._published:
             self._published = (state, waiting, problem, held)
-            self._on_event(
-                EngineEvent("state", message=problem, state=state, waiting=waiting, held=held)
-            )
+            self._on_event(StateChanged(state, waiting, held, problem))
         return state
 
     def _seconds_to_next_due(self, now: float) -> float:

@@ -98,7 +98,7 @@ def test_imported_file_shows_every_row_in_the_preview(
 def test_pause_cancel_and_export(qtbot: QtBot, demo_app: RunningApp, tmp_path: Path) -> None:
     panel = demo_app.window.batch_panel
     orders = [str(n) for n in range(1300, 1312)]
-    demo_app.engine_thread.engine.pause()  # nothing leaves before the panel resumes
+    demo_app.engine_thread.pause()  # nothing leaves before the panel resumes
     batch = demo_app.window.queue_bulk(parse_import_text("\n".join(orders), "Closed"), "test")
     panel.toggle_pause()  # the panel's own Pause
     assert panel.pause_button.text() == "Resume"

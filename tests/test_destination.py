@@ -8,7 +8,8 @@ import pytest
 
 from flxdesk.demo_api import DEMO_TOKEN, DemoApi
 from flxdesk.destination import Destination, HeldGroup, HeldReason, token_fingerprint
-from flxdesk.queue_engine import EngineEvent, QueueEngine
+from flxdesk.engine_events import EngineEvent, StateChanged
+from flxdesk.queue_engine import QueueEngine
 from flxdesk.rate_limit import RateLimiter
 from flxdesk.store import HistoryStore, State
 
@@ -111,7 +112,8 @@ def test_the_engine_sends_only_to_the_destination_rows_were_queued_for(
     assert [seen.order_id for seen in api.requests] == ["1003"]
     assert store.get(mine[0]).token_fp == fingerprint
     assert store.get(under_another_token[0]).state is State.QUEUED
-    assert events[-2].kind == "state" and (events[-2].waiting, events[-2].held) == (0, 3)
+    assert isinstance(events[-2], StateChanged)
+    assert (events[-2].waiting, events[-2].held) == (0, 3)
 
 
 def test_the_engine_destination_follows_the_token(tmp_path: Path) -> None:

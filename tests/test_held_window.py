@@ -149,7 +149,7 @@ def test_queued_under_one_token_is_sent_with_the_new_one_after_one_click(
     with DemoApi(token=NEW_TOKEN) as api:
         running = start_app(api.url)
         wait_until_idle_with_a_token(qtbot, running)
-        engine = running.engine_thread.engine
+        engine = running.engine_thread
         engine.pause()  # as the bulk panel's Pause: the updates wait under the first token
         qtbot.waitUntil(lambda: "Paused" in status_texts(running.window))
         for order_id in orders:

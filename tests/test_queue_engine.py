@@ -19,7 +19,8 @@ from helpers import three_in_one_second
 from flxdesk.api_client import FlxpointClient
 from flxdesk.demo_api import DEMO_TOKEN, DemoApi
 from flxdesk.destination import Destination
-from flxdesk.queue_engine import EngineEvent, EngineState, QueueEngine, RetryPolicy
+from flxdesk.engine_events import EngineEvent, EngineState, StateChanged
+from flxdesk.queue_engine import QueueEngine, RetryPolicy
 from flxdesk.rate_limit import RateLimiter
 from flxdesk.store import HistoryStore, State
 
@@ -174,7 +175,7 @@ def test_401_pauses_everything_until_a_new_token(store: HistoryStore) -> None:
         tried = len(api.requests)
         engine.set_token(DEMO_TOKEN)
         # The rows the refused token tried are now bound to it: held, not sent silently.
-        wait_for(lambda: any(e.kind == "state" and e.held for e in events))
+        wait_for(lambda: any(isinstance(e, StateChanged) and e.held for e in events))
         assert len(api.requests) == tried
         for group in store.held_groups(engine.destination):
             store.redirect_held(group, engine.destination)  # the person's one click
@@ -182,7 +183,7 @@ def test_401_pauses_everything_until_a_new_token(store: HistoryStore) -> None:
         wait_for(lambda: final_states(store, ids) == {State.SENT: 3})
         engine.stop()
         thread.join(10)
-    assert any(e.kind == "state" and e.state is EngineState.NEEDS_TOKEN for e in events)
+    assert any(isinstance(e, StateChanged) and e.state is EngineState.NEEDS_TOKEN for e in events)
 
 
 def closed_port() -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
@@ -19,6 +20,9 @@ from flxdesk.export import export_rows
 from flxdesk.store import HistoryStore, State
 
 REFRESH_MS = 300
+
+if TYPE_CHECKING:
+    from flxdesk.gui.engine_thread import EngineThread
 
 
 def describe_seconds(seconds: float) -> str:
@@ -36,14 +40,14 @@ class BatchPanel(QWidget):
     def __init__(
         self,
         store: HistoryStore,
-        engine: Callable[[], object],
+        engine: EngineThread,
         on_cancelled: Callable[[], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("batchPanel")
         self._store = store
-        self._engine = engine  # the queue engine, made on first use
+        self._engine = engine
         self._on_cancelled = on_cancelled
         self.batch_id: int | None = None
         self._paused = False
@@ -109,7 +113,7 @@ class BatchPanel(QWidget):
         if self._paused:
             left = "paused"
         else:
-            rate = max(self._engine().rate, 0.1)
+            rate = max(self._engine.rate, 0.1)
             left = f"about {describe_seconds(waiting / rate)} left"
         self.counts.setText(f"{done} of {total} done ({summary}), {waiting} waiting, {left}")
 
@@ -117,9 +121,9 @@ class BatchPanel(QWidget):
     def toggle_pause(self) -> None:
         self._paused = not self._paused
         if self._paused:
-            self._engine().pause()
+            self._engine.pause()
         else:
-            self._engine().resume()
+            self._engine.resume()
         self.pause_button.setText("Resume" if self._paused else "Pause")
         self.refresh()
 
@@ -129,7 +133,7 @@ class BatchPanel(QWidget):
         if self.batch_id is None:
             return
         self._store.cancel_queued(self.batch_id)
-        self._engine().wake()
+        self._engine.wake()
         self._on_cancelled()
         self.refresh()
 

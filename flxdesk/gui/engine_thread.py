@@ -1,21 +1,31 @@
 """The queue engine on its own QThread, reporting through Qt signals.
 
 The engine's loop blocks, so it runs in ``QThread.run``; its events are re-emitted as
-signals, which Qt delivers to the window in the GUI thread (queued connections).
-Control calls (wake, pause, resume, set_token, stop) are thread-safe methods of the
-engine and are made directly from the GUI thread.
+signals, which Qt delivers to the window in the GUI thread (queued connections). This
+class is the window's only handle on the engine: its control methods (wake, pause,
+resume, set_token, shutdown) call the engine's thread-safe methods from the GUI thread.
+The engine itself is made on first use, after the window's first paint, because its
+imports (requests and friends) are not small.
 """
 
 from __future__ import annotations
 
 import logging
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, Signal
 
+from flxdesk.engine_events import (
+    EngineEvent,
+    EngineState,
+    RowChanged,
+    RowFinished,
+    StateChanged,
+)
+
 if TYPE_CHECKING:
+    from flxdesk.destination import Destination
     from flxdesk.queue_engine import QueueEngine
 
 log = logging.getLogger(__name__)
@@ -24,7 +34,7 @@ log = logging.getLogger(__name__)
 class EngineThread(QThread):
     updateChanged = Signal(int)  # re-read this row
     updateFinished = Signal(int, bool, str)  # update id, succeeded, message for the person
-    stateChanged = Signal(str, int, str)  # EngineState value, updates waiting, token problem
+    stateChanged = Signal(object, int, str)  # EngineState, updates waiting, token problem
     heldChanged = Signal(int)  # updates queued for another destination, held
 
     def __init__(self, store_path: Path, api_url: str, destination: str | None = None) -> None:
@@ -32,45 +42,73 @@ class EngineThread(QThread):
         self.setObjectName("flxdesk-queue")
         self._store_path = store_path
         self._api_url = api_url
-        self._destination = destination
+        self._destination_url = destination
         self._held = 0
+        self._engine: QueueEngine | None = None
 
-    @cached_property
-    def engine(self) -> QueueEngine:
-        """Made on first use (after the window's first paint): its imports are not small."""
-        from flxdesk.queue_engine import QueueEngine
-
-        return QueueEngine(
-            self._store_path, self._api_url, on_event=self._forward, destination=self._destination
-        )
-
+    # --- control, from the GUI thread ------------------------------------------------
     def start(self) -> None:
-        self.engine  # noqa: B018 - create it here, in the GUI thread, before the thread runs
+        self._get_engine()  # made here, in the GUI thread, before the thread runs
         super().start()
 
     def set_token(self, token: str | None) -> None:
-        self.engine.set_token(token)
+        self._get_engine().set_token(token)
 
-    def run(self) -> None:
-        try:
-            self.engine.run()
-        except Exception:
-            log.exception("The queue engine stopped unexpectedly")
+    def wake(self) -> None:
+        """Look at the queue now (something was queued, cancelled or redirected)."""
+        self._get_engine().wake()
 
-    def _forward(self, event) -> None:
-        if event.kind == "changed":
-            self.updateChanged.emit(event.update_id)
-        elif event.kind == "finished":
-            self.updateFinished.emit(event.update_id, event.ok, event.message)
-        else:
-            self.stateChanged.emit(event.state.value, event.waiting, event.message)
-            if event.held != self._held and event.state.value != "stopped":
-                self._held = event.held
-                self.heldChanged.emit(event.held)
+    def pause(self) -> None:
+        self._get_engine().pause()
+
+    def resume(self) -> None:
+        self._get_engine().resume()
+
+    @property
+    def rate(self) -> float:
+        """Requests per second the engine allows itself now."""
+        return self._get_engine().rate
+
+    @property
+    def destination(self) -> Destination:
+        """Where updates queued now are meant to go (the current URL and token)."""
+        return self._get_engine().destination
 
     def shutdown(self) -> None:
         """Stop the engine and wait; what is still queued stays queued in the store."""
-        if "engine" in self.__dict__:  # never started: nothing to stop
-            self.engine.stop()
+        if self._engine is not None:
+            self._engine.stop()
         if self.isRunning():
             self.wait()
+
+    # --- the thread ------------------------------------------------------------------
+    def run(self) -> None:
+        try:
+            self._get_engine().run()
+        except Exception:
+            log.exception("The queue engine stopped unexpectedly")
+
+    def _get_engine(self) -> QueueEngine:
+        if self._engine is None:
+            from flxdesk.queue_engine import QueueEngine
+
+            self._engine = QueueEngine(
+                self._store_path,
+                self._api_url,
+                on_event=self._forward,
+                destination=self._destination_url,
+            )
+        return self._engine
+
+    def _forward(self, event: EngineEvent) -> None:
+        """In the engine's thread: re-emit as signals, which Qt queues to the window."""
+        match event:
+            case RowChanged(update_id):
+                self.updateChanged.emit(update_id)
+            case RowFinished(update_id, ok, message):
+                self.updateFinished.emit(update_id, ok, message)
+            case StateChanged(state, waiting, held, token_problem):
+                self.stateChanged.emit(state, waiting, token_problem)
+                if held != self._held and state is not EngineState.STOPPED:
+                    self._held = held
+                    self.heldChanged.emit(held)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
@@ -19,6 +20,9 @@ from flxdesk.destination import Destination, HeldGroup, HeldReason, describe_url
 from flxdesk.store import HistoryStore
 
 log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from flxdesk.gui.engine_thread import EngineThread
 
 
 def _updates(n: int) -> str:
@@ -29,7 +33,7 @@ class HeldPanel(QFrame):
     def __init__(
         self,
         store: HistoryStore,
-        engine: Callable[[], object],
+        engine: EngineThread,
         on_changed: Callable[[], None],
         parent=None,
     ) -> None:
@@ -41,14 +45,14 @@ class HeldPanel(QFrame):
             "#heldPanel QLabel { color: #5c4400; font-weight: 600; }"
         )
         self._store = store
-        self._engine = engine  # the queue engine, for the current destination and wake()
+        self._engine = engine
         self._on_changed = on_changed
         self._layout = QVBoxLayout(self)
         self.groups: list[HeldGroup] = []
         self.hide()
 
     def current(self) -> Destination:
-        return self._engine().destination
+        return self._engine.destination
 
     @Slot()
     def refresh(self) -> None:
@@ -146,6 +150,6 @@ class HeldPanel(QFrame):
         self._after_change()
 
     def _after_change(self) -> None:
-        self._engine().wake()
+        self._engine.wake()
         self._on_changed()
         self.refresh()

@@ -7,7 +7,6 @@ accessibility tools: orderIdEdit, statusCombo, noteEdit, submitButton, historyVi
 from __future__ import annotations
 
 import logging
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
@@ -28,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from flxdesk import __version__
+from flxdesk.engine_events import EngineState
 from flxdesk.gui.engine_thread import EngineThread
 from flxdesk.gui.history_model import COLUMNS, HistoryModel, header_labels
 from flxdesk.gui.token_keeper import TokenKeeper, TokenState
+from flxdesk.gui.token_prompts import TokenPrompts
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
 from flxdesk.statuses import ORDER_STATUSES
 from flxdesk.store import HistoryStore
@@ -45,14 +46,14 @@ OK_STYLE = "color: #1b7f3b; font-weight: 600"
 ERROR_STYLE = "color: #b3261e; font-weight: 600"
 INFO_STYLE = "color: #444"
 
-# What the queue label says in each engine state (queue_engine.EngineState values).
+# What the queue label says in each engine state.
 QUEUE_STATE_TEXT = {
-    "idle": "Nothing waiting",
-    "sending": "Sending: {waiting} waiting",
-    "paused": "Paused: {waiting} waiting",
-    "offline": "Offline: {waiting} waiting, sent when the connection is back",
-    "needs_token": "No API token: {waiting} waiting",
-    "stopped": "Stopped: {waiting} waiting",
+    EngineState.IDLE: "Nothing waiting",
+    EngineState.SENDING: "Sending: {waiting} waiting",
+    EngineState.PAUSED: "Paused: {waiting} waiting",
+    EngineState.OFFLINE: "Offline: {waiting} waiting, sent when the connection is back",
+    EngineState.NEEDS_TOKEN: "No API token: {waiting} waiting",
+    EngineState.STOPPED: "Stopped: {waiting} waiting",
 }
 
 TOKEN_STATE_TEXT = {
@@ -82,10 +83,11 @@ class MainWindow(QMainWindow):
         self._demo = demo
         self._waiting = 0
         self._held = 0
-        self._queue_text = QUEUE_STATE_TEXT["idle"]
+        self._queue_text = QUEUE_STATE_TEXT[EngineState.IDLE]
         self._token_state = TokenState.UNKNOWN
-        self._asking_for_token = False
-        self._prompted_at_start = False
+        self._batch_panel: BatchPanel | None = None
+        self._held_panel: HeldPanel | None = None
+        self.token_prompts = TokenPrompts(self, token_keeper)
 
         title = f"flxdesk {__version__}"
         self.setWindowTitle(f"{title} — DEMO (orders 1000-1999)" if demo else title)
@@ -107,7 +109,7 @@ class MainWindow(QMainWindow):
         engine_thread.stateChanged.connect(self._on_engine_state)
         engine_thread.heldChanged.connect(self._on_held_changed)
         token_keeper.stateChanged.connect(self._on_token_state)
-        token_keeper.keychainUnavailable.connect(self._on_keychain_unavailable)
+        token_keeper.keychainUnavailable.connect(self.token_prompts.on_keychain_unavailable)
 
     @Slot()
     def _finish_setup(self) -> None:
@@ -236,7 +238,7 @@ class MainWindow(QMainWindow):
         for label in (self._queue_label, self._token_label):
             label.setContentsMargins(6, 0, 6, 0)
         status_bar.addPermanentWidget(self._api_label)
-        self._queue_label.setText(QUEUE_STATE_TEXT["idle"])
+        self._queue_label.setText(QUEUE_STATE_TEXT[EngineState.IDLE])
         self.order_id_edit.setFocus()
 
     def _build_menus(self) -> None:
@@ -252,10 +254,10 @@ class MainWindow(QMainWindow):
         token_menu = self.menuBar().addMenu("&Token")
         self.set_token_action = token_menu.addAction("&Set or replace token…")
         self.set_token_action.setObjectName("setTokenAction")
-        self.set_token_action.triggered.connect(lambda: self.ask_for_token())
+        self.set_token_action.triggered.connect(self.token_prompts.ask)
         self.forget_token_action = token_menu.addAction("&Forget saved token")
         self.forget_token_action.setObjectName("forgetTokenAction")
-        self.forget_token_action.triggered.connect(self._forget_token)
+        self.forget_token_action.triggered.connect(self.token_prompts.confirm_forget)
         token_menu.setEnabled(not self._demo)
 
     # --- notices ---------------------------------------------------------------------
@@ -301,23 +303,26 @@ class MainWindow(QMainWindow):
         status = self.status_combo.currentText()
         note = self.note_edit.text().strip()
         update_id = self._store.add_queued(
-            order_id, status, note, destination=self._engine_thread.engine.destination
+            order_id, status, note, destination=self._engine_thread.destination
         )
         self.model.add_new(update_id)
-        self._engine_thread.engine.wake()
+        self._engine_thread.wake()
         self.order_id_edit.clear()
         self.order_id_edit.setFocus()
         self._show_result(f"Order {order_id}: queued as {status}…", ok=None)
 
     # --- bulk ------------------------------------------------------------------------
-    @cached_property
+    @property
     def batch_panel(self) -> BatchPanel:
         """Made with the first bulk run: a window that only scans never needs it."""
-        from flxdesk.gui.batch_panel import BatchPanel
+        if self._batch_panel is None:
+            from flxdesk.gui.batch_panel import BatchPanel
 
-        panel = BatchPanel(self._store, lambda: self._engine_thread.engine, self.model.reload, self)
-        self._central_layout.insertWidget(self._batch_panel_slot, panel)
-        return panel
+            self._batch_panel = BatchPanel(
+                self._store, self._engine_thread, self.model.reload, self
+            )
+            self._central_layout.insertWidget(self._batch_panel_slot, self._batch_panel)
+        return self._batch_panel
 
     @Slot()
     def open_bulk_dialog(self) -> None:
@@ -342,10 +347,10 @@ class MainWindow(QMainWindow):
         self._store.add_many_queued(
             [(r.order_id, r.status, r.note) for r in imported.valid_rows],
             batch_id,
-            destination=self._engine_thread.engine.destination,
+            destination=self._engine_thread.destination,
         )
         self.model.reload()
-        self._engine_thread.engine.wake()
+        self._engine_thread.wake()
         self.batch_panel.start(batch_id)
         ready, problems = len(imported.valid_rows), len(imported.invalid_rows)
         message = f"Queued {ready} updates"
@@ -359,36 +364,37 @@ class MainWindow(QMainWindow):
         self.model.refresh(update_id)
         self._show_result(message, ok=ok)
 
-    @Slot(str, int, str)
-    def _on_engine_state(self, state: str, waiting: int, token_problem: str) -> None:
+    @Slot(object, int, str)
+    def _on_engine_state(self, state: EngineState, waiting: int, token_problem: str) -> None:
         self._waiting = waiting
         self._queue_text = QUEUE_STATE_TEXT[state].format(waiting=waiting)
         self._show_queue_text()
         if token_problem and self._token_state is not TokenState.MISSING:
             # Flxpoint refused the token: everything waits until a new one is given.
             self._show_result(token_problem, ok=False)
-            self.ask_for_token()
+            self.token_prompts.ask()
 
     def _show_queue_text(self) -> None:
         held = f"; {self._held} held for another destination" if self._held else ""
         self._queue_label.setText(self._queue_text + held)
 
     # --- held: queued for another destination ----------------------------------------
-    @cached_property
+    @property
     def held_panel(self) -> HeldPanel:
         """Made when updates are first held: most sessions never need it."""
-        from flxdesk.gui.held_panel import HeldPanel
+        if self._held_panel is None:
+            from flxdesk.gui.held_panel import HeldPanel
 
-        panel = HeldPanel(self._store, lambda: self._engine_thread.engine, self.model.reload, self)
-        self._central_layout.insertWidget(1 if self._demo else 0, panel)
-        self._batch_panel_slot += 1
-        return panel
+            self._held_panel = HeldPanel(self._store, self._engine_thread, self.model.reload, self)
+            self._central_layout.insertWidget(1 if self._demo else 0, self._held_panel)
+            self._batch_panel_slot += 1
+        return self._held_panel
 
     @Slot(int)
     def _on_held_changed(self, held: int) -> None:
         self._held = held
         self._show_queue_text()
-        if (held or "held_panel" in self.__dict__) and self.model.attached:
+        if (held or self._held_panel is not None) and self.model.attached:
             self.held_panel.refresh()
 
     def _show_result(self, text: str, ok: bool | None) -> None:
@@ -400,95 +406,23 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_token_state(self, state: str) -> None:
         self._show_token_state(TokenState(state))
-        if self._token_state is TokenState.MISSING and not self._prompted_at_start:
-            self._prompted_at_start = True
-            self.ask_for_token()
+        if self._token_state is TokenState.MISSING:
+            self.token_prompts.ask_once_at_start()
 
     def _show_token_state(self, state: TokenState) -> None:
         self._token_state = state
         self._token_label.setText(TOKEN_STATE_TEXT[state])
         self.forget_token_action.setEnabled(state is TokenState.KEYCHAIN)
-        if "held_panel" in self.__dict__ and self.model.attached:
+        if self._held_panel is not None and self.model.attached:
             self.held_panel.refresh()  # which token is current decides what is held
-
-    def ask_for_token(self, session_only: bool = False) -> None:
-        """Ask for a token (non-blocking); the token keeper stores it and reports back."""
-        if self._asking_for_token:
-            return
-        from flxdesk.gui.token_dialog import TokenDialog
-
-        self._asking_for_token = True
-        dialog = TokenDialog(self, session_only=session_only)
-
-        def done(result: int) -> None:
-            self._asking_for_token = False
-            if result == TokenDialog.DialogCode.Accepted:
-                if session_only:
-                    self._tokens.use_for_session(dialog.token())
-                else:
-                    self._tokens.save(dialog.token())
-            dialog.deleteLater()
-
-        dialog.finished.connect(done)
-        dialog.open()
-
-    @Slot(str, bool)
-    def _on_keychain_unavailable(self, reason: str, token_pending: bool) -> None:
-        self._prompted_at_start = True  # this box replaces the first-run token dialog
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(self)
-        box.setObjectName("keychainUnavailableBox")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Keychain not available")
-        box.setText(reason)
-        box.setInformativeText(
-            "flxdesk never saves the token in a file. It can keep the token in memory "
-            "for this session only; you will be asked again the next time it starts."
-        )
-        keep = box.addButton("Use for this session only", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(keep)
-
-        def done() -> None:
-            accepted = box.clickedButton() is keep
-            if token_pending:
-                self._tokens.decide_pending(accepted)
-            elif accepted:
-                self.ask_for_token(session_only=True)
-            box.deleteLater()
-
-        box.finished.connect(done)
-        box.open()
-
-    def _forget_token(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Forget token",
-            "Remove the saved API token from this computer's keychain? "
-            "Updates will wait until a token is set again.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setObjectName("forgetTokenBox")
-
-        def done(answer: int) -> None:
-            if answer == QMessageBox.StandardButton.Yes:
-                self._tokens.forget()
-            box.deleteLater()
-
-        box.finished.connect(done)
-        box.open()
 
     # --- closing ---------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         # Hide first: an update already on the wire may take up to the read timeout to
         # finish, and the person should not watch a frozen window meanwhile.
         self.hide()
-        if "batch_panel" in self.__dict__:
-            self.batch_panel.stop()
+        if self._batch_panel is not None:
+            self._batch_panel.stop()
         self._engine_thread.shutdown()
         # Reports the engine posted before it stopped may still arrive: the model must not
         # read the store, which the caller closes next.

@@ -1,0 +1,54 @@
+"""What the queue engine reports, as small typed events (standard library only).
+
+Cheap enough for the window's first-paint path; consumers ``match`` on the class:
+
+    match event:
+        case RowChanged(update_id): ...
+        case RowFinished(update_id, ok, message): ...
+        case StateChanged(state, waiting, held, token_problem): ...
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import NamedTuple
+
+
+class EngineState(StrEnum):
+    IDLE = "idle"  # nothing queued
+    SENDING = "sending"
+    PAUSED = "paused"
+    OFFLINE = "offline"
+    NEEDS_TOKEN = "needs_token"  # no token yet, or Flxpoint refused it (401)
+    STOPPED = "stopped"
+
+
+class RowChanged(NamedTuple):
+    """A row's state changed (queued, sending, retrying): re-read it."""
+
+    update_id: int
+
+
+class RowFinished(NamedTuple):
+    """A row ended, sent or failed, with the words for the person."""
+
+    update_id: int
+    ok: bool
+    message: str
+
+
+class StateChanged(NamedTuple):
+    """The engine's state, with counts.
+
+    ``waiting``: updates for this destination not yet finished (queued or being sent);
+    ``held``: updates queued for another destination, not sent until the person says;
+    ``token_problem``: why Flxpoint refused the token (NEEDS_TOKEN), else empty.
+    """
+
+    state: EngineState
+    waiting: int = 0
+    held: int = 0
+    token_problem: str = ""
+
+
+EngineEvent = RowChanged | RowFinished | StateChanged
