@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
-from flxdesk.statuses import ORDER_STATUSES
+from flxdesk.statuses import ORDER_STATUSES, canonical_status
 
 DELIMITERS = ",;\t"
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -27,9 +27,6 @@ HEADER_NAMES = {
     "order_id": {"order_id", "order id", "orderid", "order", "order number", "order_number", "id"},
     "status": {"status", "order status", "new status"},
     "note": {"note", "notes", "update note", "updatenote", "update_note", "comment"},
-}
-STATUS_SPELLINGS = {status.lower(): status for status in ORDER_STATUSES} | {
-    "cancelled": "Canceled",  # British spelling; the API wants the American one
 }
 
 
@@ -130,7 +127,7 @@ def _status_of(cell: str, default_status: str) -> tuple[str, str]:
     chosen = cell.strip() or default_status
     if not chosen:
         return "", "No status: choose one, or add a status column."
-    status = STATUS_SPELLINGS.get(chosen.lower())
+    status = canonical_status(chosen)
     if status is None:
         allowed = ", ".join(ORDER_STATUSES)
         return chosen, f"Unknown status {chosen!r}: use one of {allowed}."

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from flxdesk.engine_events import EngineEvent, EngineState, RowFinished, StateChanged
-from flxdesk.statuses import ORDER_STATUSES
+from flxdesk.statuses import ORDER_STATUSES, canonical_status
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +67,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     update.add_argument("--note", default="")
     args = parser.parse_args(argv)
     if getattr(args, "status", "") and args.status not in ORDER_STATUSES:
-        from flxdesk.bulk_import import STATUS_SPELLINGS
-
-        spelled = STATUS_SPELLINGS.get(args.status.lower())
+        spelled = canonical_status(args.status)
         if spelled is None:
             parser.error(f"unknown status {args.status!r}; use one of: {', '.join(ORDER_STATUSES)}")
         args.status = spelled
@@ -180,25 +178,25 @@ def run(args: argparse.Namespace) -> int:
     from flxdesk.queue_engine import QueueEngine
     from flxdesk.settings import load_settings
     from flxdesk.store import HistoryStore, State
+    from flxdesk.updates import queue_import, queue_one
 
     paths = app_paths().ensure()
     settings = load_settings(paths.settings_file)
+    imported_rows: list = []
     invalid = []
-    updates: list[tuple[str, str, str]] = []
     if args.command == "bulk":
         from flxdesk.bulk_import import read_import_file
 
         imported = read_import_file(args.file, args.status, args.note)
-        invalid = imported.invalid_rows
+        imported_rows, invalid = imported.rows, imported.invalid_rows
         for row in invalid:
             print(f"flxdesk: {args.file.name} line {row.line}: {row.problem}", file=sys.stderr)
-        updates = [(row.order_id, row.status, row.note) for row in imported.valid_rows]
-        if not updates and not invalid:
+        if not imported_rows:
             raise SetupError(f"{args.file} has no rows to send.")
     elif args.command == "update":
         from flxdesk.order_ids import clean_order_id
 
-        updates = [(clean_order_id(args.order_id), args.status, args.note.strip())]
+        order_id = clean_order_id(args.order_id)
 
     if args.command == "resume" and not _anything_queued(paths.history_db):
         print("flxdesk: nothing is queued.", file=sys.stderr)
@@ -221,10 +219,14 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         held = _handle_held(store, current, getattr(args, "to_current", False))
-        batch_id = store.new_batch(f"{args.command} {getattr(args, 'file', '')}".strip())
-        # Rows that cannot be sent stay in the history, as failed with their reason.
-        store.add_rejected([(r.order_id, r.status, r.note, r.problem) for r in invalid], batch_id)
-        store.add_many_queued(updates, batch_id, destination=current)
+        batch_id = None
+        if args.command == "bulk":
+            # Rows that cannot be sent stay in the history, as failed with their reason.
+            batch_id = queue_import(
+                store, imported_rows, f"bulk {args.file}", destination=current
+            ).batch_id
+        elif args.command == "update":
+            queue_one(store, order_id, args.status, args.note.strip(), destination=current)
         reporter = Reporter(store)
         engine = QueueEngine(paths.history_db, api_url, token, on_event=reporter)
         reporter.rate = lambda: engine.rate

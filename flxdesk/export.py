@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from flxdesk.outcomes import Outcome
 from flxdesk.store import UpdateRow
 
 EXPORT_COLUMNS = (
@@ -42,7 +43,7 @@ def export_rows(path: Path, rows: Iterable[UpdateRow]) -> None:
                     row.order_id,
                     row.status,
                     row.note,
-                    "invalid" if row.outcome == "invalid" else row.state.value,
+                    "invalid" if row.outcome == Outcome.INVALID else row.state.value,
                     row.http_code or "",
                     row.message,
                     row.attempts,

@@ -8,23 +8,10 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from enum import StrEnum
+
+from flxdesk.outcomes import Outcome
 
 EXCERPT_LENGTH = 200
-
-
-class Outcome(StrEnum):
-    SUCCESS = "success"
-    BAD_REQUEST = "bad_request"
-    UNAUTHORIZED = "unauthorized"
-    FORBIDDEN = "forbidden"
-    NOT_FOUND = "not_found"
-    RATE_LIMITED = "rate_limited"
-    SERVER_ERROR = "server_error"
-    TIMEOUT = "timeout"
-    OFFLINE = "offline"  # no connection could be made: the request never left
-    CONNECTION_FAILED = "connection_failed"  # the connection broke, or a proxy/TLS problem
-    UNEXPECTED = "unexpected"
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,13 @@ for sending only to that destination. Schema versions: flxdesk.store_schema.
 import contextlib
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 from flxdesk.destination import Destination, HeldGroup, token_fingerprint
+from flxdesk.outcomes import Outcome
 from flxdesk.store_schema import HistoryFileError, migrate
 
 Synchronous = Literal["FULL", "NORMAL"]
@@ -58,6 +59,23 @@ class UpdateRow(NamedTuple):
 
 
 COLUMNS = ", ".join(UpdateRow._fields)
+
+
+class NewUpdate(NamedTuple):
+    """An update someone asked for, to be queued."""
+
+    order_id: str
+    status: str
+    note: str = ""
+
+
+class RejectedUpdate(NamedTuple):
+    """An update someone asked for that cannot be sent (kept as failed, with why)."""
+
+    order_id: str
+    status: str
+    note: str
+    problem: str
 
 
 def _row(values: tuple) -> UpdateRow:
@@ -245,12 +263,12 @@ class HistoryStore:
 
     def add_many_queued(
         self,
-        updates: list[tuple[str, str, str]],
+        updates: Sequence[NewUpdate],
         batch_id: int | None = None,
         *,
         destination: Destination,
     ) -> list[int]:
-        """Queue (order_id, status, note) rows in one transaction; returns their ids."""
+        """Queue the updates in one transaction; returns their ids."""
         now = time.time()
         ids = []
         with self._transaction():
@@ -263,10 +281,8 @@ class HistoryStore:
                 ids.append(int(cursor.lastrowid))
         return ids
 
-    def add_rejected(
-        self, rows: list[tuple[str, str, str, str]], batch_id: int | None = None
-    ) -> None:
-        """Record (order_id, status, note, problem) rows that cannot be sent, as failed.
+    def add_rejected(self, rows: Sequence[RejectedUpdate], batch_id: int | None = None) -> None:
+        """Record updates that cannot be sent, as failed with their problem.
 
         A pasted or imported row with a problem is not sent, but it was asked for: it
         stays in the history with its reason instead of vanishing.
@@ -277,7 +293,17 @@ class HistoryStore:
                 "INSERT INTO updates (order_id, status, note, state, created_at, finished_at,"
                 " outcome, message, batch_id) VALUES (?,?,?,?,?,?,?,?,?)",
                 [
-                    (order_id, status, note, State.FAILED, now, now, "invalid", problem, batch_id)
+                    (
+                        order_id,
+                        status,
+                        note,
+                        State.FAILED,
+                        now,
+                        now,
+                        Outcome.INVALID,
+                        problem,
+                        batch_id,
+                    )
                     for order_id, status, note, problem in rows
                 ],
             )
@@ -321,9 +347,17 @@ class HistoryStore:
     def discard_held(self, group: HeldGroup, reason: str) -> int:
         """The person chose not to send a held group: cancelled, with ``reason`` kept."""
         cursor = self._db.execute(
-            "UPDATE updates SET state=?, finished_at=?, outcome='discarded', message=?"
+            "UPDATE updates SET state=?, finished_at=?, outcome=?, message=?"
             " WHERE state=? AND api_url=? AND token_fp=?",
-            (State.CANCELLED, time.time(), reason, State.QUEUED, group.api_url, group.token_fp),
+            (
+                State.CANCELLED,
+                time.time(),
+                Outcome.DISCARDED,
+                reason,
+                State.QUEUED,
+                group.api_url,
+                group.token_fp,
+            ),
         )
         return cursor.rowcount
 

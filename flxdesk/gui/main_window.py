@@ -35,6 +35,7 @@ from flxdesk.gui.token_prompts import TokenPrompts
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
 from flxdesk.statuses import ORDER_STATUSES
 from flxdesk.store import HistoryStore
+from flxdesk.updates import queue_import, queue_one
 
 if TYPE_CHECKING:
     from flxdesk.gui.batch_panel import BatchPanel
@@ -302,8 +303,8 @@ class MainWindow(QMainWindow):
             return
         status = self.status_combo.currentText()
         note = self.note_edit.text().strip()
-        update_id = self._store.add_queued(
-            order_id, status, note, destination=self._engine_thread.destination
+        update_id = queue_one(
+            self._store, order_id, status, note, destination=self._engine_thread.destination
         )
         self.model.add_new(update_id)
         self._engine_thread.wake()
@@ -340,24 +341,17 @@ class MainWindow(QMainWindow):
 
     def queue_bulk(self, imported, source: str) -> int:
         """Queue the valid rows and record the others with their reasons; returns the batch."""
-        batch_id = self._store.new_batch(source)
-        self._store.add_rejected(
-            [(r.order_id, r.status, r.note, r.problem) for r in imported.invalid_rows], batch_id
-        )
-        self._store.add_many_queued(
-            [(r.order_id, r.status, r.note) for r in imported.valid_rows],
-            batch_id,
-            destination=self._engine_thread.destination,
+        queued = queue_import(
+            self._store, imported.rows, source, destination=self._engine_thread.destination
         )
         self.model.reload()
         self._engine_thread.wake()
-        self.batch_panel.start(batch_id)
-        ready, problems = len(imported.valid_rows), len(imported.invalid_rows)
-        message = f"Queued {ready} updates"
-        if problems:
-            message += f"; {problems} rows with a problem are in the history as failed"
+        self.batch_panel.start(queued.batch_id)
+        message = f"Queued {queued.queued} updates"
+        if queued.rejected:
+            message += f"; {queued.rejected} rows with a problem are in the history as failed"
         self._show_result(message + ".", ok=None)
-        return batch_id
+        return queued.batch_id
 
     @Slot(int, bool, str)
     def _on_update_finished(self, update_id: int, ok: bool, message: str) -> None:
