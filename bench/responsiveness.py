@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from flxdesk.app import build_app
     from flxdesk.bulk_import import parse_import_text
+    from flxdesk.gui.startup import build_app
     from flxdesk.paths import app_paths
     from flxdesk.store import State
 

@@ -55,8 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from flxdesk.app import build_app
     from flxdesk.demo_api import DEMO_TOKEN
+    from flxdesk.gui.startup import build_app
     from flxdesk.paths import app_paths
     from flxdesk.rate_limit import RateLimiter, use_limiter_for_token
 

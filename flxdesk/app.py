@@ -1,30 +1,33 @@
-"""Start-up: command line, logging, crash handler, and the window with its worker.
+"""The ``flxdesk`` command: sends each use to its layer.
 
-Kept light on purpose: ``requests`` and ``keyring`` are imported by the worker thread
-after the window is on screen, so the first paint is not delayed by them.
+The entry point stands above both layers, and is the one module outside ``gui/`` that
+may import it: a command-line subcommand (``cli.COMMANDS``) runs without loading Qt;
+``command-sheet`` and the window load it. Kept small, because everything imported here
+runs before the window's first paint.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from flxdesk import __version__
-from flxdesk.crash_record import CrashRecord, PreviousCrash
-from flxdesk.endpoint import InvalidApiUrl, resolve_api_url
-from flxdesk.paths import AppPaths, DataFolderUnusable, app_paths, demo_paths
-from flxdesk.settings import load_settings
+from flxdesk.cli import COMMANDS as CLI_COMMANDS
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from flxdesk.gui.main_window import MainWindow
+    from flxdesk.paths import AppPaths
+
+COMMAND_SHEET = "command-sheet"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="flxdesk", description="Set Flxpoint order statuses from a desktop window."
+        prog="flxdesk",
+        description="Set Flxpoint order statuses from a desktop window. Command line: "
+        f"flxdesk {{{','.join((*CLI_COMMANDS, COMMAND_SHEET))}}} --help",
     )
     parser.add_argument(
         "--demo",
@@ -41,189 +44,53 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-class RunningApp(NamedTuple):
-    """Everything main() builds, so tests and benchmarks can drive the real thing."""
-
-    window: object
-    engine_thread: object
-    store: object
-    demo_api: object | None
-
-    def close(self) -> None:
-        self.window.close()
-        self.engine_thread.shutdown()
-        self.store.close()
-        if self.demo_api is not None:
-            self.demo_api.stop()
-
-
-def build_app(
-    paths: AppPaths,
-    *,
-    demo: bool,
-    api_url: str | None = None,
-    previous_crash: PreviousCrash | None = None,
-) -> RunningApp:
-    """Create the store, worker thread and main window (a QApplication must exist)."""
-    from flxdesk.gui.engine_thread import EngineThread
-    from flxdesk.gui.main_window import MainWindow
-    from flxdesk.gui.token_keeper import TokenKeeper
-    from flxdesk.store import HistoryStore
-
-    paths.ensure()
-    settings = load_settings(paths.settings_file)
-    demo_api = None
-    fixed_token = destination = None
-    if demo:  # its own folder: practice updates never reach the real history
-        paths = demo_paths(paths)
-    elif api_url is None:
-        api_url = resolve_api_url(settings.api_url)
-    store = HistoryStore(paths.history_db)
-    if demo:
-        from flxdesk.demo_api import DemoApi
-        from flxdesk.destination import DEMO_DESTINATION
-
-        demo_api = DemoApi().start()
-        api_url, fixed_token, destination = demo_api.url, demo_api.token, DEMO_DESTINATION
-    interrupted = store.requeue_interrupted()
-    if interrupted:
-        log.warning("%d updates were interrupted by a crash and are queued again", interrupted)
-    engine_thread = EngineThread(paths.history_db, api_url, destination)
-    tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
-    window = MainWindow(store, engine_thread, tokens, api_url, demo=demo)
-    tokens.setParent(window)
-    if previous_crash is not None:
-        window.show_crash_notice(previous_crash.notice())
-    return RunningApp(window, engine_thread, store, demo_api)
-
-
-def install_crash_handler(log_file: str) -> None:
-    """Log any uncaught exception and tell the person, instead of vanishing."""
-
-    def handle(exc_type, exc, traceback) -> None:
-        log.critical("Unexpected error", exc_info=(exc_type, exc, traceback))
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
-        if QApplication.instance() is not None:
-            QMessageBox.critical(
-                None,
-                "flxdesk: unexpected error",
-                f"Something went wrong: {exc_type.__name__}.\n\n"
-                f"Updates already queued are safe in the history. Details are in the log:\n"
-                f"{log_file}",
-            )
-
-    sys.excepthook = handle
-
-
 def run_command_line(arguments: list[str]) -> int:
     from flxdesk.cli import main as cli_main
     from flxdesk.logging_setup import setup_file_logging
+    from flxdesk.paths import app_paths
 
     setup_file_logging(app_paths().ensure().log_file)
     return cli_main(arguments)
 
 
-def write_command_sheet_command(arguments: list[str]) -> int:
-    """``flxdesk command-sheet OUT.pdf``: the command barcodes, for IT to print."""
-    parser = argparse.ArgumentParser(
-        prog="flxdesk command-sheet", description="Write the sheet of command barcodes (PDF)."
-    )
-    parser.add_argument("output", type=Path, help="the PDF file to write")
-    args = parser.parse_args(arguments)
-    from PySide6.QtGui import QGuiApplication
-
-    from flxdesk.gui.command_sheet import write_command_sheet
-
-    QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    try:
-        written = write_command_sheet(args.output)
-    except OSError as problem:
-        print(
-            f"flxdesk: cannot write {args.output}: {problem.strerror or problem}", file=sys.stderr
-        )
-        return 2
-    print(f"flxdesk: wrote the command barcodes to {written}", file=sys.stderr)
-    return 0
-
-
-def self_test_with_output(paths: AppPaths) -> int:
-    """Run the self-test; a windowed Windows build has no console, so show it instead."""
-    from flxdesk.self_test import run_self_test
+def run_self_test(paths: AppPaths) -> int:
+    """The core checks and the Qt ones; a windowed Windows build shows them in a dialog."""
+    from flxdesk.gui.qt_checks import CHECKS as QT_CHECKS
+    from flxdesk.self_test import run_self_test as run_checks
 
     if sys.stdout is not None:
-        return run_self_test(paths)
+        return run_checks(paths, extra_checks=QT_CHECKS)
     import io
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from flxdesk.gui.startup import show_report_in_a_dialog
 
     report = io.StringIO()
-    code = run_self_test(paths, report)
-    QApplication.instance() or QApplication(sys.argv[:1])
-    QMessageBox.information(None, "flxdesk self-test", report.getvalue())
+    code = run_checks(paths, report, extra_checks=QT_CHECKS)
+    show_report_in_a_dialog("flxdesk self-test", report.getvalue())
     return code
 
 
 def main(
     argv: Sequence[str] | None = None,
     *,
-    on_shown: Callable[[object], None] | None = None,
+    on_shown: Callable[[MainWindow], None] | None = None,
 ) -> int:
     """Entry point of ``flxdesk`` and ``python -m flxdesk``; ``on_shown`` serves benchmarks."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments and arguments[0] in ("bulk", "resume", "update"):
+    if arguments and arguments[0] in CLI_COMMANDS:
         return run_command_line(arguments)
-    if arguments and arguments[0] == "command-sheet":
-        return write_command_sheet_command(arguments[1:])
-    args = parse_args(arguments)
-    paths = app_paths().ensure()
-    from flxdesk.logging_setup import setup_file_logging
+    if arguments and arguments[0] == COMMAND_SHEET:
+        from flxdesk.gui.command_sheet import main as command_sheet_main
 
+        return command_sheet_main(arguments[1:])
+    args = parse_args(arguments)
+    from flxdesk.logging_setup import setup_file_logging
+    from flxdesk.paths import app_paths
+
+    paths = app_paths().ensure()
     setup_file_logging(paths.log_file)
     if args.self_test:
-        return self_test_with_output(paths)
-    log.info("flxdesk %s starting (demo=%s)", __version__, args.demo)
+        return run_self_test(paths)
+    from flxdesk.gui.startup import run_window
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from flxdesk.instance_lock import AlreadyRunning, InstanceLock
-
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("flxdesk")
-    app.setApplicationVersion(__version__)
-    install_crash_handler(str(paths.log_file))
-
-    def refuse_to_start(problem: Exception) -> int:
-        log.error("Cannot start: %s", problem)
-        print(f"flxdesk: {problem}", file=sys.stderr)
-        QMessageBox.critical(None, "flxdesk cannot start", str(problem))
-        return 2
-
-    from flxdesk.store_schema import HistoryFileError
-
-    try:
-        # The demo has its own data folder, history and lock (demo_paths).
-        data_dir = demo_paths(paths).data_dir if args.demo else paths.data_dir
-        lock = InstanceLock(data_dir, "the flxdesk demo" if args.demo else "the flxdesk window")
-    except (AlreadyRunning, DataFolderUnusable) as problem:
-        return refuse_to_start(problem)
-    # The demo may run beside the real window: each keeps its own crash record.
-    crash_record = CrashRecord(paths.log_dir, "flxdesk-demo" if args.demo else "flxdesk")
-    previous_crash = crash_record.arm()
-    if previous_crash is not None:
-        log.warning("The previous run ended abnormally; kept %s", previous_crash.report)
-    try:
-        running = build_app(paths, demo=args.demo, previous_crash=previous_crash)
-    except (InvalidApiUrl, HistoryFileError, DataFolderUnusable) as problem:
-        crash_record.disarm()
-        lock.release()
-        return refuse_to_start(problem)
-    running.window.show()
-    if on_shown is not None:
-        on_shown(running.window)
-    code = app.exec()
-    running.close()
-    crash_record.disarm()
-    lock.release()
-    log.info("flxdesk stopped")
-    return code
+    return run_window(paths, demo=args.demo, on_shown=on_shown)

@@ -8,7 +8,7 @@ folder and a full PATCH round trip work. Exit code 0 when every check passes.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple, TextIO
 
 from flxdesk.paths import AppPaths
@@ -104,39 +104,12 @@ def check_round_trip() -> CheckResult:
         return CheckResult(name, False, f"{type(error).__name__}: {error}")
 
 
-def check_qt() -> CheckResult:
-    """Load the Qt platform plugin by creating the application object.
-
-    A plugin that cannot load makes Qt end the process with its own message, so this
-    check runs last: the lines above are already printed by then.
-    """
-    name = "Qt platform plugin"
-    try:
-        from PySide6.QtGui import QGuiApplication
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        platform = QGuiApplication.platformName()
-        screen = app.primaryScreen()
-        where = f", screen {screen.size().width()}x{screen.size().height()}" if screen else ""
-        return CheckResult(name, bool(platform), f"{platform}{where}")
-    except Exception as error:
-        return CheckResult(name, False, f"{type(error).__name__}: {error}")
-
-
-def check_qt_binding() -> CheckResult:
-    """A Qt binding that loses references to None/True/False aborts the app mid-shift."""
-    name = "Qt binding reference counts"
-    try:
-        from flxdesk.gui.binding_check import check_binding_refcounts, describe
-
-        report = check_binding_refcounts()
-        return CheckResult(name, report.ok, describe(report))
-    except Exception as error:
-        return CheckResult(name, False, f"{type(error).__name__}: {error}")
-
-
-def run_self_test(paths: AppPaths, out: TextIO = sys.stdout) -> int:
+def run_self_test(
+    paths: AppPaths,
+    out: TextIO = sys.stdout,
+    extra_checks: Sequence[Callable[[], CheckResult]] = (),
+) -> int:
+    """The core checks, then ``extra_checks`` (the window's Qt checks, which run last)."""
     from flxdesk import __version__
 
     checks: list[Callable[[], CheckResult]] = [
@@ -144,8 +117,7 @@ def run_self_test(paths: AppPaths, out: TextIO = sys.stdout) -> int:
         check_tls,
         lambda: check_sqlite(paths),
         check_round_trip,
-        check_qt,
-        check_qt_binding,  # needs the QApplication that check_qt made
+        *extra_checks,
     ]
     print(f"flxdesk {__version__} self-test (frozen: {getattr(sys, 'frozen', False)})", file=out)
     failures = 0

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from flxdesk.app import RunningApp, build_app
 from flxdesk.bulk_import import parse_import_text
 from flxdesk.demo_api import DEMO_TOKEN
 from flxdesk.gui.bulk_dialog import BulkDialog
+from flxdesk.gui.startup import RunningApp, build_app
 from flxdesk.paths import AppPaths
 from flxdesk.store import State
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from flxdesk.app import build_app
 from flxdesk.crash_record import CrashRecord
+from flxdesk.gui.startup import build_app
 from flxdesk.paths import AppPaths
 
 CRASH_AFTER_ARMING = """

@@ -15,8 +15,8 @@ from helpers import scan, status_texts, wait_until_idle_with_a_token
 from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
-from flxdesk.app import RunningApp, build_app
 from flxdesk.destination import DEMO_DESTINATION, Destination
+from flxdesk.gui.startup import RunningApp, build_app
 from flxdesk.paths import AppPaths, DataFolderUnusable, demo_paths
 from flxdesk.store import HistoryStore, State
 

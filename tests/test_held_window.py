@@ -13,8 +13,8 @@ from helpers import scan, status_texts, visible_child, wait_until_idle_with_a_to
 from PySide6.QtWidgets import QDialogButtonBox, QFrame, QLabel, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from flxdesk.app import RunningApp, build_app
 from flxdesk.demo_api import DemoApi
+from flxdesk.gui.startup import RunningApp, build_app
 from flxdesk.gui.token_dialog import TokenDialog
 from flxdesk.paths import AppPaths
 from flxdesk.store import HistoryStore, State

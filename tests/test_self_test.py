@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from flxdesk.gui.qt_checks import CHECKS as QT_CHECKS
 from flxdesk.paths import AppPaths
 from flxdesk.self_test import run_self_test
 from flxdesk.store import HistoryStore
@@ -19,7 +20,7 @@ from flxdesk.store import HistoryStore
 
 def test_all_checks_pass_with_a_working_keychain(qtbot: QtBot, paths: AppPaths) -> None:
     out = io.StringIO()
-    assert run_self_test(paths, out) == 0, out.getvalue()
+    assert run_self_test(paths, out, QT_CHECKS) == 0, out.getvalue()
     lines = out.getvalue().splitlines()
     for check in (
         "Keychain backend",
@@ -37,7 +38,7 @@ def test_all_checks_pass_with_a_working_keychain(qtbot: QtBot, paths: AppPaths) 
 @pytest.mark.usefixtures("broken_keyring")
 def test_the_fail_backend_is_reported_plainly(qtbot: QtBot, paths: AppPaths) -> None:
     out = io.StringIO()
-    assert run_self_test(paths, out) == 1
+    assert run_self_test(paths, out, QT_CHECKS) == 1
     assert "FAIL  Keychain backend: keyring.backends.fail.Keyring: NO working keychain" in (
         out.getvalue()
     )

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from flxdesk.app import RunningApp, build_app
 from flxdesk.demo_api import DemoApi
+from flxdesk.gui.startup import RunningApp, build_app
 from flxdesk.gui.token_dialog import TokenDialog
 from flxdesk.logging_setup import setup_file_logging
 from flxdesk.paths import AppPaths

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
-from flxdesk.app import RunningApp, build_app
+from flxdesk.gui.startup import RunningApp, build_app
 from flxdesk.paths import AppPaths
 from flxdesk.statuses import ORDER_STATUSES
 from flxdesk.store import HistoryStore, State

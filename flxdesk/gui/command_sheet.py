@@ -133,3 +133,24 @@ def _draw_code(
         Qt.AlignmentFlag.AlignHCenter,
         command.code,
     )
+
+
+def main(arguments: list[str]) -> int:
+    """``flxdesk command-sheet OUT.pdf``: the command barcodes, for IT to print."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(
+        prog="flxdesk command-sheet", description="Write the sheet of command barcodes (PDF)."
+    )
+    parser.add_argument("output", type=Path, help="the PDF file to write")
+    args = parser.parse_args(arguments)
+    QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    try:
+        written = write_command_sheet(args.output)
+    except OSError as problem:
+        reason = problem.strerror or problem
+        print(f"flxdesk: cannot write {args.output}: {reason}", file=sys.stderr)
+        return 2
+    print(f"flxdesk: wrote the command barcodes to {written}", file=sys.stderr)
+    return 0

@@ -1,0 +1,158 @@
+"""Starting the window: the QApplication, the crash dialog, the lock, and the parts wired.
+
+Kept light on purpose: ``requests`` and ``keyring`` are imported by the worker thread
+after the window is on screen, so the first paint is not delayed by them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from flxdesk import __version__
+from flxdesk.crash_record import CrashRecord, PreviousCrash
+from flxdesk.endpoint import InvalidApiUrl, resolve_api_url
+from flxdesk.paths import AppPaths, DataFolderUnusable, demo_paths
+from flxdesk.settings import load_settings
+
+if TYPE_CHECKING:
+    from flxdesk.demo_api import DemoApi
+    from flxdesk.gui.engine_thread import EngineThread
+    from flxdesk.gui.main_window import MainWindow
+    from flxdesk.store import HistoryStore
+
+log = logging.getLogger(__name__)
+
+
+class RunningApp(NamedTuple):
+    """Everything the window start builds, so tests and benchmarks drive the real thing."""
+
+    window: MainWindow
+    engine_thread: EngineThread
+    store: HistoryStore
+    demo_api: DemoApi | None
+
+    def close(self) -> None:
+        self.window.close()
+        self.engine_thread.shutdown()
+        self.store.close()
+        if self.demo_api is not None:
+            self.demo_api.stop()
+
+
+def build_app(
+    paths: AppPaths,
+    *,
+    demo: bool,
+    api_url: str | None = None,
+    previous_crash: PreviousCrash | None = None,
+) -> RunningApp:
+    """Create the store, worker thread and main window (a QApplication must exist)."""
+    from flxdesk.gui.engine_thread import EngineThread
+    from flxdesk.gui.main_window import MainWindow
+    from flxdesk.gui.token_keeper import TokenKeeper
+    from flxdesk.store import HistoryStore
+
+    paths.ensure()
+    settings = load_settings(paths.settings_file)
+    demo_api = None
+    fixed_token = destination = None
+    if demo:  # its own folder: practice updates never reach the real history
+        paths = demo_paths(paths)
+    elif api_url is None:
+        api_url = resolve_api_url(settings.api_url)
+    store = HistoryStore(paths.history_db)
+    if demo:
+        from flxdesk.demo_api import DemoApi
+        from flxdesk.destination import DEMO_DESTINATION
+
+        demo_api = DemoApi().start()
+        api_url, fixed_token, destination = demo_api.url, demo_api.token, DEMO_DESTINATION
+    interrupted = store.requeue_interrupted()
+    if interrupted:
+        log.warning("%d updates were interrupted by a crash and are queued again", interrupted)
+    engine_thread = EngineThread(paths.history_db, api_url, destination)
+    tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
+    window = MainWindow(store, engine_thread, tokens, api_url, demo=demo)
+    tokens.setParent(window)
+    if previous_crash is not None:
+        window.show_crash_notice(previous_crash.notice())
+    return RunningApp(window, engine_thread, store, demo_api)
+
+
+def install_crash_handler(log_file: str) -> None:
+    """Log any uncaught exception and tell the person, instead of vanishing."""
+
+    def handle(exc_type, exc, traceback) -> None:
+        log.critical("Unexpected error", exc_info=(exc_type, exc, traceback))
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                "flxdesk: unexpected error",
+                f"Something went wrong: {exc_type.__name__}.\n\n"
+                f"Updates already queued are safe in the history. Details are in the log:\n"
+                f"{log_file}",
+            )
+
+    sys.excepthook = handle
+
+
+def run_window(
+    paths: AppPaths, *, demo: bool, on_shown: Callable[[MainWindow], None] | None = None
+) -> int:
+    """Show the window until it is closed; the exit code of the event loop, or 2."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from flxdesk.instance_lock import AlreadyRunning, InstanceLock
+    from flxdesk.store_schema import HistoryFileError
+
+    log.info("flxdesk %s starting (demo=%s)", __version__, demo)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("flxdesk")
+    app.setApplicationVersion(__version__)
+    install_crash_handler(str(paths.log_file))
+
+    def refuse_to_start(problem: Exception) -> int:
+        log.error("Cannot start: %s", problem)
+        print(f"flxdesk: {problem}", file=sys.stderr)
+        QMessageBox.critical(None, "flxdesk cannot start", str(problem))
+        return 2
+
+    try:
+        # The demo has its own data folder, history and lock (demo_paths).
+        data_dir = demo_paths(paths).data_dir if demo else paths.data_dir
+        lock = InstanceLock(data_dir, "the flxdesk demo" if demo else "the flxdesk window")
+    except (AlreadyRunning, DataFolderUnusable) as problem:
+        return refuse_to_start(problem)
+    # The demo may run beside the real window: each keeps its own crash record.
+    crash_record = CrashRecord(paths.log_dir, "flxdesk-demo" if demo else "flxdesk")
+    previous_crash = crash_record.arm()
+    if previous_crash is not None:
+        log.warning("The previous run ended abnormally; kept %s", previous_crash.report)
+    try:
+        running = build_app(paths, demo=demo, previous_crash=previous_crash)
+    except (InvalidApiUrl, HistoryFileError, DataFolderUnusable) as problem:
+        crash_record.disarm()
+        lock.release()
+        return refuse_to_start(problem)
+    running.window.show()
+    if on_shown is not None:
+        on_shown(running.window)
+    code = app.exec()
+    running.close()
+    crash_record.disarm()
+    lock.release()
+    log.info("flxdesk stopped")
+    return code
+
+
+def show_report_in_a_dialog(title: str, report: str) -> None:
+    """A windowed Windows build has no console: the self-test's lines go to a dialog."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    QApplication.instance() or QApplication(sys.argv[:1])
+    QMessageBox.information(None, title, report)
