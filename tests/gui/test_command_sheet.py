@@ -11,6 +11,7 @@ import pytest
 
 from flxdesk.command_codes import COMMANDS, PREFIX, Action, is_command, parse_command
 from flxdesk.statuses import ORDER_STATUSES
+from support.paths import ROOT
 
 DOCUMENTED = {
     "FLXCMD OPEN",
@@ -33,7 +34,7 @@ def test_codes_are_the_documented_set_and_safe_for_every_keyboard_layout() -> No
 
 
 def test_readme_lists_every_code() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code in DOCUMENTED:
         assert f"`{code}`" in readme, code
 

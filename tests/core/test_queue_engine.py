@@ -6,15 +6,12 @@ sent twice (except the documented in-flight-at-a-crash case).
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from fault_api import FaultyApi
-from helpers import three_in_one_second
 
 from flxdesk.api_client import FlxpointClient
 from flxdesk.demo_api import DEMO_TOKEN, DemoApi
@@ -23,6 +20,9 @@ from flxdesk.engine_events import EngineEvent, EngineState, StateChanged
 from flxdesk.queue_engine import QueueEngine, RetryPolicy
 from flxdesk.rate_limit import RateLimiter
 from flxdesk.store import HistoryStore, State
+from support.fault_api import FaultyApi
+from support.network import closed_port
+from support.timing import three_in_one_second
 
 FAST_RETRIES = RetryPolicy(max_attempts=4, base_delay=0.05, max_delay=0.2)
 # The loopback servers' ports change per test: rows and engines name this destination.
@@ -184,12 +184,6 @@ def test_401_pauses_everything_until_a_new_token(store: HistoryStore) -> None:
         engine.stop()
         thread.join(10)
     assert any(isinstance(e, StateChanged) and e.state is EngineState.NEEDS_TOKEN for e in events)
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_offline_items_wait_and_resume_by_themselves(store: HistoryStore) -> None:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from support.paths import ROOT
+
 BUILD = ROOT / "build_scripts"
 RESOURCES = ROOT / "resources"
 

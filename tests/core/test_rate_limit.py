@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
-from helpers import three_in_one_second
 
 from flxdesk.api_client import FlxpointClient
 from flxdesk.demo_api import DemoApi
@@ -19,6 +18,7 @@ from flxdesk.rate_limit import (
     limiter_for_token,
     parse_retry_after,
 )
+from support.timing import three_in_one_second
 
 
 class FakeClock:

@@ -4,40 +4,22 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-from conftest import MemoryKeyring
-from helpers import scan, status_texts, visible_child, wait_until_idle_with_a_token
 from PySide6.QtWidgets import QDialogButtonBox, QFrame, QLabel, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from flxdesk.demo_api import DemoApi
-from flxdesk.gui.startup import RunningApp, build_app
+from flxdesk.gui.startup import RunningApp
 from flxdesk.gui.token_dialog import TokenDialog
 from flxdesk.paths import AppPaths
 from flxdesk.store import HistoryStore, State
+from support.keychain import MemoryKeyring
+from support.paths import FIXTURES
+from support.window import scan, status_texts, visible_child, wait_until_idle_with_a_token
 
 TOKEN = "Zq8-test-token-value-4711"  # not a real token
 NEW_TOKEN = "Zq8-rotated-test-token-0815"
-FIXTURE = Path(__file__).parent / "fixtures" / "history-v1.sqlite3"
-
-
-@pytest.fixture
-def start_app(qtbot: QtBot, paths: AppPaths) -> Iterator:
-    started: list[RunningApp] = []
-
-    def start(api_url: str) -> RunningApp:
-        running = build_app(paths, demo=False, api_url=api_url)
-        qtbot.addWidget(running.window)
-        running.window.show()
-        started.append(running)
-        return running
-
-    yield start
-    for running in started:
-        running.close()
+FIXTURE = FIXTURES / "history-v1.sqlite3"
 
 
 def waiting(running: RunningApp) -> int:
@@ -64,7 +46,7 @@ def answer_box(qtbot: QtBot, running: RunningApp, name: str, button) -> QMessage
 
 def queue_without_sending(qtbot: QtBot, start_app, api_url: str, orders: list[str]) -> None:
     """Scan with no token yet (first run), then close: the updates stay queued for api_url."""
-    first = start_app(api_url)
+    first = start_app(demo=False, api_url=api_url)
     for order_id in orders:
         scan(qtbot, first.window, order_id)
     assert [row.state for row in first.store.newest(100)] == [State.QUEUED] * len(orders)
@@ -79,7 +61,7 @@ def test_queued_for_url_a_reaches_url_b_only_after_confirmation_exactly_once(
         queue_without_sending(qtbot, start_app, server_a.url, orders)
         memory_keyring.set_password("flxdesk", "default", TOKEN)
         # The API address setting changed to B since.
-        running = start_app(server_b.url)
+        running = start_app(demo=False, api_url=server_b.url)
         wait_until_idle_with_a_token(qtbot, running)
         panel = wait_for_panel(qtbot, running)
         text = panel.findChild(QLabel, "heldText").text()
@@ -114,7 +96,7 @@ def test_discarding_held_updates_cancels_them_with_the_reason(
     with DemoApi(token=TOKEN) as server_a, DemoApi(token=TOKEN) as server_b:
         queue_without_sending(qtbot, start_app, server_a.url, ["1410", "1411"])
         memory_keyring.set_password("flxdesk", "default", TOKEN)
-        running = start_app(server_b.url)
+        running = start_app(demo=False, api_url=server_b.url)
         wait_until_idle_with_a_token(qtbot, running)
         panel = wait_for_panel(qtbot, running)
         panel.findChild(QPushButton, "discardHeldButton").click()
@@ -147,7 +129,7 @@ def test_queued_under_one_token_is_sent_with_the_new_one_after_one_click(
     memory_keyring.set_password("flxdesk", "default", TOKEN)
     orders = ["1420", "1421", "1422", "1423"]
     with DemoApi(token=NEW_TOKEN) as api:
-        running = start_app(api.url)
+        running = start_app(demo=False, api_url=api.url)
         wait_until_idle_with_a_token(qtbot, running)
         engine = running.engine_thread
         engine.pause()  # as the bulk panel's Pause: the updates wait under the first token
@@ -181,7 +163,7 @@ def test_a_history_from_before_destinations_is_held_until_the_person_chooses(
     shutil.copyfile(FIXTURE, paths.history_db)
     memory_keyring.set_password("flxdesk", "default", TOKEN)
     with DemoApi(token=TOKEN) as api:
-        running = start_app(api.url)
+        running = start_app(demo=False, api_url=api.url)
         wait_until_idle_with_a_token(qtbot, running)
         panel = wait_for_panel(qtbot, running)
         text = panel.findChild(QLabel, "heldText").text()

@@ -1,14 +1,4 @@
-"""Small helpers shared by tests."""
-
-
-def three_in_one_second(times: list[float]) -> list[tuple[float, float, float]]:
-    """Every run of three request starts that fit inside one second."""
-    ordered = sorted(times)
-    return [
-        (ordered[i], ordered[i + 1], ordered[i + 2])
-        for i in range(len(ordered) - 2)
-        if ordered[i + 2] - ordered[i] < 1.0
-    ]
+"""Driving the real window the way a person at a packing station does."""
 
 
 def scan(qtbot, window, order_id: str) -> None:
@@ -40,9 +30,11 @@ def wait_until_idle_with_a_token(qtbot, running) -> None:
 
     Call before the window's first paint is processed (the engine starts after it).
     """
+    from flxdesk.engine_events import EngineState
+
     with qtbot.waitSignal(
         running.engine_thread.stateChanged,
-        check_params_cb=lambda state, waiting, problem: state == "idle",
+        check_params_cb=lambda state, waiting, problem: state is EngineState.IDLE,
         timeout=10_000,
     ):
         pass

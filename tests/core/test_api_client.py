@@ -15,6 +15,7 @@ from flxdesk import __version__
 from flxdesk.api_client import FlxpointClient, encode_path_segment
 from flxdesk.demo_api import DemoApi
 from flxdesk.results import Outcome
+from support.network import closed_port
 
 TOKEN = "test-token-123"
 
@@ -135,10 +136,7 @@ def test_timeout(httpserver: HTTPServer) -> None:
 
 
 def test_connection_refused_means_offline() -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    result = FlxpointClient(f"http://127.0.0.1:{port}", TOKEN).update_status("1", "Open")
+    result = FlxpointClient(f"http://127.0.0.1:{closed_port()}", TOKEN).update_status("1", "Open")
     assert result.outcome is Outcome.OFFLINE
     assert "offline" in result.message
     assert TOKEN not in result.detail

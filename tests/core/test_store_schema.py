@@ -18,8 +18,10 @@ from flxdesk.destination import Destination, HeldReason
 from flxdesk.queue_engine import QueueEngine
 from flxdesk.store import HistoryStore, State
 from flxdesk.store_schema import SCHEMA_VERSION, HistoryFileError, HistoryTooNew
+from support.paths import FIXTURES
+from support.process import first_error_line_of_window
 
-FIXTURE = Path(__file__).parent / "fixtures" / "history-v1.sqlite3"
+FIXTURE = FIXTURES / "history-v1.sqlite3"
 V1_COLUMNS = (
     "id, order_id, status, note, state, created_at, started_at, finished_at, attempts,"
     " http_code, outcome, message, detail, batch_id, resent"
@@ -162,15 +164,7 @@ def test_window_refuses_a_newer_history_with_a_message(flxdesk_home: Path) -> No
     """main() says so on stderr and in a dialog (which waits for a click, so kill it)."""
     future_file(flxdesk_home / "history.sqlite3")
     env = dict(os.environ, FLXDESK_HOME=str(flxdesk_home), FLXDESK_API_URL="https://127.0.0.1:9")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "flxdesk"], env=env, stderr=subprocess.PIPE, text=True
-    )
-    try:
-        first_line = process.stderr.readline()
-    finally:
-        process.kill()
-        process.wait(timeout=30)
-        process.stderr.close()
+    first_line = first_error_line_of_window(env=env)
     assert first_line.startswith("flxdesk: The history file ")
     assert f"(history version {SCHEMA_VERSION + 1})" in first_line
     assert f"up to {SCHEMA_VERSION}" in first_line

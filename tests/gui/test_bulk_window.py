@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import csv
-import socket
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -17,16 +14,7 @@ from flxdesk.gui.bulk_dialog import BulkDialog
 from flxdesk.gui.startup import RunningApp, build_app
 from flxdesk.paths import AppPaths
 from flxdesk.store import State
-
-
-@pytest.fixture
-def demo_app(qtbot: QtBot, paths: AppPaths) -> Iterator[RunningApp]:
-    running = build_app(paths, demo=True)
-    qtbot.addWidget(running.window)
-    running.window.show()
-    qtbot.waitUntil(lambda: running.engine_thread.isRunning())
-    yield running
-    running.close()
+from support.network import closed_port
 
 
 def open_bulk(qtbot: QtBot, running: RunningApp) -> BulkDialog:
@@ -129,9 +117,7 @@ def test_pause_cancel_and_export(qtbot: QtBot, demo_app: RunningApp, tmp_path: P
 
 
 def test_offline_is_shown_with_the_count_waiting(qtbot: QtBot, paths: AppPaths) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = closed_port()
     running = build_app(paths, demo=False, api_url=f"http://127.0.0.1:{port}")
     try:
         qtbot.addWidget(running.window)

@@ -12,8 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from flxdesk.gui.sound_player import CUES, SoundPlayer, scaled_copy
 from flxdesk.resources import sound_path
-
-ROOT = Path(__file__).resolve().parent.parent
+from support.paths import ROOT
 
 
 def load_make_sounds():

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 from flxdesk import __version__
+from support.process import first_error_line_of_window
 
 
 def test_python_dash_m_reports_its_version() -> None:
@@ -17,13 +18,7 @@ def test_python_dash_m_reports_its_version() -> None:
 def test_bad_api_url_is_refused_with_a_clear_message(monkeypatch) -> None:
     """The message goes to stderr and to a dialog (which waits for a click, so kill it)."""
     monkeypatch.setenv("FLXDESK_API_URL", "http://api.flxpoint.com")
-    process = subprocess.Popen([sys.executable, "-m", "flxdesk"], stderr=subprocess.PIPE, text=True)
-    try:
-        first_line = process.stderr.readline()
-    finally:
-        process.kill()
-        process.wait(timeout=30)
-        process.stderr.close()
+    first_line = first_error_line_of_window()
     assert first_line.startswith("flxdesk: The API address 'http://api.flxpoint.com'")
     assert "Only https is allowed" in first_line
 

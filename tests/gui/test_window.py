@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from helpers import three_in_one_second
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
-from flxdesk.gui.startup import RunningApp, build_app
+from flxdesk.gui.startup import RunningApp
 from flxdesk.paths import AppPaths
 from flxdesk.statuses import ORDER_STATUSES
 from flxdesk.store import HistoryStore, State
-
-
-@pytest.fixture
-def demo_app(qtbot: QtBot, paths: AppPaths) -> Iterator[RunningApp]:
-    running = build_app(paths, demo=True)
-    qtbot.addWidget(running.window)
-    running.window.show()
-    qtbot.waitExposed(running.window)
-    yield running
-    running.close()
-
-
-def scan(qtbot: QtBot, running: RunningApp, order_id: str) -> None:
-    """Type like a USB barcode scanner: the characters, then Enter."""
-    edit = running.window.findChild(QLineEdit, "orderIdEdit")
-    qtbot.keyClicks(edit, order_id)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+from support.timing import three_in_one_second
+from support.window import scan
 
 
 def states(running: RunningApp) -> dict[str, State]:
@@ -64,7 +45,7 @@ def test_scan_and_enter_sends_and_history_turns_to_success(
     window = demo_app.window
     window.findChild(QComboBox, "statusCombo").setCurrentText("On Hold")
     qtbot.keyClicks(window.findChild(QLineEdit, "noteEdit"), "waiting for stock")
-    scan(qtbot, demo_app, "1234")
+    scan(qtbot, demo_app.window, "1234")
 
     edit = window.findChild(QLineEdit, "orderIdEdit")
     assert edit.text() == ""
@@ -85,7 +66,7 @@ def test_scan_and_enter_sends_and_history_turns_to_success(
 
 
 def test_unknown_order_fails_with_the_reason(qtbot: QtBot, demo_app: RunningApp) -> None:
-    scan(qtbot, demo_app, "55")
+    scan(qtbot, demo_app.window, "55")
     qtbot.waitUntil(lambda: states(demo_app) == {"55": State.FAILED}, timeout=10_000)
     assert "Order 55 was not found" in demo_app.window.model.row_at(0).message
     assert "not found" in demo_app.window.result_label.text()
@@ -96,7 +77,7 @@ def test_unknown_order_fails_with_the_reason(qtbot: QtBot, demo_app: RunningApp)
 def test_scans_faster_than_the_rate_limit_all_arrive(qtbot: QtBot, demo_app: RunningApp) -> None:
     orders = [str(n) for n in range(1100, 1106)]
     for order_id in orders:
-        scan(qtbot, demo_app, order_id)
+        scan(qtbot, demo_app.window, order_id)
     assert set(states(demo_app)) == set(orders)  # all recorded before any is sent
     qtbot.waitUntil(lambda: states(demo_app) == dict.fromkeys(orders, State.SENT), timeout=15_000)
     sent_order = [seen.order_id for seen in demo_app.demo_api.requests]
@@ -121,7 +102,7 @@ def test_closing_with_a_queue_leaves_the_rest_queued(
 ) -> None:
     orders = [str(n) for n in range(1200, 1210)]
     for order_id in orders:
-        scan(qtbot, demo_app, order_id)
+        scan(qtbot, demo_app.window, order_id)
     qtbot.waitUntil(lambda: State.SENT in states(demo_app).values(), timeout=10_000)
     demo_app.window.close()
     assert not demo_app.engine_thread.isRunning()

@@ -1,9 +1,8 @@
-from helpers import three_in_one_second
-
 from flxdesk.api_client import FlxpointClient
 from flxdesk.demo_api import DEMO_TOKEN, DemoApi
 from flxdesk.rate_limit import RateLimiter
 from flxdesk.results import Outcome
+from support.timing import three_in_one_second
 
 
 def test_demo_api_answers_like_flxpoint(demo_api: DemoApi) -> None:

@@ -7,8 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MemoryKeyring
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
@@ -20,11 +18,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from flxdesk.demo_api import DemoApi
-from flxdesk.gui.startup import RunningApp, build_app
+from flxdesk.gui.startup import RunningApp
 from flxdesk.gui.token_dialog import TokenDialog
 from flxdesk.logging_setup import setup_file_logging
 from flxdesk.paths import AppPaths
 from flxdesk.store import State
+from support.keychain import MemoryKeyring
+from support.window import scan
 
 TOKEN = "Zq8-secret-token-value-4711"
 
@@ -36,25 +36,9 @@ def api() -> Iterator[DemoApi]:
 
 
 @pytest.fixture
-def start_app(qtbot: QtBot, paths: AppPaths, api: DemoApi) -> Iterator:
-    started: list[RunningApp] = []
-
-    def start() -> RunningApp:
-        running = build_app(paths, demo=False, api_url=api.url)
-        qtbot.addWidget(running.window)
-        running.window.show()
-        started.append(running)
-        return running
-
-    yield start
-    for running in started:
-        running.close()
-
-
-def scan(qtbot: QtBot, running: RunningApp, order_id: str) -> None:
-    edit = running.window.findChild(QLineEdit, "orderIdEdit")
-    qtbot.keyClicks(edit, order_id)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+def start_window(start_app, api: DemoApi):
+    """Start the real window (not the demo) against this file's API."""
+    return lambda: start_app(demo=False, api_url=api.url)
 
 
 def first_state(running: RunningApp) -> State:
@@ -82,30 +66,30 @@ def enter_token(qtbot: QtBot, running: RunningApp, token: str) -> None:
 
 
 def test_stored_token_starts_straight_into_the_window(
-    qtbot: QtBot, start_app, memory_keyring: MemoryKeyring
+    qtbot: QtBot, start_window, memory_keyring: MemoryKeyring
 ) -> None:
     memory_keyring.set_password("flxdesk", "default", TOKEN)
-    running = start_app()
+    running = start_window()
     qtbot.waitUntil(lambda: "system keychain" in status_texts(running))
     assert visible_dialog(running, TokenDialog, "tokenDialog") is None
-    scan(qtbot, running, "1500")
+    scan(qtbot, running.window, "1500")
     qtbot.waitUntil(lambda: first_state(running) is State.SENT, timeout=10_000)
     assert "DEMO" not in running.window.windowTitle()
 
 
 def test_first_run_asks_for_the_token_and_saves_it_in_the_keychain(
-    qtbot: QtBot, start_app, memory_keyring: MemoryKeyring, api: DemoApi
+    qtbot: QtBot, start_window, memory_keyring: MemoryKeyring, api: DemoApi
 ) -> None:
-    running = start_app()
-    scan(qtbot, running, "1501")  # scanned before a token exists: waits, is not lost
+    running = start_window()
+    scan(qtbot, running.window, "1501")  # scanned before a token exists: waits, is not lost
     enter_token(qtbot, running, f"  {TOKEN} ")
     qtbot.waitUntil(lambda: first_state(running) is State.SENT, timeout=10_000)
     assert memory_keyring.passwords == {("flxdesk", "default"): TOKEN}
     assert api.requests[0].headers["x-api-token"] == TOKEN
 
 
-def test_bad_token_text_is_refused_in_the_dialog(qtbot: QtBot, start_app) -> None:
-    running = start_app()
+def test_bad_token_text_is_refused_in_the_dialog(qtbot: QtBot, start_window) -> None:
+    running = start_window()
     enter_token(qtbot, running, "two words")
     dialog = visible_dialog(running, TokenDialog, "tokenDialog")
     assert dialog is not None
@@ -114,9 +98,9 @@ def test_bad_token_text_is_refused_in_the_dialog(qtbot: QtBot, start_app) -> Non
 
 @pytest.mark.usefixtures("broken_keyring")
 def test_without_a_keychain_the_token_can_be_kept_for_this_session_only(
-    qtbot: QtBot, start_app, flxdesk_home: Path
+    qtbot: QtBot, start_window, flxdesk_home: Path
 ) -> None:
-    running = start_app()
+    running = start_window()
     qtbot.waitUntil(
         lambda: visible_dialog(running, QMessageBox, "keychainUnavailableBox") is not None
     )
@@ -127,17 +111,17 @@ def test_without_a_keychain_the_token_can_be_kept_for_this_session_only(
     keep.click()
     enter_token(qtbot, running, TOKEN)
     qtbot.waitUntil(lambda: "this session only" in status_texts(running))
-    scan(qtbot, running, "1502")
+    scan(qtbot, running.window, "1502")
     qtbot.waitUntil(lambda: first_state(running) is State.SENT, timeout=10_000)
 
 
 def test_rejected_token_holds_the_queue_and_asks_again(
-    qtbot: QtBot, start_app, memory_keyring: MemoryKeyring, api: DemoApi
+    qtbot: QtBot, start_window, memory_keyring: MemoryKeyring, api: DemoApi
 ) -> None:
     memory_keyring.set_password("flxdesk", "default", "an-old-token")
-    running = start_app()
+    running = start_window()
     qtbot.waitUntil(lambda: "system keychain" in status_texts(running))
-    scan(qtbot, running, "1503")
+    scan(qtbot, running.window, "1503")
     qtbot.waitUntil(lambda: "Account, Source and Channel" in running.window.result_label.text())
     row = running.window.model.row_at(0)
     assert (row.state, row.http_code) == (State.QUEUED, 401)  # waits; not failed, not lost
@@ -156,10 +140,10 @@ def test_rejected_token_holds_the_queue_and_asks_again(
 
 
 def test_forget_token_removes_it_from_the_keychain(
-    qtbot: QtBot, start_app, memory_keyring: MemoryKeyring
+    qtbot: QtBot, start_window, memory_keyring: MemoryKeyring
 ) -> None:
     memory_keyring.set_password("flxdesk", "default", TOKEN)
-    running = start_app()
+    running = start_window()
     qtbot.waitUntil(lambda: running.window.forget_token_action.isEnabled())
     running.window.forget_token_action.trigger()
     box = visible_dialog(running, QMessageBox, "forgetTokenBox")
@@ -178,12 +162,12 @@ def app_log(paths: AppPaths) -> Iterator[Path]:
 
 
 def test_token_is_in_no_file_title_or_history_after_a_session(
-    qtbot: QtBot, start_app, flxdesk_home: Path, app_log: Path
+    qtbot: QtBot, start_window, flxdesk_home: Path, app_log: Path
 ) -> None:
-    running = start_app()
+    running = start_window()
     enter_token(qtbot, running, TOKEN)
     for order_id in ("1600", "404404"):
-        scan(qtbot, running, order_id)
+        scan(qtbot, running.window, order_id)
     qtbot.waitUntil(
         lambda: (
             {running.window.model.row_at(n).state for n in range(2)} == {State.SENT, State.FAILED}

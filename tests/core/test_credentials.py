@@ -1,9 +1,9 @@
 """The token lives in the keychain only; a missing keychain is reported in plain words."""
 
 import pytest
-from conftest import MemoryKeyring
 
 from flxdesk import credentials
+from support.keychain import MemoryKeyring
 
 
 def test_save_load_forget(memory_keyring: MemoryKeyring) -> None:

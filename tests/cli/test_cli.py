@@ -9,7 +9,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,8 @@ from flxdesk.instance_lock import InstanceLock
 from flxdesk.store import HistoryStore, State
 
 
-@pytest.fixture
-def api() -> Iterator[DemoApi]:
-    with DemoApi() as server:
-        yield server
-
-
-def cli_env(home: Path, api: DemoApi, token: str | None = DEMO_TOKEN) -> dict[str, str]:
-    env = dict(os.environ, FLXDESK_HOME=str(home), FLXDESK_API_URL=api.url)
+def cli_env(home: Path, demo_api: DemoApi, token: str | None = DEMO_TOKEN) -> dict[str, str]:
+    env = dict(os.environ, FLXDESK_HOME=str(home), FLXDESK_API_URL=demo_api.url)
     env.pop("FLXDESK_TOKEN", None)
     if token:
         env["FLXDESK_TOKEN"] = token
@@ -49,7 +42,7 @@ def write_csv(path: Path, rows: list[str], header: str = "order_id,status,note")
 
 
 def test_bulk_file_sends_every_row_and_writes_results(
-    tmp_path: Path, api: DemoApi, flxdesk_home: Path
+    tmp_path: Path, demo_api: DemoApi, flxdesk_home: Path
 ) -> None:
     source = write_csv(tmp_path / "orders.csv", ["1001,Closed,dock 3", "1002,,", "1003,On Hold,"])
     results = tmp_path / "results.csv"
@@ -60,7 +53,7 @@ def test_bulk_file_sends_every_row_and_writes_results(
         "Canceled",
         "--results",
         str(results),
-        env=cli_env(flxdesk_home, api),
+        env=cli_env(flxdesk_home, demo_api),
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
@@ -80,11 +73,13 @@ def test_bulk_file_sends_every_row_and_writes_results(
 
 
 def test_bad_rows_and_failures_give_exit_code_1(
-    tmp_path: Path, api: DemoApi, flxdesk_home: Path
+    tmp_path: Path, demo_api: DemoApi, flxdesk_home: Path
 ) -> None:
     source = write_csv(tmp_path / "o.csv", ["1001,Closed,", "77,Closed,", ",Closed,", "1005,Lost,"])
     results = tmp_path / "results.csv"
-    done = flxdesk("bulk", str(source), "--results", str(results), env=cli_env(flxdesk_home, api))
+    done = flxdesk(
+        "bulk", str(source), "--results", str(results), env=cli_env(flxdesk_home, demo_api)
+    )
     assert done.returncode == 1
     assert "failed\t77\tClosed\tOrder 77 was not found in Flxpoint (404)" in done.stdout
     assert "o.csv line 4: Scan or type an order ID first." in done.stderr
@@ -95,13 +90,19 @@ def test_bad_rows_and_failures_give_exit_code_1(
     assert outcome == {("1001", "sent"), ("77", "failed"), ("", "invalid"), ("1005", "invalid")}
 
 
-def test_update_one_order(api: DemoApi, flxdesk_home: Path) -> None:
+def test_update_one_order(demo_api: DemoApi, flxdesk_home: Path) -> None:
     done = flxdesk(
-        "update", "1500", "--status", "Not Managed", "--note", "x", env=cli_env(flxdesk_home, api)
+        "update",
+        "1500",
+        "--status",
+        "Not Managed",
+        "--note",
+        "x",
+        env=cli_env(flxdesk_home, demo_api),
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "sent\t1500\tNot Managed\tOrder 1500 set to Not Managed.\n"
-    (seen,) = api.requests
+    (seen,) = demo_api.requests
     assert seen.query == {"status": ["Not Managed"], "updateNote": ["x"]}
 
 
@@ -114,38 +115,38 @@ def test_update_one_order(api: DemoApi, flxdesk_home: Path) -> None:
     ],
 )
 def test_usage_and_file_errors_give_exit_code_2(
-    api: DemoApi, flxdesk_home: Path, args: list[str], message: str
+    demo_api: DemoApi, flxdesk_home: Path, args: list[str], message: str
 ) -> None:
-    done = flxdesk(*args, env=cli_env(flxdesk_home, api))
+    done = flxdesk(*args, env=cli_env(flxdesk_home, demo_api))
     assert done.returncode == 2
     assert message in done.stderr
-    assert api.requests == []
+    assert demo_api.requests == []
 
 
-def test_no_token_is_a_clear_setup_error(api: DemoApi, flxdesk_home: Path) -> None:
-    done = flxdesk("update", "1001", "--status", "Open", env=cli_env(flxdesk_home, api, None))
+def test_no_token_is_a_clear_setup_error(demo_api: DemoApi, flxdesk_home: Path) -> None:
+    done = flxdesk("update", "1001", "--status", "Open", env=cli_env(flxdesk_home, demo_api, None))
     assert done.returncode == 2
     assert "No system keychain" in done.stderr and "FLXDESK_TOKEN" in done.stderr
 
 
 def test_rejected_token_stops_and_leaves_the_update_queued(
-    api: DemoApi, flxdesk_home: Path
+    demo_api: DemoApi, flxdesk_home: Path
 ) -> None:
-    done = flxdesk("update", "1001", "--status", "Open", env=cli_env(flxdesk_home, api, "bad"))
+    done = flxdesk("update", "1001", "--status", "Open", env=cli_env(flxdesk_home, demo_api, "bad"))
     assert done.returncode == 1
     assert "Account, Source and Channel" in done.stderr
     assert "1 update(s) left queued; run 'flxdesk resume'" in done.stderr
-    tried = len(api.requests)
+    tried = len(demo_api.requests)
     # Queued under the refused token: a new token sends it only when told to.
-    held = flxdesk("resume", env=cli_env(flxdesk_home, api))
+    held = flxdesk("resume", env=cli_env(flxdesk_home, demo_api))
     assert held.returncode == 1
     assert "1 update was queued under a different API token; they are held." in held.stderr
     assert "'flxdesk resume --to-current'" in held.stderr
-    assert len(api.requests) == tried
-    resumed = flxdesk("resume", "--to-current", env=cli_env(flxdesk_home, api))
+    assert len(demo_api.requests) == tried
+    resumed = flxdesk("resume", "--to-current", env=cli_env(flxdesk_home, demo_api))
     assert resumed.returncode == 0, resumed.stderr
     assert resumed.stdout.startswith("sent\t1001\tOpen")
-    assert api.requests[-1].headers["x-api-token"] == DEMO_TOKEN
+    assert demo_api.requests[-1].headers["x-api-token"] == DEMO_TOKEN
 
 
 def test_resume_holds_updates_queued_for_another_api_address(flxdesk_home: Path) -> None:
@@ -168,17 +169,17 @@ def test_resume_holds_updates_queued_for_another_api_address(flxdesk_home: Path)
 
 
 def test_a_second_instance_on_the_same_data_folder_is_refused(
-    api: DemoApi, flxdesk_home: Path
+    demo_api: DemoApi, flxdesk_home: Path
 ) -> None:
     lock = InstanceLock(flxdesk_home, "flxdesk window")
     try:
-        done = flxdesk("update", "1001", "--status", "Open", env=cli_env(flxdesk_home, api))
+        done = flxdesk("update", "1001", "--status", "Open", env=cli_env(flxdesk_home, demo_api))
     finally:
         lock.release()
     assert done.returncode == 2
     assert f"flxdesk window (process {os.getpid()}" in done.stderr
     assert "already using the data folder" in done.stderr
-    assert api.requests == []
+    assert demo_api.requests == []
 
 
 def test_killed_run_resumes_without_sending_anything_twice(
@@ -186,8 +187,8 @@ def test_killed_run_resumes_without_sending_anything_twice(
 ) -> None:
     orders = [str(n) for n in range(1000, 1016)]
     source = write_csv(tmp_path / "o.csv", [f"{o},Closed," for o in orders])
-    with DemoApi(latency=0.3) as api:
-        env = cli_env(flxdesk_home, api)
+    with DemoApi(latency=0.3) as demo_api:
+        env = cli_env(flxdesk_home, demo_api)
         process = subprocess.Popen(
             [sys.executable, "-m", "flxdesk", "bulk", str(source)],
             env=env,
@@ -208,7 +209,7 @@ def test_killed_run_resumes_without_sending_anything_twice(
     rows = store.newest(100)
     assert {row.state for row in rows} == {State.SENT}
     assert sorted(row.order_id for row in rows) == orders
-    sent = Counter(seen.order_id for seen in api.requests if seen.answer == 201)
+    sent = Counter(seen.order_id for seen in demo_api.requests if seen.answer == 201)
     assert set(sent) == set(orders)  # nothing lost
     twice = {order for order, count in sent.items() if count > 1}
     resent = {row.order_id for row in rows if row.resent}

@@ -10,7 +10,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "flxdesk"
+from support.paths import ROOT
+
+PACKAGE = ROOT / "flxdesk"
 ENTRY_POINTS = {"app.py"}  # dispatch to the command line or to the window
 FORBIDDEN_IN_CORE = ("flxdesk.gui", "PySide6", "shiboken6")
 ALLOWED_QT_IN_CORE: dict[str, set[str]] = {}  # module -> Qt modules it may import: none

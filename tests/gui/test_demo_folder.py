@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MemoryKeyring
-from helpers import scan, status_texts, wait_until_idle_with_a_token
 from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +17,9 @@ from flxdesk.destination import DEMO_DESTINATION, Destination
 from flxdesk.gui.startup import RunningApp, build_app
 from flxdesk.paths import AppPaths, DataFolderUnusable, demo_paths
 from flxdesk.store import HistoryStore, State
+from support.keychain import MemoryKeyring
+from support.process import first_error_line_of_window
+from support.window import scan, status_texts, wait_until_idle_with_a_token
 
 # Looks like a token; is not one. Never a real token in tests.
 REAL_LOOKING_TOKEN = "Rl7-not-a-real-token-0042"
@@ -39,22 +40,6 @@ def real_api() -> Iterator[HTTPServer]:
 
 def base_url(server: HTTPServer) -> str:
     return server.url_for("").rstrip("/")
-
-
-@pytest.fixture
-def start_app(qtbot: QtBot, paths: AppPaths) -> Iterator:
-    started: list[RunningApp] = []
-
-    def start(**kwargs) -> RunningApp:
-        running = build_app(paths, **kwargs)
-        qtbot.addWidget(running.window)
-        running.window.show()
-        started.append(running)
-        return running
-
-    yield start
-    for running in started:
-        running.close()
 
 
 def states(running: RunningApp) -> list[State]:
@@ -169,13 +154,5 @@ def test_main_refuses_the_demo_when_its_folder_is_unusable(flxdesk_home: Path) -
     flxdesk_home.mkdir(parents=True, exist_ok=True)
     (flxdesk_home / "demo").write_text("not a folder", encoding="utf-8")
     env = dict(os.environ, FLXDESK_HOME=str(flxdesk_home))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "flxdesk", "--demo"], env=env, stderr=subprocess.PIPE, text=True
-    )
-    try:
-        first_line = process.stderr.readline()
-    finally:
-        process.kill()
-        process.wait(timeout=30)
-        process.stderr.close()
+    first_line = first_error_line_of_window("--demo", env=env)
     assert first_line.startswith(f"flxdesk: The demo folder {flxdesk_home / 'demo'} cannot be used")

@@ -1,0 +1,78 @@
+"""Fixtures every test folder uses (a pytest plugin, loaded by tests/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import pytest
+from pytestqt.qtbot import QtBot
+
+from flxdesk.demo_api import DemoApi
+from flxdesk.paths import AppPaths, app_paths
+from support.keychain import MemoryKeyring
+
+
+@pytest.fixture(autouse=True)
+def flxdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's own data folder: FLXDESK_HOME, and no API address from outside."""
+    home = tmp_path / "flxdesk-home"
+    monkeypatch.setenv("FLXDESK_HOME", str(home))
+    monkeypatch.delenv("FLXDESK_API_URL", raising=False)
+    return home
+
+
+@pytest.fixture
+def paths(flxdesk_home: Path) -> AppPaths:
+    return app_paths().ensure()
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    backend = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def broken_keyring(memory_keyring: MemoryKeyring) -> None:
+    """No keychain at all, as on Linux without a Secret Service."""
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+
+
+@pytest.fixture
+def demo_api() -> Iterator[DemoApi]:
+    with DemoApi() as api:
+        yield api
+
+
+@pytest.fixture
+def start_app(qtbot: QtBot, paths: AppPaths) -> Iterator[Callable]:
+    """Start the real window (``build_app``'s arguments); every one started is closed."""
+    from flxdesk.gui.startup import RunningApp, build_app
+
+    started: list[RunningApp] = []
+
+    def start(**kwargs) -> RunningApp:
+        running = build_app(paths, **kwargs)
+        qtbot.addWidget(running.window)
+        running.window.show()
+        started.append(running)
+        return running
+
+    yield start
+    for running in started:
+        running.close()
+
+
+@pytest.fixture
+def demo_app(qtbot: QtBot, start_app: Callable):
+    """The real window in demo mode, on screen, its engine thread running."""
+    running = start_app(demo=True)
+    qtbot.waitExposed(running.window)
+    qtbot.waitUntil(running.engine_thread.isRunning)
+    return running

@@ -1,0 +1,74 @@
+"""Several stations sharing one token: command-line runs at once, each with its own folder.
+
+Used by ``tests/cli/test_shared_token.py`` and ``bench/shared_token.py`` (which puts
+``tests/`` on its path for this module).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+from flxdesk.demo_api import DEMO_TOKEN, DemoApi, SeenRequest
+
+
+class StationsRun(NamedTuple):
+    exit_codes: list[int]
+    stderr: list[str]
+    requests: list[SeenRequest]
+
+    @property
+    def sent(self) -> list[SeenRequest]:
+        return [seen for seen in self.requests if seen.answer == 201]
+
+    @property
+    def rate_ratio(self) -> float:
+        """Combined rate of successful updates as a share of the token's 2 per second."""
+        arrivals = sorted(seen.arrived for seen in self.sent)
+        return (len(arrivals) - 1) / (arrivals[-1] - arrivals[0]) / 2
+
+    @property
+    def throttled_share(self) -> float:
+        """Share of all requests that were answered 429."""
+        return sum(seen.answer == 429 for seen in self.requests) / len(self.requests)
+
+
+def run_stations(
+    folder: Path, api: DemoApi, stations: int, orders_per_station: int, timeout: float = 300
+) -> StationsRun:
+    """Each station bulk-sends its own orders (1000 upwards, no overlap) with one token."""
+    runs = []
+    for station in range(stations):
+        home = folder / f"station-{station}"
+        home.mkdir()
+        first = 1000 + station * orders_per_station
+        orders = home / "orders.csv"
+        orders.write_text(
+            "order_id\n" + "\n".join(str(first + n) for n in range(orders_per_station)) + "\n",
+            encoding="utf-8",
+        )
+        env = dict(
+            os.environ,
+            FLXDESK_HOME=str(home),
+            FLXDESK_API_URL=api.url,
+            FLXDESK_TOKEN=DEMO_TOKEN,
+            PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        )
+        runs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "flxdesk", "bulk", str(orders), "--status", "Closed"],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
+    codes, errors = [], []
+    for run in runs:
+        _, stderr = run.communicate(timeout=timeout)
+        codes.append(run.returncode)
+        errors.append(stderr)
+    return StationsRun(codes, errors, list(api.requests))
