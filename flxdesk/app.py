@@ -2,8 +2,9 @@
 
 The entry point stands above both layers, and is the one module outside ``gui/`` that
 may import it: a command-line subcommand (``cli.COMMANDS``) runs without loading Qt;
-``command-sheet`` and the window load it. Kept small, because everything imported here
-runs before the window's first paint.
+``command-sheet`` and the window load it. Kept small, and the command line is imported
+only for a subcommand, because everything imported here runs before the window's first
+paint.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from flxdesk import __version__
-from flxdesk.cli import COMMANDS as CLI_COMMANDS
 
 if TYPE_CHECKING:
     from flxdesk.gui.main_window import MainWindow
@@ -24,6 +24,8 @@ COMMAND_SHEET = "command-sheet"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    from flxdesk.cli import COMMANDS as CLI_COMMANDS
+
     parser = argparse.ArgumentParser(
         prog="flxdesk",
         description="Set Flxpoint order statuses from a desktop window. Command line: "
@@ -77,12 +79,15 @@ def main(
 ) -> int:
     """Entry point of ``flxdesk`` and ``python -m flxdesk``; ``on_shown`` serves benchmarks."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments and arguments[0] in CLI_COMMANDS:
-        return run_command_line(arguments)
-    if arguments and arguments[0] == COMMAND_SHEET:
-        from flxdesk.gui.command_sheet import main as command_sheet_main
+    if arguments and not arguments[0].startswith("-"):  # a subcommand, not the window
+        from flxdesk.cli import COMMANDS as CLI_COMMANDS
 
-        return command_sheet_main(arguments[1:])
+        if arguments[0] in CLI_COMMANDS:
+            return run_command_line(arguments)
+        if arguments[0] == COMMAND_SHEET:
+            from flxdesk.gui.command_sheet import main as command_sheet_main
+
+            return command_sheet_main(arguments[1:])
     args = parse_args(arguments)
     from flxdesk.logging_setup import setup_file_logging
     from flxdesk.paths import app_paths

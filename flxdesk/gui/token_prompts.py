@@ -1,5 +1,7 @@
 """The window's questions about the API token, each non-blocking (``open()``, not ``exec()``).
 
+QMessageBox is imported where a box is shown: building its enums costs the first paint.
+
 Asking for a token, offering a session-only token when no keychain works, and
 confirming "forget": the token keeper stores the answer and reports the new state.
 """
@@ -7,7 +9,7 @@ confirming "forget": the token keeper stores the answer and reports the new stat
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from flxdesk.gui.token_keeper import TokenKeeper
 
@@ -55,6 +57,8 @@ class TokenPrompts(QObject):
     @Slot(str, bool)
     def on_keychain_unavailable(self, reason: str, token_pending: bool) -> None:
         """No keychain: offer to keep the token in memory for this session only."""
+        from PySide6.QtWidgets import QMessageBox  # not on the first-paint path
+
         self._prompted_at_start = True  # this box replaces the first-run token dialog
         box = QMessageBox(self._window)
         box.setObjectName("keychainUnavailableBox")
@@ -82,6 +86,8 @@ class TokenPrompts(QObject):
 
     @Slot()
     def confirm_forget(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Forget token",
