@@ -121,7 +121,14 @@ def run_command_line(arguments: list[str]) -> int:
     from flxdesk.logging_setup import setup_file_logging
 
     setup_file_logging(app_paths().ensure().log_file)
-    return cli_main(arguments)
+    return cli_main(arguments, pdf_writer=write_shift_summary_pdf)
+
+
+def write_shift_summary_pdf(summary, target: Path) -> Path:
+    """``flxdesk report --pdf``: Qt is loaded only when a PDF is asked for."""
+    from flxdesk.gui.shift_summary_pdf import write_with_own_application
+
+    return write_with_own_application(summary, target)
 
 
 def write_command_sheet_command(arguments: list[str]) -> int:
@@ -171,7 +178,7 @@ def main(
 ) -> int:
     """Entry point of ``flxdesk`` and ``python -m flxdesk``; ``on_shown`` serves benchmarks."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments and arguments[0] in ("bulk", "resume", "update"):
+    if arguments and arguments[0] in ("bulk", "resume", "update", "report"):
         return run_command_line(arguments)
     if arguments and arguments[0] == "command-sheet":
         return write_command_sheet_command(arguments[1:])

@@ -104,13 +104,22 @@ def parse_period(since: str, until: str | None = None, now: float | None = None)
     elif word == "shift":
         period = this_shift(now)
     else:
-        start = parse_moment(since)
+        try:
+            start = parse_moment(since)
+        except InvalidPeriod:
+            raise InvalidPeriod(f"--since {since!r} is not understood; use {HELP}.") from None
         period = Period(start, None, describe(start, None, now))
     if until is None:
         if period.since > now:
             raise InvalidPeriod(f"--since {since} is in the future; nothing has happened yet.")
         return period
-    end = parse_moment(until, end_of_day=True)
+    try:
+        end = parse_moment(until, end_of_day=True)
+    except InvalidPeriod:
+        raise InvalidPeriod(
+            f"--until {until!r} is not understood; use a date (2025-06-03) or a date and "
+            "time (2025-06-03 14:00)."
+        ) from None
     if end <= period.since:
         raise InvalidPeriod(f"--until {until} is not after --since {since}.")
     return between(period.since, end, now)

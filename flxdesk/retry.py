@@ -86,8 +86,14 @@ def retry_updates(
                 "INSERT INTO updates (order_id, status, note, state, created_at, batch_id,"
                 " api_url, token_fp, retry_of) VALUES (?,?,?,?,?,?,?,?,?)",
                 (
-                    *(row.order_id, row.status, row.note, State.QUEUED, time.time(), batch_id),
-                    *(*destination, update_id),
+                    row.order_id,
+                    row.status,
+                    row.note,
+                    State.QUEUED,
+                    time.time(),
+                    batch_id,
+                    *destination,
+                    update_id,
                 ),
             )
             in_this_retry.add((row.order_id, row.status))
