@@ -30,7 +30,9 @@ is shown.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal, NamedTuple
@@ -237,6 +239,19 @@ class Matches:
         return [_row(values) for values in self._db.execute(sql, args)]
 
 
+@contextlib.contextmanager
+def read_snapshot(db: sqlite3.Connection) -> Iterator[None]:
+    """Several SELECTs that see the same rows (WAL: writers carry on meanwhile)."""
+    if db.in_transaction:  # the caller's transaction is the snapshot already
+        yield
+        return
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("COMMIT")
+
+
 def plan_for(where: Where, count: int) -> Plan:
     if where.seek:
         return "seek"
@@ -279,8 +294,7 @@ class HistoryQuery:
         """Count the matches of ``f`` now; its pages show the rows that existed now."""
         c = criteria(f)
         where = where_clause(c)
-        self._db.execute("BEGIN")  # one read snapshot for the highest id and the count
-        try:
+        with read_snapshot(self._db):  # the highest id and the count see the same rows
             (top,) = self._db.execute("SELECT MAX(id) FROM updates").fetchone()
             top, lowest = int(top or 0), 0
             # A prefix within a period: read the period through its index when it is
@@ -298,8 +312,6 @@ class HistoryQuery:
                     where.args,
                 ).fetchone()
                 top = int(highest)
-        finally:
-            self._db.execute("COMMIT")
         return Matches(self._db, where, count, top, int(lowest))
 
     def _count(self, index: str | None, sql: str, args: tuple) -> int:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from flxdesk.csv_safe import SafeWriter
+from flxdesk.history_query import read_snapshot
 from flxdesk.periods import Period
 from flxdesk.store import HistoryStore
 
@@ -108,8 +109,7 @@ def summarize(store: HistoryStore, period: Period, now: float | None = None) -> 
     db = store.connection
     where, args = _period_sql(period)
     source = "updates INDEXED BY updates_by_created_at"
-    db.execute("BEGIN")  # the four queries see the same rows
-    try:
+    with read_snapshot(db):  # the four queries see the same rows
         by_status: dict[str, dict[str, int]] = {}
         for status, result, count in db.execute(
             f"SELECT status, {RESULT_SQL}, COUNT(*) FROM {source} WHERE {where}"
@@ -141,8 +141,6 @@ def summarize(store: HistoryStore, period: Period, now: float | None = None) -> 
                 args,
             )
         }
-    finally:
-        db.execute("COMMIT")
     end = now if period.until is None else min(period.until, max(now, period.since))
     labels = set(_hour_labels(period.since, end)) | set(counted)  # rows from a clock set back
     hours = [counted.get(label, Hour(label, 0, 0, 0)) for label in sorted(labels)]

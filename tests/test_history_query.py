@@ -307,3 +307,12 @@ def test_a_million_rows_filter_exactly_and_within_the_budget(tmp_path: Path) -> 
             slow[name] = min(timings)
     store.close()
     assert slow == {}
+
+
+def test_a_filter_runs_inside_a_transaction_of_the_caller(store: HistoryStore) -> None:
+    query = HistoryQuery(store)
+    with store.transaction():
+        new_id = store.add_queued("12999", "Closed", "", destination=HERE)
+        matches = query.run(HistoryFilter("12999", IdMatch.EXACT))
+        assert [row.id for row in matches.page(5)] == [new_id]
+    assert not store.connection.in_transaction
