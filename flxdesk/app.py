@@ -17,8 +17,11 @@ from typing import TYPE_CHECKING
 from flxdesk import __version__
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from flxdesk.gui.main_window import MainWindow
     from flxdesk.paths import AppPaths
+    from flxdesk.shift_report import ShiftSummary
 
 COMMAND_SHEET = "command-sheet"
 
@@ -52,7 +55,14 @@ def run_command_line(arguments: list[str]) -> int:
     from flxdesk.paths import app_paths
 
     setup_file_logging(app_paths().ensure().log_file)
-    return cli_main(arguments)
+    return cli_main(arguments, pdf_writer=write_shift_summary_pdf)
+
+
+def write_shift_summary_pdf(summary: ShiftSummary, target: Path) -> Path:
+    """``flxdesk report --pdf``: Qt is loaded only when a PDF is asked for."""
+    from flxdesk.gui.shift_summary_pdf import write_with_own_application
+
+    return write_with_own_application(summary, target)
 
 
 def run_self_test(paths: AppPaths) -> int:

@@ -3,6 +3,7 @@
     flxdesk bulk FILE [--status S] [--note N] [--results OUT.csv]
     flxdesk resume [--to-current]
     flxdesk update ID --status S [--note N]
+    flxdesk report --since today|shift|DATE [--until DATE] [--csv F] [--pdf F]  (report_command)
 
 Progress goes to stderr, one result line per update to stdout. Exit codes: 0 when
 every update succeeded, 1 when any failed or was left queued, 2 for usage, file or
@@ -23,12 +24,13 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from flxdesk import report_command
 from flxdesk.engine_events import EngineEvent, EngineState, RowFinished, StateChanged
 from flxdesk.statuses import ORDER_STATUSES, canonical_status
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("bulk", "resume", "update")
+COMMANDS = ("bulk", "resume", "update", "report")
 TOKEN_ENV = "FLXDESK_TOKEN"
 OFFLINE_GIVE_UP_SECONDS = 300.0
 PROGRESS_EVERY_SECONDS = 2.0
@@ -65,6 +67,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     update.add_argument("order_id", metavar="ID")
     update.add_argument("--status", required=True, help=status_help)
     update.add_argument("--note", default="")
+    report_command.add_parser(commands)
     args = parser.parse_args(argv)
     if getattr(args, "status", "") and args.status not in ORDER_STATUSES:
         spelled = canonical_status(args.status)
@@ -263,7 +266,7 @@ def run(args: argparse.Namespace) -> int:
         lock.release()
 
 
-def main(argv: Sequence[str]) -> int:
+def main(argv: Sequence[str], pdf_writer: report_command.PdfWriter | None = None) -> int:
     from flxdesk.bulk_import import ImportFileError
     from flxdesk.endpoint import InvalidApiUrl
     from flxdesk.instance_lock import AlreadyRunning
@@ -271,6 +274,8 @@ def main(argv: Sequence[str]) -> int:
     from flxdesk.store_schema import HistoryFileError
 
     args = parse_args(argv)
+    if args.command == "report":
+        return report_command.run_report(args, pdf_writer)
     try:
         return run(args)
     except (

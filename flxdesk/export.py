@@ -7,11 +7,11 @@ and Flxpoint's answer.
 
 from __future__ import annotations
 
-import csv
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from flxdesk.csv_safe import SafeWriter
 from flxdesk.outcomes import Outcome
 from flxdesk.store import UpdateRow
 
@@ -30,7 +30,7 @@ EXPORT_COLUMNS = (
 
 def export_rows(path: Path, rows: Iterable[UpdateRow]) -> None:
     with path.open("w", newline="", encoding="utf-8-sig") as out:  # BOM: Excel reads UTF-8
-        writer = csv.writer(out)
+        writer = SafeWriter(out)  # cells that would start a formula stay text
         writer.writerow(EXPORT_COLUMNS)
         for row in rows:
             finished = (

@@ -56,6 +56,7 @@ class UpdateRow(NamedTuple):
     resent: int  # 1: it was in flight when a run stopped, so it may reach Flxpoint twice
     api_url: str  # where it is meant to go; "" when queued before destinations were kept
     token_fp: str  # fingerprint of the token it was queued under; "" when none was known
+    retry_of: int | None = None  # the failed update this one repeats (flxdesk.retry)
 
 
 COLUMNS = ", ".join(UpdateRow._fields)
@@ -131,6 +132,16 @@ class HistoryStore:
 
     def close(self) -> None:
         self._db.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """This store's connection, for modules that query it in their own SQL
+        (flxdesk.history_query, flxdesk.shift_report, flxdesk.retry); same thread only."""
+        return self._db
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """All or nothing, for modules that write several rows (flxdesk.retry)."""
+        return self._transaction()
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -72,9 +72,27 @@ def _v2_destinations(db: sqlite3.Connection) -> None:
     db.execute("INSERT INTO meta (key, value) VALUES ('token_salt', lower(hex(randomblob(16))))")
 
 
+def _v3_history_queries(db: sqlite3.Connection) -> None:
+    """Indexes for searching and filtering the history; retries that name their original.
+
+    ``(order_id, created_at)`` (exact and prefix search, also within a period),
+    ``created_at`` (today, this shift, a date range), ``(state, created_at)`` (failed
+    or waiting within a period; the version 1 index on ``state`` alone serves a state
+    filter newest first by id). See flxdesk.history_query. A retry is a
+    new row whose ``retry_of`` is the id of the failed update it repeats; the partial
+    index finds the retries of an update without growing with the whole history.
+    """
+    db.execute("ALTER TABLE updates ADD COLUMN retry_of INTEGER REFERENCES updates(id)")
+    db.execute("CREATE INDEX updates_by_order_id ON updates(order_id, created_at)")
+    db.execute("CREATE INDEX updates_by_created_at ON updates(created_at)")
+    db.execute("CREATE INDEX updates_by_state_created_at ON updates(state, created_at)")
+    db.execute("CREATE INDEX updates_by_retry_of ON updates(retry_of) WHERE retry_of IS NOT NULL")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_first_release,
     _v2_destinations,
+    _v3_history_queries,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -168,3 +168,58 @@ def test_window_refuses_a_newer_history_with_a_message(flxdesk_home: Path) -> No
     assert first_line.startswith("flxdesk: The history file ")
     assert f"(history version {SCHEMA_VERSION + 1})" in first_line
     assert f"up to {SCHEMA_VERSION}" in first_line
+
+
+V3_INDEXES = {
+    "updates_by_order_id",
+    "updates_by_created_at",
+    "updates_by_state_created_at",
+    "updates_by_retry_of",
+}
+
+
+def indexes(path: Path) -> set[str]:
+    with sqlite3.connect(path) as db:
+        return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+
+
+def version_2_file(path: Path) -> Path:
+    """A file as the version 2 flxdesk wrote it, with a few rows."""
+    db = sqlite3.connect(path, isolation_level=None)
+    for step in store_schema.MIGRATIONS[:2]:
+        step(db)
+    db.execute("PRAGMA user_version = 2")
+    db.executemany(
+        "INSERT INTO updates (order_id, status, state, created_at, api_url, token_fp)"
+        " VALUES (?, 'Closed', ?, ?, 'https://api.flxpoint.com', ?)",
+        [("1001", "sent", 1.0e9, "a" * 32), ("1002", "failed", 1.1e9, "a" * 32)],
+    )
+    db.close()
+    return path
+
+
+def test_version_3_adds_the_history_query_indexes_and_retry_of_to_a_version_1_file(
+    v1_history: Path,
+) -> None:
+    before = raw_rows(v1_history)
+    HistoryStore(v1_history).close()
+    assert indexes(v1_history) >= V3_INDEXES
+    assert raw_rows(v1_history) == before
+    assert {row[0] for row in raw_rows(v1_history, "retry_of")} == {None}
+
+
+def test_a_version_2_file_migrates_to_version_3_keeping_every_row(tmp_path: Path) -> None:
+    path = version_2_file(tmp_path / "history.sqlite3")
+    columns = V1_COLUMNS + ", api_url, token_fp"
+    before = raw_rows(path, columns)
+    assert not V3_INDEXES & indexes(path)
+    store = HistoryStore(path)
+    try:
+        assert SCHEMA_VERSION == 3
+        assert raw_rows(path, columns) == before
+        assert indexes(path) >= V3_INDEXES
+        assert [row.retry_of for row in store.newest(10)] == [None, None]
+    finally:
+        store.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (3,)
