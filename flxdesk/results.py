@@ -24,6 +24,8 @@ class Outcome(StrEnum):
     TIMEOUT = "timeout"
     OFFLINE = "offline"  # no connection could be made: the request never left
     CONNECTION_FAILED = "connection_failed"  # the connection broke, or a proxy/TLS problem
+    # The server's certificate is not trusted: sending again cannot succeed until IT acts.
+    CERTIFICATE_UNTRUSTED = "certificate_untrusted"
     UNEXPECTED = "unexpected"
 
 
@@ -103,6 +105,12 @@ def result_for_response(
         return result(
             Outcome.NOT_FOUND, f"Order {order_id} was not found in Flxpoint (404). Check the ID."
         )
+    if status_code == 414:
+        return result(
+            Outcome.BAD_REQUEST,
+            f"The note is too long for Flxpoint (414); order {order_id} was not updated. "
+            "Shorten the note and send the update again.",
+        )
     if status_code == 429:
         return result(
             Outcome.RATE_LIMITED,
@@ -136,6 +144,31 @@ def offline_result(order_id: str, detail: str) -> UpdateResult:
         Outcome.OFFLINE,
         f"Could not connect to Flxpoint to update order {order_id}: this computer seems to "
         "be offline. The update waits and is sent when the connection is back.",
+        None,
+        detail,
+    )
+
+
+def name_lookup_result(order_id: str, host: str, detail: str) -> UpdateResult:
+    """The server's name could not be looked up (DNS): the request never left."""
+    return UpdateResult(
+        Outcome.OFFLINE,
+        f"Could not look up the address {host} to update order {order_id} (DNS). The "
+        "network's name service is not answering, this computer is offline, or the API "
+        "address in the settings is mistyped. The update waits and is sent when the name "
+        "can be found.",
+        None,
+        detail,
+    )
+
+
+def certificate_result(order_id: str, detail: str) -> UpdateResult:
+    return UpdateResult(
+        Outcome.CERTIFICATE_UNTRUSTED,
+        f"Order {order_id} was not sent: the secure connection could not be verified, "
+        "because this computer does not trust the server's certificate. Sending again "
+        "cannot help until this is fixed. If your company inspects web traffic, IT must "
+        "install its root certificate in the system.",
         None,
         detail,
     )
