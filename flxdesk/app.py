@@ -16,7 +16,7 @@ from flxdesk import __version__
 from flxdesk.crash_record import CrashRecord, PreviousCrash
 from flxdesk.endpoint import InvalidApiUrl, resolve_api_url
 from flxdesk.paths import AppPaths, app_paths
-from flxdesk.settings import load_settings
+from flxdesk.settings import SettingsError, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +181,7 @@ def main(
         log.warning("The previous run ended abnormally; kept %s", previous_crash.report)
     try:
         running = build_app(paths, demo=args.demo, previous_crash=previous_crash)
-    except InvalidApiUrl as problem:
+    except (InvalidApiUrl, SettingsError) as problem:
         crash_record.disarm()
         lock.release()
         return refuse_to_start(problem)

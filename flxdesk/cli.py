@@ -71,7 +71,7 @@ def find_token(profile: str) -> str:
 
     token = os.environ.get(TOKEN_ENV, "").strip()
     if token:
-        return credentials.check_token_format(token)
+        return credentials.usable_token(token, TOKEN_ENV)
     try:
         token = credentials.load_token(profile)
     except credentials.KeychainUnavailable as error:
@@ -157,9 +157,10 @@ def run(args: argparse.Namespace) -> int:
         if not updates and not invalid:
             raise SetupError(f"{args.file} has no rows to send.")
     elif args.command == "update":
+        from flxdesk.notes import check_note
         from flxdesk.order_ids import clean_order_id
 
-        updates = [(clean_order_id(args.order_id), args.status, args.note.strip())]
+        updates = [(clean_order_id(args.order_id), args.status, check_note(args.note))]
 
     if args.command == "resume" and not _anything_queued(paths.history_db):
         print("flxdesk: nothing is queued.", file=sys.stderr)

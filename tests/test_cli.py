@@ -131,7 +131,7 @@ def test_no_token_is_a_clear_setup_error(api: DemoApi, flxdesk_home: Path) -> No
 def test_rejected_token_stops_and_leaves_the_update_queued(
     api: DemoApi, flxdesk_home: Path
 ) -> None:
-    done = flxdesk("update", "1001", "--status", "Open", env=cli_env(flxdesk_home, api, "bad"))
+    done = flxdesk("update", "1001", "--status", "Open", env=cli_env(flxdesk_home, api, "revoked1"))
     assert done.returncode == 1
     assert "Account, Source and Channel" in done.stderr
     assert "1 update(s) left queued; run 'flxdesk resume'" in done.stderr

@@ -31,6 +31,7 @@ from flxdesk import __version__
 from flxdesk.gui.engine_thread import EngineThread
 from flxdesk.gui.history_model import COLUMNS, HistoryModel, header_labels
 from flxdesk.gui.token_keeper import TokenKeeper, TokenState
+from flxdesk.notes import InvalidNote, check_note
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
 from flxdesk.statuses import ORDER_STATUSES
 from flxdesk.store import HistoryStore
@@ -295,7 +296,12 @@ class MainWindow(QMainWindow):
             self.order_id_edit.setFocus()
             return
         status = self.status_combo.currentText()
-        note = self.note_edit.text().strip()
+        try:
+            note = check_note(self.note_edit.text())
+        except InvalidNote as problem:
+            self._show_result(str(problem), ok=False)  # the scan stays in its field
+            self.note_edit.setFocus()
+            return
         update_id = self._store.add_queued(order_id, status, note)
         self.model.add_new(update_id)
         self._engine_thread.engine.wake()
@@ -369,6 +375,8 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_token_state(self, state: str) -> None:
         self._show_token_state(TokenState(state))
+        if self._token_state is TokenState.MISSING and self._tokens.problem:
+            self._show_result(self._tokens.problem, ok=False)  # the keychain's was refused
         if self._token_state is TokenState.MISSING and not self._prompted_at_start:
             self._prompted_at_start = True
             self.ask_for_token()
