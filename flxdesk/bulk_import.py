@@ -19,9 +19,9 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from flxdesk.notes import InvalidNote, check_note
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
@@ -48,11 +48,8 @@ class ImportFileError(ValueError):
     """The file cannot be read at all; ``str(error)`` says why in plain words."""
 
 
-class RawRow(NamedTuple):
-    line: int  # where the row starts in the input, counting from 1
-    order_id: str
-    status: str
-    note: str
+# (line where the row starts, counting from 1; order ID, status and note cells as read)
+RawRow = tuple[int, str, str, str]
 
 
 class ImportCells(NamedTuple):
@@ -77,8 +74,42 @@ class ImportRow(NamedTuple):
         return not self.problem
 
 
+class ImportRows(Sequence[ImportRow]):
+    """Checked rows, stored as plain tuples and handed out as ImportRow.
+
+    Python's garbage collector stops tracking a plain tuple of strings and ints, but
+    never a NamedTuple: 200,000 tracked rows made each full collection hold the GIL for
+    tens of milliseconds, in whichever thread it ran, and the window stalled.
+    """
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: list[tuple[int, str, str, str, str]]) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> ImportRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ImportRow]: ...
+
+    def __getitem__(self, index: int | slice) -> ImportRow | list[ImportRow]:
+        if isinstance(index, slice):
+            return [ImportRow._make(row) for row in self._rows[index]]
+        return ImportRow._make(self._rows[index])
+
+    def __iter__(self) -> Iterator[ImportRow]:
+        return map(ImportRow._make, self._rows)
+
+    def count_valid(self) -> int:
+        return sum(1 for row in self._rows if not row[4])
+
+
 class ImportResult(NamedTuple):
-    rows: list[ImportRow]
+    rows: Sequence[ImportRow]
     has_header: bool
     delimiter: str
     blank_lines: int
@@ -91,6 +122,13 @@ class ImportResult(NamedTuple):
     @property
     def invalid_rows(self) -> list[ImportRow]:
         return [row for row in self.rows if not row.valid]
+
+    @property
+    def ready_count(self) -> int:
+        """How many rows can be sent."""
+        if isinstance(self.rows, ImportRows):
+            return self.rows.count_valid()
+        return sum(1 for row in self.rows if row.valid)
 
 
 def read_import_bytes(path: Path) -> bytes:
@@ -215,7 +253,7 @@ def read_cells(text: str, progress: Progress | None = None, source: str = "") ->
                 columns, has_header = header, True
                 continue
         rows.append(
-            RawRow(
+            (
                 line,
                 _cell(cells, columns, "order_id"),
                 _cell(cells, columns, "status"),
@@ -242,7 +280,7 @@ def check_cells(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Apply the defaults and check every row: ID, status, note length, duplicates."""
-    rows: list[ImportRow] = []
+    rows: list[tuple[int, str, str, str, str]] = []
     first_line_of: dict[str, int] = {}
     total = max(len(cells.rows), 1)
     for number, (line, raw_id, raw_status, raw_note) in enumerate(cells.rows):
@@ -266,5 +304,7 @@ def check_cells(
                 )
             else:
                 first_line_of[order_id] = line
-        rows.append(ImportRow(line, order_id, status, note, problem))
-    return ImportResult(rows, cells.has_header, cells.delimiter, cells.blank_lines, cells.encoding)
+        rows.append((line, order_id, status, note, problem))
+    return ImportResult(
+        ImportRows(rows), cells.has_header, cells.delimiter, cells.blank_lines, cells.encoding
+    )

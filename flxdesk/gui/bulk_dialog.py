@@ -71,8 +71,7 @@ class Checked(NamedTuple):
 
 def check(cells: ImportCells, status: str, note: str, progress: Progress) -> Checked:
     result = check_cells(cells, status, note, progress)
-    ready = sum(1 for row in result.rows if not row.problem)
-    return Checked(cells, result, ready)
+    return Checked(cells, result, result.ready_count)
 
 
 def check_text(text: str, status: str, note: str, progress: Progress) -> Checked:
