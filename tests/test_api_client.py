@@ -236,7 +236,7 @@ def test_a_server_dripping_its_answer_is_ended_at_the_deadline() -> None:
         took = time.monotonic() - started
     assert result.outcome is Outcome.TIMEOUT
     assert "No complete answer within 1.5 s" in result.detail
-    assert 1.5 <= took < 3.0
+    assert 1.5 <= took < 4.0  # the drip alone would take 13 s
     assert server.bytes_sent < len(DRIPPED_ANSWER)  # it would have dripped for 13 s
 
 
@@ -248,7 +248,7 @@ def test_a_dripped_body_after_a_201_is_cut_off_and_the_update_counts_as_done() -
         result = client.update_status("1", "Open")
         took = time.monotonic() - started
     assert result.outcome is Outcome.SUCCESS
-    assert took < 2.5
+    assert took < 3.5  # the drip alone would take 30 s
 
 
 def test_the_deadline_also_ends_a_dripping_tls_answer(
@@ -263,7 +263,7 @@ def test_the_deadline_also_ends_a_dripping_tls_answer(
         result = client.update_status("1", "Open")
         took = time.monotonic() - started
     assert result.outcome is Outcome.TIMEOUT
-    assert took < 3.0
+    assert took < 4.0
 
 
 def test_a_50_mb_answer_is_not_read_whole() -> None:
