@@ -83,7 +83,7 @@ def find_token(profile: str) -> str:
 
     token = os.environ.get(TOKEN_ENV, "").strip()
     if token:
-        return credentials.check_token_format(token)
+        return credentials.usable_token(token, TOKEN_ENV)
     try:
         token = credentials.load_token(profile)
     except credentials.KeychainUnavailable as error:
@@ -197,9 +197,11 @@ def run(args: argparse.Namespace) -> int:
         if not imported_rows:
             raise SetupError(f"{args.file} has no rows to send.")
     elif args.command == "update":
+        from flxdesk.notes import check_note
         from flxdesk.order_ids import clean_order_id
 
         order_id = clean_order_id(args.order_id)
+        note = check_note(args.note)
 
     if args.command == "resume" and not _anything_queued(paths.history_db):
         print("flxdesk: nothing is queued.", file=sys.stderr)
@@ -229,7 +231,7 @@ def run(args: argparse.Namespace) -> int:
                 store, imported_rows, f"bulk {args.file}", destination=current
             ).batch_id
         elif args.command == "update":
-            queue_one(store, order_id, args.status, args.note.strip(), destination=current)
+            queue_one(store, order_id, args.status, note, destination=current)
         reporter = Reporter(store)
         engine = QueueEngine(paths.history_db, api_url, token, on_event=reporter)
         reporter.rate = lambda: engine.rate

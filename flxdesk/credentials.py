@@ -11,12 +11,19 @@ import logging
 
 SERVICE_NAME = "flxdesk"
 DEFAULT_PROFILE = "default"
+MIN_TOKEN_LENGTH = 8
+MAX_TOKEN_LENGTH = 1024
+KEYCHAIN_SOURCE = "The API token saved in the keychain"
 
 log = logging.getLogger(__name__)
 
 
 class KeychainUnavailable(RuntimeError):
     """No working keychain; ``str(error)`` explains it in words a non-expert can follow."""
+
+
+class InvalidToken(ValueError):
+    """The text cannot be an API token; ``str(error)`` says why, never what the text is."""
 
 
 def _plain_reason(error: Exception) -> str:
@@ -46,10 +53,22 @@ def _call_keyring(action: str, function, *args):
 
 
 def load_token(profile: str = DEFAULT_PROFILE) -> str | None:
-    """The stored token for ``profile``, or None when none is stored."""
+    """The stored token for ``profile``, or None when none is stored.
+
+    Raises InvalidToken when the stored text cannot be a token (a line break pasted
+    into the keychain by another tool would otherwise break every request).
+    """
     import keyring
 
-    return _call_keyring("read", keyring.get_password, SERVICE_NAME, profile) or None
+    stored = _call_keyring("read", keyring.get_password, SERVICE_NAME, profile)
+    if not stored:
+        return None
+    try:
+        return usable_token(stored, KEYCHAIN_SOURCE)
+    except InvalidToken as problem:
+        raise InvalidToken(
+            f"{problem} Set it again in the flxdesk window: Token → Set or replace token…"
+        ) from None
 
 
 def save_token(token: str, profile: str = DEFAULT_PROFILE) -> None:
@@ -70,13 +89,40 @@ def forget_token(profile: str = DEFAULT_PROFILE) -> None:
 
 
 def check_token_format(token: str) -> str:
-    """Return the token without surrounding blanks, or raise ValueError with the reason."""
+    """Return the token without surrounding blanks, or raise InvalidToken with the reason.
+
+    The one check for every token: typed in the dialog, read from the keychain, or
+    given in FLXDESK_TOKEN. A token is printable ASCII without blanks (it travels in
+    an HTTP header, where a line break would end the header and a control character
+    is refused).
+    """
     token = token.strip()
     if not token:
-        raise ValueError("The token is empty. Paste the API token from Flxpoint.")
+        raise InvalidToken("The token is empty. Paste the API token from Flxpoint.")
     if any(ord(char) < 0x21 or ord(char) > 0x7E for char in token):
-        raise ValueError(
+        raise InvalidToken(
             "The token contains spaces, line breaks or unusual characters. "
             "Copy it again from Flxpoint."
         )
+    if not MIN_TOKEN_LENGTH <= len(token) <= MAX_TOKEN_LENGTH:
+        raise InvalidToken(
+            f"The token is {len(token)} characters long; an API token has "
+            f"{MIN_TOKEN_LENGTH} to {MAX_TOKEN_LENGTH}. Copy it again from Flxpoint, whole."
+        )
+    return token
+
+
+def usable_token(raw: str, source: str) -> str:
+    """``check_token_format`` for a token from ``source``, registered for log masking.
+
+    Even a refused token is registered: whatever happens next, it never reaches a log.
+    """
+    from flxdesk.logging_setup import register_secret
+
+    register_secret(raw)
+    try:
+        token = check_token_format(raw)
+    except InvalidToken as problem:
+        raise InvalidToken(f"{source} cannot be used. {problem}") from None
+    register_secret(token)
     return token

@@ -3,6 +3,9 @@
 Excel opens the file directly: UTF-8 with a byte-order mark, one row per update, its
 result (sent, failed, cancelled, queued, or invalid for a row that could not be sent)
 and Flxpoint's answer.
+
+Every cell goes through ``csv_safe``: an order ID, note or server message such as
+``=HYPERLINK(...)`` is written so spreadsheets show it as text, and stays recoverable.
 """
 
 from __future__ import annotations

@@ -5,36 +5,78 @@ library's message cannot write it to disk either.
 """
 
 import logging
+import re
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 MASK = "[token]"
+MIN_PIECE_LENGTH = 6  # shorter pieces of a broken secret are too common to mask
 
 _secrets: set[str] = set()
 _secrets_lock = threading.Lock()
+_pattern: re.Pattern[str] | None = None
+
+
+def secret_forms(secret: str) -> set[str]:
+    """Every way ``secret`` may show up in text: as is, escaped as in a repr or a
+    traceback, and, when it holds line breaks or blanks, each longer piece of it.
+    """
+    forms = {secret, secret.strip(), repr(secret)[1:-1], secret.encode("unicode_escape").decode()}
+    forms |= {
+        piece for piece in re.split(r"[\s\x00-\x1f\x7f]+", secret) if len(piece) >= MIN_PIECE_LENGTH
+    }
+    return {form for form in forms if form}
+
+
+def _pattern_for(secrets: Iterable[str]) -> re.Pattern[str] | None:
+    forms = set().union(*(secret_forms(secret) for secret in secrets if secret))
+    if not forms:
+        return None
+    longest_first = sorted(forms, key=len, reverse=True)
+    # Case-insensitive: a server or library may echo the token upper- or lower-cased.
+    return re.compile("|".join(map(re.escape, longest_first)), re.IGNORECASE)
 
 
 def register_secret(secret: str) -> None:
     """Mask ``secret`` in every log record from now on."""
+    global _pattern
     if secret:
         with _secrets_lock:
             _secrets.add(secret)
+            _pattern = _pattern_for(_secrets)
+
+
+def mask_text(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with every form of the given secrets replaced by the mask."""
+    pattern = _pattern_for(secrets)
+    return pattern.sub(MASK, text) if pattern else text
 
 
 def mask_secrets(text: str) -> str:
+    """``text`` with every registered secret masked."""
     with _secrets_lock:
-        secrets = tuple(_secrets)
-    for secret in secrets:
-        text = text.replace(secret, MASK)
-    return text
+        pattern = _pattern
+    return pattern.sub(MASK, text) if pattern else text
 
 
 class SecretMaskingFilter(logging.Filter):
+    """Masks secrets in the message, the exception text and traceback, and stack info."""
+
+    _formatter = logging.Formatter()
+
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         masked = mask_secrets(message)
         if masked != message:
             record.msg, record.args = masked, None
+        if record.exc_info and not record.exc_text:
+            # Formatted once here, masked, and cached where every formatter looks first.
+            record.exc_text = self._formatter.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_secrets(record.exc_text)
+        if record.stack_info:
+            record.stack_info = mask_secrets(record.stack_info)
         return True
 
 

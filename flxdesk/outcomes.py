@@ -18,6 +18,8 @@ class Outcome(StrEnum):
     TIMEOUT = "timeout"
     OFFLINE = "offline"  # no connection could be made: the request never left
     CONNECTION_FAILED = "connection_failed"  # the connection broke, or a proxy/TLS problem
+    # The server's certificate is not trusted: sending again cannot succeed until IT acts.
+    CERTIFICATE_UNTRUSTED = "certificate_untrusted"
     UNEXPECTED = "unexpected"
     # Never sent, recorded so that nothing asked for vanishes:
     INVALID = "invalid"  # an imported or pasted row with a problem (empty ID, bad status)

@@ -90,6 +90,12 @@ def result_for_response(
         return result(
             Outcome.NOT_FOUND, f"Order {order_id} was not found in Flxpoint (404). Check the ID."
         )
+    if status_code == 414:
+        return result(
+            Outcome.BAD_REQUEST,
+            f"The note is too long for Flxpoint (414); order {order_id} was not updated. "
+            "Shorten the note and send the update again.",
+        )
     if status_code == 429:
         return result(
             Outcome.RATE_LIMITED,
@@ -128,14 +134,26 @@ def offline_result(order_id: str, detail: str) -> UpdateResult:
     )
 
 
-def unresolved_result(order_id: str, host: str, detail: str) -> UpdateResult:
-    """The server's name did not resolve: offline, or an address that no longer exists."""
+def name_lookup_result(order_id: str, host: str, detail: str) -> UpdateResult:
+    """The server's name could not be looked up (DNS): the request never left."""
     return UpdateResult(
         Outcome.OFFLINE,
-        f"Could not find the server {host} to update order {order_id}: this computer is "
-        "offline, or that address no longer exists. If other websites open, check the API "
-        "address (settings.json or FLXDESK_API_URL). The update waits and is sent once the "
-        "server can be reached.",
+        f"Could not look up the address {host} to update order {order_id} (DNS). The "
+        "network's name service is not answering, this computer is offline, or the API "
+        "address in the settings is mistyped. The update waits and is sent when the name "
+        "can be found.",
+        None,
+        detail,
+    )
+
+
+def certificate_result(order_id: str, detail: str) -> UpdateResult:
+    return UpdateResult(
+        Outcome.CERTIFICATE_UNTRUSTED,
+        f"Order {order_id} was not sent: the secure connection could not be verified, "
+        "because this computer does not trust the server's certificate. Sending again "
+        "cannot help until this is fixed. If your company inspects web traffic, IT must "
+        "install its root certificate in the system.",
         None,
         detail,
     )

@@ -1,14 +1,23 @@
 """Bulk mode: paste or scan many order IDs, or import a CSV/TSV file, and check every row.
 
 The preview lists every row with its check: ready, or the reason it cannot be sent
-(empty ID, unknown status, duplicate). Nothing is dropped silently: rows with a
-problem are recorded in the history as failed, with that reason, when the rest is
-queued.
+(empty ID, unknown status, duplicate, note too long). Nothing is dropped silently: rows
+with a problem are recorded in the history as failed, with that reason, when the rest
+is queued.
+
+What is queued is exactly what the preview shows. A file is read and parsed once, off
+the GUI thread with a progress bar; changing the defaults checks the kept rows again
+(also off the GUI thread) without reading the file again. Queue is enabled only while
+the preview is up to date, and if the file has changed on disk since it was read, the
+dialog says so before queueing the rows shown.
 """
 
 from __future__ import annotations
 
+import time
+from html import escape
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QTimer, Slot
 from PySide6.QtGui import QBrush, QColor
@@ -23,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -30,17 +40,59 @@ from PySide6.QtWidgets import (
 )
 
 from flxdesk.bulk_import import (
+    ImportCells,
     ImportFileError,
     ImportResult,
-    parse_import_text,
-    read_import_file,
+    Progress,
+    check_cells,
+    decode_import_bytes,
+    read_cells,
+    read_import_bytes,
 )
+from flxdesk.file_snapshot import FileSnapshot
+from flxdesk.gui.background_job import BackgroundJob
 from flxdesk.gui.roles import DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE
 from flxdesk.statuses import ORDER_STATUSES
 
 PREVIEW_COLUMNS = ("Line", "Order ID", "Status", "Note", "Check")
 PROBLEM_COLOUR = QColor("#b3261e")
 EMPTY_RESULT = ImportResult([], False, ",", 0)
+READ_SHARE = 0.6  # of the progress bar, for reading and parsing a file; the rest is checking
+
+
+class Checked(NamedTuple):
+    """A preview made off the GUI thread, with what it was made from."""
+
+    cells: ImportCells
+    result: ImportResult
+    ready: int
+    snapshot: FileSnapshot | None = None  # the file read, when the rows came from one
+
+
+def check(cells: ImportCells, status: str, note: str, progress: Progress) -> Checked:
+    result = check_cells(cells, status, note, progress)
+    return Checked(cells, result, result.ready_count)
+
+
+def check_text(text: str, status: str, note: str, progress: Progress) -> Checked:
+    return check(read_cells(text), status, note, progress)
+
+
+def check_file(path: Path, status: str, note: str, progress: Progress) -> Checked:
+    """Read, parse and check ``path`` once; the bytes read are what the snapshot keeps."""
+    data = read_import_bytes(path)
+    snapshot = FileSnapshot.of(path, data)
+    text, encoding = decode_import_bytes(data, path.name)
+    del data
+
+    def reading(share: float) -> None:
+        progress(share * READ_SHARE)
+
+    def checking(share: float) -> None:
+        progress(READ_SHARE + share * (1 - READ_SHARE))
+
+    cells = read_cells(text, reading, source=path.name)._replace(encoding=encoding)
+    return check(cells, status, note, checking)._replace(snapshot=snapshot)
 
 
 class ImportPreviewModel(QAbstractTableModel):
@@ -85,7 +137,13 @@ class BulkDialog(QDialog):
         self.setWindowTitle("Bulk update")
         self.resize(760, 560)
         self.source = "pasted"
-        self._file_result: ImportResult | None = None
+        self._cells: ImportCells | None = None  # the imported file's rows, parsed once
+        self._snapshot: FileSnapshot | None = None  # what that file held when read
+        self._importing: Path | None = None  # a file being read, not yet shown
+        self._job: BackgroundJob | None = None  # the check whose preview is awaited
+        self._version = 0  # bumped by every change the preview must follow
+        self._shown_version = -1  # the version the preview shows
+        self._confirmed_changed_file = False
 
         intro = QLabel(
             "Paste or scan order IDs, one per line, or import a CSV/TSV file (order ID, then "
@@ -125,6 +183,11 @@ class BulkDialog(QDialog):
         self.preview.verticalHeader().setVisible(False)
         self.preview.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.preview.horizontalHeader().setStretchLastSection(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("bulkProgress")
+        self.progress.setAccessibleName("Reading and checking the rows")
+        self.progress.setRange(0, 100)
+        self.progress.hide()
         self.summary = QLabel()
         self.summary.setObjectName("bulkSummary")
         self.summary.setWordWrap(True)
@@ -142,6 +205,7 @@ class BulkDialog(QDialog):
         layout.addWidget(self.text_edit, stretch=1)
         layout.addLayout(defaults)
         layout.addWidget(self.preview, stretch=2)
+        layout.addWidget(self.progress)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
 
@@ -151,51 +215,131 @@ class BulkDialog(QDialog):
         self._recheck.setInterval(250)
         self._recheck.timeout.connect(self.refresh_preview)
         self.text_edit.textChanged.connect(self._on_text_changed)
-        self.status_combo.currentTextChanged.connect(self._recheck.start)
-        self.note_edit.textChanged.connect(self._recheck.start)
+        self.status_combo.currentTextChanged.connect(self._on_defaults_changed)
+        self.note_edit.textChanged.connect(self._on_defaults_changed)
         self.refresh_preview()
 
     @property
     def result(self) -> ImportResult:
+        """The rows the preview shows: what Queue queues."""
         return self.preview_model.result
+
+    @property
+    def preview_is_current(self) -> bool:
+        """True when the preview shows the current rows with the current defaults."""
+        return (
+            self._job is None
+            and not self._recheck.isActive()
+            and self._shown_version == self._version
+        )
 
     @Slot()
     def _on_text_changed(self) -> None:
-        self._file_result = None  # typing replaces an imported file
+        self._cells = self._snapshot = self._importing = None  # typing replaces a file
+        self._job = None
         self.source = "pasted"
+        self._stale()
+
+    @Slot()
+    def _on_defaults_changed(self) -> None:
+        self._stale()
+
+    def _stale(self) -> None:
+        self._version += 1
+        self.queue_button.setEnabled(False)
         self._recheck.start()
 
     @Slot()
     def refresh_preview(self) -> None:
+        """Check the rows again with the current defaults, off the GUI thread."""
+        self._recheck.stop()
+        if self._importing is not None:
+            self.import_file(self._importing)  # nothing of it shown yet: read it anew
+            return
         status, note = self.status_combo.currentText(), self.note_edit.text().strip()
-        if self._file_result is not None:
-            result = read_import_file(Path(self.source), status, note)
+        cells, snapshot = self._cells, self._snapshot
+        if cells is not None:
+            self._start(
+                lambda progress: check(cells, status, note, progress)._replace(snapshot=snapshot)
+            )
         else:
-            result = parse_import_text(self.text_edit.toPlainText(), status, note)
-        self.preview_model.show(result)
-        ready, problems = len(result.valid_rows), len(result.invalid_rows)
-        text = f"{len(result.rows)} rows: {ready} ready"
+            text = self.text_edit.toPlainText()
+            self._start(lambda progress: check_text(text, status, note, progress))
+
+    def import_file(self, path: Path) -> None:
+        """Read ``path`` into the preview, off the GUI thread; a problem shows in the summary."""
+        self._recheck.stop()
+        self._importing = path
+        status, note = self.status_combo.currentText(), self.note_edit.text().strip()
+        self.summary.setText(f"Reading {escape(path.name)}…")
+        self._start(lambda progress: check_file(path, status, note, progress))
+
+    def _start(self, work) -> None:
+        job = BackgroundJob(work, expected=(ImportFileError,))
+        job.setProperty("version", self._version)
+        job.progressed.connect(self._on_progress)
+        job.succeeded.connect(self._on_checked)
+        job.failed.connect(self._on_failed)
+        self._job = job
+        self.queue_button.setEnabled(False)
+        self.progress.setValue(0)
+        job.start()
+
+    @Slot(object, int)
+    def _on_progress(self, job: BackgroundJob, percent: int) -> None:
+        if job is self._job:
+            self.progress.show()  # only work long enough to report progress shows the bar
+            self.progress.setValue(percent)
+
+    @Slot(object, str)
+    def _on_failed(self, job: BackgroundJob, problem: str) -> None:
+        if job is not self._job:
+            return
+        self._job = self._importing = None  # the preview keeps what it showed before
+        self.progress.hide()
+        self.summary.setText(f"<span style='color:#b3261e'>{escape(problem)}</span>")
+        self._enable_queue()
+
+    @Slot(object, object)
+    def _on_checked(self, job: BackgroundJob, checked: Checked) -> None:
+        if job is not self._job:
+            return  # replaced by a newer check meanwhile
+        self._job = None
+        self.progress.hide()
+        if self._importing is not None:
+            self._importing = None
+            self._show_imported(checked.snapshot.path)
+        self._cells, self._snapshot = (
+            (checked.cells, checked.snapshot) if checked.snapshot is not None else (None, None)
+        )
+        self._shown_version = job.property("version")
+        self._confirmed_changed_file = False
+        self.preview_model.show(checked.result)
+        result = checked.result
+        problems = len(result.rows) - checked.ready
+        text = f"{len(result.rows)} rows: {checked.ready} ready"
         if problems:
             text += f", {problems} with a problem (not sent; kept in the history with why)"
         if result.blank_lines:
             text += f"; {result.blank_lines} blank lines skipped"
         self.summary.setText(text + ".")
-        self.queue_button.setText(f"Queue {ready} update{'s' if ready != 1 else ''}")
-        self.queue_button.setEnabled(bool(result.rows))
+        self._set_queue_text(checked.ready)
+        self._enable_queue()
 
-    def import_file(self, path: Path) -> bool:
-        """Load ``path`` into the preview; shows the reason and returns False if unreadable."""
-        try:
-            self._file_result = read_import_file(path)
-        except ImportFileError as problem:
-            self.summary.setText(f"<span style='color:#b3261e'>{problem}</span>")
-            return False
+    def _enable_queue(self) -> None:
+        self.queue_button.setEnabled(self.preview_is_current and bool(self.result.rows))
+
+    def _show_imported(self, path: Path) -> None:
         self.source = str(path)
         self.text_edit.blockSignals(True)
         self.text_edit.setPlainText(f"(imported from {path.name})")
         self.text_edit.blockSignals(False)
-        self.refresh_preview()
-        return True
+
+    def _set_queue_text(self, ready: int, anyway: bool = False) -> None:
+        updates = f"{ready} update{'s' if ready != 1 else ''}"
+        self.queue_button.setText(
+            f"Queue the {updates} shown anyway" if anyway else f"Queue {updates}"
+        )
 
     @Slot()
     def _choose_file(self) -> None:
@@ -206,6 +350,20 @@ class BulkDialog(QDialog):
             self.import_file(Path(path))
 
     def accept(self) -> None:
-        self._recheck.stop()
-        self.refresh_preview()  # what is queued is exactly what the preview shows
+        """Queue what the preview shows; first say so if the file changed since it was read."""
+        if not self.preview_is_current:
+            return  # the Queue button is disabled then; Enter must not bypass it
+        snapshot = self._snapshot
+        if snapshot is not None and not self._confirmed_changed_file and snapshot.changed():
+            self._confirmed_changed_file = True
+            read_at = time.strftime("%H:%M:%S", time.localtime(snapshot.read_at))
+            self.summary.setText(
+                f"<span style='color:#b3261e'>{escape(snapshot.path.name)} has changed since "
+                f"it was read at {read_at}. The preview shows the file as it was then, and "
+                "only those rows are queued: press the button again to queue them, or "
+                "import the file again to see what it holds now.</span>"
+            )
+            ready = len(self.result.rows) - len(self.result.invalid_rows)
+            self._set_queue_text(ready, anyway=True)
+            return
         super().accept()

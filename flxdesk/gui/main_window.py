@@ -32,6 +32,7 @@ from flxdesk.gui.engine_thread import EngineThread
 from flxdesk.gui.history_model import COLUMNS, HistoryModel, header_labels
 from flxdesk.gui.token_keeper import TokenKeeper, TokenState
 from flxdesk.gui.token_prompts import TokenPrompts
+from flxdesk.notes import InvalidNote, check_note
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
 from flxdesk.statuses import ORDER_STATUSES
 from flxdesk.store import HistoryStore
@@ -302,7 +303,12 @@ class MainWindow(QMainWindow):
             self.order_id_edit.setFocus()
             return
         status = self.status_combo.currentText()
-        note = self.note_edit.text().strip()
+        try:
+            note = check_note(self.note_edit.text())
+        except InvalidNote as problem:
+            self._show_result(str(problem), ok=False)  # the scan stays in its field
+            self.note_edit.setFocus()
+            return
         update_id = queue_one(
             self._store, order_id, status, note, destination=self._engine_thread.destination
         )
@@ -400,6 +406,8 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_token_state(self, state: str) -> None:
         self._show_token_state(TokenState(state))
+        if self._token_state is TokenState.MISSING and self._tokens.problem:
+            self._show_result(self._tokens.problem, ok=False)  # the keychain's was refused
         if self._token_state is TokenState.MISSING:
             self.token_prompts.ask_once_at_start()
 

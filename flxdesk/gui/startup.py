@@ -15,7 +15,7 @@ from flxdesk import __version__
 from flxdesk.crash_record import CrashRecord, PreviousCrash
 from flxdesk.endpoint import InvalidApiUrl, resolve_api_url
 from flxdesk.paths import AppPaths, DataFolderUnusable, demo_paths
-from flxdesk.settings import load_settings
+from flxdesk.settings import SettingsError, load_settings
 
 if TYPE_CHECKING:
     from flxdesk.demo_api import DemoApi
@@ -135,7 +135,7 @@ def run_window(
         log.warning("The previous run ended abnormally; kept %s", previous_crash.report)
     try:
         running = build_app(paths, demo=demo, previous_crash=previous_crash)
-    except (InvalidApiUrl, HistoryFileError, DataFolderUnusable) as problem:
+    except (InvalidApiUrl, HistoryFileError, DataFolderUnusable, SettingsError) as problem:
         crash_record.disarm()
         lock.release()
         return refuse_to_start(problem)

@@ -43,6 +43,7 @@ class TokenKeeper(QObject):
         self._pending: str | None = None  # typed, but the keychain refused to store it
         self._choices = 0  # tokens given by the person; a slower keychain read must not win
         self.state = TokenState.UNKNOWN
+        self.problem = ""  # why the keychain's token was refused; shown with the MISSING state
         self.stateChanged.connect(self._remember_state)
 
     @Slot(str)
@@ -73,16 +74,19 @@ class TokenKeeper(QObject):
         def work() -> None:
             from flxdesk import credentials
 
+            problem = refused = ""
             try:
                 token = credentials.load_token(self._profile)
             except credentials.KeychainUnavailable as error:
                 token, problem = None, str(error)
-            else:
-                problem = ""
+            except credentials.InvalidToken as error:
+                token, refused = None, str(error)  # asked for again, with the reason
+                log.warning("%s", refused)
             if self._choices != choices_before:
                 return  # a token was given meanwhile (Token menu): keep that one
             if problem:
                 self.keychainUnavailable.emit(problem, False)
+            self.problem = refused
             self._give(token, TokenState.KEYCHAIN if token else TokenState.MISSING)
 
         self._in_background(work)
@@ -100,12 +104,14 @@ class TokenKeeper(QObject):
                 self._pending = token
                 self.keychainUnavailable.emit(str(error), True)
                 return
+            self.problem = ""
             self._give(token, TokenState.KEYCHAIN)
 
         self._in_background(work)
 
     def use_for_session(self, token: str) -> None:
         self._choices += 1
+        self.problem = ""
         self._give(token, TokenState.SESSION_ONLY)
 
     def decide_pending(self, keep_for_session: bool) -> None:

@@ -132,7 +132,9 @@ def test_no_token_is_a_clear_setup_error(demo_api: DemoApi, flxdesk_home: Path) 
 def test_rejected_token_stops_and_leaves_the_update_queued(
     demo_api: DemoApi, flxdesk_home: Path
 ) -> None:
-    done = flxdesk("update", "1001", "--status", "Open", env=cli_env(flxdesk_home, demo_api, "bad"))
+    done = flxdesk(
+        "update", "1001", "--status", "Open", env=cli_env(flxdesk_home, demo_api, "revoked1")
+    )
     assert done.returncode == 1
     assert "Account, Source and Channel" in done.stderr
     assert "1 update(s) left queued; run 'flxdesk resume'" in done.stderr

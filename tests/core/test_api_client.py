@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import socket
+import ssl
 import struct
 import threading
 import time
+from pathlib import Path
 
 import pytest
+import trustme
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -15,9 +18,24 @@ from flxdesk import __version__
 from flxdesk.api_client import FlxpointClient, encode_path_segment
 from flxdesk.demo_api import DemoApi
 from flxdesk.results import Outcome
+from support.drip_server import DripServer
 from support.network import closed_port
 
 TOKEN = "test-token-123"
+
+
+@pytest.fixture
+def company_ca() -> trustme.CA:
+    return trustme.CA()
+
+
+def trust_only(ca: trustme.CA, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Make ``ca`` the OS (OpenSSL) trust store's only root, with no requests bundle."""
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "SSL_CERT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    bundle = tmp_path / "os-trust-store.pem"
+    bundle.write_bytes(ca.cert_pem.bytes())
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
 
 
 def client_for(server: HTTPServer, **kwargs) -> FlxpointClient:
@@ -202,25 +220,117 @@ def test_token_is_not_in_repr() -> None:
     assert TOKEN not in repr(FlxpointClient("https://api.flxpoint.com", TOKEN))
 
 
-def test_a_server_name_that_no_longer_resolves_waits_with_a_plain_message(
+# --- every request ends ---------------------------------------------------------------
+
+DRIPPED_ANSWER = b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n"
+
+
+def test_a_server_dripping_its_answer_is_ended_at_the_deadline() -> None:
+    # One byte each 0.3 s: no socket read ever waits long, so only a deadline ends it.
+    with DripServer(b"", DRIPPED_ANSWER, interval=0.3) as server:
+        client = FlxpointClient(server.url, TOKEN, read_timeout=5, deadline=1.5)
+        started = time.monotonic()
+        result = client.update_status("1", "Open")
+        took = time.monotonic() - started
+    assert result.outcome is Outcome.TIMEOUT
+    assert "No complete answer within 1.5 s" in result.detail
+    assert 1.5 <= took < 4.0  # the drip alone would take 13 s
+    assert server.bytes_sent < len(DRIPPED_ANSWER)  # it would have dripped for 13 s
+
+
+def test_a_dripped_body_after_a_201_is_cut_off_and_the_update_counts_as_done() -> None:
+    head = b"HTTP/1.1 201 Created\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n"
+    with DripServer(head, b"y" * 100, interval=0.3) as server:
+        client = FlxpointClient(server.url, TOKEN, read_timeout=5, deadline=1.0)
+        started = time.monotonic()
+        result = client.update_status("1", "Open")
+        took = time.monotonic() - started
+    assert result.outcome is Outcome.SUCCESS
+    assert took < 3.5  # the drip alone would take 30 s
+
+
+def test_the_deadline_also_ends_a_dripping_tls_answer(
+    company_ca: trustme.CA, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    trust_only(company_ca, monkeypatch, tmp_path)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    company_ca.issue_cert("127.0.0.1").configure_cert(context)
+    with DripServer(b"", DRIPPED_ANSWER, interval=0.3, tls=context) as server:
+        client = FlxpointClient(server.url, TOKEN, read_timeout=5, deadline=1.5)
+        started = time.monotonic()
+        result = client.update_status("1", "Open")
+        took = time.monotonic() - started
+    assert result.outcome is Outcome.TIMEOUT
+    assert took < 4.0
+
+
+def test_a_50_mb_answer_is_not_read_whole() -> None:
+    size = 50 * 1024 * 1024
+    head = f"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {size}\r\n\r\n"
+    with DripServer(head.encode(), flood=size) as server:
+        result = FlxpointClient(server.url, TOKEN).update_status("1", "Open")
+        assert server.finished.wait(10)
+    assert result.outcome is Outcome.SUCCESS
+    assert server.client_hung_up.is_set()
+    assert server.bytes_sent < size // 4  # what the socket buffers held, not the body
+
+
+def test_only_the_first_64_kib_of_an_error_page_are_read(httpserver: HTTPServer) -> None:
+    body = "Flxpoint is down " + "z" * (5 * 1024 * 1024)
+    httpserver.expect_request("/orders/1/status").respond_with_data(body, status=503)
+    client = FlxpointClient(httpserver.url_for("").rstrip("/"), TOKEN, max_body_bytes=1024)
+    result = client.update_status("1", "Open")
+    assert result.outcome is Outcome.SERVER_ERROR
+    assert "Flxpoint is down" in result.message
+    assert len(result.detail) < 300
+
+
+def test_the_next_request_works_after_one_was_ended() -> None:
+    with DripServer(b"", DRIPPED_ANSWER, interval=0.3) as server:
+        client = FlxpointClient(server.url, TOKEN, read_timeout=5, deadline=1.0)
+        assert client.update_status("1", "Open").outcome is Outcome.TIMEOUT
+    with DripServer(DRIPPED_ANSWER) as server:
+        client.base_url = server.url
+        assert client.update_status("2", "Open").outcome is Outcome.SUCCESS
+
+
+# --- faults with words of their own ---------------------------------------------------
+
+
+def test_a_name_that_cannot_be_looked_up_is_not_called_offline(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """DNS answers "no such name" (here without asking a resolver: nothing leaves the host)."""
     for name in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
         monkeypatch.delenv(name, raising=False)
     real_getaddrinfo = socket.getaddrinfo
 
     def no_such_name(host, *args, **kwargs):
-        if host == "api.gone.invalid":
+        if host == "api.flxpoint.invalid":  # as the resolver answers for an unknown name
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
         return real_getaddrinfo(host, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", no_such_name)
-    result = FlxpointClient("https://api.gone.invalid", TOKEN).update_status("1234", "Open")
-    assert result.outcome is Outcome.OFFLINE  # the update waits; nothing is dropped
-    assert result.message.startswith(
-        "Could not find the server api.gone.invalid to update order 1234: this computer is "
-        "offline, or that address no longer exists."
-    )
-    assert "check the API address" in result.message
-    assert TOKEN not in result.detail
+    result = FlxpointClient("https://api.flxpoint.invalid", TOKEN).update_status("1", "Open")
+    assert result.outcome is Outcome.OFFLINE  # never sent: it waits like offline
+    assert "Could not look up the address api.flxpoint.invalid" in result.message
+    assert "DNS" in result.message
+    assert "seems to be offline" not in result.message
+
+
+def test_414_says_the_note_is_too_long(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/orders/1/status").respond_with_data("URI Too Long", status=414)
+    result = client_for(httpserver).update_status("1", "Open", "n" * 400)
+    assert result.outcome is Outcome.BAD_REQUEST
+    assert "The note is too long" in result.message
+    assert result.http_code == 414
+
+
+def test_a_token_broken_by_a_line_break_never_shows_in_the_result() -> None:
+    token = "Zq8-secret\r\ntoken-4711"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = FlxpointClient(f"http://127.0.0.1:{port}", token).update_status("1", "Open")
+    assert result.outcome is Outcome.CONNECTION_FAILED  # refused before anything is sent
+    for text in (result.message, result.detail):
+        assert "Zq8-secret" not in text and "token-4711" not in text

@@ -16,6 +16,8 @@ from flxdesk.api_client import FlxpointClient
 from flxdesk.results import Outcome
 from flxdesk.tls import OS_TRUST_STORE, use_os_trust_store
 
+TOKEN = "tls-test-token"
+
 
 class Created(BaseHTTPRequestHandler):
     def do_PATCH(self) -> None:
@@ -68,7 +70,7 @@ def test_a_company_root_ca_in_the_os_store_just_works(
     https_api: str, company_ca: trustme.CA, os_trusts
 ) -> None:
     os_trusts(company_ca)
-    result = FlxpointClient(https_api, "t").update_status("1", "Open")
+    result = FlxpointClient(https_api, TOKEN).update_status("1", "Open")
     assert result.outcome is Outcome.SUCCESS, result.detail
 
 
@@ -81,9 +83,12 @@ def test_an_untrusted_certificate_is_refused_with_a_plain_message(
         # An empty CA-bundle variable once meant "no verification" to some tools.
         monkeypatch.setenv("CURL_CA_BUNDLE", bundle_env)
         monkeypatch.setenv("REQUESTS_CA_BUNDLE", bundle_env)
-    result = FlxpointClient(https_api, "t").update_status("1", "Open")
-    assert result.outcome is Outcome.CONNECTION_FAILED
+    result = FlxpointClient(https_api, TOKEN).update_status("1", "Open")
+    # Final: sending again cannot help until IT installs the certificate.
+    assert result.outcome is Outcome.CERTIFICATE_UNTRUSTED
     assert "does not trust the server's certificate" in result.message
+    assert "Sending again cannot help" in result.message
+    assert "SSLCertVerificationError" in result.detail
 
 
 def test_a_failing_proxy_gets_its_own_message(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,7 +99,7 @@ def test_a_failing_proxy_gets_its_own_message(monkeypatch: pytest.MonkeyPatch) -
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{closed_port}")
     # The .invalid name is never resolved: the request stops at the (loopback) proxy.
-    result = FlxpointClient("https://api.flxpoint.invalid", "t").update_status("1", "Open")
+    result = FlxpointClient("https://api.flxpoint.invalid", TOKEN).update_status("1", "Open")
     assert result.outcome is Outcome.CONNECTION_FAILED
     assert "proxy" in result.message
     assert "ProxyError" in result.detail

@@ -88,6 +88,24 @@ def test_first_run_asks_for_the_token_and_saves_it_in_the_keychain(
     assert api.requests[0].headers["x-api-token"] == TOKEN
 
 
+def test_a_keychain_token_with_a_line_break_is_refused_and_asked_for_again(
+    qtbot: QtBot, start_window, memory_keyring: MemoryKeyring, api: DemoApi, app_log: Path
+) -> None:
+    memory_keyring.set_password("flxdesk", "default", f"{TOKEN}\r\nX-Other: 1")
+    running = start_window()
+    qtbot.waitUntil(lambda: visible_dialog(running, TokenDialog, "tokenDialog") is not None)
+    result = running.window.findChild(QLabel, "resultLabel").text()
+    assert result.startswith("The API token saved in the keychain cannot be used.")
+    assert "No API token" in status_texts(running)
+    scan(qtbot, running.window, "1502")  # waits for the new token
+    enter_token(qtbot, running, TOKEN)
+    qtbot.waitUntil(lambda: first_state(running) is State.SENT, timeout=10_000)
+    assert [seen.headers["x-api-token"] for seen in api.requests] == [TOKEN]
+    assert memory_keyring.passwords == {("flxdesk", "default"): TOKEN}
+    assert "cannot be used" in app_log.read_text()
+    assert "Zq8" not in app_log.read_text()
+
+
 def test_bad_token_text_is_refused_in_the_dialog(qtbot: QtBot, start_window) -> None:
     running = start_window()
     enter_token(qtbot, running, "two words")

@@ -38,3 +38,12 @@ def wait_until_idle_with_a_token(qtbot, running) -> None:
         timeout=10_000,
     ):
         pass
+
+
+def open_bulk(qtbot, running):
+    """Bulk → Bulk update…, and the dialog it opens."""
+    from flxdesk.gui.bulk_dialog import BulkDialog
+
+    running.window.bulk_action.trigger()
+    qtbot.waitUntil(lambda: running.window.findChild(BulkDialog, "bulkDialog") is not None)
+    return running.window.findChild(BulkDialog, "bulkDialog")

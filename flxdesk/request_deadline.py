@@ -1,0 +1,153 @@
+"""A deadline for a whole HTTP request: connect, headers and body together.
+
+``requests`` timeouts apply to each socket operation, so a server that sends one byte
+every few seconds never times out. Here a timer shuts the request's socket down when
+the deadline passes; the blocked read then fails at once and the caller sees
+``Deadline.expired``. Sockets are found through connection classes that report each
+socket they open or wait on to the deadline of the calling thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import socket
+import threading
+import time
+from types import TracebackType
+
+from requests.adapters import HTTPAdapter
+from urllib3 import PoolManager
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.poolmanager import pool_classes_by_scheme as DEFAULT_POOL_CLASSES
+
+log = logging.getLogger(__name__)
+
+_current = threading.local()
+
+
+class Deadline:
+    """``with Deadline(30):`` bounds every request this thread makes inside the block."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self._active = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._started = 0.0
+
+    def __enter__(self) -> Deadline:
+        self._active = True
+        self._started = time.monotonic()
+        _current.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        with self._lock:
+            self._active = False
+            self._sockets.clear()
+        self._timer.cancel()
+        _current.deadline = None
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self._started
+
+    def watch(self, sock: socket.socket) -> None:
+        """Shut ``sock`` down when the deadline passes (at once if it already has)."""
+        with self._lock:
+            if not self._active:
+                return
+            if self.expired:
+                _shut_down(sock)
+            else:
+                self._sockets.append(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            if not self._active:
+                return
+            self.expired = True
+            sockets = list(self._sockets)
+            for sock in sockets:
+                _shut_down(sock)
+        log.info("A request passed its %.0f s deadline and was ended", self.seconds)
+
+
+def _shut_down(sock: socket.socket) -> None:
+    """End every blocked read on ``sock`` from another thread.
+
+    The plain socket's shutdown is used even for a TLS socket: it acts on the file
+    descriptor only, never on the TLS state another thread may be using.
+    """
+    # OSError: already closed, or a plain socket that TLS has taken over (detached).
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _watch(sock: socket.socket | None) -> None:
+    deadline: Deadline | None = getattr(_current, "deadline", None)
+    if deadline is not None and sock is not None:
+        deadline.watch(sock)
+
+
+class _Watched:
+    """Mixin for urllib3 connections: report the socket while it is opened and used."""
+
+    sock: socket.socket | None
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()  # type: ignore[misc]
+        _watch(sock)  # covers the TLS handshake and a proxy's CONNECT answer
+        return sock
+
+    def getresponse(self, *args, **kwargs):
+        _watch(self.sock)  # a kept-alive connection opened by an earlier request
+        return super().getresponse(*args, **kwargs)  # type: ignore[misc]
+
+
+class WatchedHTTPConnection(_Watched, HTTPConnection):
+    pass
+
+
+class WatchedHTTPSConnection(_Watched, HTTPSConnection):
+    pass
+
+
+class WatchedHTTPConnectionPool(HTTPConnectionPool):
+    ConnectionCls = WatchedHTTPConnection
+
+
+class WatchedHTTPSConnectionPool(HTTPSConnectionPool):
+    ConnectionCls = WatchedHTTPSConnection
+
+
+WATCHED_POOL_CLASSES = {"http": WatchedHTTPConnectionPool, "https": WatchedHTTPSConnectionPool}
+
+
+def _use_watched_pools(manager: PoolManager) -> None:
+    # Only the standard pools are replaced; a SOCKS proxy keeps its own (unwatched).
+    if manager.pool_classes_by_scheme == DEFAULT_POOL_CLASSES:
+        manager.pool_classes_by_scheme = dict(WATCHED_POOL_CLASSES)
+
+
+class DeadlineAdapter(HTTPAdapter):
+    """An HTTPAdapter whose connections obey the calling thread's ``Deadline``."""
+
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        _use_watched_pools(self.poolmanager)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs) -> PoolManager:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        _use_watched_pools(manager)
+        return manager

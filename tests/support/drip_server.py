@@ -1,0 +1,84 @@
+"""A raw loopback HTTP server that answers slowly or at length, for the client's deadline tests.
+
+It reads one request, sends ``head`` at once, then ``drip`` one byte per ``interval``
+(or, with ``flood``, as many bytes as the client will take), and records how many
+bytes it managed to send before the client hung up.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import threading
+from types import TracebackType
+
+
+class DripServer:
+    def __init__(
+        self,
+        head: bytes,
+        drip: bytes = b"",
+        *,
+        interval: float = 0.5,
+        flood: int = 0,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
+        self.head, self.drip, self.interval, self.flood = head, drip, interval, flood
+        self.tls = tls
+        self.bytes_sent = 0
+        self.client_hung_up = threading.Event()
+        self.finished = threading.Event()
+        self._stop = threading.Event()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> DripServer:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._stop.set()
+        self._listener.close()
+        self._thread.join(timeout=10)
+
+    def _serve(self) -> None:
+        try:
+            connection, _ = self._listener.accept()
+        except OSError:
+            return
+        try:
+            if self.tls is not None:
+                connection = self.tls.wrap_socket(connection, server_side=True)
+            with connection:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    chunk = connection.recv(65536)
+                    if not chunk:
+                        return
+                    request += chunk
+                self._send(connection, self.head)
+                for byte in self.drip:
+                    if self._stop.wait(self.interval):
+                        return
+                    self._send(connection, bytes([byte]))
+                block = b"x" * 65536
+                while self.bytes_sent - len(self.head) < self.flood:
+                    self._send(connection, block)
+        except OSError:
+            self.client_hung_up.set()
+        finally:
+            self.finished.set()
+
+    def _send(self, connection: socket.socket, data: bytes) -> None:
+        connection.sendall(data)
+        self.bytes_sent += len(data)
