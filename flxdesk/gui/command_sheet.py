@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QPainter
 
 from flxdesk.command_codes import COMMANDS, Command
+from flxdesk.gui.pdf_page import DPI, pdf_page
 
-DPI = 300
 # Width of the narrowest bar: 0.33 mm where the code fits its column, never below
 # 0.25 mm (10 mil, what every handheld scanner reads at arm's length).
 MODULE_MM = 0.33
@@ -37,34 +37,10 @@ def bar_pattern(code: str) -> str:
     return Code128(code).build()[0]
 
 
-def _page_size() -> QPageSize:
-    from PySide6.QtCore import QLocale
-
-    if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
-        return QPageSize(QPageSize.PageSizeId.Letter)
-    return QPageSize(QPageSize.PageSizeId.A4)
-
-
 def write_command_sheet(target: Path) -> Path:
     """Write the sheet of every command barcode to ``target`` (a PDF); returns it."""
-    if QGuiApplication.instance() is None:
-        raise RuntimeError("write_command_sheet needs a QGuiApplication (fonts)")
-    with open(target, "wb"):  # a plain OSError (no folder, no permission) before Qt's silence
-        pass
-    writer = QPdfWriter(str(target))
-    writer.setResolution(DPI)
-    writer.setTitle("flxdesk command barcodes")
-    writer.setCreator("flxdesk")
-    writer.setPageLayout(
-        QPageLayout(_page_size(), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-    )
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"Qt could not start writing {target}")
-    try:
-        _draw_sheet(painter, writer.width(), writer.height())
-    finally:
-        painter.end()
+    with pdf_page(target, "flxdesk command barcodes") as (painter, width, height):
+        _draw_sheet(painter, width, height)
     return target
 
 

@@ -13,21 +13,18 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
-    QPageLayout,
-    QPageSize,
     QPainter,
-    QPdfWriter,
 )
 
+from flxdesk.gui.pdf_page import DPI, pdf_page
 from flxdesk.shift_report import RESULTS, ShiftSummary, reason_text
 
-DPI = 300
 MARGIN_MM = 15.0
 HOURS_SHOWN_AS_HOURS = 48  # longer periods are charted per day
 SENT_COLOUR = QColor("#1b7f3b")
@@ -38,34 +35,11 @@ def _px(mm: float) -> float:
     return mm / 25.4 * DPI
 
 
-def _page_size() -> QPageSize:
-    from PySide6.QtCore import QLocale
-
-    if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
-        return QPageSize(QPageSize.PageSizeId.Letter)
-    return QPageSize(QPageSize.PageSizeId.A4)
-
-
 def write_shift_summary_pdf(summary: ShiftSummary, target: Path) -> Path:
     """Write ``summary`` to ``target`` as a one-page PDF; needs a QGuiApplication (fonts)."""
-    if QGuiApplication.instance() is None:
-        raise RuntimeError("write_shift_summary_pdf needs a QGuiApplication (fonts)")
-    with open(target, "wb"):  # a plain OSError (no folder, no permission) before Qt's silence
-        pass
-    writer = QPdfWriter(str(target))
-    writer.setResolution(DPI)
-    writer.setTitle(f"flxdesk shift summary: {summary.period.label}")
-    writer.setCreator("flxdesk")
-    writer.setPageLayout(
-        QPageLayout(_page_size(), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-    )
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"Qt could not start writing {target}")
-    try:
-        _Page(painter, writer.width(), writer.height()).draw(summary)
-    finally:
-        painter.end()
+    title = f"flxdesk shift summary: {summary.period.label}"
+    with pdf_page(target, title) as (painter, width, height):
+        _Page(painter, width, height).draw(summary)
     return target
 
 

@@ -1,0 +1,46 @@
+"""One printable page as a PDF, drawn with QPainter on Qt's QPdfWriter.
+
+Shared by the command-barcode sheet and the shift summary: A4, or Letter where the
+system uses US units; no margins (each drawing keeps its own); a plain OSError for a
+folder that does not exist or cannot be written, before Qt would fail silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QMarginsF
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+DPI = 300
+
+
+def local_page_size() -> QPageSize:
+    if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+        return QPageSize(QPageSize.PageSizeId.Letter)
+    return QPageSize(QPageSize.PageSizeId.A4)
+
+
+@contextmanager
+def pdf_page(target: Path, title: str) -> Iterator[tuple[QPainter, int, int]]:
+    """A painter on a one-page PDF at ``DPI``, with the page's width and height in dots."""
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("drawing a PDF needs a QGuiApplication (fonts)")
+    with open(target, "wb"):  # a plain OSError (no folder, no permission) before Qt's silence
+        pass
+    writer = QPdfWriter(str(target))
+    writer.setResolution(DPI)
+    writer.setTitle(title)
+    writer.setCreator("flxdesk")
+    writer.setPageLayout(
+        QPageLayout(local_page_size(), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    )
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"Qt could not start writing {target}")
+    try:
+        yield painter, writer.width(), writer.height()
+    finally:
+        painter.end()
