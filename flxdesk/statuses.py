@@ -19,3 +19,8 @@ STATUS_SPELLINGS: dict[str, str] = {status.lower(): status for status in ORDER_S
 def canonical_status(text: str) -> str | None:
     """The API's spelling of ``text`` (any case, British "Cancelled"), or None."""
     return STATUS_SPELLINGS.get(" ".join(text.split()).lower())
+
+
+# Statuses that undo or stop an order's fulfilment: arming one asks first, and a station
+# never starts with one armed.
+DESTRUCTIVE_STATUSES: frozenset[str] = frozenset({"Canceled", "Failed", "Not Managed"})
