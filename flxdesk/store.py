@@ -411,6 +411,17 @@ class HistoryStore:
         counts.update({State(state): int(count) for state, count in rows})
         return counts
 
+    def count_finished_since(self, since: float) -> dict[State, int]:
+        """Updates sent and failed since ``since`` (created then or later), by state."""
+        rows = self._db.execute(
+            "SELECT state, COUNT(*) FROM updates WHERE created_at >= ? AND state IN (?, ?)"
+            " GROUP BY state",
+            (since, State.SENT, State.FAILED),
+        )
+        counts = {State.SENT: 0, State.FAILED: 0}
+        counts.update({State(state): int(count) for state, count in rows})
+        return counts
+
     def rows_of_batch(self, batch_id: int) -> list[UpdateRow]:
         rows = self._db.execute(
             f"SELECT {COLUMNS} FROM updates WHERE batch_id=? ORDER BY id", (batch_id,)

@@ -66,12 +66,21 @@ class BatchPanel(QWidget):
         self.export_button = QPushButton("Export results…")
         self.export_button.setObjectName("exportResultsButton")
         self.export_button.clicked.connect(self._choose_export_file)
+        self.close_button = QPushButton("Close")
+        self.close_button.setObjectName("closeBatchButton")
+        self.close_button.setAccessibleName("Close the finished bulk run's panel")
+        self.close_button.clicked.connect(self.hide)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.progress, stretch=1)
         layout.addWidget(self.counts, stretch=2)
-        for button in (self.pause_button, self.cancel_button, self.export_button):
+        for button in (
+            self.pause_button,
+            self.cancel_button,
+            self.export_button,
+            self.close_button,
+        ):
             layout.addWidget(button)
 
         self._timer = QTimer(self)
@@ -83,6 +92,7 @@ class BatchPanel(QWidget):
         self.batch_id = batch_id
         self.pause_button.show()
         self.cancel_button.show()
+        self.close_button.hide()
         self.show()
         self.refresh()
         self._timer.start()
@@ -108,6 +118,7 @@ class BatchPanel(QWidget):
             self.counts.setText(f"Bulk run finished: {summary}.")
             self.pause_button.hide()
             self.cancel_button.hide()
+            self.close_button.show()
             self._timer.stop()
             return
         if self._paused:

@@ -45,9 +45,13 @@ def _style(pair: Pair, extra: str = "") -> str:
     return f"background: {pair.background}; color: {pair.foreground}; {extra}"
 
 
-def _enlarge(label: QLabel, factor: float) -> None:
+def _enlarge(label: QLabel, factor: float, base_point_size: float | None = None) -> None:
+    """``factor`` times the body font (``base_point_size``, else the application's)."""
+    from PySide6.QtWidgets import QApplication
+
     font = label.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
+    base = base_point_size or QApplication.font().pointSizeF()
+    font.setPointSizeF(base * factor)
     font.setBold(True)
     label.setFont(font)
 
@@ -57,7 +61,7 @@ class ResultBand(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("resultBand")
+        self.setObjectName("resultLabel")  # the window's result line, made large
         self.setAccessibleName("Last result")
         self.setWordWrap(True)
         self.setMargin(10)
@@ -77,6 +81,9 @@ class ResultBand(QLabel):
     def apply_scheme(self, scheme: Scheme) -> None:
         self._scheme = scheme
         self.show_result(self.text(), self.kind)
+
+    def set_body_size(self, point_size: float) -> None:
+        _enlarge(self, LARGE_TYPE, point_size)
 
 
 class ArmedStatusChip(QLabel):
@@ -101,6 +108,9 @@ class ArmedStatusChip(QLabel):
         self._scheme = scheme
         if self.status:
             self.show_status(self.status)
+
+    def set_body_size(self, point_size: float) -> None:
+        _enlarge(self, LARGE_TYPE * 0.8, point_size)
 
 
 class FailurePanel(QFrame):
@@ -167,6 +177,9 @@ class FailurePanel(QFrame):
     def apply_scheme(self, scheme: Scheme) -> None:
         self._scheme = scheme
         self._colour()
+
+    def set_body_size(self, point_size: float) -> None:
+        _enlarge(self._title, 1.4, point_size)
 
     def _colour(self) -> None:
         pair = BAND["failed"][self._scheme]

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 
+from flxdesk.gui.palette import STATE_TEXT, Scheme
 from flxdesk.gui.roles import DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE
 from flxdesk.store import HistoryStore, State, UpdateRow
 
@@ -19,12 +20,10 @@ PAGE_SIZE = 256
 LOADED_ROWS_KEPT = 4 * PAGE_SIZE
 COLUMNS = ("Time", "Order ID", "Status", "Note", "Result")
 
+# The result column's colour per state and colour scheme (4.5:1 on either background).
 STATE_COLOURS = {
-    State.SENT: QColor("#1b7f3b"),
-    State.FAILED: QColor("#b3261e"),
-    State.QUEUED: QColor("#6b6b6b"),
-    State.SENDING: QColor("#1f5fa8"),
-    State.CANCELLED: QColor("#6b6b6b"),
+    scheme: {State(state): QColor(colours[scheme]) for state, colours in STATE_TEXT.items()}
+    for scheme in Scheme
 }
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -71,6 +70,7 @@ class HistoryModel(QAbstractTableModel):
         self._store: HistoryStore | None = store
         self._rows: list[UpdateRow] = []
         self._exhausted = False
+        self._scheme = Scheme.LIGHT
         self.fetchMore(QModelIndex())
 
     # --- reading ---------------------------------------------------------------------
@@ -122,8 +122,16 @@ class HistoryModel(QAbstractTableModel):
         if role == TOOLTIP_ROLE:
             return row.detail or row.message or None
         if role == FOREGROUND_ROLE and column == COLUMNS.index("Result"):
-            return QBrush(STATE_COLOURS[row.state])
+            return QBrush(STATE_COLOURS[self._scheme][row.state])
         return None
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        """Colours for a light or dark window."""
+        if scheme is not self._scheme:
+            self._scheme = scheme
+            if self._rows:
+                last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
 
     def row_at(self, position: int) -> UpdateRow:
         return self._rows[position]

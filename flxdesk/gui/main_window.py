@@ -7,6 +7,9 @@ accessibility tools: orderIdEdit, statusCombo, noteEdit, submitButton, historyVi
 from __future__ import annotations
 
 import logging
+import time
+from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -27,14 +31,21 @@ from PySide6.QtWidgets import (
 )
 
 from flxdesk import __version__
+from flxdesk.command_codes import Action, is_command, parse_command
+from flxdesk.duplicate_guard import DuplicateGuard
 from flxdesk.engine_events import EngineState
+from flxdesk.gui.armed_status import ArmedStatus
 from flxdesk.gui.engine_thread import EngineThread
+from flxdesk.gui.feedback_widgets import ArmedStatusChip, FailurePanel, ResultBand
 from flxdesk.gui.history_model import COLUMNS, HistoryModel, header_labels
+from flxdesk.gui.station_feedback import StationFeedback
 from flxdesk.gui.token_keeper import TokenKeeper, TokenState
 from flxdesk.gui.token_prompts import TokenPrompts
+from flxdesk.gui.window_geometry import place_window, saved_geometry
 from flxdesk.notes import InvalidNote, check_note
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
-from flxdesk.statuses import ORDER_STATUSES
+from flxdesk.station_settings import StationSettings
+from flxdesk.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
 from flxdesk.store import HistoryStore
 from flxdesk.updates import queue_import, queue_one
 
@@ -44,9 +55,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-OK_STYLE = "color: #1b7f3b; font-weight: 600"
-ERROR_STYLE = "color: #b3261e; font-weight: 600"
-INFO_STYLE = "color: #444"
+# Why a scan queued now waits, by engine state (said in the band, with the "waiting" sound).
+HELD_BECAUSE = {
+    EngineState.OFFLINE: "offline",
+    EngineState.NEEDS_TOKEN: "no API token yet",
+    EngineState.PAUSED: "sending is paused",
+}
 
 # What the queue label says in each engine state.
 QUEUE_STATE_TEXT = {
@@ -77,9 +91,13 @@ class MainWindow(QMainWindow):
         token_keeper: TokenKeeper,
         api_url: str,
         demo: bool = False,
+        station: StationSettings | None = None,
+        settings_file: Path | None = None,
     ) -> None:
         super().__init__()
         self._store = store
+        self.station = station or StationSettings()
+        self._settings_file = settings_file
         self._engine_thread = engine_thread
         self._tokens = token_keeper
         self._demo = demo
@@ -90,12 +108,31 @@ class MainWindow(QMainWindow):
         self._batch_panel: BatchPanel | None = None
         self._held_panel: HeldPanel | None = None
         self.token_prompts = TokenPrompts(self, token_keeper)
+        self._engine_state = EngineState.IDLE
+        self._scanned_ids: set[int] = set()  # scans (not bulk rows): they sound when done
 
         title = f"flxdesk {__version__}"
         self.setWindowTitle(f"{title} — DEMO (orders 1000-1999)" if demo else title)
-        self.resize(900, 600)
         self._build_widgets()
         self._build_menus()
+        self.armed = ArmedStatus(
+            self,
+            self.status_combo,
+            self.armed_chip,
+            self.station.default_status,
+            self.station.idle_reset_minutes,
+        )
+        self.armed.armed.connect(self._on_armed)
+        self.feedback = StationFeedback(
+            self.result_label, self.failure_panel, self._today_label, self
+        )
+        self.guard = DuplicateGuard(
+            self._previous_update_at,
+            self.station.duplicate_window_minutes * 60,
+            self.station.duplicate_confirm_seconds,
+        )
+        place_window(self, self.station.geometry)
+        self.apply_zoom(self.station.zoom)
         self._api_label.setText(f"API: {api_url}")
         self._show_token_state(TokenState.UNKNOWN)
 
@@ -131,6 +168,12 @@ class MainWindow(QMainWindow):
 
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.bulk_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.zoom_in_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.zoom_out_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.acknowledge_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.acknowledge_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self._start_station()
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Tab goes order ID -> status -> note -> Update, not into the history.
         self.history_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -160,7 +203,7 @@ class MainWindow(QMainWindow):
         self.note_edit.setObjectName("noteEdit")
         self.note_edit.setAccessibleName("Note")
         self.note_edit.setPlaceholderText("Optional note sent with each update")
-        self.note_edit.returnPressed.connect(self.submit)
+        self.note_edit.returnPressed.connect(self._note_finished)
 
         self.submit_button = QPushButton("Update")
         self.submit_button.setObjectName("submitButton")
@@ -168,14 +211,10 @@ class MainWindow(QMainWindow):
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
 
-        self.result_label = QLabel("Ready.")
-        self.result_label.setObjectName("resultLabel")
-        self.result_label.setAccessibleName("Last result")
-        self.result_label.setWordWrap(True)
-        self.result_label.setStyleSheet(INFO_STYLE)
-        font = self.result_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.result_label.setFont(font)
+        self.result_label = ResultBand()
+        self.armed_chip = ArmedStatusChip()
+        self.failure_panel = FailurePanel()
+        self.failure_panel.acknowledged.connect(self._on_acknowledged)
 
         self.model = HistoryModel(self._store, self)
         self.history_view = QTableView()
@@ -222,7 +261,11 @@ class MainWindow(QMainWindow):
             )
             layout.addWidget(banner)
         layout.addLayout(form)
-        layout.addWidget(self.result_label)
+        feedback_row = QHBoxLayout()
+        feedback_row.addWidget(self.armed_chip)
+        feedback_row.addWidget(self.result_label, 1)
+        layout.addLayout(feedback_row)
+        layout.addWidget(self.failure_panel)
         self._batch_panel_slot = layout.count()  # the bulk panel goes here when first needed
         self._central_layout = layout
         history_label = QLabel("&History (newest first)")
@@ -232,12 +275,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._queue_label = QLabel()
+        self._today_label = QLabel()
+        self._today_label.setObjectName("todayCounts")
         self._token_label = QLabel()
         self._api_label = QLabel()
         status_bar = self.statusBar()
         status_bar.addWidget(self._queue_label)
+        status_bar.addWidget(self._today_label)
         status_bar.addWidget(self._token_label, 1)
-        for label in (self._queue_label, self._token_label):
+        for label in (self._queue_label, self._today_label, self._token_label):
             label.setContentsMargins(6, 0, 6, 0)
         status_bar.addPermanentWidget(self._api_label)
         self._queue_label.setText(QUEUE_STATE_TEXT[EngineState.IDLE])
@@ -245,8 +291,26 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.settings_action = file_menu.addAction("&Settings…")
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.triggered.connect(self.open_settings)
+        self.print_codes_action = file_menu.addAction("&Print command barcodes…")
+        self.print_codes_action.setObjectName("printCommandBarcodesAction")
+        self.print_codes_action.triggered.connect(self.save_command_sheet)
+        file_menu.addSeparator()
         self.quit_action = file_menu.addAction("&Quit")
         self.quit_action.triggered.connect(self.close)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.acknowledge_action = view_menu.addAction("&Acknowledge failures")
+        self.acknowledge_action.setObjectName("acknowledgeAction")
+        self.acknowledge_action.triggered.connect(self.failure_panel.acknowledge)
+        self.zoom_in_action = view_menu.addAction("Zoom &in")
+        self.zoom_in_action.triggered.connect(lambda: self.apply_zoom(self.station.zoom + 0.1))
+        self.zoom_out_action = view_menu.addAction("Zoom &out")
+        self.zoom_out_action.triggered.connect(lambda: self.apply_zoom(self.station.zoom - 0.1))
+        self.zoom_reset_action = view_menu.addAction("&Actual size")
+        self.zoom_reset_action.triggered.connect(lambda: self.apply_zoom(1.0))
 
         bulk_menu = self.menuBar().addMenu("&Bulk")
         self.bulk_action = bulk_menu.addAction("&Bulk update…")
@@ -265,7 +329,7 @@ class MainWindow(QMainWindow):
     # --- notices ---------------------------------------------------------------------
     def show_crash_notice(self, text: str) -> None:
         """A band above the fields that stays until dismissed: the last run crashed."""
-        from PySide6.QtWidgets import QFrame, QHBoxLayout
+        from PySide6.QtWidgets import QFrame
 
         notice = QFrame()
         notice.setObjectName("crashNotice")
@@ -293,30 +357,90 @@ class MainWindow(QMainWindow):
         self.order_id_edit.setFocus()
 
     # --- submitting ------------------------------------------------------------------
+    @Slot(str)
+    def take_scan(self, text: str) -> None:
+        """A scanner burst caught anywhere in the window: exactly as typed, replacing stray text."""
+        self.order_id_edit.setText(text)
+        self.submit()
+
     @Slot()
     def submit(self) -> None:
-        try:
-            order_id = clean_order_id(self.order_id_edit.text())
-        except InvalidOrderId as problem:
-            self._show_result(str(problem), ok=False)
-            self.order_id_edit.selectAll()
-            self.order_id_edit.setFocus()
+        raw = self.order_id_edit.text()
+        self.order_id_edit.clear()
+        self.order_id_edit.setFocus()
+        self.armed.note_activity()
+        if is_command(raw):
+            self._run_command(raw)
             return
-        status = self.status_combo.currentText()
+        if self.failure_panel.count and self.station.refuse_while_unacknowledged:
+            self.feedback.refused(
+                f"Not taken: {raw.strip() or 'the scan'}. Acknowledge the failures first "
+                "(Esc, click the red panel, or scan FLXCMD ACK), then scan it again."
+            )
+            return
         try:
+            order_id = clean_order_id(raw)
             note = check_note(self.note_edit.text())
-        except InvalidNote as problem:
-            self._show_result(str(problem), ok=False)  # the scan stays in its field
-            self.note_edit.setFocus()
+        except (InvalidOrderId, InvalidNote) as problem:
+            self.feedback.refused(str(problem))
+            self.order_id_edit.setText(raw.strip())  # to correct by hand
+            self.order_id_edit.selectAll()
+            return
+        status = self.armed.status
+        verdict = self.guard.check(order_id, status)
+        if not verdict.send:
+            when = time.strftime("%H:%M", time.localtime(verdict.previous_at))
+            self.feedback.refused(
+                f"{order_id} was already set to {status} at {when}: not sent again. "
+                f"Scan it again within {self.guard.confirm_seconds:.0f} s to send it anyway."
+            )
             return
         update_id = queue_one(
             self._store, order_id, status, note, destination=self._engine_thread.destination
         )
+        self._scanned_ids.add(update_id)
         self.model.add_new(update_id)
         self._engine_thread.wake()
-        self.order_id_edit.clear()
+        self.feedback.queued(order_id, status, HELD_BECAUSE.get(self._engine_state, ""))
+
+    def _run_command(self, raw: str) -> None:
+        """A command barcode: never sent, never recorded as an update."""
+        command = parse_command(raw)
+        if command is None:
+            self.feedback.refused(f"Unknown command barcode {raw.strip()!r}: nothing done.")
+        elif command.action is Action.ARM_STATUS:
+            self.feedback.info(self.armed.arm_from_command(command.status))
+        elif command.action is Action.ACKNOWLEDGE:
+            self.failure_panel.acknowledge()
+        elif command.action is Action.CLEAR_NOTE:
+            self.note_edit.clear()
+            self.feedback.info("Note cleared.")
+
+    def _previous_update_at(self, order_id: str, status: str, since: float) -> float | None:
+        from flxdesk.history_query import HistoryQuery
+
+        return HistoryQuery(self._store).previous_update_at(order_id, status, since)
+
+    @Slot()
+    def _note_finished(self) -> None:
+        """Enter in the note: send what is in the order field, else back to it."""
+        if self.order_id_edit.text().strip():
+            self.submit()
+        else:
+            self.order_id_edit.setFocus()
+
+    @Slot(str, str)
+    def _on_armed(self, status: str, why: str) -> None:
+        if why == "idle":
+            self.feedback.info(f"No scan for a while: back to the station's {status}.")
+        elif not why:
+            self.feedback.info(f"Armed: {status}. Every scan is set to {status}.")
         self.order_id_edit.setFocus()
-        self._show_result(f"Order {order_id}: queued as {status}…", ok=None)
+
+    @Slot()
+    def _on_acknowledged(self) -> None:
+        self.feedback.info("Failures acknowledged. Ready for the next scan.")
+        self.order_id_edit.setFocus()
 
     # --- bulk ------------------------------------------------------------------------
     @property
@@ -339,11 +463,45 @@ class MainWindow(QMainWindow):
 
         def done(result: int) -> None:
             if result == BulkDialog.DialogCode.Accepted:
-                self.queue_bulk(dialog.result, dialog.source)
+                self.confirm_and_queue_bulk(dialog.result, dialog.source)
             dialog.deleteLater()
 
         dialog.finished.connect(done)
         dialog.open()
+
+    def confirm_and_queue_bulk(self, imported, source: str) -> None:
+        """Queue a bulk run; one that sets a destructive status asks first, naming it."""
+        destructive = Counter(
+            row.status for row in imported.valid_rows if row.status in DESTRUCTIVE_STATUSES
+        )
+        if not destructive:
+            self.queue_bulk(imported, source)
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        what = " and ".join(f"{count} orders to {status}" for status, count in destructive.items())
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Confirm bulk update",
+            f"Set {what}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("confirmBulkDestructiveBox")
+        box.setInformativeText(
+            f"{len(imported.valid_rows)} rows in all. This cannot be undone from flxdesk."
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def answered(answer: int) -> None:
+            if answer == QMessageBox.StandardButton.Yes:
+                self.queue_bulk(imported, source)
+            else:
+                self.feedback.info("Bulk update not queued.")
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        box.open()
 
     def queue_bulk(self, imported, source: str) -> int:
         """Queue the valid rows and record the others with their reasons; returns the batch."""
@@ -353,6 +511,7 @@ class MainWindow(QMainWindow):
         self.model.reload()
         self._engine_thread.wake()
         self.batch_panel.start(queued.batch_id)
+        self.feedback.rejected_rows([(r.order_id, r.problem) for r in imported.invalid_rows])
         message = f"Queued {queued.queued} updates"
         if queued.rejected:
             message += f"; {queued.rejected} rows with a problem are in the history as failed"
@@ -362,10 +521,15 @@ class MainWindow(QMainWindow):
     @Slot(int, bool, str)
     def _on_update_finished(self, update_id: int, ok: bool, message: str) -> None:
         self.model.refresh(update_id)
-        self._show_result(message, ok=ok)
+        row = self._store.get(update_id) if self.model.attached else None
+        order_id = row.order_id if row is not None else "?"
+        loud = update_id in self._scanned_ids
+        self._scanned_ids.discard(update_id)
+        self.feedback.finished(order_id, ok, message, loud=loud)
 
     @Slot(object, int, str)
     def _on_engine_state(self, state: EngineState, waiting: int, token_problem: str) -> None:
+        self._engine_state = state
         self._waiting = waiting
         self._queue_text = QUEUE_STATE_TEXT[state].format(waiting=waiting)
         self._show_queue_text()
@@ -398,9 +562,116 @@ class MainWindow(QMainWindow):
             self.held_panel.refresh()
 
     def _show_result(self, text: str, ok: bool | None) -> None:
-        self.result_label.setText(text)
-        style = INFO_STYLE if ok is None else OK_STYLE if ok else ERROR_STYLE
-        self.result_label.setStyleSheet(style)
+        self.result_label.show_result(text, "info" if ok is None else "sent" if ok else "failed")
+
+    # --- the station: sounds, zoom, settings, command sheet --------------------------------
+    def _start_station(self) -> None:
+        """After the first paint: the scan capture, the sounds, today's counts, the scheme."""
+        from PySide6.QtGui import QGuiApplication
+
+        from flxdesk.gui.scan_capture import ScanCapture
+        from flxdesk.gui.sound_player import SoundPlayer
+
+        self.scan_capture = ScanCapture(
+            self, self.station.scan_min_length, self.station.scan_max_gap_ms
+        )
+        self.scan_capture.scanned.connect(self.take_scan)
+        self.feedback.sounds = SoundPlayer(
+            muted=self.station.sound_muted, volume=self.station.sound_volume, parent=self
+        )
+        if self.model.attached:
+            self.feedback.count_today(self._store)
+        self.status_combo.activated.connect(lambda _index: self.order_id_edit.setFocus())
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(lambda _scheme: self.apply_scheme())
+        self.apply_scheme()
+
+    def apply_scheme(self) -> None:
+        """Light or dark colours, following the OS (and its changes)."""
+        from flxdesk.gui.feedback_widgets import current_scheme
+
+        scheme = current_scheme()
+        for widget in (self.result_label, self.armed_chip, self.failure_panel):
+            widget.apply_scheme(scheme)
+        self.model.set_scheme(scheme)
+
+    def apply_zoom(self, zoom: float) -> None:
+        """Scale the whole window's text (Ctrl+plus / Ctrl+minus), remembered."""
+        from flxdesk.station_settings import LIMITS
+
+        low, high = LIMITS["zoom"]
+        zoom = round(min(high, max(low, zoom)), 2)
+        font = QApplication.font()
+        size = font.pointSizeF() * zoom
+        font.setPointSizeF(size)
+        self.setFont(font)
+        for widget in (self.result_label, self.armed_chip, self.failure_panel):
+            widget.set_body_size(size)
+        if zoom != self.station.zoom:
+            self.station = self.station._replace(zoom=zoom)
+            self._save_station()
+
+    @Slot()
+    def open_settings(self) -> None:
+        from flxdesk.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self, self.station)
+
+        def done(result: int) -> None:
+            if result == SettingsDialog.DialogCode.Accepted:
+                self.use_station_settings(dialog.chosen())
+            dialog.deleteLater()
+            self.order_id_edit.setFocus()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def use_station_settings(self, station: StationSettings) -> None:
+        self.station = station
+        self.armed.default_status = station.default_status
+        self.armed.set_idle_minutes(station.idle_reset_minutes)
+        self.guard.window_seconds = station.duplicate_window_minutes * 60
+        self.guard.confirm_seconds = station.duplicate_confirm_seconds
+        if self.feedback.sounds is not None:
+            self.feedback.sounds.set_muted(station.sound_muted)
+            self.feedback.sounds.set_volume(station.sound_volume)
+        capture = getattr(self, "scan_capture", None)
+        if capture is not None:
+            capture.min_length = station.scan_min_length
+            capture.max_gap_ms = station.scan_max_gap_ms
+        self._save_station()
+
+    def _save_station(self) -> None:
+        if self._settings_file is None:
+            return
+        from flxdesk.station_settings import save_station_settings
+
+        try:
+            save_station_settings(self._settings_file, self.station)
+        except OSError as error:
+            log.warning("Could not save the station settings: %s", error)
+
+    @Slot()
+    def save_command_sheet(self) -> None:
+        """File → Print command barcodes…: a PDF to print and pin up at the station."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from flxdesk.gui.command_sheet import write_command_sheet
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the command barcodes", "flxdesk-command-barcodes.pdf", "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        try:
+            write_command_sheet(Path(path))
+        except OSError as error:
+            self._show_result(f"Could not write {path}: {error.strerror or error}", ok=False)
+            return
+        self._show_result(f"Command barcodes saved to {path}: print and pin it up.", ok=None)
 
     # --- token -----------------------------------------------------------------------
     @Slot(str)
@@ -422,7 +693,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Hide first: an update already on the wire may take up to the read timeout to
         # finish, and the person should not watch a frozen window meanwhile.
+        self.station = self.station._replace(geometry=saved_geometry(self))
+        self._save_station()
         self.hide()
+        capture = getattr(self, "scan_capture", None)
+        if capture is not None:
+            capture.stop()
+        if self.feedback.sounds is not None:
+            self.feedback.sounds.close()
         if self._batch_panel is not None:
             self._batch_panel.stop()
         self._engine_thread.shutdown()

@@ -72,8 +72,8 @@ class ScanCapture(QObject):
         if not _is_printable(text) or event.modifiers() & _COMMAND_MODIFIERS:
             self.release_held_keys()
             return False
-        if self._held and gap_ms > self.max_gap_ms:
-            self.release_held_keys()
+        if self._held and (gap_ms > self.max_gap_ms or self._held[-1][0] is not watched):
+            self.release_held_keys()  # too slow, or typed somewhere else: not one scan
         self._held.append((watched, _copy(event)))
         self._last_key_at = now
         self._flush_timer.start(self.max_gap_ms)

@@ -78,6 +78,13 @@ class SoundPlayer(QObject):
         self._backend = backend or self._system_backend()
         self._prepare()
 
+    def close(self) -> None:
+        """Remove the scaled copies (when the window closes)."""
+        temporary = getattr(self, "_temporary", None)
+        if temporary is not None:
+            temporary.cleanup()
+            self._temporary = None
+
     def set_muted(self, muted: bool) -> None:
         self._muted = muted
 

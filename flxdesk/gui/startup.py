@@ -75,7 +75,18 @@ def build_app(
         log.warning("%d updates were interrupted by a crash and are queued again", interrupted)
     engine_thread = EngineThread(paths.history_db, api_url, destination)
     tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
-    window = MainWindow(store, engine_thread, tokens, api_url, demo=demo)
+    from flxdesk.station_settings import load_station_settings
+
+    settings_file = paths.settings_file
+    window = MainWindow(
+        store,
+        engine_thread,
+        tokens,
+        api_url,
+        demo=demo,
+        station=load_station_settings(settings_file),
+        settings_file=settings_file,
+    )
     tokens.setParent(window)
     if previous_crash is not None:
         window.show_crash_notice(previous_crash.notice())

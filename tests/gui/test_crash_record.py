@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from flxdesk.crash_record import CrashRecord
@@ -98,11 +99,11 @@ def test_window_after_a_crash_names_the_file_and_says_updates_are_safe(
         running.window.show()
         notice = running.window.crash_notice
         qtbot.waitUntil(notice.isVisible)
-        text = notice.findChild(type(running.window.result_label), "crashNoticeText").text()
+        text = notice.findChild(QLabel, "crashNoticeText").text()
         assert "ended abnormally" in text
         assert str(previous.report) in text
         assert "queued are safe" in text
-        dismiss = notice.findChild(type(running.window.submit_button), "crashNoticeDismiss")
+        dismiss = notice.findChild(QPushButton, "crashNoticeDismiss")
         dismiss.click()
         assert not notice.isVisible()
     finally:

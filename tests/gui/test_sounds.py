@@ -75,4 +75,5 @@ def test_play_with_the_system_player_returns_at_once(qtbot: QtBot, tmp_path: Pat
     for cue in CUES:
         player.play(cue)
     per_cue = (time.perf_counter() - started) / len(CUES)
+    player.close()
     assert per_cue < 0.010

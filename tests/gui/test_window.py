@@ -57,7 +57,7 @@ def test_scan_and_enter_sends_and_history_turns_to_success(
     assert (row.status, row.note, row.http_code) == ("On Hold", "waiting for stock", 201)
     view = window.findChild(QTableView, "historyView")
     assert view.model().index(0, 4).data() == "Sent"
-    assert window.result_label.text() == "Order 1234 set to On Hold."
+    assert window.result_label.text().endswith("Order 1234 set to On Hold.")
     # status and note stay as set for the next scan
     assert window.findChild(QComboBox, "statusCombo").currentText() == "On Hold"
     assert window.findChild(QLineEdit, "noteEdit").text() == "waiting for stock"
