@@ -359,7 +359,16 @@ class MainWindow(QMainWindow):
     # --- submitting ------------------------------------------------------------------
     @Slot(str)
     def take_scan(self, text: str) -> None:
-        """A scanner burst caught anywhere in the window: exactly as typed, replacing stray text."""
+        """A scanner burst caught anywhere in the window: exactly as typed, replacing stray text.
+
+        A question still open (arm Canceled? set 40 orders to Canceled?) is answered "no":
+        the person went on scanning instead of saying yes.
+        """
+        from PySide6.QtWidgets import QMessageBox
+
+        for box in self.findChildren(QMessageBox):
+            if box.isVisible():
+                box.reject()
         self.order_id_edit.setText(text)
         self.submit()
 

@@ -7,8 +7,9 @@ next key comes sooner, the burst goes on; if Enter ends a long enough burst, the
 is emitted as ``scanned`` and none of the keys reach the widget that had focus. Any
 other key sequence is replayed to its widget unchanged, so a person typing a note, or
 choosing a status by its first letter, sees the keys arrive (at most ``max_gap_ms``
-late). While a modal dialog is open the filter stands aside: the dialog's keys are
-its own, and a token must never be taken for an order ID.
+late). While a dialog with fields is open (token, bulk) the filter stands aside: the
+dialog's keys are its own, and a token must never be taken for an order ID. A question
+box of the window (buttons only) would swallow a scan, so there the scan is still taken.
 """
 
 from __future__ import annotations
@@ -91,9 +92,20 @@ class ScanCapture(QObject):
             self._replaying = False
 
     def _in_main_window(self, watched: QObject) -> bool:
-        if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget():
+        if QApplication.activePopupWidget() is not None or not isinstance(watched, QWidget):
             return False
-        return isinstance(watched, QWidget) and watched.window() is self._window
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            return watched.window() is self._window
+        # A question box of the window (only buttons) would lose a scan: the scan is
+        # taken, and the window answers the question "no" (see MainWindow.take_scan).
+        from PySide6.QtWidgets import QMessageBox
+
+        return (
+            isinstance(modal, QMessageBox)
+            and modal.parent() is self._window
+            and watched.window() is modal
+        )
 
 
 def _is_enter(event: QKeyEvent) -> bool:

@@ -302,3 +302,18 @@ def test_at_150_percent_on_a_1366x768_screen_the_window_fits(tmp_path: Path) -> 
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "911", "512"]
+
+
+def test_a_scan_while_a_question_is_open_is_taken_and_the_answer_is_no(
+    qtbot: QtBot, station: RunningApp
+) -> None:
+    window = station.window
+    window.status_combo.setCurrentText("Canceled")
+    qtbot.waitUntil(lambda: visible_child(window, QMessageBox, "confirmDestructiveBox") is not None)
+    box = visible_child(window, QMessageBox, "confirmDestructiveBox")
+    QTest.keyClicks(box, "1012")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert window.armed.status == "Closed"
+    assert queued_ids(station) == ["1012"]
+    assert [row.status for row in station.store.newest(1)] == ["Closed"]
