@@ -76,12 +76,13 @@ def from_dict(raw: object) -> StationSettings:
 
 
 def _read_document(path: Path) -> dict:
-    import json
-
     try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         return {}
+    import json  # only when there is a file: keeps start-up light
+
+    raw = json.loads(text)
     return raw if isinstance(raw, dict) else {}
 
 

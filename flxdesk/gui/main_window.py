@@ -31,12 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from flxdesk import __version__
-from flxdesk.command_codes import Action, is_command, parse_command
-from flxdesk.duplicate_guard import DuplicateGuard
 from flxdesk.engine_events import EngineState
 from flxdesk.gui.armed_status import ArmedStatus
 from flxdesk.gui.engine_thread import EngineThread
-from flxdesk.gui.feedback_widgets import ArmedStatusChip, FailurePanel, ResultBand
+from flxdesk.gui.feedback_widgets import ArmedStatusChip, ResultBand
 from flxdesk.gui.history_model import COLUMNS, HistoryModel, header_labels
 from flxdesk.gui.station_feedback import StationFeedback
 from flxdesk.gui.token_keeper import TokenKeeper, TokenState
@@ -50,7 +48,9 @@ from flxdesk.store import HistoryStore
 from flxdesk.updates import queue_import, queue_one
 
 if TYPE_CHECKING:
+    from flxdesk.duplicate_guard import DuplicateGuard
     from flxdesk.gui.batch_panel import BatchPanel
+    from flxdesk.gui.failure_panel import FailurePanel
     from flxdesk.gui.held_panel import HeldPanel
 
 log = logging.getLogger(__name__)
@@ -124,13 +124,9 @@ class MainWindow(QMainWindow):
         )
         self.armed.armed.connect(self._on_armed)
         self.feedback = StationFeedback(
-            self.result_label, self.failure_panel, self._today_label, self
+            self.result_label, lambda: self.failure_panel, self._today_label, self
         )
-        self.guard = DuplicateGuard(
-            self._previous_update_at,
-            self.station.duplicate_window_minutes * 60,
-            self.station.duplicate_confirm_seconds,
-        )
+        self._guard: DuplicateGuard | None = None
         place_window(self, self.station.geometry)
         self.apply_zoom(self.station.zoom)
         self._api_label.setText(f"API: {api_url}")
@@ -213,8 +209,7 @@ class MainWindow(QMainWindow):
 
         self.result_label = ResultBand()
         self.armed_chip = ArmedStatusChip()
-        self.failure_panel = FailurePanel()
-        self.failure_panel.acknowledged.connect(self._on_acknowledged)
+        self._failure_panel: FailurePanel | None = None
 
         self.model = HistoryModel(self._store, self)
         self.history_view = QTableView()
@@ -265,7 +260,7 @@ class MainWindow(QMainWindow):
         feedback_row.addWidget(self.armed_chip)
         feedback_row.addWidget(self.result_label, 1)
         layout.addLayout(feedback_row)
-        layout.addWidget(self.failure_panel)
+        self._failure_panel_slot = layout.count()  # the failure panel goes here
         self._batch_panel_slot = layout.count()  # the bulk panel goes here when first needed
         self._central_layout = layout
         history_label = QLabel("&History (newest first)")
@@ -304,7 +299,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         self.acknowledge_action = view_menu.addAction("&Acknowledge failures")
         self.acknowledge_action.setObjectName("acknowledgeAction")
-        self.acknowledge_action.triggered.connect(self.failure_panel.acknowledge)
+        self.acknowledge_action.triggered.connect(self._acknowledge)
         self.zoom_in_action = view_menu.addAction("Zoom &in")
         self.zoom_in_action.triggered.connect(lambda: self.apply_zoom(self.station.zoom + 0.1))
         self.zoom_out_action = view_menu.addAction("Zoom &out")
@@ -349,6 +344,7 @@ class MainWindow(QMainWindow):
         row.addWidget(dismiss)
         self._central_layout.insertWidget(1 if self._demo else 0, notice)
         self._batch_panel_slot += 1
+        self._failure_panel_slot += 1
         self.crash_notice = notice
 
     @Slot()
@@ -374,6 +370,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def submit(self) -> None:
+        from flxdesk.command_codes import is_command
+
         raw = self.order_id_edit.text()
         self.order_id_edit.clear()
         self.order_id_edit.setFocus()
@@ -412,8 +410,23 @@ class MainWindow(QMainWindow):
         self._engine_thread.wake()
         self.feedback.queued(order_id, status, HELD_BECAUSE.get(self._engine_state, ""))
 
+    @property
+    def guard(self) -> DuplicateGuard:
+        """The duplicate guard, made with the first scan."""
+        if self._guard is None:
+            from flxdesk.duplicate_guard import DuplicateGuard
+
+            self._guard = DuplicateGuard(
+                self._previous_update_at,
+                self.station.duplicate_window_minutes * 60,
+                self.station.duplicate_confirm_seconds,
+            )
+        return self._guard
+
     def _run_command(self, raw: str) -> None:
         """A command barcode: never sent, never recorded as an update."""
+        from flxdesk.command_codes import Action, parse_command
+
         command = parse_command(raw)
         if command is None:
             self.feedback.refused(f"Unknown command barcode {raw.strip()!r}: nothing done.")
@@ -445,6 +458,24 @@ class MainWindow(QMainWindow):
         elif not why:
             self.feedback.info(f"Armed: {status}. Every scan is set to {status}.")
         self.order_id_edit.setFocus()
+
+    @property
+    def failure_panel(self) -> FailurePanel:
+        """Made after the first paint (or at the first failure, if sooner)."""
+        if self._failure_panel is None:
+            from flxdesk.gui.failure_panel import FailurePanel
+
+            panel = FailurePanel()
+            panel.acknowledged.connect(self._on_acknowledged)
+            panel.set_body_size(self.font().pointSizeF())
+            self._central_layout.insertWidget(self._failure_panel_slot, panel)
+            self._batch_panel_slot += 1
+            self._failure_panel = panel
+        return self._failure_panel
+
+    @Slot()
+    def _acknowledge(self) -> None:
+        self.failure_panel.acknowledge()
 
     @Slot()
     def _on_acknowledged(self) -> None:
@@ -561,6 +592,7 @@ class MainWindow(QMainWindow):
             self._held_panel = HeldPanel(self._store, self._engine_thread, self.model.reload, self)
             self._central_layout.insertWidget(1 if self._demo else 0, self._held_panel)
             self._batch_panel_slot += 1
+            self._failure_panel_slot += 1
         return self._held_panel
 
     @Slot(int)
@@ -615,7 +647,10 @@ class MainWindow(QMainWindow):
         size = font.pointSizeF() * zoom
         font.setPointSizeF(size)
         self.setFont(font)
-        for widget in (self.result_label, self.armed_chip, self.failure_panel):
+        widgets = [self.result_label, self.armed_chip]
+        if self._failure_panel is not None:
+            widgets.append(self._failure_panel)
+        for widget in widgets:
             widget.set_body_size(size)
         if zoom != self.station.zoom:
             self.station = self.station._replace(zoom=zoom)

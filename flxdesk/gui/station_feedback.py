@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
-from flxdesk.gui.feedback_widgets import FailurePanel, ResultBand
+from flxdesk.gui.feedback_widgets import ResultBand
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from flxdesk.gui.failure_panel import FailurePanel
     from flxdesk.gui.sound_player import SoundPlayer
     from flxdesk.store import HistoryStore
 
@@ -24,11 +27,16 @@ def midnight(now: float | None = None) -> float:
 
 class StationFeedback(QObject):
     def __init__(
-        self, band: ResultBand, failures: FailurePanel, today: QLabel, parent: QObject
+        self,
+        band: ResultBand,
+        failures: Callable[[], FailurePanel],
+        today: QLabel,
+        parent: QObject,
     ) -> None:
+        """``failures`` gives the failure panel, made when first needed."""
         super().__init__(parent)
         self.band = band
-        self.failures = failures
+        self._failures = failures
         self._today = today
         self.sounds: SoundPlayer | None = None  # made after the first paint
         self._sent = self._failed = 0
@@ -72,7 +80,7 @@ class StationFeedback(QObject):
                 self._play("sent")
         else:
             self._failed += 1
-            self.failures.add_failure(order_id, message)
+            self._failures().add_failure(order_id, message)
             self.band.show_result(f"✖ {message}", "failed")
             self._play("failed")
         self._show_today()
@@ -80,7 +88,7 @@ class StationFeedback(QObject):
     def rejected_rows(self, rows: list[tuple[str, str]]) -> None:
         """Rows of a bulk run that could not be sent at all (order ID, problem)."""
         for order_id, problem in rows:
-            self.failures.add_failure(order_id or "(no ID)", problem)
+            self._failures().add_failure(order_id or "(no ID)", problem)
         if rows:
             self._play("failed")
 

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from flxdesk.gui.feedback_widgets import ArmedStatusChip, FailurePanel, ResultBand
+from flxdesk.gui.failure_panel import FailurePanel
+from flxdesk.gui.feedback_widgets import ArmedStatusChip, ResultBand
 from flxdesk.gui.palette import BAND, STATUS_CHIP, Scheme
 
 
