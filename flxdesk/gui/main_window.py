@@ -12,16 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +26,7 @@ from PySide6.QtWidgets import (
 from flxdesk import __version__
 from flxdesk.engine_events import EngineState
 from flxdesk.gui.engine_thread import EngineThread
-from flxdesk.gui.history_model import COLUMNS, HistoryModel, header_labels
+from flxdesk.gui.history_pane import HistoryPane
 from flxdesk.gui.token_keeper import TokenKeeper, TokenState
 from flxdesk.gui.token_prompts import TokenPrompts
 from flxdesk.notes import InvalidNote, check_note
@@ -132,8 +129,6 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.bulk_action.setShortcut(QKeySequence("Ctrl+B"))
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # Tab goes order ID -> status -> note -> Update, not into the history.
-        self.history_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -177,24 +172,8 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.result_label.setFont(font)
 
-        self.model = HistoryModel(self._store, self)
-        self.history_view = QTableView()
-        self.history_view.setObjectName("historyView")
-        self.history_view.setAccessibleName("History of updates, newest first")
-        self.history_view.setModel(self.model)
-        self.history_view.horizontalHeader().setModel(header_labels(self))
-        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_view.setAlternatingRowColors(True)
-        self.history_view.setWordWrap(False)
-        vertical = self.history_view.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.history_view.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in zip(COLUMNS, (80, 140, 130, 200), strict=False):
-            self.history_view.setColumnWidth(COLUMNS.index(column), width)
+        self.history_pane = HistoryPane(self._store, self._engine_thread, self.firstPainted)
+        self.history_view, self.model = self.history_pane.view, self.history_pane.model
 
         form = QGridLayout()
         labels = ("&Order ID", "&Status", "&Note")
@@ -228,7 +207,7 @@ class MainWindow(QMainWindow):
         history_label = QLabel("&History (newest first)")
         history_label.setBuddy(self.history_view)
         layout.addWidget(history_label)
-        layout.addWidget(self.history_view, stretch=1)
+        layout.addWidget(self.history_pane, stretch=1)
         self.setCentralWidget(central)
 
         self._queue_label = QLabel()
@@ -245,6 +224,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction("Shift &summary…", self.history_pane.open_shift_summary)
         self.quit_action = file_menu.addAction("&Quit")
         self.quit_action.triggered.connect(self.close)
 

@@ -28,7 +28,8 @@ DEFAULT_RANGE_DAYS = 7
 def days_period(first: date, last: date, now: float | None = None) -> Period:
     """From the start of ``first`` to the end of ``last`` (either order), local time."""
     first, last = min(first, last), max(first, last)
-    return between(parse_moment(first.isoformat()), parse_moment(last.isoformat(), True), now)
+    end = parse_moment(last.isoformat(), end_of_day=True)
+    return between(parse_moment(first.isoformat()), end, now)
 
 
 class PeriodChooser(QWidget):
@@ -65,11 +66,18 @@ class PeriodChooser(QWidget):
         self.combo.setCurrentIndex(self.keys.index(key))
 
     def set_days(self, first: date, last: date) -> None:
-        """Choose "Dates…" from ``first`` to ``last``, both included."""
-        self.choose(DATES)
+        """Choose "Dates…" from ``first`` to ``last``, both included (one change)."""
+        if self.first_day is None:
+            self._make_date_fields()
         assert self.first_day is not None and self.last_day is not None
-        self.first_day.setDate(first)
-        self.last_day.setDate(last)
+        for field, day in ((self.first_day, first), (self.last_day, last)):
+            field.blockSignals(True)
+            field.setDate(day)
+            field.blockSignals(False)
+        if self.key == DATES:
+            self.changed.emit()
+        else:
+            self.choose(DATES)
 
     def period(self, now: float | None = None) -> Period | None:
         """The chosen period, None for any time."""
