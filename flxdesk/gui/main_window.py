@@ -224,7 +224,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction("Shift &summary…", self.history_pane.open_shift_summary)
+        summary = file_menu.addAction("Shift &summary…", self.history_pane.open_shift_summary)
+        summary.setObjectName("shiftSummaryAction")
         self.quit_action = file_menu.addAction("&Quit")
         self.quit_action.triggered.connect(self.close)
 
