@@ -55,7 +55,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ALL_UPDATES = "All updates, newest first"
-COLUMN_WIDTHS = (80, 140, 130, 200)
+COLUMN_WIDTHS = (80, 120, 110, 160)
+SPLIT_WEIGHTS = (7, 3)  # table : details
 
 
 def updates(count: int) -> str:
@@ -176,29 +177,26 @@ class HistoryPane(QWidget):
         return buttons
 
     def _build_layout(self) -> None:
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.details, stretch=1)
-        row = QHBoxLayout()
-        for button in self.buttons.values():
-            row.addWidget(button)
-        side_layout.addLayout(row)
-        side_layout.addWidget(self.message)
+        """Filters on top; the table and, beside it, the details; the actions below."""
         splitter = QSplitter()
         splitter.setObjectName("historySplitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.view)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.addWidget(self.details)
+        for position, weight in enumerate(SPLIT_WEIGHTS):
+            splitter.setStretchFactor(position, weight)
         top = QHBoxLayout()
         top.addWidget(self.filters, stretch=1)
         top.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        for button in self.buttons.values():
+            bottom.addWidget(button)
+        bottom.addWidget(self.message, stretch=1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(splitter, stretch=1)
+        layout.addLayout(bottom)
 
     def tab_chain(self) -> list[QWidget]:
         """The pane's fields in the order Tab visits them."""
@@ -442,13 +440,15 @@ class HistoryPane(QWidget):
     # --- shift summary ---------------------------------------------------------------
     @Slot()
     def open_shift_summary(self) -> ShiftSummaryDialog:
-        """File → Shift summary…: the numbers of this history for a period (one dialog)."""
+        """File → Shift summary…: the numbers of this history for a period (one dialog,
+        not modal: scans go on behind it)."""
         from flxdesk.gui.shift_summary_dialog import ShiftSummaryDialog
 
         if self._summary is None:
             self._summary = ShiftSummaryDialog(self._store, self.window())
         self._summary.refresh()
-        self._summary.open()
+        self._summary.show()
+        self._summary.activateWindow()
         return self._summary
 
     # --- telling the person ----------------------------------------------------------

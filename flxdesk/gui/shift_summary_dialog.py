@@ -114,7 +114,8 @@ class ShiftSummaryDialog(QDialog):
         self.totals.setText(
             f"{period.label[0].upper()}{period.label[1:]}: " + totals_text(self.summary)
         )
-        self.text.setPlainText("\n".join(summary_lines(self.summary, FAILURES_SHOWN)[1:]))
+        lines = summary_lines(self.summary, FAILURES_SHOWN)
+        self.text.setPlainText("\n".join(lines[3:]))  # after the title and the totals
         announce(self.totals, self.totals.text())
 
     @Slot()

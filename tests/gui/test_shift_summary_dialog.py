@@ -18,7 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from flxdesk.gui.shift_summary_dialog import ShiftSummaryDialog
 from flxdesk.gui.startup import RunningApp
-from support.window import visible_child
+from flxdesk.store import State
+from support.window import scan, visible_child
 
 NOW = time.time()
 OUTCOMES = {"sent": "success", "failed": "not_found", "cancelled": "discarded", "queued": None}
@@ -155,3 +156,16 @@ def test_a_file_that_cannot_be_written_is_said_plainly(
     target = tmp_path / "no-such-folder" / "summary.csv"
     dialog.save_csv(target)
     assert dialog.message.text() == f"{target} cannot be written: No such file or directory"
+
+
+def test_scans_go_on_while_the_summary_is_open_and_reopening_counts_again(
+    qtbot: QtBot, demo_app: RunningApp
+) -> None:
+    dialog = open_summary(qtbot, demo_app)
+    assert not dialog.isModal()
+    assert shown_totals(dialog)["sent"] == 0
+    scan(qtbot, demo_app.window, "1101")
+    qtbot.waitUntil(lambda: len(demo_app.demo_api.requests) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: demo_app.store.count_by_state()[State.SENT] == 1)
+    assert open_summary(qtbot, demo_app) is dialog  # one dialog, counted again
+    assert shown_totals(dialog)["sent"] == 1
