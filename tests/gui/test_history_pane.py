@@ -192,6 +192,17 @@ def test_retry_all_failed_asks_first_and_the_duplicate_guard_holds_a_repeat(
         "56",
     ]
 
+    # Asked again at once, as a scan repeated: the person means it, it is sent.
+    rows = [pane.model.row_at(n).id for n in range(pane.model.rowCount())]
+    pane.view.selectRow(rows.index(held_id))
+    demo_app.window.activateWindow()  # the question's window has closed
+    pane.view.setFocus()
+    qtbot.waitUntil(pane.view.hasFocus)
+    qtbot.keyClick(pane.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert [original for original, _ in pane.last_retry.queued] == [held_id]
+    qtbot.waitUntil(lambda: len(demo_app.demo_api.requests) == 6, timeout=10_000)
+    assert demo_app.demo_api.requests[-1].order_id == "1500"
+
 
 def test_the_details_pane_shows_the_404_message_of_a_failed_scan(
     qtbot: QtBot, demo_app: RunningApp
