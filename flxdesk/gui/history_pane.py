@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,7 +85,8 @@ class HistoryView(QTableView):
 
 
 class HistoryPane(QWidget):
-    announced = Signal(str)  # what was announced to screen readers (also without one)
+    # What the pane told screen readers (emitted also when none listens, or Qt < 6.8)
+    announced = Signal(str)
 
     def __init__(
         self,
@@ -402,7 +404,7 @@ class HistoryPane(QWidget):
         f = self.filters.current() if f is None else f
         db_path = self._store.path
 
-        def work(progress) -> int:
+        def work(progress: Callable[[float], None]) -> int:
             from flxdesk.export import export_filter
             from flxdesk.store import HistoryStore
             from flxdesk.store_schema import HistoryFileError
@@ -445,16 +447,23 @@ class HistoryPane(QWidget):
         from flxdesk.gui.shift_summary_dialog import ShiftSummaryDialog
 
         if self._summary is None:
-            self._summary = ShiftSummaryDialog(self._store, self.window())
-        self._summary.refresh()
+            self._summary = ShiftSummaryDialog(self._store, self.window())  # counts
+        else:
+            self._summary.refresh()
         self._summary.show()
         self._summary.activateWindow()
         return self._summary
 
     # --- telling the person ----------------------------------------------------------
     @Slot(int, bool, str)
-    def _on_update_finished(self, _update_id: int, _ok: bool, message: str) -> None:
-        """Each result as it lands in the history, for screen reader users."""
+    def _on_update_finished(self, update_id: int, _ok: bool, message: str) -> None:
+        """Each scan's or retry's result as it lands in the history, for screen reader
+        users. Not each row of a bulk run (two a second, for hours): its panel counts."""
+        if not self.model.attached:  # closing: the store is about to close
+            return
+        row = self._store.get(update_id)
+        if row is None or (row.batch_id is not None and row.retry_of is None):
+            return
         announce(self.view, message)
         self.announced.emit(message)
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from flxdesk.bulk_import import parse_import_text
 from flxdesk.gui.announce import announce, announcements_supported
 from flxdesk.gui.period_chooser import DATES
 from flxdesk.gui.startup import RunningApp
@@ -136,3 +137,15 @@ def test_results_are_announced_where_qt_can(qtbot: QtBot, demo_app: RunningApp) 
         pane.filters.search.setText("11")
         pane.filters.apply_now()
     assert said.args == ["1 update match."]
+
+
+def test_a_bulk_run_is_not_read_out_row_by_row(qtbot: QtBot, demo_app: RunningApp) -> None:
+    """Two results a second for hours would drown everything else; the batch panel counts."""
+    pane = demo_app.window.history_pane
+    said: list[str] = []
+    pane.announced.connect(said.append)
+    demo_app.window.queue_bulk(parse_import_text("1001\n1002", "Closed"), "test")
+    qtbot.waitUntil(lambda: len(demo_app.demo_api.requests) == 2, timeout=10_000)
+    with qtbot.waitSignal(pane.announced, timeout=10_000):
+        scan(qtbot, demo_app.window, "1003")  # finishes after the two of the batch
+    assert said == ["Order 1003 set to Closed."]
