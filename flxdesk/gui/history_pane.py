@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from flxdesk.gui.announce import announce
+from flxdesk.gui.history_actions import ask_to_retry_all, export_job, updates
 from flxdesk.gui.history_details import HistoryDetails
 from flxdesk.gui.history_filter_bar import HistoryFilterBar
 from flxdesk.gui.history_model import COLUMNS, HistoryModel, header_labels
@@ -58,14 +58,6 @@ log = logging.getLogger(__name__)
 ALL_UPDATES = "All updates, newest first"
 COLUMN_WIDTHS = (80, 120, 110, 160)
 SPLIT_WEIGHTS = (7, 3)  # table : details
-
-
-def updates(count: int) -> str:
-    return f"{count:,} update{'s' if count != 1 else ''}"
-
-
-class ExportFailed(Exception):
-    """The export could not be written; the text says why, in plain words."""
 
 
 class HistoryView(QTableView):
@@ -322,8 +314,7 @@ class HistoryPane(QWidget):
 
     @Slot()
     def ask_retry_all(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
+        """Every failed update of the period chosen (all with Any time), after asking."""
         from flxdesk.retry import failed_to_retry
 
         period = self.filters.period_bounds()
@@ -333,27 +324,7 @@ class HistoryPane(QWidget):
         if not ids:
             self._say(f"No failed update to retry {where}.")
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Retry all failed",
-            f"Queue the {updates(len(ids)).replace('update', 'failed update')} {where} again?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("retryAllBox")
-        box.setInformativeText(
-            "Each is sent again as a new update that names the failed one. Left out: updates "
-            "already retried, and orders set to the same status in the last minutes."
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-
-        def done(answer: int) -> None:
-            if answer == QMessageBox.StandardButton.Yes:
-                self.retry(ids)
-            box.deleteLater()
-
-        box.finished.connect(done)
-        box.open()
+        ask_to_retry_all(self, len(ids), where, lambda: self.retry(ids))
 
     def retry(self, update_ids: list[int]) -> RetryReport:
         """Queue the failed ones among ``update_ids`` again, to where flxdesk sends now."""
@@ -399,28 +370,7 @@ class HistoryPane(QWidget):
 
     def export_to(self, target: Path, f: HistoryFilter | None = None) -> BackgroundJob:
         """Write every row of ``f`` (default: the filter shown) off the GUI thread."""
-        from flxdesk.gui.background_job import BackgroundJob
-
-        f = self.filters.current() if f is None else f
-        db_path = self._store.path
-
-        def work(progress: Callable[[float], None]) -> int:
-            from flxdesk.export import export_filter
-            from flxdesk.store import HistoryStore
-            from flxdesk.store_schema import HistoryFileError
-
-            try:
-                store = HistoryStore(db_path)  # this thread's own connection
-            except HistoryFileError as problem:
-                raise ExportFailed(str(problem)) from problem
-            try:
-                return export_filter(store, f, target, progress)
-            except OSError as problem:
-                raise ExportFailed(f"{target} cannot be written: {problem.strerror}") from None
-            finally:
-                store.close()
-
-        job = BackgroundJob(work, expected=(ExportFailed,))
+        job = export_job(self._store.path, self.filters.current() if f is None else f, target)
         job.succeeded.connect(self._export_done)
         job.failed.connect(self._export_failed)
         self._export_job = job
