@@ -1,4 +1,5 @@
-"""Writing a run's results to CSV, for the window's Export and the command line's --results.
+"""Writing results to CSV: a run's (the window's Export, the command line's --results), or
+every row of a history filter (the history pane's Export this filter).
 
 Excel opens the file directly: UTF-8 with a byte-order mark, one row per update, its
 result (sent, failed, cancelled, queued, or invalid for a row that could not be sent)
@@ -11,12 +12,18 @@ Every cell goes through ``csv_safe``: an order ID, note or server message such a
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flxdesk.csv_safe import SafeWriter
 from flxdesk.outcomes import Outcome
-from flxdesk.store import UpdateRow
+from flxdesk.store import HistoryStore, UpdateRow
+
+if TYPE_CHECKING:
+    from flxdesk.history_query import HistoryFilter, Matches
+
+FILTER_PAGE = 5_000  # rows read per query when exporting a filter
 
 EXPORT_COLUMNS = (
     "order_id",
@@ -54,3 +61,41 @@ def export_rows(path: Path, rows: Iterable[UpdateRow]) -> None:
                     finished,
                 ]
             )
+
+
+def export_filter(
+    store: HistoryStore,
+    f: HistoryFilter,
+    path: Path,
+    progress: Callable[[float], None] | None = None,
+) -> int:
+    """Every row ``f`` matches now, newest first, as a results CSV; returns how many.
+
+    Read a page at a time, so a filter matching a million rows needs little memory;
+    ``progress`` gets the share written (0.0 to 1.0) after each page.
+    """
+    from flxdesk.history_query import HistoryQuery
+
+    matches = HistoryQuery(store).run(f)
+    written = [0]
+
+    def rows() -> Iterator[UpdateRow]:
+        for page in _pages(matches):
+            yield from page
+            written[0] += len(page)
+            if progress is not None:
+                progress(min(written[0] / max(matches.count, 1), 1.0))
+
+    export_rows(path, rows())
+    return written[0]
+
+
+def _pages(matches: Matches) -> Iterator[list[UpdateRow]]:
+    before = None
+    while True:
+        page = matches.page(FILTER_PAGE, before)
+        if page:
+            yield page
+        if len(page) < FILTER_PAGE:
+            return
+        before = page[-1].id

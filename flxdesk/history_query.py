@@ -79,6 +79,16 @@ class HistoryFilter:
     since: float | None = None  # epoch seconds, inclusive
     until: float | None = None  # epoch seconds, exclusive
 
+    @property
+    def matches_all(self) -> bool:
+        """True when nothing is filtered: the plain newest-first history shows the same."""
+        return (
+            not self.order_text.strip()
+            and self.states is StateFilter.ALL
+            and self.since is None
+            and self.until is None
+        )
+
     @classmethod
     def in_period(cls, period: Period, **kwargs) -> HistoryFilter:
         """Today, this shift or a date range (flxdesk.periods) with any other criteria."""
@@ -222,6 +232,15 @@ class Matches:
         else:
             sql = f"SELECT {COLUMNS} FROM {source} WHERE {condition} ORDER BY {order} LIMIT ?"
         return sql, (*args, limit)
+
+    def includes(self, update_id: int) -> bool:
+        """Whether the row ``update_id`` matches the filter, even if written after ``run``
+        (a scan the window shows on top of the filtered rows)."""
+        condition = f" AND {self.where.sql}" if self.where.sql else ""
+        found = self._db.execute(
+            f"SELECT 1 FROM updates WHERE id = ?{condition}", (update_id, *self.where.args)
+        ).fetchone()
+        return found is not None
 
     def page(self, limit: int, before_id: int | None = None) -> list[UpdateRow]:
         """Up to ``limit`` matching rows, newest first, after the row ``before_id``."""

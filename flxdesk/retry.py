@@ -119,14 +119,20 @@ def _why_not(db, update_id: int, row: UpdateRow | None, in_this_retry: set) -> s
     return ""
 
 
-def failed_to_retry(store: HistoryStore, since: float | None = None) -> list[int]:
+def failed_to_retry(
+    store: HistoryStore, since: float | None = None, until: float | None = None
+) -> list[int]:
     """Ids of the failed updates a "Retry all failed" would queue again (not invalid, not
-    retried yet), created at or after ``since`` when given."""
+    retried yet), created at or after ``since`` and before ``until`` when given."""
     rows = store.connection.execute(
         "SELECT id FROM updates INDEXED BY updates_by_state WHERE state = ?"
-        " AND COALESCE(outcome, '') != 'invalid' AND created_at >= ?"
+        " AND COALESCE(outcome, '') != 'invalid' AND created_at >= ? AND created_at < ?"
         " AND NOT EXISTS (SELECT 1 FROM updates r WHERE r.retry_of = updates.id) ORDER BY id",
-        (State.FAILED, since if since is not None else float("-inf")),
+        (
+            State.FAILED,
+            since if since is not None else float("-inf"),
+            until if until is not None else float("inf"),
+        ),
     )
     return [int(update_id) for (update_id,) in rows]
 

@@ -1,12 +1,17 @@
 """A lazy table model over the history store: newest first, fetched a page at a time.
 
 Only the rows the view has scrolled to are read, so 100,000 rows open as fast as 100.
+With a filter set (``set_filter``), the pages come from flxdesk.history_query: the
+matches counted when the filter was set, a page at a time through an index, so a
+filter change on a million rows reads one page too. flxdesk.history_query is imported
+with the first filter, not before the window's first paint.
 """
 
 from __future__ import annotations
 
 import time
 from bisect import bisect_left
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QBrush, QColor, QStandardItemModel
@@ -14,6 +19,9 @@ from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 from flxdesk.gui.palette import STATE_TEXT, Scheme
 from flxdesk.gui.roles import DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE
 from flxdesk.store import HistoryStore, State, UpdateRow
+
+if TYPE_CHECKING:
+    from flxdesk.history_query import HistoryFilter, Matches
 
 PAGE_SIZE = 256
 # Rows a window keeps loaded after scans pushed older ones down (see add_new).
@@ -71,6 +79,9 @@ class HistoryModel(QAbstractTableModel):
         self._rows: list[UpdateRow] = []
         self._exhausted = False
         self._scheme = Scheme.LIGHT
+        self._filter: HistoryFilter | None = None  # None: every row
+        self._matches: Matches | None = None  # the filter's snapshot
+        self.match_count: int | None = None  # rows the filter matches; None: not counted
         self.fetchMore(QModelIndex())
 
     # --- reading ---------------------------------------------------------------------
@@ -97,7 +108,7 @@ class HistoryModel(QAbstractTableModel):
         if parent.isValid() or self._exhausted:
             return
         before = self._rows[-1].id if self._rows else None
-        page = self._store.newest(PAGE_SIZE, before_id=before)
+        page = self._page(before)
         if len(page) < PAGE_SIZE:
             self._exhausted = True
         if page:
@@ -136,13 +147,36 @@ class HistoryModel(QAbstractTableModel):
     def row_at(self, position: int) -> UpdateRow:
         return self._rows[position]
 
+    def _page(self, before_id: int | None) -> list[UpdateRow]:
+        if self._matches is None:
+            return self._store.newest(PAGE_SIZE, before_id=before_id)
+        return self._matches.page(PAGE_SIZE, before_id)
+
+    # --- filter ----------------------------------------------------------------------
+    @property
+    def filter(self) -> HistoryFilter | None:
+        return self._filter
+
+    def set_filter(self, f: HistoryFilter | None) -> None:
+        """Show only the rows ``f`` matches (None, or a filter of nothing: every row),
+        from the newest; counts them in ``match_count``."""
+        self._filter = None if f is None or f.matches_all else f
+        self.reload()
+
     # --- changes -------------------------------------------------------------------
     def reload(self) -> None:
         """Start again from the newest page (after many rows were added or changed)."""
         if self._store is None:
             return
+        self._matches = None
+        self.match_count = None
+        if self._filter is not None:
+            from flxdesk.history_query import HistoryQuery
+
+            self._matches = HistoryQuery(self._store).run(self._filter)
+            self.match_count = self._matches.count
         self.beginResetModel()
-        self._rows = self._store.newest(PAGE_SIZE)
+        self._rows = self._page(None)
         self._exhausted = len(self._rows) < PAGE_SIZE
         self.endResetModel()
 
@@ -151,6 +185,10 @@ class HistoryModel(QAbstractTableModel):
         row = self._store.get(update_id) if self._store else None
         if row is None:
             return
+        if self._matches is not None:  # filtered: shown only when it matches
+            if not self._matches.includes(update_id):
+                return
+            self.match_count = (self.match_count or 0) + 1
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._rows.insert(0, row)
         self.endInsertRows()
@@ -170,11 +208,21 @@ class HistoryModel(QAbstractTableModel):
 
     def refresh(self, update_id: int) -> None:
         """Re-read one update after the worker changed it."""
-        position = bisect_left(self._rows, -update_id, key=lambda row: -row.id)
-        if position >= len(self._rows) or self._rows[position].id != update_id:
+        position = self._position(update_id)
+        if position is None:
             return  # not loaded yet; it will be read when scrolled to
         fresh = self._store.get(update_id) if self._store else None
         if fresh is None:
             return
         self._rows[position] = fresh
         self.dataChanged.emit(self.index(position, 0), self.index(position, len(COLUMNS) - 1))
+
+    def _position(self, update_id: int) -> int | None:
+        """Where ``update_id`` is among the loaded rows, or None."""
+        position = bisect_left(self._rows, -update_id, key=lambda row: -row.id)
+        if position < len(self._rows) and self._rows[position].id == update_id:
+            return position
+        if self._matches is not None and self._matches.where.key == "time":
+            # In time order; ids are out of order only if the clock was set back.
+            return next((n for n, row in enumerate(self._rows) if row.id == update_id), None)
+        return None

@@ -15,17 +15,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +32,7 @@ from flxdesk.engine_events import EngineState
 from flxdesk.gui.armed_status import ArmedStatus
 from flxdesk.gui.engine_thread import EngineThread
 from flxdesk.gui.feedback_widgets import ArmedStatusChip, ResultBand
-from flxdesk.gui.history_model import COLUMNS, HistoryModel, header_labels
+from flxdesk.gui.history_pane import HistoryPane
 from flxdesk.gui.station_feedback import StationFeedback
 from flxdesk.gui.token_keeper import TokenKeeper, TokenState
 from flxdesk.gui.token_prompts import TokenPrompts
@@ -171,8 +168,6 @@ class MainWindow(QMainWindow):
         self.acknowledge_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self._start_station()
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # Tab goes order ID -> status -> note -> Update, not into the history.
-        self.history_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -211,24 +206,8 @@ class MainWindow(QMainWindow):
         self.armed_chip = ArmedStatusChip()
         self._failure_panel: FailurePanel | None = None
 
-        self.model = HistoryModel(self._store, self)
-        self.history_view = QTableView()
-        self.history_view.setObjectName("historyView")
-        self.history_view.setAccessibleName("History of updates, newest first")
-        self.history_view.setModel(self.model)
-        self.history_view.horizontalHeader().setModel(header_labels(self))
-        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_view.setAlternatingRowColors(True)
-        self.history_view.setWordWrap(False)
-        vertical = self.history_view.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.history_view.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in zip(COLUMNS, (80, 140, 130, 200), strict=False):
-            self.history_view.setColumnWidth(COLUMNS.index(column), width)
+        self.history_pane = HistoryPane(self._store, self._engine_thread, self.firstPainted)
+        self.history_view, self.model = self.history_pane.view, self.history_pane.model
 
         form = QGridLayout()
         labels = ("&Order ID", "&Status", "&Note")
@@ -266,7 +245,7 @@ class MainWindow(QMainWindow):
         history_label = QLabel("&History (newest first)")
         history_label.setBuddy(self.history_view)
         layout.addWidget(history_label)
-        layout.addWidget(self.history_view, stretch=1)
+        layout.addWidget(self.history_pane, stretch=1)
         self.setCentralWidget(central)
 
         self._queue_label = QLabel()
@@ -293,6 +272,8 @@ class MainWindow(QMainWindow):
         self.print_codes_action.setObjectName("printCommandBarcodesAction")
         self.print_codes_action.triggered.connect(self.save_command_sheet)
         file_menu.addSeparator()
+        summary = file_menu.addAction("Shift &summary…", self.history_pane.open_shift_summary)
+        summary.setObjectName("shiftSummaryAction")
         self.quit_action = file_menu.addAction("&Quit")
         self.quit_action.triggered.connect(self.close)
 
@@ -617,6 +598,8 @@ class MainWindow(QMainWindow):
             self, self.station.scan_min_length, self.station.scan_max_gap_ms
         )
         self.scan_capture.scanned.connect(self.take_scan)
+        # Scanning into the history's search box finds that order instead of updating it.
+        self.scan_capture.exempt.add(self.history_pane.findChild(QLineEdit, "historySearch"))
         self.feedback.sounds = SoundPlayer(
             muted=self.station.sound_muted, volume=self.station.sound_volume, parent=self
         )

@@ -38,6 +38,8 @@ class ScanCapture(QObject):
         self.min_length = min_length
         self.max_gap_ms = max_gap_ms
         self._held: list[tuple[QObject, QKeyEvent]] = []
+        # Fields where a scan means "type this here" (the history search): left alone.
+        self.exempt: set[QWidget] = set()
         self._last_key_at = 0.0
         self._replaying = False
         self._flush_timer = QTimer(self)
@@ -96,7 +98,7 @@ class ScanCapture(QObject):
             return False
         modal = QApplication.activeModalWidget()
         if modal is None:
-            return watched.window() is self._window
+            return watched.window() is self._window and watched not in self.exempt
         # A question box of the window (only buttons) would lose a scan: the scan is
         # taken, and the window answers the question "no" (see MainWindow.take_scan).
         from PySide6.QtWidgets import QMessageBox

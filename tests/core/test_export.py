@@ -60,3 +60,46 @@ def test_an_exported_results_file_holds_no_cell_a_spreadsheet_would_run(tmp_path
     assert cells[0]["order_id"] == "'" + HOSTILE[0]
     assert cells[-1]["note"] == "'-5 units"
     assert cells[-1]["order_id"] == "1001"
+
+
+def test_exporting_a_filter_writes_exactly_its_rows_newest_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Page by page (pages of 7 here), every matching row once, and the progress reaches 1."""
+    from flxdesk import export
+    from flxdesk.destination import Destination
+    from flxdesk.export import export_filter
+    from flxdesk.history_query import HistoryFilter, StateFilter
+
+    monkeypatch.setattr(export, "FILTER_PAGE", 7)
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    try:
+        ids = store.add_many_queued(
+            [(f"{n % 3}-{n}", "Closed", "") for n in range(40)], destination=Destination("x")
+        )
+        for update_id in ids[::2]:
+            store.complete(
+                update_id,
+                ok=False,
+                attempts=2,
+                http_code=404,
+                outcome="not_found",
+                message="=not found",
+                detail="",
+            )
+        shares: list[float] = []
+        f = HistoryFilter("1-", states=StateFilter.FAILED)
+        count = export_filter(store, f, tmp_path / "out.csv", shares.append)
+        with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as file:
+            header, *rows = list(csv.reader(file))
+    finally:
+        store.close()
+    assert header == list(export.EXPORT_COLUMNS)
+    wanted = [f"1-{n}" for n in reversed(range(40)) if n % 3 == 1 and n % 2 == 0]
+    assert count == len(wanted) == len(rows)
+    assert [row[0] for row in rows] == wanted
+    assert {(row[3], row[4], row[5], row[6]) for row in rows} == {
+        ("failed", "404", "'=not found", "2")
+    }
+    assert shares[-1] == 1.0
+    assert shares == sorted(shares)

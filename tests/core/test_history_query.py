@@ -316,3 +316,24 @@ def test_a_filter_runs_inside_a_transaction_of_the_caller(store: HistoryStore) -
         matches = query.run(HistoryFilter("12999", IdMatch.EXACT))
         assert [row.id for row in matches.page(5)] == [new_id]
     assert not store.connection.in_transaction
+
+
+@pytest.mark.parametrize("name", FILTERS)
+def test_includes_tells_a_new_row_that_matches_from_one_that_does_not(
+    store: HistoryStore, name: str
+) -> None:
+    """The window shows a scan made while a filter is set on top only when it matches."""
+    f = FILTERS[name]
+    matches = HistoryQuery(store).run(f)
+    rows = [store.get(n) for n in range(1, store.count() + 1)]
+    assert {row.id for row in rows if matches.includes(row.id)} == {
+        row.id for row in expected(rows, f, "id")
+    }
+    new_id = store.add_queued("12345", "Closed", "", destination=HERE)
+    assert matches.includes(new_id) == bool(expected([store.get(new_id)], f, "id"))
+
+
+def test_only_a_filter_without_criteria_matches_all() -> None:
+    assert HistoryFilter().matches_all
+    assert HistoryFilter("  ", IdMatch.EXACT).matches_all
+    assert not any(f.matches_all for name, f in FILTERS.items() if name != "everything")

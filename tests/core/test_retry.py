@@ -177,3 +177,24 @@ def test_the_duplicate_guard_skips_an_order_set_to_that_status_since(store: Hist
     assert report.queued == []
     ((_, reason),) = report.skipped
     assert reason.startswith("Order 1001 was already set to Closed at ")
+
+
+def test_retry_all_failed_of_a_period_leaves_the_others(store: HistoryStore) -> None:
+    """A date range chosen in the window: only the failures queued within it are offered."""
+    ids = store.add_many_queued([("5001", "Closed", ""), ("5002", "Closed", "")], destination=DEST)
+    for update_id in ids:
+        store.complete(
+            update_id,
+            ok=False,
+            attempts=1,
+            http_code=404,
+            outcome="not_found",
+            message="",
+            detail="",
+        )
+    store.connection.execute("UPDATE updates SET created_at = 1000 WHERE id = ?", (ids[0],))
+    store.connection.execute("UPDATE updates SET created_at = 5000 WHERE id = ?", (ids[1],))
+    assert failed_to_retry(store, since=0, until=2000) == [ids[0]]
+    assert failed_to_retry(store, since=2000) == [ids[1]]
+    assert failed_to_retry(store, until=5000) == [ids[0]]
+    assert failed_to_retry(store) == ids

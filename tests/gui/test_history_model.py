@@ -102,3 +102,27 @@ def test_role_ints_match_qt() -> None:
     assert Qt.ItemDataRole.DisplayRole.value == roles.DISPLAY_ROLE
     assert Qt.ItemDataRole.ToolTipRole.value == roles.TOOLTIP_ROLE
     assert Qt.ItemDataRole.ForegroundRole.value == roles.FOREGROUND_ROLE
+
+
+def test_a_filter_pages_its_matches_and_reload_runs_it_again(qtbot: QtBot, paths: AppPaths) -> None:
+    from flxdesk.history_query import HistoryFilter
+
+    store = HistoryStore(paths.history_db)
+    fill(store, 3 * PAGE_SIZE)  # order IDs "0" to "767"
+    model = HistoryModel(store)
+    model.set_filter(HistoryFilter("1"))  # 1, 10-19, 100-199: 111 rows
+    assert model.match_count == model.rowCount() == 111
+    assert not model.canFetchMore(QModelIndex())
+    assert [model.index(n, 1).data() for n in (0, 110)] == ["199", "1"]
+
+    later = store.add_queued("1000", "Closed", "", destination=Destination("demo"))
+    assert model.rowCount() == 111  # a snapshot until it runs again
+    model.reload()
+    assert (model.match_count, model.index(0, 1).data()) == (112, "1000")
+    model.add_new(store.add_queued("2", "Closed", "", destination=Destination("demo")))
+    assert model.rowCount() == 112  # does not match: not shown
+    assert model.row_at(0).id == later
+
+    model.set_filter(HistoryFilter())  # a filter of nothing: the plain history
+    assert model.filter is None and model.match_count is None
+    assert model.rowCount() == PAGE_SIZE and model.canFetchMore(QModelIndex())

@@ -317,3 +317,14 @@ def test_a_scan_while_a_question_is_open_is_taken_and_the_answer_is_no(
     assert window.armed.status == "Closed"
     assert queued_ids(station) == ["1012"]
     assert [row.status for row in station.store.newest(1)] == ["Closed"]
+
+
+def test_a_scan_into_the_history_search_finds_the_order_instead(
+    qtbot: QtBot, station: RunningApp
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    box = station.window.findChild(QLineEdit, "historySearch")
+    burst(qtbot, box, "1004")
+    assert box.text() == "1004"
+    assert queued_ids(station) == []

@@ -1,0 +1,79 @@
+"""The history pane's two longer actions: asking before retrying all failed updates, and
+exporting a filter off the GUI thread.
+
+The export reads the history through its own connection in a pool thread (SQLite
+connections stay in the thread that made them), so a filter matching a million rows
+writes its CSV while the window keeps painting and sending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from flxdesk.gui.background_job import BackgroundJob
+    from flxdesk.history_query import HistoryFilter
+
+
+def updates(count: int, kind: str = "") -> str:
+    """'1 update', '1,234 failed updates'."""
+    return f"{count:,} {kind + ' ' if kind else ''}update{'s' if count != 1 else ''}"
+
+
+class ExportFailed(Exception):
+    """The export could not be written; the text says why, in plain words."""
+
+
+def ask_to_retry_all(parent: QWidget, count: int, where: str, on_yes: Callable[[], None]) -> None:
+    """Ask (objectName ``retryAllBox``, Cancel by default) before queueing ``count`` again."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Retry all failed",
+        f"Queue the {updates(count, 'failed')} {where} again?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("retryAllBox")
+    box.setInformativeText(
+        "Each is sent again as a new update that names the failed one. Left out: updates "
+        "already retried, and orders set to the same status in the last minutes."
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+    def done(answer: int) -> None:
+        if answer == QMessageBox.StandardButton.Yes:
+            on_yes()
+        box.deleteLater()
+
+    box.finished.connect(done)
+    box.open()
+
+
+def export_job(db_path: Path, f: HistoryFilter, target: Path) -> BackgroundJob:
+    """A job (not started) writing every row of ``f`` to ``target``; succeeds with the
+    count, fails with a plain reason."""
+    from flxdesk.gui.background_job import BackgroundJob
+
+    def work(progress: Callable[[float], None]) -> int:
+        from flxdesk.export import export_filter
+        from flxdesk.store import HistoryStore
+        from flxdesk.store_schema import HistoryFileError
+
+        try:
+            store = HistoryStore(db_path)  # this thread's own connection
+        except HistoryFileError as problem:
+            raise ExportFailed(str(problem)) from problem
+        try:
+            return export_filter(store, f, target, progress)
+        except OSError as problem:
+            raise ExportFailed(f"{target} cannot be written: {problem.strerror}") from None
+        finally:
+            store.close()
+
+    return BackgroundJob(work, expected=(ExportFailed,))
