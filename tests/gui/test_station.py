@@ -328,3 +328,36 @@ def test_a_scan_into_the_history_search_finds_the_order_instead(
     burst(qtbot, box, "1004")
     assert box.text() == "1004"
     assert queued_ids(station) == []
+
+
+def test_every_status_code_arms_its_status(qtbot: QtBot, station: RunningApp) -> None:
+    from flxdesk.command_codes import COMMANDS, Action
+    from flxdesk.statuses import DESTRUCTIVE_STATUSES
+
+    window = station.window
+    for command in (c for c in COMMANDS if c.action is Action.ARM_STATUS):
+        burst(qtbot, window.order_id_edit, command.code)
+        if command.status in DESTRUCTIVE_STATUSES:
+            burst(qtbot, window.order_id_edit, command.code)  # the second scan confirms
+        assert window.armed.status == command.status
+        assert window.findChild(QLabel, "armedStatus").text() == command.status.upper()
+    assert station.store.count() == 0
+
+
+def test_the_settings_dialog_saves_and_applies(qtbot: QtBot, station: RunningApp, paths) -> None:
+    from flxdesk.gui.settings_dialog import SettingsDialog
+    from flxdesk.paths import demo_paths
+
+    window = station.window
+    window.settings_action.trigger()
+    qtbot.waitUntil(lambda: visible_child(window, SettingsDialog, "settingsDialog") is not None)
+    dialog = visible_child(window, SettingsDialog, "settingsDialog")
+    dialog.default_status.setCurrentText("Open")
+    dialog.muted.setChecked(True)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.armed.default_status == "Open")
+    saved = load_station_settings(demo_paths(paths).settings_file)
+    assert (saved.default_status, saved.sound_muted) == ("Open", True)
+    assert "Canceled" not in [
+        dialog.default_status.itemText(n) for n in range(dialog.default_status.count())
+    ]
