@@ -92,7 +92,7 @@ IDLE_POLL_SECONDS = 1.0
 # The engine's own store waits this long for a lock, then the loop backs off and retries.
 STORE_BUSY_TIMEOUT_SECONDS = 0.25
 STORAGE_RETRY_FIRST_SECONDS = 0.1
-STORAGE_RETRY_MAX_SECONDS = 5.0
+STORAGE_RETRY_MAX_SECONDS = 2.0
 LOCK_PATIENCE_SECONDS = 3.0  # a lock shorter than this is waited out without a word
 STOP_GRACE_SECONDS = 0.5  # for answers already on their way when stop is asked
 
@@ -658,10 +658,14 @@ class QueueEngine:
         return state
 
     def _seconds_to_next_due(self, now: float) -> float:
-        due = list(self._retry_at.values())
+        # While offline or not answering, nothing may start before the next probe.
+        gate = 0.0
         if self._offline_backoff:
-            due.append(self._offline_until)
+            gate = max(gate, self._offline_until)
         if self._outage_backoff:
-            due.append(self._outage_until)
+            gate = max(gate, self._outage_until)
+        due = [max(when, gate) for when in self._retry_at.values()]
+        if gate:
+            due.append(gate)
         soonest = min(due, default=now + IDLE_POLL_SECONDS)
         return min(IDLE_POLL_SECONDS, max(0.01, soonest - now))
