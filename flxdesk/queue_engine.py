@@ -389,6 +389,10 @@ class QueueEngine:
         """One look at the queue: None when a request was started, else seconds to wait."""
         if self._store is None:
             self._store = HistoryStore(self._store_path, busy_timeout=STORE_BUSY_TIMEOUT_SECONDS)
+            # One flxdesk per data folder: a row still 'sending' was cut off by a crash.
+            interrupted = self._store.requeue_interrupted()
+            if interrupted:
+                log.warning("%d updates interrupted earlier are queued again", interrupted)
         self._collect_finished()
         row = self._next_startable()
         if row is not None:

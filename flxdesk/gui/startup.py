@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+GUI_BUSY_TIMEOUT_SECONDS = 0.03
+
 
 class RunningApp(NamedTuple):
     """Everything the window start builds, so tests and benchmarks drive the real thing."""
@@ -70,10 +72,10 @@ def build_app(
 
         demo_api = DemoApi().start()
         api_url, fixed_token, destination = demo_api.url, demo_api.token, DEMO_DESTINATION
-    interrupted = store.requeue_interrupted()
-    if interrupted:
-        log.warning("%d updates were interrupted by a crash and are queued again", interrupted)
-    engine_thread = EngineThread(paths.history_db, api_url, destination)
+    # The window's thread never waits long on the history: its writes give up after a
+    # few milliseconds and are written by a thread of their own (updates.QueueWriter).
+    store.set_busy_timeout(GUI_BUSY_TIMEOUT_SECONDS)
+    engine_thread = EngineThread(paths.history_db, api_url, destination, store.token_salt)
     tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
     window = MainWindow(store, engine_thread, tokens, api_url, demo=demo)
     tokens.setParent(window)
