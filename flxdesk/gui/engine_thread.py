@@ -131,8 +131,27 @@ class EngineThread(QThread):
         if not self._shutting_down:
             if not reason:
                 log.error("The queue engine stopped unexpectedly")
+            if self.last_report.state is not EngineState.STOPPED:
+                self._forward(StateChanged(EngineState.STOPPED, *self._count_waiting()))
             self.down_reason = reason or "it ended without an error"
             self.engineStopped.emit(self.down_reason)
+
+    def _count_waiting(self) -> tuple[int, int]:
+        """(waiting, held) read from the history, for a status bar that tells the truth."""
+        from flxdesk.store import HistoryStore, State
+
+        try:
+            store = HistoryStore(self._store_path, busy_timeout=0.5)
+            try:
+                counts = store.count_by_state()
+                destination = self._engine.destination if self._engine else None
+                held = store.count_held(destination) if destination else 0
+            finally:
+                store.close()
+        except Exception:
+            log.exception("Could not count the updates waiting")
+            return self.last_report.waiting, self.last_report.held
+        return counts[State.QUEUED] + counts[State.SENDING] - held, held
 
     def _get_engine(self) -> QueueEngine:
         if self._engine is None:
