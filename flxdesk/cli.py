@@ -110,6 +110,7 @@ class Reporter:
         self._last_progress = 0.0
         self.rate = lambda: 2.0  # requests per second, for the time left
         self.token_problem = ""
+        self._last_state: EngineState | None = None
 
     def __call__(self, event: EngineEvent) -> None:
         match event:
@@ -118,22 +119,38 @@ class Reporter:
                 self.finished.append(update_id)
                 outcome = "sent" if ok else "failed"
                 print(f"{outcome}\t{row.order_id}\t{row.status}\t{message}", flush=True)
-            case StateChanged(state, waiting, _held, token_problem):
+            case StateChanged(state, waiting, _held, token_problem, since, problem):
                 if token_problem:
                     self.token_problem = token_problem
-                urgent = state in (EngineState.OFFLINE, EngineState.NEEDS_TOKEN)
-                self._progress(waiting, force=urgent)
-                if state is EngineState.OFFLINE:
-                    print("flxdesk: offline; updates wait and are retried.", file=sys.stderr)
+                held = state in (EngineState.OFFLINE, EngineState.NOT_ANSWERING)
+                urgent = held or state is EngineState.NEEDS_TOKEN
+                self._progress(waiting, force=urgent and state is not self._last_state, held=held)
+                if state is not self._last_state:
+                    if state is EngineState.OFFLINE:
+                        print("flxdesk: offline; updates wait and are retried.", file=sys.stderr)
+                    elif state is EngineState.NOT_ANSWERING:
+                        began = time.strftime("%H:%M", time.localtime(since or time.time()))
+                        print(
+                            f"flxdesk: Flxpoint is not answering since {began}; updates wait "
+                            "and are retried (none fails because of it).",
+                            file=sys.stderr,
+                        )
+                    elif state is EngineState.STORAGE_PROBLEM:
+                        print(f"flxdesk: {problem} Sending waits.", file=sys.stderr)
+                self._last_state = state
 
-    def _progress(self, waiting: int, force: bool = False) -> None:
+    def _progress(self, waiting: int, force: bool = False, held: bool = False) -> None:
         now = time.monotonic()
         if not force and now - self._last_progress < PROGRESS_EVERY_SECONDS:
             return
         self._last_progress = now
-        eta = waiting / max(self.rate(), 0.1) if waiting else 0
+        if held and waiting:
+            left = "waiting for Flxpoint"
+        else:
+            eta = waiting / max(self.rate(), 0.1) if waiting else 0
+            left = f"about {eta:.0f} s left"
         print(
-            f"flxdesk: {len(self.finished)} done, {waiting} waiting, about {eta:.0f} s left",
+            f"flxdesk: {len(self.finished)} done, {waiting} waiting, {left}",
             file=sys.stderr,
             flush=True,
         )

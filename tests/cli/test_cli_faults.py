@@ -157,3 +157,16 @@ def test_a_full_disk_is_named_with_what_to_do(tmp_path: Path, demo_api: DemoApi)
     line = only_line(done.stderr)
     assert "is full" in line and "free some space" in line
     assert demo_api.requests == []
+
+
+def test_an_outage_is_waited_out_and_said_in_words(flxdesk_home: Path) -> None:
+    from support.fault_api import FaultyApi
+
+    outage = lambda n: (502, {"message": "Bad Gateway"}) if n <= 2 else None  # noqa: E731
+    with FaultyApi(outage) as api:
+        done = flxdesk("update", "1001", "--status", "Closed", env=cli_env(flxdesk_home, api.url))
+    assert done.returncode == 0, done.stderr
+    assert "flxdesk: Flxpoint is not answering since " in done.stderr
+    assert "waiting for Flxpoint" in done.stderr
+    assert done.stdout.startswith("sent\t1001\tClosed\t")
+    assert [seen.answer for seen in api.requests] == [502, 502, 201]
