@@ -143,6 +143,8 @@ class FlxpointClient:
             {"Accept": "application/json", "User-Agent": USER_AGENT, "X-API-TOKEN": token}
         )
         self._session.headers.pop("Authorization", None)
+        self._deadline_in_use: Deadline | None = None
+        self._aborted = False
 
     def __repr__(self) -> str:  # never show the token
         return f"FlxpointClient(base_url={self.base_url!r})"
@@ -150,21 +152,40 @@ class FlxpointClient:
     def close(self) -> None:
         self._session.close()
 
+    def abort(self) -> None:
+        """End the request in progress at once, from another thread (flxdesk is quitting).
+
+        The call in progress returns a timeout result; whether the server applied the
+        update is unknown, so the caller treats it as possibly sent. Later calls end at
+        once too: an aborted client is done.
+        """
+        self._aborted = True
+        deadline = self._deadline_in_use
+        if deadline is not None:
+            deadline.cancel()
+
     def update_status(self, order_id: str, status: str, note: str = "") -> UpdateResult:
         import requests
 
         from flxdesk.request_deadline import Deadline
 
         with Deadline(self._deadline) as deadline:
+            self._deadline_in_use = deadline
+            if self._aborted:  # aborted before this request began: it ends at once
+                deadline.cancel()
             try:
                 response = self._send(status_update_url(self.base_url, order_id, status, note))
             except requests.exceptions.RequestException as error:
+                self._deadline_in_use = None
                 if deadline.expired:
                     return self._deadline_result(order_id, deadline)
                 return self._failure_result(order_id, error)
-            with response:
-                # A 2xx with a body that breaks off is still done: the code is what counts.
-                body = read_capped(response.raw, self._max_body_bytes)
+            try:
+                with response:
+                    # A 2xx with a body that breaks off is still done: the code is what counts.
+                    body = read_capped(response.raw, self._max_body_bytes)
+            finally:
+                self._deadline_in_use = None
         encoding = response.encoding or "utf-8"
         server_text = self._redact(
             excerpt_of_body(

@@ -49,12 +49,28 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def log_to_file_if_possible(log_file: Path) -> None:
+    """The log file, or none when its folder cannot be written (the fault that matters,
+    a read-only or full data folder, is reported in words where it stops flxdesk)."""
+    import logging
+
+    from flxdesk.logging_setup import setup_file_logging
+
+    try:
+        setup_file_logging(log_file)
+    except OSError:
+        logging.getLogger().addHandler(logging.NullHandler())
+
+
 def run_command_line(arguments: list[str]) -> int:
     from flxdesk.cli import main as cli_main
-    from flxdesk.logging_setup import setup_file_logging
-    from flxdesk.paths import app_paths
+    from flxdesk.paths import DataFolderUnusable, app_paths
 
-    setup_file_logging(app_paths().ensure().log_file)
+    try:
+        log_to_file_if_possible(app_paths().ensure().log_file)
+    except DataFolderUnusable as problem:
+        print(f"flxdesk: {problem}", file=sys.stderr)
+        return 2
     return cli_main(arguments, pdf_writer=write_shift_summary_pdf)
 
 
@@ -99,11 +115,15 @@ def main(
 
             return command_sheet_main(arguments[1:])
     args = parse_args(arguments)
-    from flxdesk.logging_setup import setup_file_logging
-    from flxdesk.paths import app_paths
+    from flxdesk.paths import DataFolderUnusable, app_paths
 
-    paths = app_paths().ensure()
-    setup_file_logging(paths.log_file)
+    try:
+        paths = app_paths().ensure()
+    except DataFolderUnusable as problem:
+        from flxdesk.gui.startup import refuse_before_start
+
+        return refuse_before_start(problem)
+    log_to_file_if_possible(paths.log_file)
     if args.self_test:
         return run_self_test(paths)
     from flxdesk.gui.startup import run_window

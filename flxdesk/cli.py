@@ -17,11 +17,13 @@ sends them to the current destination instead, because the person said so.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
+import sqlite3
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from flxdesk import report_command
@@ -32,7 +34,8 @@ log = logging.getLogger(__name__)
 
 COMMANDS = ("bulk", "resume", "update", "report")
 TOKEN_ENV = "FLXDESK_TOKEN"
-OFFLINE_GIVE_UP_SECONDS = 300.0
+OFFLINE_GIVE_UP_SECONDS = 300.0  # offline, or Flxpoint not answering: left queued
+STORAGE_GIVE_UP_SECONDS = 60.0  # the history locked (or the disk full) this long: exit 2
 PROGRESS_EVERY_SECONDS = 2.0
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -107,6 +110,7 @@ class Reporter:
         self._last_progress = 0.0
         self.rate = lambda: 2.0  # requests per second, for the time left
         self.token_problem = ""
+        self._last_state: EngineState | None = None
 
     def __call__(self, event: EngineEvent) -> None:
         match event:
@@ -115,22 +119,38 @@ class Reporter:
                 self.finished.append(update_id)
                 outcome = "sent" if ok else "failed"
                 print(f"{outcome}\t{row.order_id}\t{row.status}\t{message}", flush=True)
-            case StateChanged(state, waiting, _held, token_problem):
+            case StateChanged(state, waiting, _held, token_problem, since, problem):
                 if token_problem:
                     self.token_problem = token_problem
-                urgent = state in (EngineState.OFFLINE, EngineState.NEEDS_TOKEN)
-                self._progress(waiting, force=urgent)
-                if state is EngineState.OFFLINE:
-                    print("flxdesk: offline; updates wait and are retried.", file=sys.stderr)
+                held = state in (EngineState.OFFLINE, EngineState.NOT_ANSWERING)
+                urgent = held or state is EngineState.NEEDS_TOKEN
+                self._progress(waiting, force=urgent and state is not self._last_state, held=held)
+                if state is not self._last_state:
+                    if state is EngineState.OFFLINE:
+                        print("flxdesk: offline; updates wait and are retried.", file=sys.stderr)
+                    elif state is EngineState.NOT_ANSWERING:
+                        began = time.strftime("%H:%M", time.localtime(since or time.time()))
+                        print(
+                            f"flxdesk: Flxpoint is not answering since {began}; updates wait "
+                            "and are retried (none fails because of it).",
+                            file=sys.stderr,
+                        )
+                    elif state is EngineState.STORAGE_PROBLEM:
+                        print(f"flxdesk: {problem} Sending waits.", file=sys.stderr)
+                self._last_state = state
 
-    def _progress(self, waiting: int, force: bool = False) -> None:
+    def _progress(self, waiting: int, force: bool = False, held: bool = False) -> None:
         now = time.monotonic()
         if not force and now - self._last_progress < PROGRESS_EVERY_SECONDS:
             return
         self._last_progress = now
-        eta = waiting / max(self.rate(), 0.1) if waiting else 0
+        if held and waiting:
+            left = "waiting for Flxpoint"
+        else:
+            eta = waiting / max(self.rate(), 0.1) if waiting else 0
+            left = f"about {eta:.0f} s left"
         print(
-            f"flxdesk: {len(self.finished)} done, {waiting} waiting, about {eta:.0f} s left",
+            f"flxdesk: {len(self.finished)} done, {waiting} waiting, {left}",
             file=sys.stderr,
             flush=True,
         )
@@ -172,21 +192,72 @@ def _handle_held(store, current, to_current: bool) -> int:
     return held
 
 
+def check_results_path(path: Path) -> None:
+    """Refuse, before anything is sent, a --results file that cannot be written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise SetupError(
+            f"The results file {path} cannot be written: the folder {folder} does not exist. "
+            "Create it, or give --results a file in an existing folder."
+        )
+    if path.is_dir():
+        raise SetupError(
+            f"The results file {path} cannot be written: it is a folder. Give --results a "
+            "file name."
+        )
+    existed = path.exists()
+    try:
+        with path.open("a", encoding="utf-8"):
+            pass
+    except OSError as error:
+        raise SetupError(
+            f"The results file {path} cannot be written ({error.strerror or error}): choose "
+            "a folder you may write to for --results."
+        ) from error
+    if not existed:
+        path.unlink(missing_ok=True)
+
+
+def _stop_on_interrupt(engine) -> Callable[[], None]:
+    """Ctrl-C (and a scheduler's SIGTERM) stop the engine: requests on the wire end, their
+    rows stay queued. Returns the function that puts the previous handlers back."""
+    import signal
+    import threading
+
+    def handle(number: int, frame: object) -> None:
+        print("flxdesk: interrupted; what is not sent stays queued.", file=sys.stderr)
+        # In a thread: the handler may interrupt code holding a lock stop() needs.
+        threading.Thread(target=engine.stop, name="flxdesk-interrupt", daemon=True).start()
+        signal.signal(number, previous[number])  # a second Ctrl-C ends at once
+
+    previous = {}
+    for name in ("SIGINT", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError):  # not the main thread: no handler
+                previous[number] = signal.signal(number, handle)
+
+    def restore() -> None:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+    return restore
+
+
 def run(args: argparse.Namespace) -> int:
     from flxdesk.crash_record import CrashRecord
-    from flxdesk.destination import Destination
     from flxdesk.endpoint import resolve_api_url
     from flxdesk.instance_lock import InstanceLock
     from flxdesk.paths import app_paths
-    from flxdesk.queue_engine import QueueEngine
     from flxdesk.settings import load_settings
-    from flxdesk.store import HistoryStore, State
-    from flxdesk.updates import queue_import, queue_one
+    from flxdesk.storage_faults import fault_from
 
     paths = app_paths().ensure()
     settings = load_settings(paths.settings_file)
     imported_rows: list = []
     invalid = []
+    if args.command == "bulk" and args.results:
+        check_results_path(args.results)
     if args.command == "bulk":
         from flxdesk.bulk_import import read_import_file
 
@@ -200,19 +271,41 @@ def run(args: argparse.Namespace) -> int:
         from flxdesk.notes import check_note
         from flxdesk.order_ids import clean_order_id
 
-        order_id = clean_order_id(args.order_id)
-        note = check_note(args.note)
+        args.order_id = clean_order_id(args.order_id)
+        args.note = check_note(args.note)
 
-    if args.command == "resume" and not _anything_queued(paths.history_db):
+    try:
+        anything_queued = args.command != "resume" or _anything_queued(paths.history_db)
+    except sqlite3.Error as error:
+        raise fault_from(error, paths.history_db) from error
+    if not anything_queued:
         print("flxdesk: nothing is queued.", file=sys.stderr)
         return EXIT_OK
     api_url = resolve_api_url(settings.api_url)
     token = find_token(settings.profile)
-    lock = InstanceLock(paths.data_dir, f"flxdesk {args.command} (command line)")
+    try:
+        lock = InstanceLock(paths.data_dir, f"flxdesk {args.command} (command line)")
+    except OSError as error:  # a read-only or full data folder
+        raise fault_from(error, paths.history_db) from error
     crash_record = CrashRecord(paths.log_dir, "flxdesk-cli")
     previous_crash = crash_record.arm()
     if previous_crash is not None:
         print(f"flxdesk: {previous_crash.notice()}", file=sys.stderr)
+    try:
+        return _send_all(args, paths, api_url, token, imported_rows, invalid)
+    except sqlite3.Error as error:  # locked for long, a full disk, ...: in words
+        raise fault_from(error, paths.history_db) from error
+    finally:
+        crash_record.disarm()
+        lock.release()
+
+
+def _send_all(args, paths, api_url: str, token: str, imported_rows: list, invalid: list) -> int:
+    from flxdesk.destination import Destination
+    from flxdesk.queue_engine import QueueEngine
+    from flxdesk.store import HistoryStore, State
+    from flxdesk.updates import queue_import, queue_one
+
     store = None
     try:
         store = HistoryStore(paths.history_db)
@@ -231,21 +324,38 @@ def run(args: argparse.Namespace) -> int:
                 store, imported_rows, f"bulk {args.file}", destination=current
             ).batch_id
         elif args.command == "update":
-            queue_one(store, order_id, args.status, note, destination=current)
+            queue_one(store, args.order_id, args.status, args.note, destination=current)
         reporter = Reporter(store)
-        engine = QueueEngine(paths.history_db, api_url, token, on_event=reporter)
+        engine = QueueEngine(
+            paths.history_db, api_url, token, on_event=reporter, token_salt=store.token_salt
+        )
         reporter.rate = lambda: engine.rate
+        restore_signals = _stop_on_interrupt(engine)
         try:
-            engine.run(until_idle=True, offline_give_up=OFFLINE_GIVE_UP_SECONDS)
+            engine.run(
+                until_idle=True,
+                offline_give_up=OFFLINE_GIVE_UP_SECONDS,
+                storage_give_up=STORAGE_GIVE_UP_SECONDS,
+            )
         except KeyboardInterrupt:
             print("flxdesk: interrupted.", file=sys.stderr)
+        finally:
+            restore_signals()
         counts = store.count_by_state()
         finished = [store.get(update_id) for update_id in reporter.finished]
         failed = [row for row in finished if row.state is State.FAILED]
+        results_problem = None
         if args.command == "bulk" and args.results:
             from flxdesk.export import export_rows
 
-            export_rows(args.results, store.rows_of_batch(batch_id))
+            try:
+                export_rows(args.results, store.rows_of_batch(batch_id))
+            except OSError as error:
+                results_problem = (
+                    f"The results file {args.results} could not be written "
+                    f"({error.strerror or error}): the updates themselves are done and in "
+                    "the history; 'flxdesk report' or the window's Export can write them."
+                )
         left = counts[State.QUEUED] + counts[State.SENDING]
         if reporter.token_problem:
             print(f"flxdesk: stopped: {reporter.token_problem}", file=sys.stderr)
@@ -260,12 +370,13 @@ def run(args: argparse.Namespace) -> int:
             f"{left} left queued" + (f" ({held} held for another destination)." if held else "."),
             file=sys.stderr,
         )
+        if results_problem:
+            print(f"flxdesk: {results_problem}", file=sys.stderr)
+            return EXIT_USAGE
         return EXIT_OK if not (failed or invalid or left) else EXIT_FAILED
     finally:
         if store is not None:
             store.close()
-        crash_record.disarm()
-        lock.release()
 
 
 def main(argv: Sequence[str], pdf_writer: report_command.PdfWriter | None = None) -> int:
@@ -273,6 +384,8 @@ def main(argv: Sequence[str], pdf_writer: report_command.PdfWriter | None = None
     from flxdesk.endpoint import InvalidApiUrl
     from flxdesk.instance_lock import AlreadyRunning
     from flxdesk.order_ids import InvalidOrderId
+    from flxdesk.paths import DataFolderUnusable
+    from flxdesk.storage_faults import StorageFault
     from flxdesk.store_schema import HistoryFileError
 
     args = parse_args(argv)
@@ -287,7 +400,12 @@ def main(argv: Sequence[str], pdf_writer: report_command.PdfWriter | None = None
         AlreadyRunning,
         InvalidOrderId,
         HistoryFileError,
+        StorageFault,
+        DataFolderUnusable,
         ValueError,
     ) as problem:
         print(f"flxdesk: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("flxdesk: interrupted.", file=sys.stderr)
+        return EXIT_FAILED

@@ -11,6 +11,7 @@ into it, and the person is told.
 from __future__ import annotations
 
 import faulthandler
+import logging
 import time
 from pathlib import Path
 from typing import IO, NamedTuple
@@ -47,9 +48,14 @@ class CrashRecord:
 
     def arm(self) -> PreviousCrash | None:
         """Keep what a crashed previous run left, then start recording this run."""
-        self._log_dir.mkdir(parents=True, exist_ok=True)
-        previous = self._keep_previous()
-        self._file = open(self._live, "w", encoding="utf-8")  # noqa: SIM115 - open all run
+        try:
+            self._log_dir.mkdir(parents=True, exist_ok=True)
+            previous = self._keep_previous()
+            self._file = open(self._live, "w", encoding="utf-8")  # noqa: SIM115 - open all run
+        except OSError as error:  # a read-only or full log folder: run without the record
+            logging.getLogger(__name__).warning("No crash record this run: %s", error)
+            self._file = None
+            return None
         faulthandler.enable(self._file, all_threads=True)
         return previous
 

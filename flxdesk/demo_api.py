@@ -4,12 +4,15 @@ It answers ``PATCH /orders/{id}/status`` like the real endpoint: orders 1000-199
 exist, other IDs get 404, an unknown status gets 400, a missing or wrong token gets
 401, and more than 2 requests per second for one token get 429 with Retry-After.
 The limit is a token bucket per API token (2 per second, bursts of 2), the usual
-way "2 requests per second" is enforced; Flxpoint does not document its own.
+way "2 requests per second" is enforced; Flxpoint does not document its own. With
+``limit="window"`` it is stricter: at most 2 requests answered in any 1.0 s sliding
+window per token (requests answered 429 do not count), for the shared-token tests.
 Standard library only, so it starts in milliseconds and ships inside the app.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import json
 import socket
@@ -46,14 +49,21 @@ class SeenRequest:
 class DemoApi:
     """Run with ``start()`` / ``stop()`` or as a context manager; ``url`` is the base URL."""
 
-    def __init__(self, token: str = DEMO_TOKEN, latency: float = 0.0, port: int = 0) -> None:
+    def __init__(
+        self, token: str = DEMO_TOKEN, latency: float = 0.0, port: int = 0, limit: str = "bucket"
+    ) -> None:
+        if limit not in ("bucket", "window"):
+            raise ValueError(f"limit must be 'bucket' or 'window', not {limit!r}")
         self.token = token
         self.latency = latency
+        self.limit = limit
         # None: no rate limit (benchmarks that measure something other than pace).
         self.requests_per_second: float | None = REQUESTS_PER_SECOND
         self.requests: list[SeenRequest] = []
         # per API token: (tokens left in the bucket, monotonic time of last refill)
         self._buckets: dict[str, tuple[float, float]] = {}
+        # per API token, limit="window": arrival times of the requests let through
+        self._windows: dict[str, collections.deque[float]] = {}
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
         self._server.daemon_threads = True
@@ -88,12 +98,25 @@ class DemoApi:
         rate = self.requests_per_second
         if rate is None:
             return False
+        if self.limit == "window":
+            return self._over_window(token, now, int(rate))
         with self._lock:
             left, last = self._buckets.get(token, (rate, now))
             left = min(rate, left + (now - last) * rate)
             over = left < 1.0
             self._buckets[token] = (left if over else left - 1.0, now)
             return over
+
+    def _over_window(self, token: str, now: float, allowed: int) -> bool:
+        """True when ``allowed`` requests were let through in the last 1.0 s (strict)."""
+        with self._lock:
+            passed = self._windows.setdefault(token, collections.deque())
+            while passed and passed[0] <= now - 1.0:
+                passed.popleft()
+            if len(passed) >= allowed:
+                return True
+            passed.append(now)
+            return False
 
     def _answer(self, method: str, raw_path: str, headers: dict[str, str]) -> tuple | None:
         """(code, body) or (code, body, headers); None drops the connection (subclasses)."""

@@ -6,6 +6,8 @@ Cheap enough for the window's first-paint path; consumers ``match`` on the class
         case RowChanged(update_id): ...
         case RowFinished(update_id, ok, message): ...
         case StateChanged(state, waiting, held, token_problem): ...
+
+(``StateChanged`` also carries ``since`` and ``problem``; patterns may leave them out.)
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ class EngineState(StrEnum):
     SENDING = "sending"
     PAUSED = "paused"
     OFFLINE = "offline"
+    # 5xx, timeouts, broken connections or a long 429 hold: updates wait, none fails.
+    NOT_ANSWERING = "not_answering"
+    # The history cannot be written (locked long, disk full, read-only): sending is held.
+    STORAGE_PROBLEM = "storage_problem"
     NEEDS_TOKEN = "needs_token"  # no token yet, or Flxpoint refused it (401)
     STOPPED = "stopped"
 
@@ -42,13 +48,18 @@ class StateChanged(NamedTuple):
 
     ``waiting``: updates for this destination not yet finished (queued or being sent);
     ``held``: updates queued for another destination, not sent until the person says;
-    ``token_problem``: why Flxpoint refused the token (NEEDS_TOKEN), else empty.
+    ``token_problem``: why Flxpoint refused the token (NEEDS_TOKEN), else empty;
+    ``since``: wall-clock time (``time.time()``) the waiting began (NOT_ANSWERING,
+    STORAGE_PROBLEM), else None;
+    ``problem``: the plain sentence about the history file (STORAGE_PROBLEM), else empty.
     """
 
     state: EngineState
     waiting: int = 0
     held: int = 0
     token_problem: str = ""
+    since: float | None = None
+    problem: str = ""
 
 
 EngineEvent = RowChanged | RowFinished | StateChanged

@@ -102,10 +102,18 @@ def rotate_if_large(log_file: Path) -> None:
     log_file.replace(log_file.with_name(f"{log_file.name}.1"))
 
 
+class QuietFileHandler(logging.FileHandler):
+    """A log line that cannot be written (a full disk) is dropped, not sprayed on stderr
+    as a traceback: the fault itself is reported in words where it matters."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
 def setup_file_logging(log_file: Path, level: int = logging.INFO) -> logging.Handler:
     log_file.parent.mkdir(parents=True, exist_ok=True)
     rotate_if_large(log_file)
-    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler = QuietFileHandler(log_file, encoding="utf-8")
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
     )

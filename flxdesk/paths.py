@@ -35,8 +35,16 @@ class AppPaths(NamedTuple):
         return self.log_dir / "flxdesk.log"
 
     def ensure(self) -> "AppPaths":
+        """Create the folders; DataFolderUnusable, in words, when one cannot be made."""
         for folder in (self.data_dir, self.config_dir, self.log_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise DataFolderUnusable(
+                    f"The folder {folder} cannot be created ({error.strerror or error}): "
+                    "ask IT to make it writable for you, or set FLXDESK_HOME to a folder you "
+                    "may write to."
+                ) from error
         return self
 
 

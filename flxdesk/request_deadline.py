@@ -33,6 +33,7 @@ class Deadline:
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.expired = False
+        self.cancelled = False
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
         self._active = False
@@ -72,7 +73,13 @@ class Deadline:
             else:
                 self._sockets.append(sock)
 
-    def _expire(self) -> None:
+    def cancel(self) -> None:
+        """End the request now, from any thread (flxdesk is stopping): as if expired."""
+        with self._lock:
+            self.cancelled = True
+        self._expire(quiet=True)
+
+    def _expire(self, quiet: bool = False) -> None:
         with self._lock:
             if not self._active:
                 return
@@ -80,7 +87,8 @@ class Deadline:
             sockets = list(self._sockets)
             for sock in sockets:
                 _shut_down(sock)
-        log.info("A request passed its %.0f s deadline and was ended", self.seconds)
+        if not quiet:
+            log.info("A request passed its %.0f s deadline and was ended", self.seconds)
 
 
 def _shut_down(sock: socket.socket) -> None:

@@ -22,7 +22,7 @@ from typing import Literal, NamedTuple
 
 from flxdesk.destination import Destination, HeldGroup, token_fingerprint
 from flxdesk.outcomes import Outcome
-from flxdesk.store_schema import HistoryFileError, migrate
+from flxdesk.store_schema import HistoryFileError, HistoryNotADatabase, migrate
 
 Synchronous = Literal["FULL", "NORMAL"]
 
@@ -95,21 +95,39 @@ def _sendable(destination: Destination) -> tuple[str, list[str]]:
     return "api_url=? AND token_fp IN (?, '')", [destination.api_url, destination.token_fp]
 
 
+def _open_error(error: BaseException, path: Path) -> HistoryFileError:
+    """The plain-words error for a history that cannot be opened (storage_faults)."""
+    from flxdesk.storage_faults import StorageKind, classify, describe
+
+    kind = classify(error)
+    text = describe(kind, path, str(error)) + " Nothing in it was changed."
+    if kind is StorageKind.NOT_A_DATABASE:
+        return HistoryNotADatabase(text, path)
+    problem = HistoryFileError(text)
+    problem.kind = kind.value
+    return problem
+
+
 class HistoryStore:
-    def __init__(self, path: Path, *, synchronous: Synchronous = "FULL") -> None:
+    def __init__(
+        self, path: Path, *, synchronous: Synchronous = "FULL", busy_timeout: float = 10.0
+    ) -> None:
         """Open, create or migrate the history; ``synchronous`` is for the benchmark only.
 
+        ``busy_timeout``: how long a write waits for another connection's lock before
+        SQLite gives up with "database is locked" (the window and the engine use short
+        ones and retry, so that nothing waits long on a lock).
+
         Raises HistoryFileError, in plain words, when the file cannot be used: not
-        readable, not a database, or written by a newer flxdesk.
+        readable, locked, on a full or read-only disk, not a database (then
+        HistoryNotADatabase), or written by a newer flxdesk.
         """
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, timeout=10, isolation_level=None)
+            self._db = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
-            raise HistoryFileError(
-                f"The history file {path} cannot be opened ({error}). Nothing in it was changed."
-            ) from error
+            raise _open_error(error, path) from error
         try:
             migrate(self._db, path)  # first: a newer file is refused before any write
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -117,14 +135,15 @@ class HistoryStore:
             (salt,) = self._db.execute("SELECT value FROM meta WHERE key='token_salt'").fetchone()
         except sqlite3.Error as error:
             self._db.close()
-            raise HistoryFileError(
-                f"The history file {path} cannot be used ({error}). flxdesk did not change it; "
-                "move it aside to start a new history, or restore it from a backup."
-            ) from error
+            raise _open_error(error, path) from error
         except BaseException:
             self._db.close()
             raise
         self.token_salt: str = salt
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long later writes wait for another connection's lock (see ``__init__``)."""
+        self._db.execute(f"PRAGMA busy_timeout={max(0, int(seconds * 1000))}")
 
     def fingerprint(self, token: str) -> str:
         """The salted fingerprint of ``token`` in this file (never the token itself)."""
@@ -145,7 +164,13 @@ class HistoryStore:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
-        """All or nothing: a batch is either fully queued or not at all."""
+        """All or nothing: a batch is either fully queued or not at all.
+
+        Inside a transaction already open, it simply joins it (the outer one decides).
+        """
+        if self._db.in_transaction:
+            yield
+            return
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -191,6 +216,21 @@ class HistoryStore:
 
     def mark_queued(self, update_id: int) -> None:
         self._db.execute("UPDATE updates SET state=? WHERE id=?", (State.QUEUED, update_id))
+
+    def requeue_abandoned(self, update_ids: Sequence[int]) -> int:
+        """Rows whose request was still on the wire when sending stopped: queued again.
+
+        The request may have reached Flxpoint, so the row is marked resent, as after a
+        crash (``requeue_interrupted``).
+        """
+        if not update_ids:
+            return 0
+        marks = ",".join("?" * len(update_ids))
+        cursor = self._db.execute(
+            f"UPDATE updates SET state=?, resent=1 WHERE state=? AND id IN ({marks})",
+            (State.QUEUED, State.SENDING, *update_ids),
+        )
+        return cursor.rowcount
 
     def complete(
         self,

@@ -18,7 +18,22 @@ from pathlib import Path
 
 
 class HistoryFileError(RuntimeError):
-    """The history file cannot be used; ``str(error)`` says why in plain words."""
+    """The history file cannot be used; ``str(error)`` says why in plain words.
+
+    ``kind`` is the flxdesk.storage_faults.StorageKind value when the cause is known.
+    """
+
+    kind: str = "other"
+
+
+class HistoryNotADatabase(HistoryFileError):
+    """The file is not a history at all; the person may agree to set it aside."""
+
+    kind = "not_a_database"
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class HistoryTooNew(HistoryFileError):

@@ -11,15 +11,25 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QWidget,
 )
 
+from flxdesk.engine_events import EngineState
 from flxdesk.export import export_rows
 from flxdesk.store import HistoryStore, State
 
 REFRESH_MS = 300
+
+# While sending waits, a time left at the current pace would be a guess: words instead.
+WAITING_WORDS = {
+    EngineState.NOT_ANSWERING: "waiting for Flxpoint",
+    EngineState.OFFLINE: "waiting for the connection",
+    EngineState.STORAGE_PROBLEM: "waiting for the history file",
+    EngineState.NEEDS_TOKEN: "waiting for an API token",
+}
 
 if TYPE_CHECKING:
     from flxdesk.gui.engine_thread import EngineThread
@@ -123,6 +133,8 @@ class BatchPanel(QWidget):
             return
         if self._paused:
             left = "paused"
+        elif self._engine.state in WAITING_WORDS:
+            left = WAITING_WORDS[self._engine.state]
         else:
             rate = max(self._engine.rate, 0.1)
             left = f"about {describe_seconds(waiting / rate)} left"
@@ -143,7 +155,17 @@ class BatchPanel(QWidget):
         """Cancel what of this batch has not been sent; it is recorded as cancelled."""
         if self.batch_id is None:
             return
-        self._store.cancel_queued(self.batch_id)
+        import sqlite3
+
+        try:
+            self._store.cancel_queued(self.batch_id)
+        except sqlite3.Error as error:  # locked by another program, or a full disk
+            from flxdesk.storage_faults import fault_from
+
+            QMessageBox.warning(
+                self, "Not cancelled", f"{fault_from(error, self._store.path)} Try again then."
+            )
+            return
         self._engine.wake()
         self._on_cancelled()
         self.refresh()

@@ -6,6 +6,11 @@ class is the window's only handle on the engine: its control methods (wake, paus
 resume, set_token, shutdown) call the engine's thread-safe methods from the GUI thread.
 The engine itself is made on first use, after the window's first paint, because its
 imports (requests and friends) are not small.
+
+If the engine's loop ever ends without being asked (a bug it could not survive),
+``engineStopped`` says so at once, and ``restart`` runs a new engine with the same
+token. ``shutdown`` waits a bounded time: requests on the wire are ended by the
+engine's stop, so quitting never waits for a server that does not answer.
 """
 
 from __future__ import annotations
@@ -30,26 +35,53 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+SHUTDOWN_WAIT_SECONDS = 4.0
+
 
 class EngineThread(QThread):
     updateChanged = Signal(int)  # re-read this row
     updateFinished = Signal(int, bool, str)  # update id, succeeded, message for the person
     stateChanged = Signal(object, int, str)  # EngineState, updates waiting, token problem
     heldChanged = Signal(int)  # updates queued for another destination, held
+    engineStopped = Signal(str)  # the engine ended without being asked; why, in words
 
-    def __init__(self, store_path: Path, api_url: str, destination: str | None = None) -> None:
+    def __init__(
+        self,
+        store_path: Path,
+        api_url: str,
+        destination: str | None = None,
+        token_salt: str | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("flxdesk-queue")
         self._store_path = store_path
         self._api_url = api_url
         self._destination_url = destination
+        self._token_salt = token_salt
         self._held = 0
         self._engine: QueueEngine | None = None
+        self._shutting_down = False
+        self.down_reason = ""  # not empty while the engine has stopped unexpectedly
+        self.last_report = StateChanged(EngineState.IDLE)
 
     # --- control, from the GUI thread ------------------------------------------------
     def start(self) -> None:
         self._get_engine()  # made here, in the GUI thread, before the thread runs
+        self._shutting_down = False
         super().start()
+
+    def restart(self) -> None:
+        """Run a new engine after this one stopped unexpectedly (same token and pause)."""
+        if self.isRunning():
+            return
+        if self._engine is not None:
+            self._engine = self._engine.renewed()
+        self.down_reason = ""
+        self.start()
+
+    @property
+    def state(self) -> EngineState:
+        return self._engine.state if self._engine is not None else EngineState.IDLE
 
     def set_token(self, token: str | None) -> None:
         self._get_engine().set_token(token)
@@ -74,19 +106,52 @@ class EngineThread(QThread):
         """Where updates queued now are meant to go (the current URL and token)."""
         return self._get_engine().destination
 
-    def shutdown(self) -> None:
-        """Stop the engine and wait; what is still queued stays queued in the store."""
+    def shutdown(self, timeout: float = SHUTDOWN_WAIT_SECONDS) -> bool:
+        """Stop the engine and wait at most ``timeout`` seconds; True when it ended.
+
+        What is still queued stays queued in the store; a request on the wire is ended
+        by the engine's stop and its row queued again.
+        """
+        self._shutting_down = True
         if self._engine is not None:
             self._engine.stop()
-        if self.isRunning():
-            self.wait()
+        if self.isRunning() and not self.wait(int(timeout * 1000)):
+            log.error("The queue engine did not stop within %.0f s", timeout)
+            return False
+        return True
 
     # --- the thread ------------------------------------------------------------------
     def run(self) -> None:
+        reason = ""
         try:
             self._get_engine().run()
-        except Exception:
+        except Exception as error:
             log.exception("The queue engine stopped unexpectedly")
+            reason = f"an internal error ({type(error).__name__}; details are in the log)"
+        if not self._shutting_down:
+            if not reason:
+                log.error("The queue engine stopped unexpectedly")
+            if self.last_report.state is not EngineState.STOPPED:
+                self._forward(StateChanged(EngineState.STOPPED, *self._count_waiting()))
+            self.down_reason = reason or "it ended without an error"
+            self.engineStopped.emit(self.down_reason)
+
+    def _count_waiting(self) -> tuple[int, int]:
+        """(waiting, held) read from the history, for a status bar that tells the truth."""
+        from flxdesk.store import HistoryStore, State
+
+        try:
+            store = HistoryStore(self._store_path, busy_timeout=0.5)
+            try:
+                counts = store.count_by_state()
+                destination = self._engine.destination if self._engine else None
+                held = store.count_held(destination) if destination else 0
+            finally:
+                store.close()
+        except Exception:
+            log.exception("Could not count the updates waiting")
+            return self.last_report.waiting, self.last_report.held
+        return counts[State.QUEUED] + counts[State.SENDING] - held, held
 
     def _get_engine(self) -> QueueEngine:
         if self._engine is None:
@@ -97,6 +162,7 @@ class EngineThread(QThread):
                 self._api_url,
                 on_event=self._forward,
                 destination=self._destination_url,
+                token_salt=self._token_salt,
             )
         return self._engine
 
@@ -108,6 +174,7 @@ class EngineThread(QThread):
             case RowFinished(update_id, ok, message):
                 self.updateFinished.emit(update_id, ok, message)
             case StateChanged(state, waiting, held, token_problem):
+                self.last_report = event  # since and problem, for the window's words
                 self.stateChanged.emit(state, waiting, token_problem)
                 if held != self._held and state is not EngineState.STOPPED:
                     self._held = held

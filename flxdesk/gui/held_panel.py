@@ -135,7 +135,9 @@ class HeldPanel(QFrame):
         if self.current() != current:  # the token changed while the question was open
             self.refresh()
             return
-        moved = self._store.redirect_held(group, current)
+        moved = self._write(lambda: self._store.redirect_held(group, current))
+        if moved is None:
+            return
         log.info(
             "The person sent %d held updates (queued for %s) to %s",
             moved,
@@ -145,9 +147,27 @@ class HeldPanel(QFrame):
         self._after_change()
 
     def _discard(self, group: HeldGroup, current: Destination) -> None:
-        discarded = self._store.discard_held(group, group.discard_reason(current))
+        discarded = self._write(
+            lambda: self._store.discard_held(group, group.discard_reason(current))
+        )
+        if discarded is None:
+            return
         log.info("The person discarded %d held updates", discarded)
         self._after_change()
+
+    def _write(self, change: Callable[[], int]) -> int | None:
+        """``change()``, or None with a message when the history cannot be written now."""
+        import sqlite3
+
+        try:
+            return change()
+        except sqlite3.Error as error:  # locked by another program, or a full disk
+            from flxdesk.storage_faults import fault_from
+
+            QMessageBox.warning(
+                self, "Nothing changed", f"{fault_from(error, self._store.path)} Try again then."
+            )
+            return None
 
     def _after_change(self) -> None:
         self._engine.wake()

@@ -31,6 +31,7 @@ from flxdesk import __version__
 from flxdesk.engine_events import EngineState
 from flxdesk.gui.armed_status import ArmedStatus
 from flxdesk.gui.engine_thread import EngineThread
+from flxdesk.gui.engine_watch import EngineWatch, StoreWriter, since_text
 from flxdesk.gui.feedback_widgets import ArmedStatusChip, ResultBand
 from flxdesk.gui.history_pane import HistoryPane
 from flxdesk.gui.station_feedback import StationFeedback
@@ -42,7 +43,7 @@ from flxdesk.order_ids import InvalidOrderId, clean_order_id
 from flxdesk.station_settings import StationSettings
 from flxdesk.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
 from flxdesk.store import HistoryStore
-from flxdesk.updates import queue_import, queue_one
+from flxdesk.updates import PendingImport
 
 if TYPE_CHECKING:
     from flxdesk.duplicate_guard import DuplicateGuard
@@ -65,6 +66,8 @@ QUEUE_STATE_TEXT = {
     EngineState.SENDING: "Sending: {waiting} waiting",
     EngineState.PAUSED: "Paused: {waiting} waiting",
     EngineState.OFFLINE: "Offline: {waiting} waiting, sent when the connection is back",
+    EngineState.NOT_ANSWERING: "Flxpoint is not answering since {since}, {waiting} waiting",
+    EngineState.STORAGE_PROBLEM: "History cannot be written since {since}: {waiting} waiting",
     EngineState.NEEDS_TOKEN: "No API token: {waiting} waiting",
     EngineState.STOPPED: "Stopped: {waiting} waiting",
 }
@@ -142,6 +145,11 @@ class MainWindow(QMainWindow):
         engine_thread.heldChanged.connect(self._on_held_changed)
         token_keeper.stateChanged.connect(self._on_token_state)
         token_keeper.keychainUnavailable.connect(self.token_prompts.on_keychain_unavailable)
+        # Sending that stops, a history that cannot be written: shown, never silent.
+        self.engine_watch = EngineWatch(self, engine_thread, self._show_result)
+        self.store_writer = StoreWriter(store.path, self)
+        self.store_writer.written.connect(self._on_written_later)
+        self.store_writer.problem.connect(self._on_write_waiting)
 
     @Slot()
     def _finish_setup(self) -> None:
@@ -383,9 +391,19 @@ class MainWindow(QMainWindow):
                 f"Scan it again within {self.guard.confirm_seconds:.0f} s to send it anyway."
             )
             return
-        update_id = queue_one(
+        if self.engine_watch.refusal:
+            self.feedback.refused(self.engine_watch.refusal)
+            self.order_id_edit.setText(raw.strip())  # kept, to send after a restart
+            return
+        update_id = self.store_writer.writer.queue_one(
             self._store, order_id, status, note, destination=self._engine_thread.destination
         )
+        if update_id is None:  # the history is busy: written in order as soon as it can be
+            self.feedback.queued(order_id, status, "the history is busy, kept here")
+            return
+        self._scan_queued(update_id, order_id, status)
+
+    def _scan_queued(self, update_id: int, order_id: str, status: str) -> None:
         self._scanned_ids.add(update_id)
         self.model.add_new(update_id)
         self._engine_thread.wake()
@@ -463,6 +481,20 @@ class MainWindow(QMainWindow):
         self.feedback.info("Failures acknowledged. Ready for the next scan.")
         self.order_id_edit.setFocus()
 
+    @Slot(object, object)
+    def _on_written_later(self, pending, written) -> None:
+        """A scan or import that waited for the history is written now: as if just queued."""
+        if isinstance(pending, PendingImport):
+            self._import_queued(written)
+        else:
+            self._scan_queued(written, pending.order_id, pending.status)
+
+    @Slot(str)
+    def _on_write_waiting(self, problem: str) -> None:
+        if problem:
+            waiting = self.store_writer.writer.pending
+            self._show_result(f"{problem} {waiting} scan(s) kept here meanwhile.", ok=False)
+
     # --- bulk ------------------------------------------------------------------------
     @property
     def batch_panel(self) -> BatchPanel:
@@ -524,15 +556,31 @@ class MainWindow(QMainWindow):
         box.finished.connect(answered)
         box.open()
 
-    def queue_bulk(self, imported, source: str) -> int:
-        """Queue the valid rows and record the others with their reasons; returns the batch."""
-        queued = queue_import(
+    def queue_bulk(self, imported, source: str) -> int | None:
+        """Queue the valid rows and record the others with their reasons; returns the batch
+        (None while it waits to be written: the history is busy)."""
+        if self.engine_watch.refusal:
+            self._show_result(self.engine_watch.refusal, ok=False)
+            return None
+        queued = self.store_writer.writer.queue_import(
             self._store, imported.rows, source, destination=self._engine_thread.destination
         )
+        if queued is None:
+            self._show_result("The import is kept, waiting to be written…", ok=None)
+            return None
+        return self._import_queued(queued)
+
+    def _import_queued(self, queued) -> int:
         self.model.reload()
         self._engine_thread.wake()
         self.batch_panel.start(queued.batch_id)
-        self.feedback.rejected_rows([(r.order_id, r.problem) for r in imported.invalid_rows])
+        if queued.rejected:  # rows that could not be sent at all: the failure panel shows them
+            from flxdesk.outcomes import Outcome
+
+            rows = self._store.rows_of_batch(queued.batch_id)
+            self.feedback.rejected_rows(
+                [(row.order_id, row.message) for row in rows if row.outcome == Outcome.INVALID]
+            )
         message = f"Queued {queued.queued} updates"
         if queued.rejected:
             message += f"; {queued.rejected} rows with a problem are in the history as failed"
@@ -552,7 +600,8 @@ class MainWindow(QMainWindow):
     def _on_engine_state(self, state: EngineState, waiting: int, token_problem: str) -> None:
         self._engine_state = state
         self._waiting = waiting
-        self._queue_text = QUEUE_STATE_TEXT[state].format(waiting=waiting)
+        since = since_text(self._engine_thread.last_report.since)
+        self._queue_text = QUEUE_STATE_TEXT[state].format(waiting=waiting, since=since)
         self._show_queue_text()
         if token_problem and self._token_state is not TokenState.MISSING:
             # Flxpoint refused the token: everything waits until a new one is given.
@@ -731,6 +780,17 @@ class MainWindow(QMainWindow):
         if self._batch_panel is not None:
             self._batch_panel.stop()
         self._engine_thread.shutdown()
+        unwritten = self.store_writer.close()
+        if unwritten:  # the history stayed locked or full: say what was not kept
+            from PySide6.QtWidgets import QMessageBox
+
+            lines = "\n".join(f"{item[0]} {item[1]}" for item in unwritten[:20])
+            QMessageBox.warning(
+                None,
+                "flxdesk: scans not written",
+                f"These scans could not be written to the history (it stayed locked or "
+                f"the disk stayed full) and were not sent; scan them again:\n{lines}",
+            )
         # Reports the engine posted before it stopped may still arrive: the model must not
         # read the store, which the caller closes next.
         self.model.detach()

@@ -22,8 +22,11 @@ if TYPE_CHECKING:
     from flxdesk.gui.engine_thread import EngineThread
     from flxdesk.gui.main_window import MainWindow
     from flxdesk.store import HistoryStore
+    from flxdesk.store_schema import HistoryNotADatabase
 
 log = logging.getLogger(__name__)
+
+GUI_BUSY_TIMEOUT_SECONDS = 0.03
 
 
 class RunningApp(NamedTuple):
@@ -70,10 +73,10 @@ def build_app(
 
         demo_api = DemoApi().start()
         api_url, fixed_token, destination = demo_api.url, demo_api.token, DEMO_DESTINATION
-    interrupted = store.requeue_interrupted()
-    if interrupted:
-        log.warning("%d updates were interrupted by a crash and are queued again", interrupted)
-    engine_thread = EngineThread(paths.history_db, api_url, destination)
+    # The window's thread never waits long on the history: its writes give up after a
+    # few milliseconds and are written by a thread of their own (updates.QueueWriter).
+    store.set_busy_timeout(GUI_BUSY_TIMEOUT_SECONDS)
+    engine_thread = EngineThread(paths.history_db, api_url, destination, store.token_salt)
     tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
     from flxdesk.station_settings import load_station_settings
 
@@ -91,6 +94,71 @@ def build_app(
     if previous_crash is not None:
         window.show_crash_notice(previous_crash.notice())
     return RunningApp(window, engine_thread, store, demo_api)
+
+
+def ask_to_set_aside(problem: HistoryNotADatabase) -> bool:
+    """Ask before renaming a history that is not a database; True when the person agrees."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "flxdesk: the history cannot be read", "")
+    box.setObjectName("setAsideQuestion")
+    box.setText(
+        f"{problem}\n\nflxdesk can set the file aside (rename it, next to where it is; "
+        "nothing is deleted) and start a new, empty history. Updates that were queued in "
+        "it are not sent; they stay in the old file."
+    )
+    set_aside_button = box.addButton("Set it aside and start", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(set_aside_button)
+    box.exec()
+    return box.clickedButton() is set_aside_button
+
+
+def tell_set_aside(text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.information(None, "flxdesk: the old history was set aside", text)
+
+
+def open_app(
+    paths: AppPaths,
+    *,
+    demo: bool,
+    previous_crash: PreviousCrash | None = None,
+    ask: Callable[[HistoryNotADatabase], bool] = ask_to_set_aside,
+    tell: Callable[[str], None] = tell_set_aside,
+) -> RunningApp:
+    """``build_app``; a history that is not a database is set aside if the person agrees.
+
+    Raises what ``build_app`` raises, also HistoryNotADatabase when the person says no.
+    """
+    from flxdesk.storage_faults import set_aside
+    from flxdesk.store_schema import HistoryNotADatabase
+
+    while True:
+        try:
+            return build_app(paths, demo=demo, previous_crash=previous_crash)
+        except HistoryNotADatabase as problem:
+            if not ask(problem):
+                raise
+            kept = set_aside(problem.path)
+            log.warning("The unreadable history %s was set aside as %s", problem.path, kept)
+            tell(
+                f"The history file that could not be read was kept as {kept} (nothing was "
+                "deleted). flxdesk starts with a new, empty history. Give the old file to IT "
+                "if its updates matter."
+            )
+
+
+def refuse_before_start(problem: Exception) -> int:
+    """Say why flxdesk cannot start, on stderr and in a dialog; exit code 2."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    log.error("Cannot start: %s", problem)
+    print(f"flxdesk: {problem}", file=sys.stderr, flush=True)
+    QApplication.instance() or QApplication(sys.argv[:1])
+    QMessageBox.critical(None, "flxdesk cannot start", str(problem))
+    return 2
 
 
 def install_crash_handler(log_file: str) -> None:
@@ -116,7 +184,7 @@ def run_window(
     paths: AppPaths, *, demo: bool, on_shown: Callable[[MainWindow], None] | None = None
 ) -> int:
     """Show the window until it is closed; the exit code of the event loop, or 2."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from flxdesk.instance_lock import AlreadyRunning, InstanceLock
     from flxdesk.store_schema import HistoryFileError
@@ -127,11 +195,7 @@ def run_window(
     app.setApplicationVersion(__version__)
     install_crash_handler(str(paths.log_file))
 
-    def refuse_to_start(problem: Exception) -> int:
-        log.error("Cannot start: %s", problem)
-        print(f"flxdesk: {problem}", file=sys.stderr)
-        QMessageBox.critical(None, "flxdesk cannot start", str(problem))
-        return 2
+    refuse_to_start = refuse_before_start
 
     try:
         # The demo has its own data folder, history and lock (demo_paths).
@@ -139,13 +203,17 @@ def run_window(
         lock = InstanceLock(data_dir, "the flxdesk demo" if demo else "the flxdesk window")
     except (AlreadyRunning, DataFolderUnusable) as problem:
         return refuse_to_start(problem)
+    except OSError as error:  # a read-only or full data folder
+        from flxdesk.storage_faults import fault_from
+
+        return refuse_to_start(fault_from(error, data_dir / paths.history_db.name))
     # The demo may run beside the real window: each keeps its own crash record.
     crash_record = CrashRecord(paths.log_dir, "flxdesk-demo" if demo else "flxdesk")
     previous_crash = crash_record.arm()
     if previous_crash is not None:
         log.warning("The previous run ended abnormally; kept %s", previous_crash.report)
     try:
-        running = build_app(paths, demo=demo, previous_crash=previous_crash)
+        running = open_app(paths, demo=demo, previous_crash=previous_crash)
     except (InvalidApiUrl, HistoryFileError, DataFolderUnusable, SettingsError) as problem:
         crash_record.disarm()
         lock.release()

@@ -18,7 +18,7 @@ from flxdesk.store import HistoryStore, State
 from support.fault_api import FaultyApi
 
 DEST = Destination("loopback-test-api")  # the test servers' ports change: rows name this
-TWO_TRIES = RetryPolicy(max_attempts=2, base_delay=0.05, max_delay=0.1)
+FAST_RETRIES = RetryPolicy(base_delay=0.05, max_delay=0.1)
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def drain(store: HistoryStore, api: DemoApi, destination: Destination = DEST) ->
         store.path,
         api.url,
         DEMO_TOKEN,
-        policy=TWO_TRIES,
+        policy=FAST_RETRIES,
         limiter=RateLimiter(),
         destination=destination.api_url,
     )
@@ -49,11 +49,11 @@ def test_a_failed_update_retried_is_sent_and_the_failure_stays_in_the_history(
     store: HistoryStore,
 ) -> None:
     (update_id,) = store.add_many_queued([("1001", "On Hold", "dock 3")], destination=DEST)
-    busy = lambda n: (503, {"message": "busy"}) if n <= 2 else None  # noqa: E731
-    with FaultyApi(busy) as api:
+    refused = lambda n: (400, {"message": "locked by a picker"}) if n == 1 else None  # noqa: E731
+    with FaultyApi(refused) as api:
         drain(store, api)
         failed = store.get(update_id)
-        assert failed.state is State.FAILED and failed.attempts == 2
+        assert failed.state is State.FAILED and failed.attempts == 1
 
         report = retry_updates(store, [update_id], DEST)
         ((original, retry_id),) = report.queued
@@ -67,7 +67,7 @@ def test_a_failed_update_retried_is_sent_and_the_failure_stays_in_the_history(
         assert (retry.order_id, retry.status, retry.note) == ("1001", "On Hold", "dock 3")
         drain(store, api)
 
-    assert answers_for(api, "1001") == [503, 503, 201]
+    assert answers_for(api, "1001") == [400, 201]
     assert store.get(retry_id).state is State.SENT
     assert store.get(update_id) == failed  # the failure is kept as it was
     details = HistoryQuery(store).details(update_id)
@@ -164,12 +164,12 @@ def test_a_retry_is_queued_for_the_given_destination_only(store: HistoryStore) -
 
 def test_the_duplicate_guard_skips_an_order_set_to_that_status_since(store: HistoryStore) -> None:
     (failed,) = store.add_many_queued([("1001", "Closed", "")], destination=DEST)
-    busy = lambda n: (503, {"message": "busy"}) if n <= 2 else None  # noqa: E731
-    with FaultyApi(busy) as api:
+    refused = lambda n: (400, {"message": "locked by a picker"}) if n == 1 else None  # noqa: E731
+    with FaultyApi(refused) as api:
         drain(store, api)
         store.add_many_queued([("1001", "Closed", "")], destination=DEST)  # scanned again
         drain(store, api)
-    assert answers_for(api, "1001") == [503, 503, 201]
+    assert answers_for(api, "1001") == [400, 201]
     guard = DuplicateGuard(HistoryQuery(store).previous_update_at, window_seconds=600)
 
     report = retry_updates(store, [failed], DEST, check=duplicate_guard_check(guard))

@@ -17,7 +17,12 @@ from flxdesk.demo_api import DEMO_TOKEN, DemoApi
 from flxdesk.destination import Destination, HeldReason
 from flxdesk.queue_engine import QueueEngine
 from flxdesk.store import HistoryStore, State
-from flxdesk.store_schema import SCHEMA_VERSION, HistoryFileError, HistoryTooNew
+from flxdesk.store_schema import (
+    SCHEMA_VERSION,
+    HistoryFileError,
+    HistoryNotADatabase,
+    HistoryTooNew,
+)
 from support.paths import FIXTURES
 from support.process import first_error_line_of_window
 
@@ -105,7 +110,7 @@ def test_a_failed_migration_leaves_the_file_as_it_was(
     monkeypatch.setattr(store_schema, "MIGRATIONS", steps)
     monkeypatch.setattr(store_schema, "SCHEMA_VERSION", len(steps))
     before = raw_rows(v1_history)
-    with pytest.raises(HistoryFileError, match="disk I/O error"):
+    with pytest.raises(HistoryFileError, match="The disk reported an error"):
         HistoryStore(v1_history)
     with sqlite3.connect(v1_history) as db:
         assert db.execute("PRAGMA user_version").fetchone() == (0,)
@@ -138,8 +143,10 @@ def test_a_file_that_is_not_a_database_gets_a_plain_message(tmp_path: Path) -> N
     path = tmp_path / "history.sqlite3"
     path.write_bytes(b"this is a shopping list, not a history\n" * 100)
     unchanged = digest(path)
-    with pytest.raises(HistoryFileError, match=r"cannot be used .*flxdesk did not change it"):
+    with pytest.raises(HistoryNotADatabase, match=r"is not a flxdesk history") as refused:
         HistoryStore(path)
+    assert isinstance(refused.value, HistoryFileError)
+    assert str(path) in str(refused.value) and "Nothing in it was changed." in str(refused.value)
     assert digest(path) == unchanged
 
 

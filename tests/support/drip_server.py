@@ -2,7 +2,9 @@
 
 It reads one request, sends ``head`` at once, then ``drip`` one byte per ``interval``
 (or, with ``flood``, as many bytes as the client will take), and records how many
-bytes it managed to send before the client hung up.
+bytes it managed to send before the client hung up. ``request_received`` is set once
+the request has arrived; ``never_answering()`` is a server that keeps the connection
+open and says nothing until the test ends.
 """
 
 from __future__ import annotations
@@ -28,10 +30,16 @@ class DripServer:
         self.bytes_sent = 0
         self.client_hung_up = threading.Event()
         self.finished = threading.Event()
+        self.request_received = threading.Event()
         self._stop = threading.Event()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
         self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    @classmethod
+    def never_answering(cls) -> DripServer:
+        """Reads the request, then stays silent (one byte an hour) until the test ends."""
+        return cls(b"", b"x", interval=3600)
 
     @property
     def url(self) -> str:
@@ -66,6 +74,7 @@ class DripServer:
                     if not chunk:
                         return
                     request += chunk
+                self.request_received.set()
                 self._send(connection, self.head)
                 for byte in self.drip:
                     if self._stop.wait(self.interval):

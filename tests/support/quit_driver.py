@@ -1,0 +1,46 @@
+"""Run the real flxdesk window in a child process, scan one order, and quit on a sign.
+
+    python -m support.quit_driver FLAG_FILE ORDER_ID
+
+Used by the test that quits the window while a request hangs: the window starts as a
+person starts it (``flxdesk.app.main``), the order is scanned once the token is known,
+and File → Quit is triggered as soon as FLAG_FILE exists (the test creates it once the
+server has the request). The process's exit code is the window's.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def main(flag: Path, order_id: str) -> int:
+    from flxdesk.app import main as flxdesk_main
+
+    def on_shown(window) -> None:
+        from PySide6.QtCore import QTimer
+
+        from flxdesk.gui.token_keeper import TokenState
+
+        timer = QTimer(window)
+        scanned = []
+
+        def tick() -> None:
+            if not scanned and window._token_state is TokenState.KEYCHAIN:
+                window.order_id_edit.setText(order_id)
+                window.submit()
+                scanned.append(order_id)
+                print("scanned", flush=True)
+            if scanned and flag.exists():
+                timer.stop()
+                print("quitting", flush=True)
+                window.quit_action.trigger()
+
+        timer.timeout.connect(tick)
+        timer.start(20)
+
+    return flxdesk_main([], on_shown=on_shown)
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]), sys.argv[2]))
