@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import ssl
-import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -27,6 +26,7 @@ from flxdesk.results import Outcome
 from flxdesk.storage_faults import StorageFault, StorageKind
 from flxdesk.store import HistoryStore, State
 from support.drip_server import DripServer
+from support.engine import final_states, run_in_thread, sent_per_order, wait_for
 from support.fault_api import FaultyApi
 from support.tmpfs import fill_disk, small_tmpfs
 from support.virtual_clock import VirtualClock
@@ -44,27 +44,6 @@ def engine_for(url: str, store_path: Path, **kwargs) -> QueueEngine:
     kwargs.setdefault("limiter", RateLimiter())
     kwargs.setdefault("destination", DEST.api_url)
     return QueueEngine(store_path, url, DEMO_TOKEN, **kwargs)
-
-
-def run_in_thread(engine: QueueEngine, **kwargs) -> threading.Thread:
-    thread = threading.Thread(target=engine.run, kwargs=kwargs, daemon=True)
-    thread.start()
-    return thread
-
-
-def wait_for(condition, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        threading.Event().wait(0.02)
-
-
-def states_of(store: HistoryStore, ids: list[int]) -> Counter:
-    return Counter(store.get(update_id).state for update_id in ids)
-
-
-def sent_per_order(api: DemoApi) -> Counter:
-    return Counter(seen.order_id for seen in api.requests if seen.answer == 201)
 
 
 def states_seen(events: list[EngineEvent]) -> list[StateChanged]:
@@ -96,7 +75,7 @@ def test_502_for_two_minutes_then_201_sends_everything_and_fails_nothing(tmp_pat
         started = time.monotonic()
         engine.run(until_idle=True)
         took = time.monotonic() - started
-    assert states_of(store, ids) == {State.SENT: 5}  # all sent, none failed
+    assert final_states(store, ids) == {State.SENT: 5}  # all sent, none failed
     assert sent_per_order(api) == Counter({str(n): 1 for n in range(1000, 1005)})
     assert clock.now() >= outage_ends
     failures = [seen for seen in api.requests if seen.answer == 502]
@@ -119,7 +98,7 @@ def test_a_command_line_run_gives_up_on_a_long_outage_and_leaves_the_rows_queued
         engine = engine_for(api.url, store.path, clock=clock, limiter=RateLimiter(max_starts=100))
         engine.run(until_idle=True, offline_give_up=300)
     assert 3 <= len(api.requests) <= 30  # probes over 5 virtual minutes, capped gaps
-    assert states_of(store, ids) == {State.QUEUED: 2}  # waiting, not failed
+    assert final_states(store, ids) == {State.QUEUED: 2}  # waiting, not failed
     assert clock.now() - started >= 300
 
 
@@ -183,7 +162,7 @@ def test_a_bug_in_a_cycle_is_logged_and_the_engine_goes_on(
     monkeypatch.setattr(HistoryStore, "count_held", broken_twice)
     with caplog.at_level(logging.ERROR), DemoApi() as api:
         engine_for(api.url, store.path).run(until_idle=True)
-    assert states_of(store, ids) == {State.SENT: 3}
+    assert final_states(store, ids) == {State.SENT: 3}
     assert "A cycle of the queue engine failed; it goes on" in caplog.text
     assert calls["count_held"] > 2
 
@@ -205,7 +184,7 @@ def test_a_history_locked_mid_run_is_waited_out_and_nothing_is_lost(tmp_path: Pa
         finally:
             other.execute("COMMIT")
             other.close()
-        wait_for(lambda: states_of(store, ids) == {State.SENT: 8}, timeout=30)
+        wait_for(lambda: final_states(store, ids) == {State.SENT: 8}, timeout=30)
         engine.stop()
         thread.join(10)
     assert not thread.is_alive()
@@ -234,9 +213,9 @@ def test_a_full_disk_holds_the_queue_with_words_and_sending_resumes_when_space_r
             engine.resume()
             wait_for(lambda: engine.state is EngineState.STORAGE_PROBLEM)
             assert api.requests == []  # nothing leaves while it cannot be recorded
-            assert states_of(store, ids) == {State.QUEUED: 3}
+            assert final_states(store, ids) == {State.QUEUED: 3}
             filler.unlink()  # space is back
-            wait_for(lambda: states_of(store, ids) == {State.SENT: 3}, timeout=30)
+            wait_for(lambda: final_states(store, ids) == {State.SENT: 3}, timeout=30)
             engine.stop()
             thread.join(10)
         store.close()

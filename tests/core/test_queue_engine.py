@@ -6,7 +6,6 @@ sent twice (except the documented in-flight-at-a-crash case).
 
 from __future__ import annotations
 
-import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -20,6 +19,7 @@ from flxdesk.engine_events import EngineEvent, EngineState, StateChanged
 from flxdesk.queue_engine import QueueEngine, RetryPolicy
 from flxdesk.rate_limit import RateLimiter
 from flxdesk.store import HistoryStore, State
+from support.engine import final_states, run_in_thread, sent_per_order, wait_for
 from support.fault_api import FaultyApi
 from support.network import closed_port
 from support.timing import three_in_one_second
@@ -43,27 +43,6 @@ def engine_for(api: DemoApi, store: HistoryStore, token: str = DEMO_TOKEN, **kwa
     kwargs.setdefault("limiter", RateLimiter())
     kwargs.setdefault("destination", DEST.api_url)
     return QueueEngine(store.path, api.url, token, **kwargs)
-
-
-def run_in_thread(engine: QueueEngine, **kwargs) -> threading.Thread:
-    thread = threading.Thread(target=engine.run, kwargs=kwargs, daemon=True)
-    thread.start()
-    return thread
-
-
-def wait_for(condition, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        threading.Event().wait(0.02)
-
-
-def final_states(store: HistoryStore, ids: list[int]) -> Counter:
-    return Counter(store.get(update_id).state for update_id in ids)
-
-
-def sent_per_order(api: DemoApi) -> Counter:
-    return Counter(seen.order_id for seen in api.requests if seen.answer == 201)
 
 
 def test_all_sent_in_order_at_the_rate_limit(store: HistoryStore) -> None:
