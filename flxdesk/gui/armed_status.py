@@ -77,29 +77,24 @@ class ArmedStatus(QObject):
     def _confirm_in_a_box(self, status: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        from flxdesk.gui.question import ask
+
+        def arm() -> None:
+            self._set(status)
+            self.armed.emit(status, "")
+
+        ask(
+            self._window,
+            "confirmDestructiveBox",
             f"Arm {status}?",
             f"Every order scanned from now on will be set to {status.upper()}.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self._window,
-        )
-        box.setObjectName("confirmDestructiveBox")
-        box.setInformativeText(
             f"{status} cannot be undone from flxdesk. flxdesk goes back to "
-            f"{self.default_status} after {self._idle_ms // 60_000} minutes without a scan."
+            f"{self.default_status} after {self._idle_ms // 60_000} minutes without a scan.",
+            arm,
+            warning=True,
+            safe=QMessageBox.StandardButton.No,
+            yes_text=f"Yes, arm {status}",
         )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).setText(f"Yes, arm {status}")
-
-        def done(answer: int) -> None:
-            if answer == QMessageBox.StandardButton.Yes:
-                self._set(status)
-                self.armed.emit(status, "")
-            box.deleteLater()
-
-        box.finished.connect(done)
-        box.open()
 
     def arm_from_command(self, status: str) -> str:
         """A command barcode; returns what the band says. Destructive ones need two scans."""

@@ -17,6 +17,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from flxdesk.destination import Destination, HeldGroup, HeldReason, describe_url
+from flxdesk.gui.question import ask
 from flxdesk.store import HistoryStore
 
 log = logging.getLogger(__name__)
@@ -91,29 +92,10 @@ class HeldPanel(QFrame):
         row.addWidget(discard)
         return line
 
-    def _ask(self, name: str, title: str, text: str, detail: str, act: Callable[[], None]) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName(name)
-        box.setInformativeText(detail)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-
-        def done(answer: int) -> None:
-            if answer == QMessageBox.StandardButton.Yes:
-                act()
-            box.deleteLater()
-
-        box.finished.connect(done)
-        box.open()
-
     def _confirm_send(self, group: HeldGroup, current: Destination) -> None:
         there, here = describe_url(group.api_url), describe_url(current.api_url)
-        self._ask(
+        ask(
+            self,
             "sendHeldBox",
             "Send held updates elsewhere",
             f"Send the {_updates(group.count)} queued for {there} to {here} instead?",
@@ -123,7 +105,8 @@ class HeldPanel(QFrame):
         )
 
     def _confirm_discard(self, group: HeldGroup, current: Destination) -> None:
-        self._ask(
+        ask(
+            self,
             "discardHeldBox",
             "Discard held updates",
             f"Discard the {_updates(group.count)} held for {describe_url(group.api_url)}?",

@@ -30,29 +30,17 @@ class ExportFailed(Exception):
 
 def ask_to_retry_all(parent: QWidget, count: int, where: str, on_yes: Callable[[], None]) -> None:
     """Ask (objectName ``retryAllBox``, Cancel by default) before queueing ``count`` again."""
-    from PySide6.QtWidgets import QMessageBox
+    from flxdesk.gui.question import ask
 
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
+    ask(
+        parent,
+        "retryAllBox",
         "Retry all failed",
         f"Queue the {updates(count, 'failed')} {where} again?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    box.setObjectName("retryAllBox")
-    box.setInformativeText(
         "Each is sent again as a new update that names the failed one. Left out: updates "
-        "already retried, and orders set to the same status in the last minutes."
+        "already retried, and orders set to the same status in the last minutes.",
+        on_yes,
     )
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-
-    def done(answer: int) -> None:
-        if answer == QMessageBox.StandardButton.Yes:
-            on_yes()
-        box.deleteLater()
-
-    box.finished.connect(done)
-    box.open()
 
 
 def export_job(db_path: Path, f: HistoryFilter, target: Path) -> BackgroundJob:

@@ -532,29 +532,20 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtWidgets import QMessageBox
 
+        from flxdesk.gui.question import ask
+
         what = " and ".join(f"{count} orders to {status}" for status, count in destructive.items())
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        ask(
+            self,
+            "confirmBulkDestructiveBox",
             "Confirm bulk update",
             f"Set {what}?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
+            f"{len(imported.valid_rows)} rows in all. This cannot be undone from flxdesk.",
+            lambda: self.queue_bulk(imported, source),
+            on_other=lambda: self.feedback.info("Bulk update not queued."),
+            warning=True,
+            safe=QMessageBox.StandardButton.No,
         )
-        box.setObjectName("confirmBulkDestructiveBox")
-        box.setInformativeText(
-            f"{len(imported.valid_rows)} rows in all. This cannot be undone from flxdesk."
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-
-        def answered(answer: int) -> None:
-            if answer == QMessageBox.StandardButton.Yes:
-                self.queue_bulk(imported, source)
-            else:
-                self.feedback.info("Bulk update not queued.")
-            box.deleteLater()
-
-        box.finished.connect(answered)
-        box.open()
 
     def queue_bulk(self, imported, source: str) -> int | None:
         """Queue the valid rows and record the others with their reasons; returns the batch
