@@ -4,7 +4,6 @@ sounds and today's counts. The window tells it what happened; it decides how to 
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -20,9 +19,11 @@ if TYPE_CHECKING:
     from flxdesk.store import HistoryStore
 
 
-def midnight(now: float | None = None) -> float:
-    local = time.localtime(now)
-    return time.mktime((local.tm_year, local.tm_mon, local.tm_mday, 0, 0, 0, 0, 0, -1))
+def start_of_today() -> float:
+    """Local midnight (flxdesk.periods, imported here: off the first-paint path)."""
+    from flxdesk.periods import today
+
+    return today().since
 
 
 class StationFeedback(QObject):
@@ -40,14 +41,14 @@ class StationFeedback(QObject):
         self._today = today
         self.sounds: SoundPlayer | None = None  # made after the first paint
         self._sent = self._failed = 0
-        self._day = midnight()
+        self._day = 0.0  # counted from the history by count_today, after the first paint
         self._show_today()
 
     def count_today(self, store: HistoryStore) -> None:
         """Today's counts from the history (once, after the first paint)."""
         from flxdesk.store import State
 
-        self._day = midnight()
+        self._day = start_of_today()
         counts = store.count_finished_since(self._day)
         self._sent, self._failed = counts[State.SENT], counts[State.FAILED]
         self._show_today()
@@ -98,7 +99,7 @@ class StationFeedback(QObject):
             self.sounds.play(cue)
 
     def _roll_day(self) -> None:
-        today = midnight()
+        today = start_of_today()
         if today != self._day:
             self._day, self._sent, self._failed = today, 0, 0
 
