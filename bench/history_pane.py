@@ -35,7 +35,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject, Signal, qInstallMessageHandler
+from PySide6.QtCore import QEvent, QObject, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -78,12 +78,6 @@ class PaintWatch(QObject):
                 raise RuntimeError("the table was not painted within 10 s")
 
 
-class Painted(QObject):
-    """Stands in for the main window's firstPainted signal."""
-
-    firstPainted = Signal()
-
-
 def median_ms(work: Callable[[], float], repeats: int) -> float:
     work()  # warm-up: the page cache, Python's first calls
     return statistics.median(work() for _ in range(repeats))
@@ -106,8 +100,8 @@ def first_paint_bare(app: QApplication, store: HistoryStore) -> float:
     return elapsed * 1000
 
 
-def new_pane(store: HistoryStore, engine: EngineThread, painted: Painted) -> HistoryPane:
-    pane = HistoryPane(store, engine, painted.firstPainted)
+def new_pane(store: HistoryStore, engine: EngineThread) -> HistoryPane:
+    pane = HistoryPane(store, engine)
     pane.resize(900, 400)
     return pane
 
@@ -115,15 +109,14 @@ def new_pane(store: HistoryStore, engine: EngineThread, painted: Painted) -> His
 def first_paint_pane(
     app: QApplication, store: HistoryStore, engine: EngineThread, setup: list[float]
 ) -> float:
-    painted = Painted()
     started = time.perf_counter()
-    pane = new_pane(store, engine, painted)
+    pane = new_pane(store, engine)
     watch = PaintWatch(pane.view.viewport())
     pane.show()
     watch.until_painted(app, 0)
     elapsed = time.perf_counter() - started
     started = time.perf_counter()
-    painted.firstPainted.emit()  # _finish_setup, as after the window's first paint
+    pane.finish_setup()  # as the window does after its first paint
     setup.append((time.perf_counter() - started) * 1000)
     pane.close()
     pane.deleteLater()
@@ -231,12 +224,11 @@ def run(app: QApplication, store: HistoryStore, engine: EngineThread, repeats: i
     view.close()
     print(f"baseline: plain model reload() until painted {baseline:.1f} ms", flush=True)
 
-    painted = Painted()
-    pane = new_pane(store, engine, painted)
+    pane = new_pane(store, engine)
     watch = PaintWatch(pane.view.viewport())
     pane.show()
     watch.until_painted(app, 0)
-    painted.firstPainted.emit()
+    pane.finish_setup()
     worst = 0.0
     for name, row in filter_rows(store):
 

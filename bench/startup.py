@@ -53,25 +53,24 @@ _PROBE = f"""
 import os
 import sys
 
-from PySide6.QtCore import QEvent, QObject
-
-
-class FirstPaintProbe(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            sys.stdout.write({MARKER!r} + "\\n")
-            sys.stdout.flush()
-            os._exit(0)
-        return False
-
-
-_probes = []  # keeps the filter alive for as long as the window lives
-
 
 def on_shown(window):
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaintProbe(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                sys.stdout.write({MARKER!r} + "\\n")
+                sys.stdout.flush()
+                os._exit(0)
+            return False
+
     probe = FirstPaintProbe(window)
     _probes.append(probe)
     window.installEventFilter(probe)
+
+
+_probes = []  # keeps the filter alive for as long as the window lives
 """
 
 BASELINE_DRIVER = (

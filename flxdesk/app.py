@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 COMMAND_SHEET = "command-sheet"
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    if not argv:  # the everyday start: no parser, no help texts looked up for translation
+        return argparse.Namespace(demo=False, self_test=False)
     from flxdesk.cli import COMMANDS as CLI_COMMANDS
 
     parser = argparse.ArgumentParser(

@@ -9,9 +9,9 @@ retry the selected updates (Ctrl+R) or all failed ones of the period chosen
 the search. Retries are new queued rows (flxdesk.retry) for the engine's current
 destination, checked by the duplicate guard, then the engine is woken.
 
-Nothing here queries the store before the window's first paint beyond the model's
-first page, and what needs the ``Qt`` namespace waits until after it
-(``_finish_setup``). Results are announced to screen readers (flxdesk.gui.announce).
+The window builds the pane just after its first paint; what needs the ``Qt``
+namespace waits until the owner calls ``finish_setup``. Results are announced to
+screen readers (flxdesk.gui.announce).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal, SignalInstance, Slot
+from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -84,7 +84,6 @@ class HistoryPane(QWidget):
         self,
         store: HistoryStore,
         engine: EngineThread,
-        first_painted: SignalInstance,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -98,6 +97,7 @@ class HistoryPane(QWidget):
         self._export_target: Path | None = None
         self.last_retry: RetryReport | None = None
         self.actions_by_name: dict[str, QAction] = {}
+        self._set_up = False
 
         self.filters = HistoryFilterBar()
         self.count_label = QLabel(ALL_UPDATES)
@@ -119,7 +119,6 @@ class HistoryPane(QWidget):
         self.model.dataChanged.connect(self._on_rows_changed)
         self.model.rowsInserted.connect(self._show_count)
         engine.updateFinished.connect(self._on_update_finished)
-        first_painted.connect(self._finish_setup)
 
     # --- layout ----------------------------------------------------------------------
     def _build_view(self) -> None:
@@ -197,8 +196,12 @@ class HistoryPane(QWidget):
         return [*self.filters.tab_chain(), self.view, self.details, *self.buttons.values()]
 
     @Slot()
-    def _finish_setup(self) -> None:
-        """After the first paint: shortcuts, keyboard access to the details, tab order."""
+    def finish_setup(self) -> None:
+        """Once the window is on screen: shortcuts, keyboard access to the details, tab
+        order. Called by the owner; a second call does nothing."""
+        if self._set_up:
+            return
+        self._set_up = True
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QAction, QKeySequence
 

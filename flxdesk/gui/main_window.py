@@ -33,7 +33,6 @@ from flxdesk.gui.armed_status import ArmedStatus
 from flxdesk.gui.engine_thread import EngineThread
 from flxdesk.gui.engine_watch import EngineWatch, StoreWriter, since_text
 from flxdesk.gui.feedback_widgets import ArmedStatusChip, ResultBand
-from flxdesk.gui.history_pane import HistoryPane
 from flxdesk.gui.station_feedback import StationFeedback
 from flxdesk.gui.token_keeper import TokenKeeper, TokenState
 from flxdesk.gui.token_prompts import TokenPrompts
@@ -50,6 +49,8 @@ if TYPE_CHECKING:
     from flxdesk.gui.batch_panel import BatchPanel
     from flxdesk.gui.failure_panel import FailurePanel
     from flxdesk.gui.held_panel import HeldPanel
+    from flxdesk.gui.history_model import HistoryModel
+    from flxdesk.gui.history_pane import HistoryPane, HistoryView
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,6 @@ class MainWindow(QMainWindow):
         self.firstPainted.connect(engine_thread.start)
         self.firstPainted.connect(token_keeper.load)
 
-        engine_thread.updateChanged.connect(self.model.refresh)
         engine_thread.updateFinished.connect(self._on_update_finished)
         engine_thread.stateChanged.connect(self._on_engine_state)
         engine_thread.heldChanged.connect(self._on_held_changed)
@@ -163,6 +163,8 @@ class MainWindow(QMainWindow):
 
         from flxdesk.resources import icon_path
 
+        self._on_screen = True
+        self.history_pane.finish_setup()
         icon = icon_path()
         if icon is not None:
             QApplication.setWindowIcon(QIcon(str(icon)))
@@ -214,8 +216,8 @@ class MainWindow(QMainWindow):
         self.armed_chip = ArmedStatusChip()
         self._failure_panel: FailurePanel | None = None
 
-        self.history_pane = HistoryPane(self._store, self._engine_thread, self.firstPainted)
-        self.history_view, self.model = self.history_pane.view, self.history_pane.model
+        self._history_pane: HistoryPane | None = None
+        self._on_screen = False  # set by the first paint's _finish_setup
 
         form = QGridLayout()
         labels = ("&Order ID", "&Status", "&Note")
@@ -250,10 +252,10 @@ class MainWindow(QMainWindow):
         self._failure_panel_slot = layout.count()  # the failure panel goes here
         self._batch_panel_slot = layout.count()  # the bulk panel goes here when first needed
         self._central_layout = layout
-        history_label = QLabel("&History (newest first)")
-        history_label.setBuddy(self.history_view)
-        layout.addWidget(history_label)
-        layout.addWidget(self.history_pane, stretch=1)
+        # The history pane fills this just after the first paint (history_pane).
+        self._history_area = QVBoxLayout()
+        self._history_area.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._history_area, stretch=1)
         self.setCentralWidget(central)
 
         self._queue_label = QLabel()
@@ -280,7 +282,7 @@ class MainWindow(QMainWindow):
         self.print_codes_action.setObjectName("printCommandBarcodesAction")
         self.print_codes_action.triggered.connect(self.save_command_sheet)
         file_menu.addSeparator()
-        summary = file_menu.addAction("Shift &summary…", self.history_pane.open_shift_summary)
+        summary = file_menu.addAction("Shift &summary…", self._open_shift_summary)
         summary.setObjectName("shiftSummaryAction")
         self.quit_action = file_menu.addAction("&Quit")
         self.quit_action.triggered.connect(self.close)
@@ -309,6 +311,40 @@ class MainWindow(QMainWindow):
         self.forget_token_action.setObjectName("forgetTokenAction")
         self.forget_token_action.triggered.connect(self.token_prompts.confirm_forget)
         token_menu.setEnabled(not self._demo)
+
+    # --- the history pane, after the first paint -------------------------------------
+    @property
+    def history_pane(self) -> HistoryPane:
+        """The history pane, built just after the first paint so that its table, filters
+        and first page do not delay it; built at once when something needs it earlier."""
+        if self._history_pane is None:
+            self._history_pane = self._build_history_pane()
+        return self._history_pane
+
+    @property
+    def model(self) -> HistoryModel:
+        return self.history_pane.model
+
+    @property
+    def history_view(self) -> HistoryView:
+        return self.history_pane.view
+
+    def _build_history_pane(self) -> HistoryPane:
+        from flxdesk.gui.history_pane import HistoryPane
+
+        pane = HistoryPane(self._store, self._engine_thread)
+        label = QLabel("&History (newest first)")
+        label.setBuddy(pane.view)
+        self._history_area.addWidget(label)
+        self._history_area.addWidget(pane, stretch=1)
+        self._engine_thread.updateChanged.connect(pane.model.refresh)
+        if self._on_screen:
+            pane.finish_setup()
+        return pane
+
+    @Slot()
+    def _open_shift_summary(self) -> None:
+        self.history_pane.open_shift_summary()
 
     # --- notices ---------------------------------------------------------------------
     def show_crash_notice(self, text: str) -> None:

@@ -6,9 +6,11 @@ aborted ("Fatal Python error: none_dealloc") after a few hundred updates.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from flxdesk.gui.binding_check import (
     SINGLETONS_ARE_IMMORTAL,
@@ -23,6 +25,11 @@ from flxdesk.gui.binding_check import (
     reason="None, True and False are immortal from Python 3.12 (PEP 683): counts say nothing",
 )
 def test_bindings_do_not_lose_references_to_none_true_or_false(qapp) -> None:
+    # Windows of earlier tests waiting for deletion would otherwise be freed during the
+    # check, taking their references to None/True/False with them.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qapp.processEvents()
+    gc.collect()
     counts_before = [sys.getrefcount(singleton) for singleton in (None, True, False)]
     report = check_binding_refcounts(calls=5000)
     assert report.defects == [], describe(report)
