@@ -12,7 +12,9 @@ What it measures
     flxdesk child gets a private ``FLXDESK_HOME`` (shared by its runs, so the measured runs
     find the history database the warm-up created, as on every start after the first) and
     ``PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring``, so the developer's data,
-    settings and keychain are never touched. ``FLXDESK_API_URL`` is removed from its
+    settings and keychain are never touched. Before each run the crash record the
+    previous child left (it ends with ``os._exit``) is removed, as a normal quit does,
+    so no run is a start after a crash. ``FLXDESK_API_URL`` is removed from its
     environment so that the default address is used.
 
     Bytecode: both children use a private ``PYTHONPYCACHEPREFIX`` (a temporary folder that
@@ -164,7 +166,19 @@ def time_to_first_paint(
     return painted_at - start
 
 
+def forget_abrupt_end(home: str) -> None:
+    """Remove the crash record a child leaves by ending with ``os._exit``.
+
+    A normal quit removes it. Left in place, every measured start would be the start
+    after a crash, which also builds the "did not close normally" notice. The measured
+    start is the everyday one.
+    """
+    for record in Path(home, "logs").glob("*-running.fault"):
+        record.unlink()
+
+
 def time_flxdesk(pycache: str, home: str, timeout: float) -> float:
+    forget_abrupt_end(home)
     env = child_env(pycache=pycache, flxdesk_home=home)
     return time_to_first_paint("flxdesk", [sys.executable, "-c", FLXDESK_DRIVER], env, timeout)
 

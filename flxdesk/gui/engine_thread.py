@@ -65,6 +65,11 @@ class EngineThread(QThread):
         self.last_report = StateChanged(EngineState.IDLE)
 
     # --- control, from the GUI thread ------------------------------------------------
+    def set_token_salt(self, salt: str) -> None:
+        """The history's salt for the token fingerprint, read when the history opens
+        (after the window's first paint); needed before ``start``."""
+        self._token_salt = salt
+
     def start(self) -> None:
         self._get_engine()  # made here, in the GUI thread, before the thread runs
         self._shutting_down = False

@@ -21,10 +21,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from flxdesk.engine_events import EngineState
-from flxdesk.updates import Pending, QueueWriter
 
 if TYPE_CHECKING:
     from flxdesk.gui.engine_thread import EngineThread
+    from flxdesk.updates import Pending
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,8 @@ class StoreWriter(QObject):
     problem = Signal(str)  # why writing waits; "" once everything is written
 
     def __init__(self, store_path: Path, parent: QObject | None = None) -> None:
+        from flxdesk.updates import QueueWriter  # with the history, after the first paint
+
         super().__init__(parent)
         self.writer = QueueWriter(store_path, self.written.emit, self.problem.emit)
 

@@ -31,26 +31,25 @@ from flxdesk import __version__
 from flxdesk.engine_events import EngineState
 from flxdesk.gui.armed_status import ArmedStatus
 from flxdesk.gui.engine_thread import EngineThread
-from flxdesk.gui.engine_watch import EngineWatch, StoreWriter, since_text
 from flxdesk.gui.feedback_widgets import ArmedStatusChip, ResultBand
 from flxdesk.gui.station_feedback import StationFeedback
 from flxdesk.gui.token_keeper import TokenKeeper, TokenState
-from flxdesk.gui.token_prompts import TokenPrompts
 from flxdesk.gui.window_geometry import place_window, saved_geometry
 from flxdesk.notes import InvalidNote, check_note
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
 from flxdesk.station_settings import StationSettings
 from flxdesk.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
-from flxdesk.store import HistoryStore
-from flxdesk.updates import PendingImport
 
 if TYPE_CHECKING:
     from flxdesk.duplicate_guard import DuplicateGuard
     from flxdesk.gui.batch_panel import BatchPanel
+    from flxdesk.gui.engine_watch import EngineWatch, StoreWriter
     from flxdesk.gui.failure_panel import FailurePanel
     from flxdesk.gui.held_panel import HeldPanel
     from flxdesk.gui.history_model import HistoryModel
     from flxdesk.gui.history_pane import HistoryPane, HistoryView
+    from flxdesk.gui.token_prompts import TokenPrompts
+    from flxdesk.store import HistoryStore
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +86,6 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        store: HistoryStore,
         engine_thread: EngineThread,
         token_keeper: TokenKeeper,
         api_url: str,
@@ -96,7 +94,11 @@ class MainWindow(QMainWindow):
         settings_file: Path | None = None,
     ) -> None:
         super().__init__()
-        self._store = store
+        # The history is opened after the first paint (sqlite3 and the store are not
+        # small to import) and given to attach_history; nothing before needs it.
+        self._store: HistoryStore | None = None
+        self.store_writer: StoreWriter | None = None
+        self._submit_waiting = False
         self.station = station or StationSettings()
         self._settings_file = settings_file
         self._engine_thread = engine_thread
@@ -108,7 +110,8 @@ class MainWindow(QMainWindow):
         self._token_state = TokenState.UNKNOWN
         self._batch_panel: BatchPanel | None = None
         self._held_panel: HeldPanel | None = None
-        self.token_prompts = TokenPrompts(self, token_keeper)
+        self._token_prompts: TokenPrompts | None = None
+        self.engine_watch: EngineWatch | None = None  # made when the history opens
         self._engine_state = EngineState.IDLE
         self._scanned_ids: set[int] = set()  # scans (not bulk rows): they sound when done
 
@@ -129,31 +132,75 @@ class MainWindow(QMainWindow):
         )
         self._guard: DuplicateGuard | None = None
         place_window(self, self.station.geometry)
-        self.apply_zoom(self.station.zoom)
+        if self.station.zoom != 1.0:  # at 1.0 every widget already has its size
+            self.apply_zoom(self.station.zoom)
         self._api_label.setText(f"API: {api_url}")
         self._show_token_state(TokenState.UNKNOWN)
 
         # The engine thread and the keychain start after the first paint, so that
-        # importing requests and keyring does not delay the window.
+        # importing requests and keyring does not delay the window, and once the history
+        # is open (_finish_setup).
         self._painted = False
-        self.firstPainted.connect(self._finish_setup)
-        self.firstPainted.connect(engine_thread.start)
-        self.firstPainted.connect(token_keeper.load)
+        self._on_screen = False
+        self.firstPainted.connect(self._on_first_paint)
 
         engine_thread.updateFinished.connect(self._on_update_finished)
         engine_thread.stateChanged.connect(self._on_engine_state)
         engine_thread.heldChanged.connect(self._on_held_changed)
         token_keeper.stateChanged.connect(self._on_token_state)
-        token_keeper.keychainUnavailable.connect(self.token_prompts.on_keychain_unavailable)
+        token_keeper.keychainUnavailable.connect(self._on_keychain_unavailable)
+
+    @property
+    def token_prompts(self) -> TokenPrompts:
+        """The token questions, made when first needed (after the first paint)."""
+        if self._token_prompts is None:
+            from flxdesk.gui.token_prompts import TokenPrompts
+
+            self._token_prompts = TokenPrompts(self, self._tokens)
+        return self._token_prompts
+
+    @Slot(str, bool)
+    def _on_keychain_unavailable(self, reason: str, token_pending: bool) -> None:
+        self.token_prompts.on_keychain_unavailable(reason, token_pending)
+
+    # --- the history, and what starts once it is open -----------------------------------
+    @property
+    def store(self) -> HistoryStore:
+        """The history; the window uses it only once ``attach_history`` has given it."""
+        if self._store is None:
+            raise RuntimeError("The history is not open yet")
+        return self._store
+
+    @property
+    def history_is_open(self) -> bool:
+        return self._store is not None
+
+    def attach_history(self, store: HistoryStore) -> None:
+        """The history is open: the window may write, the engine may start.
+
+        Given before the first paint (tests, benchmarks) or just after it (the app).
+        """
+        from flxdesk.gui.engine_watch import EngineWatch, StoreWriter
+
         # Sending that stops, a history that cannot be written: shown, never silent.
-        self.engine_watch = EngineWatch(self, engine_thread, self._show_result)
+        self.engine_watch = EngineWatch(self, self._engine_thread, self._show_result)
+        self._store = store
+        self._engine_thread.set_token_salt(store.token_salt)
         self.store_writer = StoreWriter(store.path, self)
         self.store_writer.written.connect(self._on_written_later)
         self.store_writer.problem.connect(self._on_write_waiting)
+        if self._on_screen:
+            self._finish_setup()
 
     @Slot()
+    def _on_first_paint(self) -> None:
+        self._on_screen = True
+        if self._store is not None:
+            self._finish_setup()
+
     def _finish_setup(self) -> None:
-        """Settings applied once the window is on screen: shortcuts, the window icon, focus.
+        """Once the window is on screen and the history open: the engine, the keychain,
+        the history pane, shortcuts, the window icon, the station.
 
         They need the ``Qt`` namespace, which PySide6 builds whole (~11 ms) on first use,
         or decode an image; none of them changes what the first paint shows.
@@ -163,7 +210,8 @@ class MainWindow(QMainWindow):
 
         from flxdesk.resources import icon_path
 
-        self._on_screen = True
+        self._engine_thread.start()
+        self._tokens.load()
         self.history_pane.finish_setup()
         icon = icon_path()
         if icon is not None:
@@ -217,7 +265,6 @@ class MainWindow(QMainWindow):
         self._failure_panel: FailurePanel | None = None
 
         self._history_pane: HistoryPane | None = None
-        self._on_screen = False  # set by the first paint's _finish_setup
 
         form = QGridLayout()
         labels = ("&Order ID", "&Status", "&Note")
@@ -306,10 +353,10 @@ class MainWindow(QMainWindow):
         token_menu = self.menuBar().addMenu("&Token")
         self.set_token_action = token_menu.addAction("&Set or replace token…")
         self.set_token_action.setObjectName("setTokenAction")
-        self.set_token_action.triggered.connect(self.token_prompts.ask)
+        self.set_token_action.triggered.connect(lambda: self.token_prompts.ask())
         self.forget_token_action = token_menu.addAction("&Forget saved token")
         self.forget_token_action.setObjectName("forgetTokenAction")
-        self.forget_token_action.triggered.connect(self.token_prompts.confirm_forget)
+        self.forget_token_action.triggered.connect(lambda: self.token_prompts.confirm_forget())
         token_menu.setEnabled(not self._demo)
 
     # --- the history pane, after the first paint -------------------------------------
@@ -332,13 +379,13 @@ class MainWindow(QMainWindow):
     def _build_history_pane(self) -> HistoryPane:
         from flxdesk.gui.history_pane import HistoryPane
 
-        pane = HistoryPane(self._store, self._engine_thread)
+        pane = HistoryPane(self.store, self._engine_thread)
         label = QLabel("&History (newest first)")
         label.setBuddy(pane.view)
         self._history_area.addWidget(label)
         self._history_area.addWidget(pane, stretch=1)
         self._engine_thread.updateChanged.connect(pane.model.refresh)
-        if self._on_screen:
+        if self._on_screen and self._store is not None:
             pane.finish_setup()
         return pane
 
@@ -397,6 +444,9 @@ class MainWindow(QMainWindow):
     def submit(self) -> None:
         from flxdesk.command_codes import is_command
 
+        if self.store_writer is None:  # the history opens just after the first paint
+            self._submit_when_open()
+            return
         raw = self.order_id_edit.text()
         self.order_id_edit.clear()
         self.order_id_edit.setFocus()
@@ -427,17 +477,30 @@ class MainWindow(QMainWindow):
                 f"Scan it again within {self.guard.confirm_seconds:.0f} s to send it anyway."
             )
             return
-        if self.engine_watch.refusal:
+        if self.engine_watch is not None and self.engine_watch.refusal:
             self.feedback.refused(self.engine_watch.refusal)
             self.order_id_edit.setText(raw.strip())  # kept, to send after a restart
             return
         update_id = self.store_writer.writer.queue_one(
-            self._store, order_id, status, note, destination=self._engine_thread.destination
+            self.store, order_id, status, note, destination=self._engine_thread.destination
         )
         if update_id is None:  # the history is busy: written in order as soon as it can be
             self.feedback.queued(order_id, status, "the history is busy, kept here")
             return
         self._scan_queued(update_id, order_id, status)
+
+    def _submit_when_open(self) -> None:
+        """Enter pressed before the history is open (a few ms after the window shows):
+        the scan stays in the field and is submitted as soon as it is open."""
+        if not self._submit_waiting:
+            self._submit_waiting = True
+            QTimer.singleShot(10, self._submit_waiting_scan)
+
+    @Slot()
+    def _submit_waiting_scan(self) -> None:
+        self._submit_waiting = False
+        if self.order_id_edit.text().strip():
+            self.submit()
 
     def _scan_queued(self, update_id: int, order_id: str, status: str) -> None:
         self._scanned_ids.add(update_id)
@@ -476,7 +539,7 @@ class MainWindow(QMainWindow):
     def _previous_update_at(self, order_id: str, status: str, since: float) -> float | None:
         from flxdesk.history_query import HistoryQuery
 
-        return HistoryQuery(self._store).previous_update_at(order_id, status, since)
+        return HistoryQuery(self.store).previous_update_at(order_id, status, since)
 
     @Slot()
     def _note_finished(self) -> None:
@@ -520,6 +583,8 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def _on_written_later(self, pending, written) -> None:
         """A scan or import that waited for the history is written now: as if just queued."""
+        from flxdesk.updates import PendingImport
+
         if isinstance(pending, PendingImport):
             self._import_queued(written)
         else:
@@ -527,7 +592,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_write_waiting(self, problem: str) -> None:
-        if problem:
+        if problem and self.store_writer is not None:
             waiting = self.store_writer.writer.pending
             self._show_result(f"{problem} {waiting} scan(s) kept here meanwhile.", ok=False)
 
@@ -538,9 +603,7 @@ class MainWindow(QMainWindow):
         if self._batch_panel is None:
             from flxdesk.gui.batch_panel import BatchPanel
 
-            self._batch_panel = BatchPanel(
-                self._store, self._engine_thread, self.model.reload, self
-            )
+            self._batch_panel = BatchPanel(self.store, self._engine_thread, self.model.reload, self)
             self._central_layout.insertWidget(self._batch_panel_slot, self._batch_panel)
         return self._batch_panel
 
@@ -586,11 +649,11 @@ class MainWindow(QMainWindow):
     def queue_bulk(self, imported, source: str) -> int | None:
         """Queue the valid rows and record the others with their reasons; returns the batch
         (None while it waits to be written: the history is busy)."""
-        if self.engine_watch.refusal:
+        if self.engine_watch is not None and self.engine_watch.refusal:
             self._show_result(self.engine_watch.refusal, ok=False)
             return None
         queued = self.store_writer.writer.queue_import(
-            self._store, imported.rows, source, destination=self._engine_thread.destination
+            self.store, imported.rows, source, destination=self._engine_thread.destination
         )
         if queued is None:
             self._show_result("The import is kept, waiting to be written…", ok=None)
@@ -604,7 +667,7 @@ class MainWindow(QMainWindow):
         if queued.rejected:  # rows that could not be sent at all: the failure panel shows them
             from flxdesk.outcomes import Outcome
 
-            rows = self._store.rows_of_batch(queued.batch_id)
+            rows = self.store.rows_of_batch(queued.batch_id)
             self.feedback.rejected_rows(
                 [(row.order_id, row.message) for row in rows if row.outcome == Outcome.INVALID]
             )
@@ -617,7 +680,7 @@ class MainWindow(QMainWindow):
     @Slot(int, bool, str)
     def _on_update_finished(self, update_id: int, ok: bool, message: str) -> None:
         self.model.refresh(update_id)
-        row = self._store.get(update_id) if self.model.attached else None
+        row = self.store.get(update_id) if self.model.attached else None
         order_id = row.order_id if row is not None else "?"
         loud = update_id in self._scanned_ids
         self._scanned_ids.discard(update_id)
@@ -625,6 +688,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object, int, str)
     def _on_engine_state(self, state: EngineState, waiting: int, token_problem: str) -> None:
+        from flxdesk.gui.engine_watch import since_text
+
         self._engine_state = state
         self._waiting = waiting
         since = since_text(self._engine_thread.last_report.since)
@@ -646,7 +711,7 @@ class MainWindow(QMainWindow):
         if self._held_panel is None:
             from flxdesk.gui.held_panel import HeldPanel
 
-            self._held_panel = HeldPanel(self._store, self._engine_thread, self.model.reload, self)
+            self._held_panel = HeldPanel(self.store, self._engine_thread, self.model.reload, self)
             self._central_layout.insertWidget(1 if self._demo else 0, self._held_panel)
             self._batch_panel_slot += 1
             self._failure_panel_slot += 1
@@ -680,7 +745,7 @@ class MainWindow(QMainWindow):
             muted=self.station.sound_muted, volume=self.station.sound_volume, parent=self
         )
         if self.model.attached:
-            self.feedback.count_today(self._store)
+            self.feedback.count_today(self.store)
         self.status_combo.activated.connect(lambda _index: self.order_id_edit.setFocus())
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
@@ -807,7 +872,7 @@ class MainWindow(QMainWindow):
         if self._batch_panel is not None:
             self._batch_panel.stop()
         self._engine_thread.shutdown()
-        unwritten = self.store_writer.close()
+        unwritten = self.store_writer.close() if self.store_writer is not None else []
         if unwritten:  # the history stayed locked or full: say what was not kept
             from PySide6.QtWidgets import QMessageBox
 
@@ -820,7 +885,8 @@ class MainWindow(QMainWindow):
             )
         # Reports the engine posted before it stopped may still arrive: the model must not
         # read the store, which the caller closes next.
-        self.model.detach()
+        if self._history_pane is not None:
+            self._history_pane.model.detach()
         if self._waiting:
             log.info("Closed with %d updates still queued", self._waiting)
         super().closeEvent(event)

@@ -1,11 +1,15 @@
 """Starting the window: the QApplication, the crash dialog, the lock, and the parts wired.
 
-Kept light on purpose: ``requests`` and ``keyring`` are imported by the worker thread
-after the window is on screen, so the first paint is not delayed by them. The Qt-free
-modules the window needs are imported here, at the top, before any PySide6 module
-(``WINDOW_CORE_MODULES``): PySide6 reads the source file of every module imported after
-it (looking for ``from __feature__ import``), about 0.1 ms a module before the first
-paint when running from source.
+What runs before the window's first paint is kept small, because a worker waits for it
+at every start (``python bench/startup.py``):
+- ``requests`` and ``keyring`` are imported by the worker thread after the first paint;
+- the history (sqlite3 and the store) is opened just after the first paint
+  (``run_window``: ``open_history_after_paint``); a history that cannot be used is
+  then said in a dialog and flxdesk ends with exit code 2, as before the window shows;
+- the Qt-free modules the window needs are imported here, before any PySide6 module
+  (``WINDOW_CORE_MODULES``): PySide6 reads the source file of every module imported
+  after it (looking for ``from __feature__ import``), about 0.1 ms a module when
+  running from source.
 """
 
 from __future__ import annotations
@@ -13,44 +17,65 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from flxdesk import __version__, engine_events, notes, order_ids, statuses, updates
+from flxdesk import __version__, engine_events, notes, order_ids, statuses
 from flxdesk.crash_record import CrashRecord, PreviousCrash
 from flxdesk.endpoint import InvalidApiUrl, resolve_api_url
 from flxdesk.instance_lock import AlreadyRunning, InstanceLock
 from flxdesk.paths import AppPaths, DataFolderUnusable, demo_paths
 from flxdesk.settings import SettingsError, load_settings
 from flxdesk.station_settings import load_station_settings
-from flxdesk.storage_faults import fault_from, set_aside
-from flxdesk.store import HistoryStore
-from flxdesk.store_schema import HistoryFileError, HistoryNotADatabase
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from flxdesk.demo_api import DemoApi
     from flxdesk.gui.engine_thread import EngineThread
     from flxdesk.gui.main_window import MainWindow
+    from flxdesk.store import HistoryStore
+    from flxdesk.store_schema import HistoryNotADatabase
 
 log = logging.getLogger(__name__)
 
 GUI_BUSY_TIMEOUT_SECONDS = 0.03
 
 # Used by the window's modules; imported before PySide6 (see the module docstring).
-WINDOW_CORE_MODULES = (engine_events, notes, order_ids, statuses, updates)
+WINDOW_CORE_MODULES = (engine_events, notes, order_ids, statuses)
 
 
-class RunningApp(NamedTuple):
+class RunningApp:
     """Everything the window start builds, so tests and benchmarks drive the real thing."""
 
-    window: MainWindow
-    engine_thread: EngineThread
-    store: HistoryStore
-    demo_api: DemoApi | None
+    def __init__(
+        self,
+        window: MainWindow,
+        engine_thread: EngineThread,
+        history_path: Path,
+        demo_api: DemoApi | None,
+    ) -> None:
+        self.window = window
+        self.engine_thread = engine_thread
+        self.history_path = history_path
+        self.demo_api = demo_api
+        self.refused = False  # the history could not be opened: flxdesk ends with code 2
+
+    @property
+    def store(self) -> HistoryStore:
+        return self.window.store
+
+    def attach_history(self, store: HistoryStore) -> None:
+        """Give the open history to the window (which then starts the engine)."""
+        # The window's thread never waits long on the history: its writes give up after
+        # a few milliseconds and are written by a thread of their own (QueueWriter).
+        store.set_busy_timeout(GUI_BUSY_TIMEOUT_SECONDS)
+        self.window.attach_history(store)
 
     def close(self) -> None:
         self.window.close()
         self.engine_thread.shutdown()
-        self.store.close()
+        if self.window.history_is_open:
+            self.store.close()
         if self.demo_api is not None:
             self.demo_api.stop()
 
@@ -61,8 +86,15 @@ def build_app(
     demo: bool,
     api_url: str | None = None,
     previous_crash: PreviousCrash | None = None,
+    open_history: bool = True,
 ) -> RunningApp:
-    """Create the store, worker thread and main window (a QApplication must exist)."""
+    """Create the worker thread and the main window, and open the history into it (a
+    QApplication must exist). ``open_history=False``: the caller attaches it later
+    (``run_window`` does, just after the first paint).
+
+    Raises InvalidApiUrl, SettingsError, DataFolderUnusable; and HistoryFileError when
+    the history is opened here and cannot be used.
+    """
     from flxdesk.gui.engine_thread import EngineThread
     from flxdesk.gui.main_window import MainWindow
     from flxdesk.gui.token_keeper import TokenKeeper
@@ -75,21 +107,17 @@ def build_app(
         paths = demo_paths(paths)
     elif api_url is None:
         api_url = resolve_api_url(settings.api_url)
-    store = HistoryStore(paths.history_db)
     if demo:
         from flxdesk.demo_api import DemoApi
         from flxdesk.destination import DEMO_DESTINATION
 
         demo_api = DemoApi().start()
         api_url, fixed_token, destination = demo_api.url, demo_api.token, DEMO_DESTINATION
-    # The window's thread never waits long on the history: its writes give up after a
-    # few milliseconds and are written by a thread of their own (updates.QueueWriter).
-    store.set_busy_timeout(GUI_BUSY_TIMEOUT_SECONDS)
-    engine_thread = EngineThread(paths.history_db, api_url, destination, store.token_salt)
+    assert api_url is not None
+    engine_thread = EngineThread(paths.history_db, api_url, destination)
     tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
     settings_file = paths.settings_file
     window = MainWindow(
-        store,
         engine_thread,
         tokens,
         api_url,
@@ -100,7 +128,49 @@ def build_app(
     tokens.setParent(window)
     if previous_crash is not None:
         window.show_crash_notice(previous_crash.notice())
-    return RunningApp(window, engine_thread, store, demo_api)
+    running = RunningApp(window, engine_thread, paths.history_db, demo_api)
+    if open_history:
+        try:
+            running.attach_history(_open_store(paths.history_db))
+        except BaseException:
+            running.close()
+            raise
+    return running
+
+
+def _open_store(path: Path) -> HistoryStore:
+    from flxdesk.store import HistoryStore
+
+    return HistoryStore(path)
+
+
+def open_history(
+    path: Path,
+    *,
+    ask: Callable[[HistoryNotADatabase], bool],
+    tell: Callable[[str], None],
+) -> HistoryStore:
+    """The history at ``path``; one that is not a database is set aside (renamed, never
+    deleted) if the person agrees, and a new one started.
+
+    Raises HistoryFileError, also HistoryNotADatabase when the person says no.
+    """
+    from flxdesk.storage_faults import set_aside
+    from flxdesk.store_schema import HistoryNotADatabase
+
+    while True:
+        try:
+            return _open_store(path)
+        except HistoryNotADatabase as problem:
+            if not ask(problem):
+                raise
+            kept = set_aside(problem.path)
+            log.warning("The unreadable history %s was set aside as %s", problem.path, kept)
+            tell(
+                f"The history file that could not be read was kept as {kept} (nothing was "
+                "deleted). flxdesk starts with a new, empty history. Give the old file to IT "
+                "if its updates matter."
+            )
 
 
 def ask_to_set_aside(problem: HistoryNotADatabase) -> bool:
@@ -135,23 +205,43 @@ def open_app(
     ask: Callable[[HistoryNotADatabase], bool] = ask_to_set_aside,
     tell: Callable[[str], None] = tell_set_aside,
 ) -> RunningApp:
-    """``build_app``; a history that is not a database is set aside if the person agrees.
+    """``build_app`` with ``open_history``'s question: a history that is not a database
+    is set aside if the person agrees.
 
     Raises what ``build_app`` raises, also HistoryNotADatabase when the person says no.
     """
-    while True:
-        try:
-            return build_app(paths, demo=demo, previous_crash=previous_crash)
-        except HistoryNotADatabase as problem:
-            if not ask(problem):
-                raise
-            kept = set_aside(problem.path)
-            log.warning("The unreadable history %s was set aside as %s", problem.path, kept)
-            tell(
-                f"The history file that could not be read was kept as {kept} (nothing was "
-                "deleted). flxdesk starts with a new, empty history. Give the old file to IT "
-                "if its updates matter."
-            )
+    running = build_app(paths, demo=demo, previous_crash=previous_crash, open_history=False)
+    try:
+        running.attach_history(open_history(running.history_path, ask=ask, tell=tell))
+    except BaseException:
+        running.close()
+        raise
+    return running
+
+
+def open_history_after_paint(
+    running: RunningApp,
+    *,
+    ask: Callable[[HistoryNotADatabase], bool] = ask_to_set_aside,
+    tell: Callable[[str], None] = tell_set_aside,
+    refuse: Callable[[Exception], int] | None = None,
+) -> None:
+    """Open the history into the shown window; when it cannot be used, say why (as
+    before the window shows: ``refuse_before_start``) and end the event loop, which
+    makes ``run_window`` return exit code 2."""
+    from PySide6.QtWidgets import QApplication
+
+    from flxdesk.store_schema import HistoryFileError
+
+    try:
+        store = open_history(running.history_path, ask=ask, tell=tell)
+    except (HistoryFileError, DataFolderUnusable) as problem:
+        running.refused = True
+        running.window.hide()
+        (refuse or refuse_before_start)(problem)
+        QApplication.exit(2)
+        return
+    running.attach_history(store)
 
 
 def refuse_before_start(problem: Exception) -> int:
@@ -205,6 +295,8 @@ def run_window(
     except (AlreadyRunning, DataFolderUnusable) as problem:
         return refuse_to_start(problem)
     except OSError as error:  # a read-only or full data folder
+        from flxdesk.storage_faults import fault_from
+
         return refuse_to_start(fault_from(error, data_dir / paths.history_db.name))
     # The demo may run beside the real window: each keeps its own crash record.
     crash_record = CrashRecord(paths.log_dir, "flxdesk-demo" if demo else "flxdesk")
@@ -212,11 +304,12 @@ def run_window(
     if previous_crash is not None:
         log.warning("The previous run ended abnormally; kept %s", previous_crash.report)
     try:
-        running = open_app(paths, demo=demo, previous_crash=previous_crash)
-    except (InvalidApiUrl, HistoryFileError, DataFolderUnusable, SettingsError) as problem:
+        running = build_app(paths, demo=demo, previous_crash=previous_crash, open_history=False)
+    except (InvalidApiUrl, DataFolderUnusable, SettingsError) as problem:
         crash_record.disarm()
         lock.release()
         return refuse_to_start(problem)
+    running.window.firstPainted.connect(lambda: open_history_after_paint(running))
     running.window.show()
     if on_shown is not None:
         on_shown(running.window)
@@ -224,6 +317,8 @@ def run_window(
     running.close()
     crash_record.disarm()
     lock.release()
+    if running.refused:
+        return 2
     log.info("flxdesk stopped")
     return code
 

@@ -29,7 +29,7 @@ def garbage_demo_history(paths: AppPaths) -> Path:
 
 
 def test_a_history_that_is_not_a_database_is_left_alone_when_the_person_says_no(
-    paths: AppPaths,
+    qapp: QApplication, paths: AppPaths
 ) -> None:
     history = garbage_demo_history(paths)
     asked = []
@@ -118,3 +118,57 @@ def test_a_full_disk_keeps_the_scan_says_so_and_sends_it_when_space_returns(
             )
         finally:
             running.close()
+
+
+def test_a_scan_entered_before_the_history_is_open_is_kept_and_sent(
+    qtbot: QtBot, paths: AppPaths
+) -> None:
+    """The app opens the history just after the first paint; Enter before that waits."""
+    from flxdesk.gui.startup import build_app, open_history
+
+    running = build_app(paths, demo=True, open_history=False)
+    try:
+        window = running.window
+        qtbot.addWidget(window)
+        scan(qtbot, window, "1001")  # not on screen yet, history not open
+        assert not window.history_is_open
+        assert window.order_id_edit.text() == "1001"  # kept in the field, not lost
+        window.show()
+        qtbot.waitExposed(window)
+        running.attach_history(
+            open_history(running.history_path, ask=lambda problem: False, tell=print)
+        )
+        qtbot.waitUntil(running.engine_thread.isRunning)
+        qtbot.waitUntil(lambda: window.order_id_edit.text() == "")
+        qtbot.waitUntil(
+            lambda: (
+                [(r.order_id, r.state) for r in running.store.newest(5)] == [("1001", State.SENT)]
+            ),
+            timeout=10_000,
+        )
+    finally:
+        running.close()
+
+
+def test_a_history_that_cannot_be_opened_after_the_first_paint_ends_the_window(
+    qtbot: QtBot, paths: AppPaths
+) -> None:
+    from flxdesk.gui.startup import build_app, open_history_after_paint
+
+    history = garbage_demo_history(paths)
+    running = build_app(paths, demo=True, open_history=False)
+    refused: list[Exception] = []
+    try:
+        window = running.window
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        open_history_after_paint(running, ask=lambda problem: False, refuse=refused.append)
+        assert running.refused  # run_window returns exit code 2
+        assert not window.isVisible()
+        assert [type(problem) for problem in refused] == [HistoryNotADatabase]
+        assert str(history) in str(refused[0])
+        assert not running.engine_thread.isRunning()  # nothing is sent from a broken start
+        assert history.read_bytes() == GARBAGE  # the person said no: left as it was
+    finally:
+        running.close()
