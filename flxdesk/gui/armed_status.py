@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from flxdesk.gui.feedback_widgets import ArmedStatusChip
+from flxdesk.gui.status_combo import select_status
 from flxdesk.statuses import DESTRUCTIVE_STATUSES
 
 COMMAND_CONFIRM_SECONDS = 10.0
@@ -64,7 +65,7 @@ class ArmedStatus(QObject):
     # --- arming ----------------------------------------------------------------------
     @Slot(int)
     def _chosen_in_dropdown(self, index: int) -> None:
-        status = self._combo.itemText(index)
+        status = str(self._combo.itemData(index))
         if status == self._confirmed:
             return
         if status not in DESTRUCTIVE_STATUSES:
@@ -130,5 +131,5 @@ class ArmedStatus(QObject):
 
     def _set_combo(self, status: str) -> None:
         self._combo.blockSignals(True)
-        self._combo.setCurrentText(status)
+        select_status(self._combo, status)
         self._combo.blockSignals(False)

@@ -52,6 +52,7 @@ from flxdesk.bulk_import import (
 from flxdesk.file_snapshot import FileSnapshot
 from flxdesk.gui.background_job import BackgroundJob
 from flxdesk.gui.roles import DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE
+from flxdesk.gui.status_combo import chosen_status, fill_statuses
 from flxdesk.statuses import ORDER_STATUSES
 
 PREVIEW_COLUMNS = ("Line", "Order ID", "Status", "Note", "Check")
@@ -161,8 +162,7 @@ class BulkDialog(QDialog):
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("bulkStatusCombo")
         self.status_combo.setAccessibleName("Status for rows without one")
-        self.status_combo.addItems(ORDER_STATUSES)
-        self.status_combo.setCurrentText(status)
+        fill_statuses(self.status_combo, ORDER_STATUSES, status)
         self.note_edit = QLineEdit(note)
         self.note_edit.setObjectName("bulkNoteEdit")
         self.note_edit.setAccessibleName("Note for rows without one")
@@ -215,7 +215,7 @@ class BulkDialog(QDialog):
         self._recheck.setInterval(250)
         self._recheck.timeout.connect(self.refresh_preview)
         self.text_edit.textChanged.connect(self._on_text_changed)
-        self.status_combo.currentTextChanged.connect(self._on_defaults_changed)
+        self.status_combo.currentIndexChanged.connect(self._on_defaults_changed)
         self.note_edit.textChanged.connect(self._on_defaults_changed)
         self.refresh_preview()
 
@@ -256,7 +256,7 @@ class BulkDialog(QDialog):
         if self._importing is not None:
             self.import_file(self._importing)  # nothing of it shown yet: read it anew
             return
-        status, note = self.status_combo.currentText(), self.note_edit.text().strip()
+        status, note = chosen_status(self.status_combo), self.note_edit.text().strip()
         cells, snapshot = self._cells, self._snapshot
         if cells is not None:
             self._start(
@@ -270,7 +270,7 @@ class BulkDialog(QDialog):
         """Read ``path`` into the preview, off the GUI thread; a problem shows in the summary."""
         self._recheck.stop()
         self._importing = path
-        status, note = self.status_combo.currentText(), self.note_edit.text().strip()
+        status, note = chosen_status(self.status_combo), self.note_edit.text().strip()
         self.summary.setText(f"Reading {escape(path.name)}…")
         self._start(lambda progress: check_file(path, status, note, progress))
 

@@ -35,6 +35,7 @@ from flxdesk.gui.engine_watch import EngineWatch, StoreWriter, since_text
 from flxdesk.gui.feedback_widgets import ArmedStatusChip, ResultBand
 from flxdesk.gui.history_pane import HistoryPane
 from flxdesk.gui.station_feedback import StationFeedback
+from flxdesk.gui.status_combo import chosen_status, fill_statuses
 from flxdesk.gui.token_keeper import TokenKeeper, TokenState
 from flxdesk.gui.token_prompts import TokenPrompts
 from flxdesk.gui.window_geometry import place_window, saved_geometry
@@ -195,8 +196,7 @@ class MainWindow(QMainWindow):
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("statusCombo")
         self.status_combo.setAccessibleName("New status")
-        self.status_combo.addItems(ORDER_STATUSES)
-        self.status_combo.setCurrentText("Closed")
+        fill_statuses(self.status_combo, ORDER_STATUSES, "Closed")
 
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("noteEdit")
@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
     def open_bulk_dialog(self) -> None:
         from flxdesk.gui.bulk_dialog import BulkDialog
 
-        dialog = BulkDialog(self, self.status_combo.currentText(), self.note_edit.text().strip())
+        dialog = BulkDialog(self, chosen_status(self.status_combo), self.note_edit.text().strip())
 
         def done(result: int) -> None:
             if result == BulkDialog.DialogCode.Accepted:
