@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
@@ -29,7 +29,7 @@ class FailurePanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("failurePanel")
-        self.setAccessibleName("Failures not yet acknowledged")
+        self.setAccessibleName(self.tr("Failures not yet acknowledged"))
         self._scheme = current_scheme()
         self._count = 0
         layout = QVBoxLayout(self)
@@ -39,10 +39,10 @@ class FailurePanel(QFrame):
         enlarge(self._title, 1.4)
         self.list = QListWidget()
         self.list.setObjectName("failureList")
-        self.list.setAccessibleName("Failed orders and why")
+        self.list.setAccessibleName(self.tr("Failed orders and why"))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setMaximumHeight(self.fontMetrics().height() * 7)
-        self.acknowledge_button = QPushButton("Acknowledge (Esc)")
+        self.acknowledge_button = QPushButton(self.tr("Acknowledge (Esc)"))
         self.acknowledge_button.setObjectName("acknowledgeButton")
         self.acknowledge_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.acknowledge_button.clicked.connect(self.acknowledge)
@@ -62,8 +62,14 @@ class FailurePanel(QFrame):
         while self.list.count() > MAX_FAILURES_LISTED:
             self.list.takeItem(self.list.count() - 1)
         self._count += 1
-        noun = "update failed" if self._count == 1 else "updates failed"
-        self._title.setText(f"{self._count} {noun}: check these orders, then acknowledge.")
+        self._title.setText(
+            QCoreApplication.translate(
+                "FailurePanel",
+                "%n update(s) failed: check these orders, then acknowledge.",
+                None,
+                self._count,
+            )
+        )
         self.show()
 
     def acknowledge(self) -> None:
