@@ -9,7 +9,10 @@ installed. The command line never does: its output stays English.
 Marking, for ``pyside6-lupdate`` (which reads these calls in Python sources):
 
 - ``translate("Context", "text")`` translates at once; with ``n`` it picks a plural form
-  of a "%n ..." text.
+  of a "%n ..." text ("%Ln": with thousands separators). English needs no translator
+  for plurals: write the English source as "%n update(s)", and without a translator
+  "(s)" becomes "s" unless n is 1.
+  (Plurals go through this hook, never straight to Qt, so that English reads right.)
 - ``QT_TRANSLATE_NOOP("Context", "text")`` only marks a constant (a table of labels);
   it is translated later with ``translate`` and the same context.
 
@@ -31,8 +34,11 @@ LANGUAGES: tuple[str, ...] = tuple(LANGUAGE_NAMES)
 
 
 def _english(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """No translation: the text itself, with Qt's "%n" filled in as Qt would."""
-    return text.replace("%n", str(n)) if n >= 0 else text
+    """No translation: the text itself, with "%n" filled in and "(s)" made right for n."""
+    if n < 0:
+        return text
+    text = text.replace("%Ln", f"{n:,}").replace("%n", str(n))
+    return text.replace("(s)", "" if n == 1 else "s")
 
 
 _hook: Translate = _english

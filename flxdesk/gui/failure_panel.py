@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from flxdesk.gui.feedback_widgets import colour_style, current_scheme, enlarge
 from flxdesk.gui.palette import BAND, Scheme
+from flxdesk.i18n import translate
 
 MAX_FAILURES_LISTED = 50
 
@@ -63,7 +64,7 @@ class FailurePanel(QFrame):
             self.list.takeItem(self.list.count() - 1)
         self._count += 1
         self._title.setText(
-            QCoreApplication.translate(
+            translate(
                 "FailurePanel",
                 "%n update(s) failed: check these orders, then acknowledge.",
                 None,

@@ -575,7 +575,7 @@ class MainWindow(QMainWindow):
         from flxdesk.gui.question import ask
 
         what = self.tr(" and ").join(
-            translate("MainWindow", "%n orders to {status}", None, count).format(
+            translate("MainWindow", "%n order(s) to {status}", None, count).format(
                 status=status_label(status)
             )
             for status, count in destructive.items()
@@ -587,7 +587,7 @@ class MainWindow(QMainWindow):
             self.tr("Confirm bulk update"),
             self.tr("Set {what}?").format(what=what),
             translate(
-                "MainWindow", "%n rows in all. This cannot be undone from flxdesk.", None, rows
+                "MainWindow", "%n row(s) in all. This cannot be undone from flxdesk.", None, rows
             ),
             lambda: self.queue_bulk(imported, source),
             on_other=lambda: self.feedback.info(self.tr("Bulk update not queued.")),
@@ -620,11 +620,11 @@ class MainWindow(QMainWindow):
             self.feedback.rejected_rows(
                 [(row.order_id, row.message) for row in rows if row.outcome == Outcome.INVALID]
             )
-        message = translate("MainWindow", "Queued %n updates", None, queued.queued)
+        message = translate("MainWindow", "Queued %n update(s)", None, queued.queued)
         if queued.rejected:
             message += translate(
                 "MainWindow",
-                "; %n rows with a problem are in the history as failed",
+                "; %n row(s) with a problem kept in the history as failed",
                 None,
                 queued.rejected,
             )

@@ -44,7 +44,7 @@ class PeriodChooser(QWidget):
         self.combo.setObjectName(f"{name}Period")
         self.combo.addItems([CHOICES[key] for key in self.keys])
         self.combo.setCurrentIndex(self.keys.index(initial))
-        self.combo.setAccessibleName("Period")
+        self.combo.setAccessibleName(self.tr("Period"))
         self.combo.setAccessibleDescription(
             "Which updates to include by when they were queued: "
             + ", ".join(CHOICES[key].rstrip("…") for key in self.keys)

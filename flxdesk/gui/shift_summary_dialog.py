@@ -40,10 +40,10 @@ class ShiftSummaryDialog(QDialog):
     def __init__(self, store: HistoryStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shiftSummaryDialog")
-        self.setWindowTitle("Shift summary")
-        self.setAccessibleName("Shift summary")
+        self.setWindowTitle(self.tr("Shift summary"))
+        self.setAccessibleName(self.tr("Shift summary"))
         self.setAccessibleDescription(
-            "Updates of a period by result and status, failures, per hour"
+            self.tr("Updates of a period by result and status, failures, per hour")
         )
         self.resize(760, 560)
         self._store = store
@@ -54,7 +54,7 @@ class ShiftSummaryDialog(QDialog):
         self.totals = QLabel()
         self.totals.setObjectName("summaryTotals")
         self.totals.setWordWrap(True)
-        self.totals.setAccessibleName("Totals of the period")
+        self.totals.setAccessibleName(self.tr("Totals of the period"))
         font = self.totals.font()
         font.setBold(True)
         self.totals.setFont(font)
@@ -63,14 +63,14 @@ class ShiftSummaryDialog(QDialog):
         self.text.setReadOnly(True)
         self.text.setTabChangesFocus(True)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.text.setAccessibleName("The summary")
+        self.text.setAccessibleName(self.tr("The summary"))
         self.text.setAccessibleDescription(
-            "By status, failure reasons, updates per hour and the failures, oldest first"
+            self.tr("By status, failure reasons, updates per hour and the failures, oldest first")
         )
         self.message = QLabel()
         self.message.setObjectName("summaryMessage")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Result of saving")
+        self.message.setAccessibleName(self.tr("Result of saving"))
 
         buttons = QHBoxLayout()
         self.save_csv_button = self._button("saveSummaryCsv", "Save CSV…", "all failures listed")
@@ -84,7 +84,7 @@ class ShiftSummaryDialog(QDialog):
             buttons.addWidget(button)
 
         top = QHBoxLayout()
-        period_label = QLabel("&Period:")
+        period_label = QLabel(self.tr("&Period:"))
         period_label.setBuddy(self.period.combo)
         top.addWidget(period_label)
         top.addWidget(self.period)

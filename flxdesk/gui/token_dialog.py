@@ -27,16 +27,16 @@ SESSION_EXPLANATION = (
 class TokenDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, session_only: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Flxpoint API token")
+        self.setWindowTitle(self.tr("Flxpoint API token"))
         self.setObjectName("tokenDialog")
         explanation = QLabel(SESSION_EXPLANATION if session_only else KEYCHAIN_EXPLANATION)
         explanation.setWordWrap(True)
         self.token_edit = QLineEdit()
         self.token_edit.setObjectName("tokenEdit")
-        self.token_edit.setAccessibleName("API token")
+        self.token_edit.setAccessibleName(self.tr("API token"))
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText("API token")
-        show = QCheckBox("Show token")
+        self.token_edit.setPlaceholderText(self.tr("API token"))
+        show = QCheckBox(self.tr("Show token"))
         show.toggled.connect(
             lambda shown: self.token_edit.setEchoMode(
                 QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
