@@ -13,13 +13,18 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from flxdesk.gui.period_chooser import ANY_TIME, PeriodChooser
+from flxdesk.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from flxdesk.history_query import HistoryFilter
     from flxdesk.periods import Period
 
 TYPING_PAUSE_MS = 300
-STATE_CHOICES = (("all", "All results"), ("failed", "Failed only"), ("waiting", "Waiting only"))
+STATE_CHOICES = (
+    ("all", QT_TRANSLATE_NOOP("HistoryFilterBar", "All results")),
+    ("failed", QT_TRANSLATE_NOOP("HistoryFilterBar", "Failed only")),
+    ("waiting", QT_TRANSLATE_NOOP("HistoryFilterBar", "Waiting only")),
+)
 
 
 class HistoryFilterBar(QWidget):
@@ -46,7 +51,7 @@ class HistoryFilterBar(QWidget):
         )
         self.state = QComboBox()
         self.state.setObjectName("historyState")
-        self.state.addItems([text for _, text in STATE_CHOICES])
+        self.state.addItems([self.tr(text) for _, text in STATE_CHOICES])
         self.state.setAccessibleName(self.tr("Result"))
         self.state.setAccessibleDescription(
             self.tr("All results; only failed updates; or only updates waiting to be sent")

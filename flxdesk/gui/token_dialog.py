@@ -13,14 +13,17 @@ from PySide6.QtWidgets import (
 )
 
 from flxdesk.credentials import check_token_format
+from flxdesk.i18n import QT_TRANSLATE_NOOP
 
-KEYCHAIN_EXPLANATION = (
+KEYCHAIN_EXPLANATION = QT_TRANSLATE_NOOP(
+    "TokenDialog",
     "Paste the API token from Flxpoint (Integrations → API). flxdesk keeps it in this "
-    "computer's keychain (Windows Credential Manager, macOS Keychain), never in a file."
+    "computer's keychain (Windows Credential Manager, macOS Keychain), never in a file.",
 )
-SESSION_EXPLANATION = (
+SESSION_EXPLANATION = QT_TRANSLATE_NOOP(
+    "TokenDialog",
     "Paste the API token from Flxpoint. It will be kept in memory only until flxdesk "
-    "closes; you will be asked again next time."
+    "closes; you will be asked again next time.",
 )
 
 
@@ -29,7 +32,7 @@ class TokenDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Flxpoint API token"))
         self.setObjectName("tokenDialog")
-        explanation = QLabel(SESSION_EXPLANATION if session_only else KEYCHAIN_EXPLANATION)
+        explanation = QLabel(self.tr(SESSION_EXPLANATION if session_only else KEYCHAIN_EXPLANATION))
         explanation.setWordWrap(True)
         self.token_edit = QLineEdit()
         self.token_edit.setObjectName("tokenEdit")
