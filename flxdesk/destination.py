@@ -74,7 +74,8 @@ class HeldGroup(NamedTuple):
         if self.count == 1:  # English "was/were": two texts, each with its translation
             updates = translate("Destination", "1 update was")
         else:
-            updates = translate("Destination", "%n updates were", None, self.count)
+            count = self.count
+            updates = translate("Destination", "%n updates were", None, count)
         now = describe_url(current.api_url)
         reason = self.reason(current)
         if reason is HeldReason.UNRECORDED:

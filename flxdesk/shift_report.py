@@ -192,6 +192,8 @@ def summary_lines(summary: ShiftSummary, max_failures: int | None = None) -> lis
     totals = summary.by_result
     words = {result: result_word(result) for result in (*RESULTS, "total")}
     none = "  " + translate("ShiftReport", "none")
+    by_status = translate("ShiftReport", "by status")
+    per_hour = translate("ShiftReport", "per hour")
     lines = [
         translate("ShiftReport", "flxdesk shift summary: {period}").format(
             period=summary.period.label
@@ -201,8 +203,7 @@ def summary_lines(summary: ShiftSummary, max_failures: int | None = None) -> lis
             counts=", ".join(f"{words[result]} {totals[result]}" for result in RESULTS),
         ),
         "",
-        f"{translate('ShiftReport', 'by status'):<20}"
-        + "".join(f"{words[result]:>10}" for result in (*RESULTS, "total")),
+        f"{by_status:<20}" + "".join(f"{words[result]:>10}" for result in (*RESULTS, "total")),
     ]
     for status, counts in summary.by_status.items():
         cells = [counts[result] for result in RESULTS] + [sum(counts.values())]
@@ -218,7 +219,7 @@ def summary_lines(summary: ShiftSummary, max_failures: int | None = None) -> lis
     )
     lines += [
         "",
-        f"{translate('ShiftReport', 'per hour'):<20}" + "".join(f"{h:>10}" for h in hour_heads),
+        f"{per_hour:<20}" + "".join(f"{h:>10}" for h in hour_heads),
     ]
     lines += [f"{h.label:<20}{h.asked:>10}{h.sent:>10}{h.failed:>10}" for h in summary.hours]
     lines += ["", translate("ShiftReport", "failures, oldest first")]

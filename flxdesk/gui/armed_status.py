@@ -86,6 +86,7 @@ class ArmedStatus(QObject):
             self.armed.emit(status, "")
 
         label = status_label(status)
+        minutes = self._idle_ms // 60_000
         ask(
             self._window,
             "confirmDestructiveBox",
@@ -98,7 +99,7 @@ class ArmedStatus(QObject):
                 "{status} cannot be undone from flxdesk. flxdesk goes back to {default} after "
                 "%n minute(s) without a scan.",
                 None,
-                self._idle_ms // 60_000,
+                minutes,
             ).format(status=label, default=status_label(self.default_status)),
             arm,
             warning=True,

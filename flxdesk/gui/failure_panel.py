@@ -63,12 +63,13 @@ class FailurePanel(QFrame):
         while self.list.count() > MAX_FAILURES_LISTED:
             self.list.takeItem(self.list.count() - 1)
         self._count += 1
+        count = self._count
         self._title.setText(
             translate(
                 "FailurePanel",
                 "%n update(s) failed: check these orders, then acknowledge.",
                 None,
-                self._count,
+                count,
             )
         )
         self.show()

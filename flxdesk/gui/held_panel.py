@@ -91,6 +91,7 @@ class HeldPanel(QFrame):
 
     def _confirm_send(self, group: HeldGroup, current: Destination) -> None:
         there, here = describe_url(group.api_url), describe_url(current.api_url)
+        count = group.count
         ask(
             self,
             "sendHeldBox",
@@ -99,7 +100,7 @@ class HeldPanel(QFrame):
                 "HeldPanel",
                 "Send the %Ln update(s) queued for {there} to {here} instead?",
                 None,
-                group.count,
+                count,
             ).format(there=there, here=here),
             self.tr(
                 "They were meant for {there}. Send them to {here} only if it is the same "
@@ -109,12 +110,13 @@ class HeldPanel(QFrame):
         )
 
     def _confirm_discard(self, group: HeldGroup, current: Destination) -> None:
+        count = group.count
         ask(
             self,
             "discardHeldBox",
             self.tr("Discard held updates"),
             translate(
-                "HeldPanel", "Discard the %Ln update(s) held for {there}?", None, group.count
+                "HeldPanel", "Discard the %Ln update(s) held for {there}?", None, count
             ).format(there=describe_url(group.api_url)),
             self.tr("They are never sent. They stay in the history as cancelled, with the reason."),
             lambda: self._discard(group, current),

@@ -317,7 +317,8 @@ class HistoryPane(QWidget):
         ids = [self.model.row_at(row).order_id for row in self.selected_rows()]
         if ids:
             QGuiApplication.clipboard().setText("\n".join(ids))
-            self._say(translate("HistoryPane", "Copied %n order ID(s).", None, len(ids)))
+            count = len(ids)
+            self._say(translate("HistoryPane", "Copied %n order ID(s).", None, count))
 
     @Slot()
     def retry_selected(self) -> None:

@@ -620,13 +620,14 @@ class MainWindow(QMainWindow):
             self.feedback.rejected_rows(
                 [(row.order_id, row.message) for row in rows if row.outcome == Outcome.INVALID]
             )
-        message = translate("MainWindow", "Queued %n update(s)", None, queued.queued)
-        if queued.rejected:
+        count, rejected = queued.queued, queued.rejected
+        message = translate("MainWindow", "Queued %n update(s)", None, count)
+        if rejected:
             message += translate(
                 "MainWindow",
                 "; %n row(s) with a problem kept in the history as failed",
                 None,
-                queued.rejected,
+                rejected,
             )
         self._show_result(message + ".", ok=None)
         return queued.batch_id
@@ -653,9 +654,10 @@ class MainWindow(QMainWindow):
             self.token_prompts.ask()
 
     def _show_queue_text(self) -> None:
+        count = self._held
         held = (
-            translate("MainWindow", "; %n held for another destination", None, self._held)
-            if self._held
+            translate("MainWindow", "; %n held for another destination", None, count)
+            if count
             else ""
         )
         self._queue_label.setText(self._queue_text + held)

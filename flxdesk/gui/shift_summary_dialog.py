@@ -35,9 +35,9 @@ FAILURES_SHOWN = 200  # the CSV lists them all
 def totals_text(summary: ShiftSummary) -> str:
     totals = summary.by_result
     counts = ", ".join(f"{result_word(r)} {totals[r]}" for r in RESULTS)
-    return translate("ShiftSummaryDialog", "%n update(s): {counts}", None, summary.total).format(
-        counts=counts
-    )
+    total = summary.total
+    text = translate("ShiftSummaryDialog", "%n update(s): {counts}", None, total)
+    return text.format(counts=counts)
 
 
 class ShiftSummaryDialog(QDialog):

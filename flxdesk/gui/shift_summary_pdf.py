@@ -135,7 +135,8 @@ class _Page:
 
         totals = summary.by_result
         words = [result_word(r) for r in RESULTS]
-        self.heading(translate("ShiftSummaryPdf", "%n update(s)", None, summary.total))
+        total = summary.total
+        self.heading(translate("ShiftSummaryPdf", "%n update(s)", None, total))
         self.table(
             ["", *words],
             [[translate("ShiftSummaryPdf", "updates"), *(str(totals[r]) for r in RESULTS)]],
