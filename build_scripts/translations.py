@@ -84,8 +84,10 @@ def extract() -> list[Message]:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "extracted.ts"
         subprocess.run(
-            [_tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none"]
-            + [str(SOURCES), "-ts", str(out)],
+            [
+                *(_tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none"),
+                *(str(SOURCES), "-ts", str(out)),
+            ],
             check=True,
         )
         return read_ts(out)
