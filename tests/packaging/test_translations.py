@@ -113,3 +113,24 @@ def test_status_labels_are_marked_for_every_api_status() -> None:
 def test_lupdate_runs_from_the_venv() -> None:
     lupdate = translations._tool("lupdate")
     assert subprocess.run([lupdate, "-version"], capture_output=True).returncode == 0
+
+
+def _build_module(name: str):
+    spec = importlib.util.spec_from_file_location(
+        f"build_{name}", ROOT / "build_scripts" / f"{name}.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_frozen_build_keeps_qts_own_translations_of_our_languages() -> None:
+    qt_trim = _build_module("qt_trim")
+    ours = {f"qtbase_{code}.qm" for code in i18n.LANGUAGES if code != i18n.SOURCE_LANGUAGE}
+    assert set(qt_trim.KEEP_TRANSLATIONS) == ours
+    for name in ours:
+        assert not qt_trim._is_translation(f"PySide6/Qt/translations/{name}")
+    assert qt_trim._is_translation("PySide6/Qt/translations/qtbase_de.qm")
+    assert qt_trim._is_translation("PySide6\\Qt\\translations\\qt_help_es.qm")
+    spec = (ROOT / "build_scripts" / "flxdesk.spec").read_text(encoding="utf-8")
+    assert '(os.path.join(RESOURCES, "i18n", "*.qm"), os.path.join("resources", "i18n"))' in spec
