@@ -1221,7 +1221,7 @@
         </message>
         <message>
             <source>Scan or type an order ID, then Enter</source>
-            <translation>Escanee o escriba un ID de pedido y pulse Intro</translation>
+            <translation>Escanee o escriba el ID y pulse Intro</translation>
         </message>
         <message>
             <source>Send status update</source>

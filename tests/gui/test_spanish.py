@@ -37,7 +37,7 @@ def test_the_window_reads_in_spanish(spanish_app: RunningApp) -> None:
     assert current_language() == "es"
     assert window.findChild(QPushButton, "submitButton").text() == "Actualizar"
     assert window.findChild(QLineEdit, "orderIdEdit").placeholderText() == (
-        "Escanee o escriba un ID de pedido y pulse Intro"
+        "Escanee o escriba el ID y pulse Intro"
     )
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles[:4] == ["&Archivo", "&Ver", "&Lote", "&Token"]
