@@ -1,6 +1,6 @@
-"""What of Qt a frozen flxdesk ships: only QtCore, QtGui and QtWidgets, and the plugins a
-widgets app needs to open a window. Shared by flxdesk.spec and bench/frozen.py's bare
-window, so both are trimmed by the same policy.
+"""What of Qt a frozen flxdesk ships: only QtCore, QtGui and QtWidgets, the plugins a
+widgets app needs to open a window, and Qt's translations of flxdesk's languages. Shared
+by flxdesk.spec and bench/frozen.py's bare window, so both are trimmed by the same policy.
 
 PyInstaller's Qt hooks collect every plugin type linked to QtGui (image formats, icon
 engines, EGL/evdev integrations, the Qt virtual keyboard, ...) and every translation.
@@ -41,6 +41,10 @@ KEEP_PLUGINS: dict[str, frozenset[str]] = {
     "wayland-decoration-client": frozenset({"bradient"}),
 }
 
+# Qt's own translations kept: its standard buttons and dialogs in the languages flxdesk
+# speaks besides English (flxdesk.i18n.LANGUAGES; tests/packaging/test_translations.py).
+KEEP_TRANSLATIONS = frozenset({"qtbase_es.qm"})
+
 _SEP = re.compile(r"[\\/]")
 
 
@@ -77,8 +81,13 @@ def _plugin_verdict(dest: str) -> bool | None:
 
 
 def _is_translation(dest: str) -> bool:
+    """A Qt translation the app drops (all but KEEP_TRANSLATIONS)."""
     parts = _parts(dest)
-    return parts[0] == "PySide6" and "translations" in parts[:-1]
+    return (
+        parts[0] == "PySide6"
+        and "translations" in parts[:-1]
+        and parts[-1] not in KEEP_TRANSLATIONS
+    )
 
 
 def _framework_dir(dest: str) -> str | None:

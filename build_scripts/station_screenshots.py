@@ -1,4 +1,5 @@
-"""README screenshots of the station after a failure, in a light and a dark theme.
+"""README screenshots of the station after a failure, in a light and a dark theme, and
+in Spanish.
 
     python build_scripts/station_screenshots.py [OUT_DIR]     (default: resources/)
 
@@ -41,15 +42,20 @@ def dark_palette():
     return palette
 
 
-def take(out: Path, dark: bool) -> None:
+def take(out: Path, dark: bool, language: str = "") -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from flxdesk.gui.startup import build_app
-    from flxdesk.paths import app_paths
+    from flxdesk.gui.translation import remove_translators
+    from flxdesk.paths import app_paths, demo_paths
+    from flxdesk.station_settings import StationSettings, save_station_settings
 
     os.environ["FLXDESK_HOME"] = tempfile.mkdtemp(prefix="flxdesk-shot-")
+    if language:  # chosen in the demo's own settings, as File → Settings… does
+        settings = demo_paths(app_paths().ensure()).settings_file
+        save_station_settings(settings, StationSettings(language=language))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     app.setPalette(dark_palette() if dark else app.style().standardPalette())
@@ -77,13 +83,15 @@ def take(out: Path, dark: bool) -> None:
     app.processEvents()
     window.grab().save(str(out))
     running.close()
+    remove_translators()
 
 
 def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent / "resources"
     take(folder / "screenshot-station-light.png", dark=False)
     take(folder / "screenshot-station-dark.png", dark=True)
-    print(f"wrote {folder}/screenshot-station-light.png and -dark.png")
+    take(folder / "screenshot-station-es.png", dark=False, language="es")
+    print(f"wrote {folder}/screenshot-station-light.png, -dark.png and -es.png")
     return 0
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode, urlsplit
 
 from flxdesk import __version__
+from flxdesk.i18n import translate
 from flxdesk.rate_limit import parse_retry_after
 from flxdesk.results import (
     UpdateResult,
@@ -219,7 +220,9 @@ class FlxpointClient:
     def _deadline_result(self, order_id: str, deadline: Deadline) -> UpdateResult:
         return timeout_result(
             order_id,
-            f"No complete answer within {deadline.seconds:g} s; the request was ended.",
+            translate(
+                "ApiClient", "No complete answer within {seconds} s; the request was ended."
+            ).format(seconds=f"{deadline.seconds:g}"),
         )
 
     def _failure_result(self, order_id: str, error: requests.RequestException) -> UpdateResult:
@@ -235,8 +238,11 @@ class FlxpointClient:
             return connection_result(
                 order_id,
                 detail,
-                "The proxy server refused or failed the connection. Check the proxy "
-                "settings, or ask IT whether the proxy is working.",
+                translate(
+                    "ApiClient",
+                    "The proxy server refused or failed the connection. Check the proxy "
+                    "settings, or ask IT whether the proxy is working.",
+                ),
             )
         if isinstance(error, requests.exceptions.SSLError):
             if _certificate_refused(error):
@@ -244,8 +250,11 @@ class FlxpointClient:
             return connection_result(
                 order_id,
                 detail,
-                "The secure (TLS) connection failed. If this keeps happening, ask IT to "
-                "check the network's proxy or firewall.",
+                translate(
+                    "ApiClient",
+                    "The secure (TLS) connection failed. If this keeps happening, ask IT to "
+                    "check the network's proxy or firewall.",
+                ),
             )
         if isinstance(error, requests.exceptions.ConnectionError):
             if _name_not_found(error):

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple, overload
 
+from flxdesk.i18n import translate
 from flxdesk.notes import InvalidNote, check_note
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
 from flxdesk.statuses import ORDER_STATUSES, canonical_status
@@ -134,24 +135,40 @@ def read_import_bytes(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ImportFileError(
-                f"{path.name} is {size // (1024 * 1024)} MB; files up to "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB can be imported."
+                translate(
+                    "BulkImport", "{name} is {value} MB; files up to {value2} MB can be imported."
+                ).format(
+                    name=path.name,
+                    value=size // (1024 * 1024),
+                    value2=MAX_FILE_BYTES // (1024 * 1024),
+                )
             )
         return path.read_bytes()
     except FileNotFoundError:
-        raise ImportFileError(f"There is no file {path}.") from None
+        raise ImportFileError(
+            translate("BulkImport", "There is no file {path}.").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise ImportFileError(f"{path} is a folder, not a file.") from None
+        raise ImportFileError(
+            translate("BulkImport", "{path} is a folder, not a file.").format(path=path)
+        ) from None
     except OSError as error:
-        raise ImportFileError(f"{path} cannot be read: {error.strerror or error}.") from None
+        raise ImportFileError(
+            translate("BulkImport", "{path} cannot be read: {value}.").format(
+                path=path, value=error.strerror or error
+            )
+        ) from None
 
 
 def decode_import_bytes(data: bytes, name: str) -> tuple[str, str]:
     """``(text, encoding)`` of an import file's bytes, or ImportFileError."""
     if b"\x00" in data[:4096]:
         raise ImportFileError(
-            f"{name} is not a text file (an Excel workbook?). "
-            "Save it as CSV (comma or semicolon separated) and import that."
+            translate(
+                "BulkImport",
+                "{name} is not a text file (an Excel workbook?). Save it as CSV (comma "
+                "or semicolon separated) and import that.",
+            ).format(name=name)
         )
     try:
         return decode_text(data)
@@ -206,11 +223,13 @@ def _status_of(cell: str, default_status: str) -> tuple[str, str]:
     """(status, problem) for a status cell, using the default when it is empty."""
     chosen = cell.strip() or default_status
     if not chosen:
-        return "", "No status: choose one, or add a status column."
+        return "", translate("BulkImport", "No status: choose one, or add a status column.")
     status = canonical_status(chosen)
     if status is None:
         allowed = ", ".join(ORDER_STATUSES)
-        return chosen, f"Unknown status {chosen!r}: use one of {allowed}."
+        return chosen, translate(
+            "BulkImport", "Unknown status {chosen}: use one of {allowed}."
+        ).format(chosen=repr(chosen), allowed=allowed)
     return status, ""
 
 
@@ -261,13 +280,21 @@ def read_cells(text: str, progress: Progress | None = None, source: str = "") ->
 
 
 def _parse_problem(source: str, line: int, error: csv.Error) -> str:
-    where = f"{source} line {line}" if source else f"Line {line}"
+    where = (
+        translate("BulkImport", "{source} line {line}").format(source=source, line=line)
+        if source
+        else translate("BulkImport", "Line {line}").format(line=line)
+    )
     if "field larger than field limit" in str(error):
-        return (
-            f"{where}: a field is longer than {csv.field_size_limit():,} characters, more than "
-            'any order ID, status or note. Is a quote (") left open on that line?'
-        )
-    return f"{where} cannot be read as CSV: {error}."
+        return translate(
+            "BulkImport",
+            "{where}: a field is longer than {field_size_limit} characters, more "
+            'than any order ID, status or note. Is a quote (") left open on that '
+            "line?",
+        ).format(where=where, field_size_limit=f"{csv.field_size_limit():,}")
+    return translate("BulkImport", "{where} cannot be read as CSV: {error}.").format(
+        where=where, error=error
+    )
 
 
 def check_cells(
@@ -296,9 +323,9 @@ def check_cells(
             order_id, problem = raw_id.strip(), str(invalid)
         if not problem:
             if order_id in first_line_of:
-                problem = (
-                    f"Duplicate: order {order_id} is already on line {first_line_of[order_id]}."
-                )
+                problem = translate(
+                    "BulkImport", "Duplicate: order {order_id} is already on line {value}."
+                ).format(order_id=order_id, value=first_line_of[order_id])
             else:
                 first_line_of[order_id] = line
         rows.append((line, order_id, status, note, problem))

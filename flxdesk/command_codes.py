@@ -12,7 +12,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
-from flxdesk.statuses import ORDER_STATUSES
+from flxdesk.i18n import translate
+from flxdesk.statuses import ORDER_STATUSES, status_label
 
 PREFIX = "FLXCMD "
 
@@ -41,6 +42,16 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 _BY_CODE = {command.code: command for command in COMMANDS}
+
+
+def command_label(command: Command) -> str:
+    """The words printed under the barcode, in the window's language (``label``: English)."""
+    if command.action is Action.ARM_STATUS and command.status is not None:
+        text = translate("CommandCodes", "Set status: {status}")
+        return text.format(status=status_label(command.status))
+    if command.action is Action.ACKNOWLEDGE:
+        return translate("CommandCodes", "Acknowledge failures")
+    return translate("CommandCodes", "Clear the note")
 
 
 def is_command(text: str) -> bool:

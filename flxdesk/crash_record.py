@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 from typing import IO, NamedTuple
 
+from flxdesk.i18n import translate
+
 KEEP_REPORTS = 10
 
 
@@ -26,15 +28,19 @@ class PreviousCrash(NamedTuple):
     def notice(self) -> str:
         """What the window (or the command line) tells the person at the next start."""
         how = (
-            "The previous run of flxdesk ended abnormally"
+            translate("CrashRecord", "The previous run of flxdesk ended abnormally")
             if self.has_traceback
-            else "The previous run of flxdesk did not close normally (it was ended, or the "
-            "computer lost power)"
+            else translate(
+                "CrashRecord",
+                "The previous run of flxdesk did not close normally (it was ended, or the "
+                "computer lost power)",
+            )
         )
-        return (
-            f"{how}. Updates that were queued are safe: each is saved before it is sent, "
-            f"and what was still waiting is sent now. Details for IT: {self.report}"
-        )
+        return translate(
+            "CrashRecord",
+            "{how}. Updates that were queued are safe: each is saved before it is "
+            "sent, and what was still waiting is sent now. Details for IT: {report}",
+        ).format(how=how, report=self.report)
 
 
 class CrashRecord:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 
+from flxdesk.i18n import translate
+
 SERVICE_NAME = "flxdesk"
 DEFAULT_PROFILE = "default"
 MIN_TOKEN_LENGTH = 8
@@ -30,13 +32,17 @@ def _plain_reason(error: Exception) -> str:
     import keyring.errors
 
     if isinstance(error, keyring.errors.NoKeyringError):
-        return (
+        return translate(
+            "Credentials",
             "No system keychain is available on this computer (on Linux, a Secret Service "
-            "such as GNOME Keyring or KWallet must be running)."
+            "such as GNOME Keyring or KWallet must be running).",
         )
     if isinstance(error, keyring.errors.InitError):
-        return "The system keychain could not be opened. It may be locked."
-    return f"The system keychain reported a problem ({type(error).__name__})."
+        return translate(
+            "Credentials", "The system keychain could not be opened. It may be locked."
+        )
+    text = translate("Credentials", "The system keychain reported a problem ({error}).")
+    return text.format(error=type(error).__name__)
 
 
 def _call_keyring(action: str, function, *args):
@@ -67,7 +73,10 @@ def load_token(profile: str = DEFAULT_PROFILE) -> str | None:
         return usable_token(stored, KEYCHAIN_SOURCE)
     except InvalidToken as problem:
         raise InvalidToken(
-            f"{problem} Set it again in the flxdesk window: Token → Set or replace token…"
+            translate(
+                "Credentials",
+                "{problem} Set it again in the flxdesk window: Token → Set or replace token…",
+            ).format(problem=problem)
         ) from None
 
 
@@ -98,16 +107,26 @@ def check_token_format(token: str) -> str:
     """
     token = token.strip()
     if not token:
-        raise InvalidToken("The token is empty. Paste the API token from Flxpoint.")
+        raise InvalidToken(
+            translate("Credentials", "The token is empty. Paste the API token from Flxpoint.")
+        )
     if any(ord(char) < 0x21 or ord(char) > 0x7E for char in token):
         raise InvalidToken(
-            "The token contains spaces, line breaks or unusual characters. "
-            "Copy it again from Flxpoint."
+            translate(
+                "Credentials",
+                "The token contains spaces, line breaks or unusual characters. "
+                "Copy it again from Flxpoint.",
+            )
         )
     if not MIN_TOKEN_LENGTH <= len(token) <= MAX_TOKEN_LENGTH:
         raise InvalidToken(
-            f"The token is {len(token)} characters long; an API token has "
-            f"{MIN_TOKEN_LENGTH} to {MAX_TOKEN_LENGTH}. Copy it again from Flxpoint, whole."
+            translate(
+                "Credentials",
+                "The token is {len} characters long; an API token has {min_token_length} "
+                "to {max_token_length}. Copy it again from Flxpoint, whole.",
+            ).format(
+                len=len(token), min_token_length=MIN_TOKEN_LENGTH, max_token_length=MAX_TOKEN_LENGTH
+            )
         )
     return token
 
@@ -123,6 +142,10 @@ def usable_token(raw: str, source: str) -> str:
     try:
         token = check_token_format(raw)
     except InvalidToken as problem:
-        raise InvalidToken(f"{source} cannot be used. {problem}") from None
+        raise InvalidToken(
+            translate("Credentials", "{source} cannot be used. {problem}").format(
+                source=source, problem=problem
+            )
+        ) from None
     register_secret(token)
     return token

@@ -19,6 +19,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
+from flxdesk.i18n import translate
+
 DEMO_DESTINATION = "demo"  # the embedded demo API, whatever port it listens on this time
 UNRECORDED = ""
 FINGERPRINT_HEX_CHARS = 32
@@ -41,9 +43,9 @@ def token_fingerprint(token: str, salt: str) -> str:
 def describe_url(api_url: str) -> str:
     """The destination's URL in words for the person."""
     if api_url == DEMO_DESTINATION:
-        return "the built-in demo API"
+        return translate("Destination", "the built-in demo API")
     if api_url == UNRECORDED:
-        return "an unrecorded destination"
+        return translate("Destination", "an unrecorded destination")
     return api_url
 
 
@@ -69,27 +71,38 @@ class HeldGroup(NamedTuple):
 
     def describe(self, current: Destination) -> str:
         """Why these rows wait, in one or two plain sentences."""
-        updates = f"{self.count} update was" if self.count == 1 else f"{self.count} updates were"
+        if self.count == 1:  # English "was/were": two texts, each with its translation
+            updates = translate("Destination", "1 update was")
+        else:
+            count = self.count
+            updates = translate("Destination", "%n updates were", None, count)
         now = describe_url(current.api_url)
         reason = self.reason(current)
         if reason is HeldReason.UNRECORDED:
-            return (
-                f"{updates} queued before flxdesk recorded where each update goes "
-                f"(by an older version, perhaps in the demo); they are held. "
-                f"flxdesk now sends to {now}."
-            )
+            return translate(
+                "Destination",
+                "{updates} queued before flxdesk recorded where each update goes (by an "
+                "older version, perhaps in the demo); they are held. flxdesk now sends "
+                "to {now}.",
+            ).format(updates=updates, now=now)
         if reason is HeldReason.OTHER_TOKEN:
-            return f"{updates} queued under a different API token; they are held."
-        return (
-            f"{updates} queued for {describe_url(self.api_url)}; they are held. "
-            f"flxdesk now sends to {now}."
-        )
+            return translate(
+                "Destination", "{updates} queued under a different API token; they are held."
+            ).format(updates=updates)
+        return translate(
+            "Destination",
+            "{updates} queued for {describe_url}; they are held. flxdesk now sends to {now}.",
+        ).format(updates=updates, describe_url=describe_url(self.api_url), now=now)
 
     def discard_reason(self, current: Destination) -> str:
         """What the history says about each discarded row."""
         if self.reason(current) is HeldReason.OTHER_TOKEN:
-            return "Discarded by the person: it was queued under a different API token."
-        return (
-            f"Discarded by the person: it was queued for {describe_url(self.api_url)}, "
-            f"not for {describe_url(current.api_url)}."
+            return translate(
+                "Destination", "Discarded by the person: it was queued under a different API token."
+            )
+        return translate(
+            "Destination",
+            "Discarded by the person: it was queued for {describe_url}, not for {describe_url2}.",
+        ).format(
+            describe_url=describe_url(self.api_url), describe_url2=describe_url(current.api_url)
         )

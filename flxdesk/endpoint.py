@@ -3,6 +3,8 @@
 import os
 from urllib.parse import urlsplit
 
+from flxdesk.i18n import translate
+
 DEFAULT_API_URL = "https://api.flxpoint.com"
 API_URL_ENV = "FLXDESK_API_URL"
 
@@ -31,14 +33,25 @@ def validate_api_url(url: str) -> str:
     parts = urlsplit(url.strip())
     host = parts.hostname or ""
     if parts.scheme not in ("https", "http") or not host:
-        raise InvalidApiUrl(f"The API address {url!r} is not a web address (https://...).")
+        raise InvalidApiUrl(
+            translate(
+                "Endpoint", "The API address {url} is not a web address (https://...)."
+            ).format(url=repr(url))
+        )
     if parts.scheme == "http" and not is_loopback_host(host):
         raise InvalidApiUrl(
-            f"The API address {url!r} uses plain http. Only https is allowed, "
-            "so that the API token is never sent unencrypted."
+            translate(
+                "Endpoint",
+                "The API address {url} uses plain http. Only https is allowed, so that "
+                "the API token is never sent unencrypted.",
+            ).format(url=repr(url))
         )
     if parts.query or parts.fragment or parts.username or parts.password:
-        raise InvalidApiUrl(f"The API address {url!r} must not contain a query, fragment or login.")
+        raise InvalidApiUrl(
+            translate(
+                "Endpoint", "The API address {url} must not contain a query, fragment or login."
+            ).format(url=repr(url))
+        )
     return url.strip().rstrip("/")
 
 

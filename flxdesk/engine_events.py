@@ -51,7 +51,8 @@ class StateChanged(NamedTuple):
     ``token_problem``: why Flxpoint refused the token (NEEDS_TOKEN), else empty;
     ``since``: wall-clock time (``time.time()``) the waiting began (NOT_ANSWERING,
     STORAGE_PROBLEM), else None;
-    ``problem``: the plain sentence about the history file (STORAGE_PROBLEM), else empty.
+    ``problem``: the plain sentence about the history file (STORAGE_PROBLEM), else empty;
+    ``storage_kind``: its storage_faults.StorageKind value (words may be translated).
     """
 
     state: EngineState
@@ -60,6 +61,7 @@ class StateChanged(NamedTuple):
     token_problem: str = ""
     since: float | None = None
     problem: str = ""
+    storage_kind: str = ""
 
 
 EngineEvent = RowChanged | RowFinished | StateChanged

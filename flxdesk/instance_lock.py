@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 from typing import IO
 
+from flxdesk.i18n import translate
+
 LOCK_NAME = "flxdesk.lock"
 HOLDER_NAME = "flxdesk.lock.json"
 
@@ -58,13 +60,16 @@ class InstanceLock:
         try:
             pid, since, what = self._holder_file.read_text(encoding="utf-8").splitlines()[:3]
             started = time.strftime("%H:%M", time.localtime(float(since)))
-            who = f"{what} (process {pid}, since {started})"
+            who = translate("InstanceLock", "{what} (process {pid}, since {started})").format(
+                what=what, pid=pid, started=started
+            )
         except (OSError, ValueError):
-            who = "another flxdesk"
-        return (
-            f"{who} is already using the data folder {data_dir}. Close it first, or wait "
-            "for it to finish: two at once could send the same updates twice."
-        )
+            who = translate("InstanceLock", "another flxdesk")
+        return translate(
+            "InstanceLock",
+            "{who} is already using the data folder {data_dir}. Close it first, or "
+            "wait for it to finish: two at once could send the same updates twice.",
+        ).format(who=who, data_dir=data_dir)
 
     def release(self) -> None:
         """Give the folder back (closing the file releases the operating system's lock)."""

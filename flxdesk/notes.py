@@ -6,6 +6,8 @@ update is queued, so a note that is too long is refused while the person is stil
 at the screen, not after the update has failed.
 """
 
+from flxdesk.i18n import translate
+
 MAX_NOTE_LENGTH = 500
 
 
@@ -18,7 +20,10 @@ def check_note(note: str) -> str:
     note = note.strip()
     if len(note) > MAX_NOTE_LENGTH:
         raise InvalidNote(
-            f"The note is {len(note)} characters long; the most Flxpoint takes is "
-            f"{MAX_NOTE_LENGTH}. Shorten it."
+            translate(
+                "Notes",
+                "The note is {len} characters long; the most Flxpoint takes is "
+                "{max_note_length}. Shorten it.",
+            ).format(len=len(note), max_note_length=MAX_NOTE_LENGTH)
         )
     return note

@@ -5,6 +5,8 @@ sent whole (the API client percent-encodes it). Only input that can never be an 
 is refused, each with a message a warehouse worker can act on.
 """
 
+from flxdesk.i18n import translate
+
 MAX_ORDER_ID_LENGTH = 128
 
 
@@ -22,14 +24,20 @@ def clean_order_id(raw: str) -> str:
 
     order_id = raw.strip()
     if not order_id:
-        raise InvalidOrderId("Scan or type an order ID first.")
+        raise InvalidOrderId(translate("OrderIds", "Scan or type an order ID first."))
     if len(order_id) > MAX_ORDER_ID_LENGTH:
         raise InvalidOrderId(
-            f"That order ID is {len(order_id)} characters long; the most is "
-            f"{MAX_ORDER_ID_LENGTH}. Check the scan."
+            translate(
+                "OrderIds",
+                "That order ID is {len} characters long; the most is "
+                "{max_order_id_length}. Check the scan.",
+            ).format(len=len(order_id), max_order_id_length=MAX_ORDER_ID_LENGTH)
         )
     if any(unicodedata.category(char).startswith("C") for char in order_id):
         raise InvalidOrderId(
-            "That order ID contains invisible control characters. Scan it again or type it."
+            translate(
+                "OrderIds",
+                "That order ID contains invisible control characters. Scan it again or type it.",
+            )
         )
     return order_id

@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from flxdesk.i18n import translate
+
 APP_NAME = "flxdesk"
 HOME_ENV = "FLXDESK_HOME"
 DEMO_FOLDER = "demo"
@@ -41,9 +43,11 @@ class AppPaths(NamedTuple):
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise DataFolderUnusable(
-                    f"The folder {folder} cannot be created ({error.strerror or error}): "
-                    "ask IT to make it writable for you, or set FLXDESK_HOME to a folder you "
-                    "may write to."
+                    translate(
+                        "Paths",
+                        "The folder {folder} cannot be created ({value}): ask IT to make it "
+                        "writable for you, or set FLXDESK_HOME to a folder you may write to.",
+                    ).format(folder=folder, value=error.strerror or error)
                 ) from error
         return self
 
@@ -77,8 +81,11 @@ def demo_paths(paths: AppPaths) -> AppPaths:
         probe.unlink()
     except OSError as error:
         raise DataFolderUnusable(
-            f"The demo folder {folder} cannot be used ({error.strerror or error}). The demo "
-            "keeps its own history there, apart from the real one; check that it is a folder "
-            "you may write to, or remove the file of that name."
+            translate(
+                "Paths",
+                "The demo folder {folder} cannot be used ({value}). The demo keeps its "
+                "own history there, apart from the real one; check that it is a folder "
+                "you may write to, or remove the file of that name.",
+            ).format(folder=folder, value=error.strerror or error)
         ) from error
     return paths._replace(data_dir=folder)

@@ -11,6 +11,8 @@ import time
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from flxdesk.i18n import translate
+
 SHIFT_HOURS = 8  # "this shift": the last 8 hours, whatever time it is
 
 
@@ -45,26 +47,40 @@ def describe(since: float, until: float | None, now: float) -> str:
     start_text, end_text = _stamp(since), _stamp(end)
     if start_text[:10] == end_text[:10]:
         end_text = end_text[11:]
-    return f"{start_text} to {end_text}" + (" (now)" if until is None else "")
+    return translate("Periods", "{start_text} to {end_text}").format(
+        start_text=start_text, end_text=end_text
+    ) + (translate("Periods", " (now)") if until is None else "")
 
 
 def today(now: float | None = None) -> Period:
     now = time.time() if now is None else now
     since = _midnight(_local(now).date())
-    return Period(since, None, f"today, {describe(since, None, now)}")
+    return Period(
+        since,
+        None,
+        translate("Periods", "today, {describe}").format(describe=describe(since, None, now)),
+    )
 
 
 def this_shift(now: float | None = None, hours: float = SHIFT_HOURS) -> Period:
     now = time.time() if now is None else now
     since = now - hours * 3600
-    return Period(since, None, f"last {hours:g} hours, {describe(since, None, now)}")
+    return Period(
+        since,
+        None,
+        translate("Periods", "last {hours} hours, {describe}").format(
+            hours=f"{hours:g}", describe=describe(since, None, now)
+        ),
+    )
 
 
 def between(since: float, until: float | None, now: float | None = None) -> Period:
     """A period given by its epoch bounds (a date range chosen in the window)."""
     now = time.time() if now is None else now
     if until is not None and until <= since:
-        raise InvalidPeriod("The end of the period must come after its start.")
+        raise InvalidPeriod(
+            translate("Periods", "The end of the period must come after its start.")
+        )
     return Period(since, until, describe(since, until, now))
 
 

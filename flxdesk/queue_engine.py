@@ -637,10 +637,11 @@ class QueueEngine:
         with self._lock:
             needs_token, paused = self._token is None, self._paused
             token_problem = self._token_problem if needs_token else ""
-        since, problem = None, ""
+        since, problem, kind = None, "", ""
         if self._storage_problem is not None:
             state = EngineState.STORAGE_PROBLEM
             since, problem = self._storage_since, str(self._storage_problem)
+            kind = str(self._storage_problem.kind)
         elif needs_token:
             state = EngineState.NEEDS_TOKEN
         elif paused:
@@ -655,7 +656,7 @@ class QueueEngine:
         else:
             state = EngineState.IDLE
         self._state = state
-        event = StateChanged(state, waiting, held, token_problem, since, problem)
+        event = StateChanged(state, waiting, held, token_problem, since, problem, kind)
         if event != self._published:
             self._published = event
             self._on_event(event)

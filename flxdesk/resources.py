@@ -26,3 +26,9 @@ def sound_path(name: str) -> Path | None:
     """resources/sounds/<name>.wav, or None where it is not installed (plain beep then)."""
     candidate = _resources_root() / "sounds" / f"{name}.wav"
     return candidate if candidate.is_file() else None
+
+
+def translation_path(language: str) -> Path | None:
+    """resources/i18n/flxdesk_<language>.qm (compiled from the .ts beside it), or None."""
+    candidate = _resources_root() / "i18n" / f"flxdesk_{language}.qm"
+    return candidate if candidate.is_file() else None

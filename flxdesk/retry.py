@@ -22,16 +22,18 @@ from typing import NamedTuple
 
 from flxdesk.destination import Destination
 from flxdesk.duplicate_guard import DuplicateGuard
+from flxdesk.i18n import QT_TRANSLATE_NOOP, translate
+from flxdesk.statuses import status_label
 from flxdesk.store import HistoryStore, State, UpdateRow
 
 # "" to go ahead, or why this update is not retried (in words for the person)
 RetryCheck = Callable[[UpdateRow], str]
 
 NOT_FAILED = {
-    State.SENT: "it was sent",
-    State.CANCELLED: "it was cancelled",
-    State.QUEUED: "it is still waiting to be sent",
-    State.SENDING: "it is being sent",
+    State.SENT: QT_TRANSLATE_NOOP("Retry", "it was sent"),
+    State.CANCELLED: QT_TRANSLATE_NOOP("Retry", "it was cancelled"),
+    State.QUEUED: QT_TRANSLATE_NOOP("Retry", "it is still waiting to be sent"),
+    State.SENDING: QT_TRANSLATE_NOOP("Retry", "it is being sent"),
 }
 
 
@@ -48,13 +50,15 @@ class RetryReport(NamedTuple):
     def summary(self) -> str:
         """One or two sentences for the status bar or the command line."""
         done = len(self.queued)
-        text = f"{done} update{'s' if done != 1 else ''} queued again."
+        text = translate("Retry", "%n update(s) queued again.", None, done)
         if self.skipped:
             first = self.skipped[0].reason
             more = len(self.skipped) - 1
-            text += f" {len(self.skipped)} not retried: {first}" + (
-                f" (and {more} more)." if more else ""
+            text += " " + translate("Retry", "{count} not retried: {first}").format(
+                count=len(self.skipped), first=first
             )
+            if more:
+                text += translate("Retry", " (and {more} more).").format(more=more)
         return text
 
 
@@ -103,19 +107,33 @@ def retry_updates(
 
 def _why_not(db, update_id: int, row: UpdateRow | None, in_this_retry: set) -> str:
     if row is None:
-        return f"There is no update {update_id} in the history."
-    order = f"Order {row.order_id}" if row.order_id else "A row without an order ID"
+        return translate("Retry", "There is no update {update_id} in the history.").format(
+            update_id=update_id
+        )
+    order = (
+        translate("Retry", "Order {order_id}").format(order_id=row.order_id)
+        if row.order_id
+        else translate("Retry", "A row without an order ID")
+    )
     if row.state is not State.FAILED:
-        return f"{order} was not retried: {NOT_FAILED[row.state]}."
+        return translate("Retry", "{order} was not retried: {value}.").format(
+            order=order, value=translate("Retry", NOT_FAILED[row.state])
+        )
     if row.outcome == "invalid":
-        return f"{order} could never be sent ({row.message}); fix it and queue it again."
+        return translate(
+            "Retry", "{order} could never be sent ({message}); fix it and queue it again."
+        ).format(order=order, message=row.message)
     retry = db.execute(
         "SELECT id FROM updates WHERE retry_of = ? ORDER BY id DESC LIMIT 1", (update_id,)
     ).fetchone()
     if retry is not None:
-        return f"{order} was already retried (update {retry[0]}); retry that one instead."
+        return translate(
+            "Retry", "{order} was already retried (update {value}); retry that one instead."
+        ).format(order=order, value=retry[0])
     if (row.order_id, row.status) in in_this_retry:
-        return f"{order} is already being set to {row.status} by this retry."
+        return translate("Retry", "{order} is already being set to {status} by this retry.").format(
+            order=order, status=status_label(row.status)
+        )
     return ""
 
 
@@ -146,6 +164,8 @@ def duplicate_guard_check(guard: DuplicateGuard) -> RetryCheck:
         if verdict.send:
             return ""
         at = time.strftime("%H:%M", time.localtime(verdict.previous_at))
-        return f"Order {row.order_id} was already set to {row.status} at {at}."
+        return translate("Retry", "Order {order_id} was already set to {status} at {at}.").format(
+            order_id=row.order_id, status=status_label(row.status), at=at
+        )
 
     return check

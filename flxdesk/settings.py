@@ -10,6 +10,8 @@ import logging
 from pathlib import Path
 from typing import NamedTuple
 
+from flxdesk.i18n import translate
+
 log = logging.getLogger(__name__)
 
 EXAMPLE = '{"api_url": "https://api.flxpoint.com"}'
@@ -25,8 +27,11 @@ class SettingsError(ValueError):
 
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(
-            f"The settings file {path} cannot be used: {problem}. Correct it (JSON such as "
-            f"{EXAMPLE}), or remove it to use the default API address."
+            translate(
+                "Settings",
+                "The settings file {path} cannot be used: {problem}. Correct it (JSON "
+                "such as {example}), or remove it to use the default API address.",
+            ).format(path=path, problem=problem, example=EXAMPLE)
         )
         self.path = path
 
@@ -38,14 +43,22 @@ def load_settings(path: Path) -> Settings:
     except FileNotFoundError:
         return Settings()
     except IsADirectoryError:
-        raise SettingsError(path, "it is a folder, not a file") from None
+        raise SettingsError(path, translate("Settings", "it is a folder, not a file")) from None
     except OSError as error:
-        raise SettingsError(path, f"it cannot be read ({error.strerror or error})") from None
+        raise SettingsError(
+            path,
+            translate("Settings", "it cannot be read ({value})").format(
+                value=error.strerror or error
+            ),
+        ) from None
     try:
         text = data.decode("utf-8-sig")  # Notepad may add a byte-order mark
     except UnicodeDecodeError as error:
         raise SettingsError(
-            path, f"it is not UTF-8 text (byte 0x{data[error.start]:02x} at position {error.start})"
+            path,
+            translate(
+                "Settings", "it is not UTF-8 text (byte 0x{value} at position {start})"
+            ).format(value=f"{data[error.start]:02x}", start=error.start),
         ) from None
     import json  # only when there is a file: keeps start-up light
 
@@ -53,13 +66,18 @@ def load_settings(path: Path) -> Settings:
         raw = json.loads(text)
     except json.JSONDecodeError as error:
         raise SettingsError(
-            path, f"it is not valid JSON ({error.msg}, line {error.lineno} column {error.colno})"
+            path,
+            translate(
+                "Settings", "it is not valid JSON ({msg}, line {lineno} column {colno})"
+            ).format(msg=error.msg, lineno=error.lineno, colno=error.colno),
         ) from None
     if not isinstance(raw, dict):
-        raise SettingsError(path, "it must hold one JSON object")
+        raise SettingsError(path, translate("Settings", "it must hold one JSON object"))
     for name in Settings._fields:
         if name in raw and not isinstance(raw[name], str):
-            raise SettingsError(path, f'"{name}" must be text in quotes')
+            raise SettingsError(
+                path, translate("Settings", '"{name}" must be text in quotes').format(name=name)
+            )
     return Settings(**{name: raw[name] for name in Settings._fields if name in raw})
 
 

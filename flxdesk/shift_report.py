@@ -9,6 +9,9 @@ one-page PDF (flxdesk.gui.shift_summary_pdf).
 Results: ``sent``; ``failed`` (Flxpoint refused it, or it gave up after retries);
 ``invalid`` (a pasted or imported row that could not be sent: no ID, unknown status);
 ``cancelled``; ``waiting`` (still queued or being sent).
+
+The text and the PDF speak the window's language (flxdesk.i18n); the CSV stays English,
+a file for spreadsheets and other programs.
 """
 
 from __future__ import annotations
@@ -19,10 +22,20 @@ from typing import NamedTuple
 
 from flxdesk.csv_safe import SafeWriter
 from flxdesk.history_query import read_snapshot
+from flxdesk.i18n import QT_TRANSLATE_NOOP, translate
 from flxdesk.periods import Period
+from flxdesk.statuses import ORDER_STATUSES, status_label
 from flxdesk.store import HistoryStore
 
 RESULTS = ("sent", "failed", "invalid", "cancelled", "waiting")
+_RESULT_WORDS = (  # marked for translation; the keys above stay English (CSV, SQL)
+    QT_TRANSLATE_NOOP("ShiftReport", "sent"),
+    QT_TRANSLATE_NOOP("ShiftReport", "failed"),
+    QT_TRANSLATE_NOOP("ShiftReport", "invalid"),
+    QT_TRANSLATE_NOOP("ShiftReport", "cancelled"),
+    QT_TRANSLATE_NOOP("ShiftReport", "waiting"),
+    QT_TRANSLATE_NOOP("ShiftReport", "total"),
+)
 RESULT_SQL = (
     "CASE WHEN state = 'failed' AND outcome = 'invalid' THEN 'invalid'"
     " WHEN state IN ('queued', 'sending') THEN 'waiting' ELSE state END"
@@ -31,22 +44,36 @@ HOUR_SQL = "strftime('%Y-%m-%d %H:00', created_at, 'unixepoch', 'localtime')"
 
 # Why updates failed, grouped by the outcome the store records (flxdesk.results).
 REASONS = {
-    "not_found": "Order not found in Flxpoint",
-    "bad_request": "Refused by Flxpoint (bad request)",
-    "forbidden": "Not allowed for this API token",
-    "unauthorized": "API token refused",
-    "server_error": "Flxpoint server error, gave up after retries",
-    "rate_limited": "Too many requests, gave up after retries",
-    "timeout": "No answer in time, gave up after retries",
-    "connection_failed": "Connection failed, gave up after retries",
-    "offline": "No network, gave up",
-    "unexpected": "Unexpected answer or error",
-    "invalid": "Could not be sent (no ID, unknown status, duplicate row)",
+    "not_found": QT_TRANSLATE_NOOP("ShiftReport", "Order not found in Flxpoint"),
+    "bad_request": QT_TRANSLATE_NOOP("ShiftReport", "Refused by Flxpoint (bad request)"),
+    "forbidden": QT_TRANSLATE_NOOP("ShiftReport", "Not allowed for this API token"),
+    "unauthorized": QT_TRANSLATE_NOOP("ShiftReport", "API token refused"),
+    "server_error": QT_TRANSLATE_NOOP(
+        "ShiftReport", "Flxpoint server error, gave up after retries"
+    ),
+    "rate_limited": QT_TRANSLATE_NOOP("ShiftReport", "Too many requests, gave up after retries"),
+    "timeout": QT_TRANSLATE_NOOP("ShiftReport", "No answer in time, gave up after retries"),
+    "connection_failed": QT_TRANSLATE_NOOP(
+        "ShiftReport", "Connection failed, gave up after retries"
+    ),
+    "offline": QT_TRANSLATE_NOOP("ShiftReport", "No network, gave up"),
+    "unexpected": QT_TRANSLATE_NOOP("ShiftReport", "Unexpected answer or error"),
+    "invalid": QT_TRANSLATE_NOOP(
+        "ShiftReport", "Could not be sent (no ID, unknown status, duplicate row)"
+    ),
 }
 
 
 def reason_text(outcome: str) -> str:
-    return REASONS.get(outcome, outcome or "Unknown")
+    """Why updates failed, in the window's language (English on the command line)."""
+    if outcome in REASONS:
+        return translate("ShiftReport", REASONS[outcome])
+    return outcome or translate("ShiftReport", "Unknown")
+
+
+def result_word(result: str) -> str:
+    """A result (``RESULTS``, or "total") in the window's language."""
+    return translate("ShiftReport", result)
 
 
 class Failure(NamedTuple):
@@ -163,36 +190,60 @@ def _stamp(moment: float, fmt: str = "%Y-%m-%d %H:%M:%S") -> str:
 def summary_lines(summary: ShiftSummary, max_failures: int | None = None) -> list[str]:
     """The summary as plain text lines (the command line prints them)."""
     totals = summary.by_result
+    words = {result: result_word(result) for result in (*RESULTS, "total")}
+    none = "  " + translate("ShiftReport", "none")
+    by_status = translate("ShiftReport", "by status")
+    per_hour = translate("ShiftReport", "per hour")
     lines = [
-        f"flxdesk shift summary: {summary.period.label}",
-        f"updates: {summary.total} ("
-        + ", ".join(f"{result} {totals[result]}" for result in RESULTS)
-        + ")",
+        translate("ShiftReport", "flxdesk shift summary: {period}").format(
+            period=summary.period.label
+        ),
+        translate("ShiftReport", "updates: {total} ({counts})").format(
+            total=summary.total,
+            counts=", ".join(f"{words[result]} {totals[result]}" for result in RESULTS),
+        ),
         "",
-        f"{'by status':<20}" + "".join(f"{result:>10}" for result in (*RESULTS, "total")),
+        f"{by_status:<20}" + "".join(f"{words[result]:>10}" for result in (*RESULTS, "total")),
     ]
     for status, counts in summary.by_status.items():
         cells = [counts[result] for result in RESULTS] + [sum(counts.values())]
-        lines.append(f"{status:<20}" + "".join(f"{cell:>10}" for cell in cells))
-    lines += ["", "failure reasons"]
+        lines.append(f"{_status_words(status):<20}" + "".join(f"{cell:>10}" for cell in cells))
+    lines += ["", translate("ShiftReport", "failure reasons")]
     lines += [f"  {count:>6}  {reason_text(outcome)}" for outcome, count in summary.reasons]
     if not summary.reasons:
-        lines.append("  none")
-    lines += ["", f"{'per hour':<20}{'asked':>10}{'sent':>10}{'failed':>10}"]
+        lines.append(none)
+    hour_heads = (
+        translate("ShiftReport", "asked"),
+        translate("ShiftReport", "sent"),
+        translate("ShiftReport", "failed"),
+    )
+    lines += [
+        "",
+        f"{per_hour:<20}" + "".join(f"{h:>10}" for h in hour_heads),
+    ]
     lines += [f"{h.label:<20}{h.asked:>10}{h.sent:>10}{h.failed:>10}" for h in summary.hours]
-    lines += ["", "failures, oldest first"]
+    lines += ["", translate("ShiftReport", "failures, oldest first")]
     shown = summary.failures if max_failures is None else summary.failures[:max_failures]
     for failure in shown:
         code = str(failure.http_code or "-")
         lines.append(
-            f"  {_stamp(failure.created_at)}  {failure.order_id}  {failure.status}  {code}  "
+            f"  {_stamp(failure.created_at)}  {failure.order_id}  "
+            f"{_status_words(failure.status)}  {code}  "
             f"{failure.message or reason_text(failure.outcome)}"
         )
     if len(shown) < len(summary.failures):
-        lines.append(f"  ... and {len(summary.failures) - len(shown)} more (--csv lists all)")
+        more = len(summary.failures) - len(shown)
+        lines.append(
+            "  "
+            + translate("ShiftReport", "... and {more} more (--csv lists all)").format(more=more)
+        )
     if not summary.failures:
-        lines.append("  none")
+        lines.append(none)
     return lines
+
+
+def _status_words(status: str) -> str:
+    return status_label(status) if status in ORDER_STATUSES else status
 
 
 def write_summary_csv(summary: ShiftSummary, path: Path) -> Path:
@@ -217,7 +268,7 @@ def write_summary_csv(summary: ShiftSummary, path: Path) -> Path:
         writer.writerow([])
         writer.writerow(["failure reason", "outcome", "failures"])
         for outcome, count in summary.reasons:
-            writer.writerow([reason_text(outcome), outcome, count])
+            writer.writerow([REASONS.get(outcome, outcome or "Unknown"), outcome, count])
         writer.writerow([])
         writer.writerow(["hour", "asked", "sent", "failed"])
         for hour in summary.hours:
@@ -231,7 +282,7 @@ def write_summary_csv(summary: ShiftSummary, path: Path) -> Path:
                     failure.order_id,
                     failure.status,
                     failure.http_code or "",
-                    reason_text(failure.outcome),
+                    REASONS.get(failure.outcome, failure.outcome or "Unknown"),
                     failure.message,
                 ]
             )

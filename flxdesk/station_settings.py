@@ -1,9 +1,10 @@
 """The packing station's own preferences, kept in ``settings.json`` under ``"station"``.
 
 Window size and place, zoom, sound, the station's default status, the duplicate guard's
-windows, the scan-burst rule and whether failures must be acknowledged before the next
-scan. A value that is missing or not usable falls back to its default (logged): unlike
-the API address, none of these can send an update somewhere it was not meant to go.
+windows, the scan-burst rule, whether failures must be acknowledged before the next
+scan, and the language of the window. A value that is missing or not usable falls back
+to its default (logged): unlike the API address, none of these can send an update
+somewhere it was not meant to go.
 Written atomically, keeping every other key of the file.
 """
 
@@ -14,6 +15,7 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from flxdesk.i18n import LANGUAGES
 from flxdesk.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,7 @@ class StationSettings(NamedTuple):
     scan_min_length: int = 3
     scan_max_gap_ms: int = 50
     geometry: str = ""  # QWidget.saveGeometry(), base64
+    language: str = ""  # "" follows the OS; else one of i18n.LANGUAGES (applied at start)
 
 
 LIMITS: dict[str, tuple[float, float]] = {
@@ -56,6 +59,8 @@ def _valid(name: str, value: Any, default: Any) -> bool:
         return low <= value <= high
     if name == "default_status":
         return value in ORDER_STATUSES and value not in DESTRUCTIVE_STATUSES
+    if name == "language":
+        return value == "" or value in LANGUAGES
     return isinstance(value, str)
 
 

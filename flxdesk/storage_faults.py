@@ -14,6 +14,8 @@ import time
 from enum import StrEnum
 from pathlib import Path
 
+from flxdesk.i18n import translate
+
 # SQLite's primary result codes (the low byte of an extended code).
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 5, 6, 8, 10
 SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
@@ -75,37 +77,44 @@ def classify(error: BaseException) -> StorageKind:
 def describe(kind: StorageKind, path: Path, detail: str = "") -> str:
     """One plain sentence naming the file and what to do."""
     if kind is StorageKind.LOCKED:
-        return (
-            f"The history file {path} is locked by another program (a backup or antivirus "
-            "tool, or another copy of flxdesk): close that program or wait until it is done."
-        )
+        return translate(
+            "StorageFaults",
+            "The history file {path} is locked by another program (a backup or "
+            "antivirus tool, or another copy of flxdesk): close that program or wait "
+            "until it is done.",
+        ).format(path=path)
     if kind is StorageKind.FULL:
-        return (
-            f"The disk holding the history file {path} is full: free some space on it "
-            "(empty the recycle bin, delete large files you do not need)."
-        )
+        return translate(
+            "StorageFaults",
+            "The disk holding the history file {path} is full: free some space on it "
+            "(empty the recycle bin, delete large files you do not need).",
+        ).format(path=path)
     if kind is StorageKind.READ_ONLY:
-        return (
-            f"The history file {path} cannot be written, because it or its folder "
-            f"{path.parent} is read-only: ask IT to make the folder writable for you, or set "
-            "FLXDESK_HOME to a folder you may write to."
-        )
+        return translate(
+            "StorageFaults",
+            "The history file {path} cannot be written, because it or its folder "
+            "{parent} is read-only: ask IT to make the folder writable for you, or "
+            "set FLXDESK_HOME to a folder you may write to.",
+        ).format(path=path, parent=path.parent)
     if kind is StorageKind.NOT_A_DATABASE:
-        return (
-            f"The history file {path} is not a flxdesk history (it is damaged, or another "
-            "program wrote over it): set it aside (rename or move it) to start a new history, "
-            "or restore it from a backup."
-        )
+        return translate(
+            "StorageFaults",
+            "The history file {path} is not a flxdesk history (it is damaged, or "
+            "another program wrote over it): set it aside (rename or move it) to "
+            "start a new history, or restore it from a backup.",
+        ).format(path=path)
     if kind is StorageKind.DISK_ERROR:
-        return (
-            f"The disk reported an error while reading or writing the history file {path}: "
-            "ask IT to check the disk; do not delete the file."
-        )
-    reason = f" ({detail})" if detail else ""
-    return (
-        f"The history file {path} cannot be used{reason}: check that the folder "
-        f"{path.parent} exists and that you may write to it."
-    )
+        return translate(
+            "StorageFaults",
+            "The disk reported an error while reading or writing the history file "
+            "{path}: ask IT to check the disk; do not delete the file.",
+        ).format(path=path)
+    reason = translate("StorageFaults", " ({detail})").format(detail=detail) if detail else ""
+    return translate(
+        "StorageFaults",
+        "The history file {path} cannot be used{reason}: check that the folder "
+        "{parent} exists and that you may write to it.",
+    ).format(path=path, reason=reason, parent=path.parent)
 
 
 def fault_from(error: BaseException, path: Path) -> StorageFault:

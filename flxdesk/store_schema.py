@@ -16,6 +16,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from flxdesk.i18n import translate
+
 
 class HistoryFileError(RuntimeError):
     """The history file cannot be used; ``str(error)`` says why in plain words.
@@ -119,9 +121,12 @@ def file_version(db: sqlite3.Connection) -> int:
 def refuse_if_too_new(version: int, path: Path) -> None:
     if version > SCHEMA_VERSION:
         raise HistoryTooNew(
-            f"The history file {path} was written by a newer flxdesk (history version "
-            f"{version}); this flxdesk reads history versions up to {SCHEMA_VERSION}. "
-            "Install the newer flxdesk again. The file was not changed."
+            translate(
+                "StoreSchema",
+                "The history file {path} was written by a newer flxdesk (history version "
+                "{version}); this flxdesk reads history versions up to {schema_version}. "
+                "Install the newer flxdesk again. The file was not changed.",
+            ).format(path=path, version=version, schema_version=SCHEMA_VERSION)
         )
 
 

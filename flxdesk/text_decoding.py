@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from flxdesk.i18n import translate
+
 UTF8_BOM = b"\xef\xbb\xbf"
 
 # A well-formed UTF-8 sequence of two to four bytes (RFC 3629, no surrogates).
@@ -41,15 +43,20 @@ def decode_text(data: bytes) -> tuple[str, str]:
     bad = utf8_error.start + offset
     if len(body) != len(data) or _UTF8_MULTIBYTE.search(body):
         raise UndecodableText(
-            f"line {line_of(data, bad)} has a byte (0x{data[bad]:02x}) that is not UTF-8, "
-            "while other parts of the file are UTF-8: the file mixes two text encodings. "
-            'Save it again from the spreadsheet as "CSV UTF-8" and import that.'
+            translate(
+                "TextDecoding",
+                "line {line_of} has a byte (0x{value}) that is not UTF-8, while other "
+                "parts of the file are UTF-8: the file mixes two text encodings. Save it "
+                'again from the spreadsheet as "CSV UTF-8" and import that.',
+            ).format(line_of=line_of(data, bad), value=f"{data[bad]:02x}")
         )
     try:
         return body.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as error:
         raise UndecodableText(
-            f"line {line_of(data, error.start)} has a byte (0x{data[error.start]:02x}) that is "
-            "neither UTF-8 nor Windows text. "
-            'Save it again from the spreadsheet as "CSV UTF-8" and import that.'
+            translate(
+                "TextDecoding",
+                "line {line_of} has a byte (0x{value}) that is neither UTF-8 nor Windows "
+                'text. Save it again from the spreadsheet as "CSV UTF-8" and import that.',
+            ).format(line_of=line_of(data, error.start), value=f"{data[error.start]:02x}")
         ) from None

@@ -15,7 +15,9 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from flxdesk.gui.feedback_widgets import ArmedStatusChip
-from flxdesk.statuses import DESTRUCTIVE_STATUSES
+from flxdesk.gui.status_combo import select_status
+from flxdesk.i18n import translate
+from flxdesk.statuses import DESTRUCTIVE_STATUSES, status_label
 
 COMMAND_CONFIRM_SECONDS = 10.0
 
@@ -64,7 +66,7 @@ class ArmedStatus(QObject):
     # --- arming ----------------------------------------------------------------------
     @Slot(int)
     def _chosen_in_dropdown(self, index: int) -> None:
-        status = self._combo.itemText(index)
+        status = str(self._combo.itemData(index))
         if status == self._confirmed:
             return
         if status not in DESTRUCTIVE_STATUSES:
@@ -83,17 +85,26 @@ class ArmedStatus(QObject):
             self._set(status)
             self.armed.emit(status, "")
 
+        label = status_label(status)
+        minutes = self._idle_ms // 60_000
         ask(
             self._window,
             "confirmDestructiveBox",
-            f"Arm {status}?",
-            f"Every order scanned from now on will be set to {status.upper()}.",
-            f"{status} cannot be undone from flxdesk. flxdesk goes back to "
-            f"{self.default_status} after {self._idle_ms // 60_000} minutes without a scan.",
+            self.tr("Arm {status}?").format(status=label),
+            self.tr("Every order scanned from now on will be set to {status}.").format(
+                status=label.upper()
+            ),
+            translate(
+                "ArmedStatus",
+                "{status} cannot be undone from flxdesk. flxdesk goes back to {default} after "
+                "%n minute(s) without a scan.",
+                None,
+                minutes,
+            ).format(status=label, default=status_label(self.default_status)),
             arm,
             warning=True,
             safe=QMessageBox.StandardButton.No,
-            yes_text=f"Yes, arm {status}",
+            yes_text=self.tr("Yes, arm {status}").format(status=label),
         )
 
     def arm_from_command(self, status: str) -> str:
@@ -107,11 +118,13 @@ class ArmedStatus(QObject):
                 or now - pending[1] > COMMAND_CONFIRM_SECONDS
             ):
                 self._pending_command = (status, now)
-                return f"Scan the {status.upper()} code again to arm {status}."
+                return self.tr("Scan the {code} code again to arm {status}.").format(
+                    code=status.upper(), status=status_label(status)
+                )
         self._pending_command = None
         self._set(status)
         self.armed.emit(status, "command")
-        return f"Armed: {status}."
+        return self.tr("Armed: {status}.").format(status=status_label(status))
 
     def reset_to_default(self) -> None:
         self._set(self.default_status)
@@ -130,5 +143,5 @@ class ArmedStatus(QObject):
 
     def _set_combo(self, status: str) -> None:
         self._combo.blockSignals(True)
-        self._combo.setCurrentText(status)
+        select_status(self._combo, status)
         self._combo.blockSignals(False)

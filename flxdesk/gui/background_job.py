@@ -44,6 +44,7 @@ class BackgroundJob(QObject):
             self.failed.emit(self, str(problem))
         except Exception as error:
             log.exception("Background work failed")
-            self.failed.emit(self, f"Unexpected error: {type(error).__name__}. See the log.")
+            text = self.tr("Unexpected error: {error}. See the log.")
+            self.failed.emit(self, text.format(error=type(error).__name__))
         else:
             self.succeeded.emit(self, result)

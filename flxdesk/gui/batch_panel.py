@@ -19,16 +19,17 @@ from PySide6.QtWidgets import (
 
 from flxdesk.engine_events import EngineState
 from flxdesk.export import export_rows
+from flxdesk.i18n import QT_TRANSLATE_NOOP, translate
 from flxdesk.store import HistoryStore, State
 
 REFRESH_MS = 300
 
 # While sending waits, a time left at the current pace would be a guess: words instead.
 WAITING_WORDS = {
-    EngineState.NOT_ANSWERING: "waiting for Flxpoint",
-    EngineState.OFFLINE: "waiting for the connection",
-    EngineState.STORAGE_PROBLEM: "waiting for the history file",
-    EngineState.NEEDS_TOKEN: "waiting for an API token",
+    EngineState.NOT_ANSWERING: QT_TRANSLATE_NOOP("BatchPanel", "waiting for Flxpoint"),
+    EngineState.OFFLINE: QT_TRANSLATE_NOOP("BatchPanel", "waiting for the connection"),
+    EngineState.STORAGE_PROBLEM: QT_TRANSLATE_NOOP("BatchPanel", "waiting for the history file"),
+    EngineState.NEEDS_TOKEN: QT_TRANSLATE_NOOP("BatchPanel", "waiting for an API token"),
 }
 
 if TYPE_CHECKING:
@@ -38,12 +39,12 @@ if TYPE_CHECKING:
 def describe_seconds(seconds: float) -> str:
     seconds = round(seconds)
     if seconds < 60:
-        return f"{seconds} s"
+        return translate("BatchPanel", "{s} s").format(s=seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
+        return translate("BatchPanel", "{m} min {s} s").format(m=minutes, s=f"{seconds:02d}")
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return translate("BatchPanel", "{h} h {m} min").format(h=hours, m=f"{minutes:02d}")
 
 
 class BatchPanel(QWidget):
@@ -64,21 +65,21 @@ class BatchPanel(QWidget):
 
         self.progress = QProgressBar()
         self.progress.setObjectName("batchProgress")
-        self.progress.setAccessibleName("Bulk progress")
+        self.progress.setAccessibleName(self.tr("Bulk progress"))
         self.counts = QLabel()
         self.counts.setObjectName("batchCounts")
-        self.pause_button = QPushButton("Pause")
+        self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.setObjectName("pauseButton")
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.cancel_button = QPushButton("Cancel rest")
+        self.cancel_button = QPushButton(self.tr("Cancel rest"))
         self.cancel_button.setObjectName("cancelBatchButton")
         self.cancel_button.clicked.connect(self.cancel)
-        self.export_button = QPushButton("Export results…")
+        self.export_button = QPushButton(self.tr("Export results…"))
         self.export_button.setObjectName("exportResultsButton")
         self.export_button.clicked.connect(self._choose_export_file)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeBatchButton")
-        self.close_button.setAccessibleName("Close the finished bulk run's panel")
+        self.close_button.setAccessibleName(self.tr("Close the finished bulk run's panel"))
         self.close_button.clicked.connect(self.hide)
 
         layout = QHBoxLayout(self)
@@ -121,24 +122,30 @@ class BatchPanel(QWidget):
         waiting = counts[State.QUEUED] + counts[State.SENDING]
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
-        summary = f"{counts[State.SENT]} sent, {counts[State.FAILED]} failed"
+        summary = self.tr("{sent} sent, {failed} failed").format(
+            sent=counts[State.SENT], failed=counts[State.FAILED]
+        )
         if counts[State.CANCELLED]:
-            summary += f", {counts[State.CANCELLED]} cancelled"
+            summary += self.tr(", {cancelled} cancelled").format(cancelled=counts[State.CANCELLED])
         if not waiting:
-            self.counts.setText(f"Bulk run finished: {summary}.")
+            self.counts.setText(self.tr("Bulk run finished: {summary}.").format(summary=summary))
             self.pause_button.hide()
             self.cancel_button.hide()
             self.close_button.show()
             self._timer.stop()
             return
         if self._paused:
-            left = "paused"
+            left = self.tr("paused")
         elif self._engine.state in WAITING_WORDS:
-            left = WAITING_WORDS[self._engine.state]
+            left = self.tr(WAITING_WORDS[self._engine.state])
         else:
             rate = max(self._engine.rate, 0.1)
-            left = f"about {describe_seconds(waiting / rate)} left"
-        self.counts.setText(f"{done} of {total} done ({summary}), {waiting} waiting, {left}")
+            left = self.tr("about {time} left").format(time=describe_seconds(waiting / rate))
+        self.counts.setText(
+            self.tr("{done} of {total} done ({summary}), {waiting} waiting, {left}").format(
+                done=done, total=total, summary=summary, waiting=waiting, left=left
+            )
+        )
 
     @Slot()
     def toggle_pause(self) -> None:
@@ -147,7 +154,7 @@ class BatchPanel(QWidget):
             self._engine.pause()
         else:
             self._engine.resume()
-        self.pause_button.setText("Resume" if self._paused else "Pause")
+        self.pause_button.setText(self.tr("Resume") if self._paused else self.tr("Pause"))
         self.refresh()
 
     @Slot()
@@ -163,7 +170,11 @@ class BatchPanel(QWidget):
             from flxdesk.storage_faults import fault_from
 
             QMessageBox.warning(
-                self, "Not cancelled", f"{fault_from(error, self._store.path)} Try again then."
+                self,
+                self.tr("Not cancelled"),
+                self.tr("{problem} Try again then.").format(
+                    problem=fault_from(error, self._store.path)
+                ),
             )
             return
         self._engine.wake()
@@ -176,7 +187,7 @@ class BatchPanel(QWidget):
     @Slot()
     def _choose_export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export results", "flxdesk-results.csv", "CSV files (*.csv)"
+            self, self.tr("Export results"), "flxdesk-results.csv", self.tr("CSV files (*.csv)")
         )
         if path:
             self.export_results(Path(path))

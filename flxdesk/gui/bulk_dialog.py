@@ -52,9 +52,17 @@ from flxdesk.bulk_import import (
 from flxdesk.file_snapshot import FileSnapshot
 from flxdesk.gui.background_job import BackgroundJob
 from flxdesk.gui.roles import DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE
-from flxdesk.statuses import ORDER_STATUSES
+from flxdesk.gui.status_combo import chosen_status, fill_statuses
+from flxdesk.i18n import QT_TRANSLATE_NOOP, translate
+from flxdesk.statuses import ORDER_STATUSES, status_label
 
-PREVIEW_COLUMNS = ("Line", "Order ID", "Status", "Note", "Check")
+PREVIEW_COLUMNS = (
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Line"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Order ID"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Status"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Note"),
+    QT_TRANSLATE_NOOP("ImportPreviewModel", "Check"),
+)
 PROBLEM_COLOUR = QColor("#b3261e")
 EMPTY_RESULT = ImportResult([], False, ",", 0)
 READ_SHARE = 0.6  # of the progress bar, for reading and parsing a file; the rest is checking
@@ -113,7 +121,7 @@ class ImportPreviewModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = DISPLAY_ROLE):
         if role == DISPLAY_ROLE and orientation.name == "Horizontal":
-            return PREVIEW_COLUMNS[section]
+            return self.tr(PREVIEW_COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE):
@@ -121,8 +129,9 @@ class ImportPreviewModel(QAbstractTableModel):
             return None
         row = self.result.rows[index.row()]
         if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
-            check = row.problem or "Ready"
-            return (str(row.line), row.order_id, row.status, row.note, check)[index.column()]
+            check = row.problem or self.tr("Ready")
+            status = status_label(row.status) if row.status in ORDER_STATUSES else row.status
+            return (str(row.line), row.order_id, status, row.note, check)[index.column()]
         if role == FOREGROUND_ROLE and row.problem:
             return QBrush(PROBLEM_COLOUR)
         return None
@@ -134,7 +143,7 @@ class BulkDialog(QDialog):
     def __init__(self, parent: QWidget | None, status: str, note: str) -> None:
         super().__init__(parent)
         self.setObjectName("bulkDialog")
-        self.setWindowTitle("Bulk update")
+        self.setWindowTitle(self.tr("Bulk update"))
         self.resize(760, 560)
         self.source = "pasted"
         self._cells: ImportCells | None = None  # the imported file's rows, parsed once
@@ -146,38 +155,39 @@ class BulkDialog(QDialog):
         self._confirmed_changed_file = False
 
         intro = QLabel(
-            "Paste or scan order IDs, one per line, or import a CSV/TSV file (order ID, then "
-            "optional status and note; a header row such as order_id,status,note is fine)."
+            self.tr(
+                "Paste or scan order IDs, one per line, or import a CSV/TSV file (order ID, then "
+                "optional status and note; a header row such as order_id,status,note is fine)."
+            )
         )
         intro.setWordWrap(True)
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("bulkTextEdit")
-        self.text_edit.setAccessibleName("Order IDs, one per line")
+        self.text_edit.setAccessibleName(self.tr("Order IDs, one per line"))
         self.text_edit.setPlaceholderText("1001\n1002\n1003")
-        import_button = QPushButton("&Import file…")
+        import_button = QPushButton(self.tr("&Import file…"))
         import_button.setObjectName("importFileButton")
         import_button.clicked.connect(self._choose_file)
 
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("bulkStatusCombo")
-        self.status_combo.setAccessibleName("Status for rows without one")
-        self.status_combo.addItems(ORDER_STATUSES)
-        self.status_combo.setCurrentText(status)
+        self.status_combo.setAccessibleName(self.tr("Status for rows without one"))
+        fill_statuses(self.status_combo, ORDER_STATUSES, status)
         self.note_edit = QLineEdit(note)
         self.note_edit.setObjectName("bulkNoteEdit")
-        self.note_edit.setAccessibleName("Note for rows without one")
+        self.note_edit.setAccessibleName(self.tr("Note for rows without one"))
 
         defaults = QGridLayout()
-        defaults.addWidget(QLabel("Status for rows without one:"), 0, 0)
+        defaults.addWidget(QLabel(self.tr("Status for rows without one:")), 0, 0)
         defaults.addWidget(self.status_combo, 0, 1)
-        defaults.addWidget(QLabel("Note for rows without one:"), 1, 0)
+        defaults.addWidget(QLabel(self.tr("Note for rows without one:")), 1, 0)
         defaults.addWidget(self.note_edit, 1, 1)
         defaults.addWidget(import_button, 0, 2)
 
         self.preview_model = ImportPreviewModel(self)
         self.preview = QTableView()
         self.preview.setObjectName("bulkPreview")
-        self.preview.setAccessibleName("Preview: every row and its check")
+        self.preview.setAccessibleName(self.tr("Preview: every row and its check"))
         self.preview.setModel(self.preview_model)
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.verticalHeader().setVisible(False)
@@ -185,7 +195,7 @@ class BulkDialog(QDialog):
         self.preview.horizontalHeader().setStretchLastSection(True)
         self.progress = QProgressBar()
         self.progress.setObjectName("bulkProgress")
-        self.progress.setAccessibleName("Reading and checking the rows")
+        self.progress.setAccessibleName(self.tr("Reading and checking the rows"))
         self.progress.setRange(0, 100)
         self.progress.hide()
         self.summary = QLabel()
@@ -194,7 +204,7 @@ class BulkDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.queue_button = self.buttons.addButton(
-            "Queue updates", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Queue updates"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.queue_button.setObjectName("queueBulkButton")
         self.buttons.accepted.connect(self.accept)
@@ -215,7 +225,7 @@ class BulkDialog(QDialog):
         self._recheck.setInterval(250)
         self._recheck.timeout.connect(self.refresh_preview)
         self.text_edit.textChanged.connect(self._on_text_changed)
-        self.status_combo.currentTextChanged.connect(self._on_defaults_changed)
+        self.status_combo.currentIndexChanged.connect(self._on_defaults_changed)
         self.note_edit.textChanged.connect(self._on_defaults_changed)
         self.refresh_preview()
 
@@ -256,7 +266,7 @@ class BulkDialog(QDialog):
         if self._importing is not None:
             self.import_file(self._importing)  # nothing of it shown yet: read it anew
             return
-        status, note = self.status_combo.currentText(), self.note_edit.text().strip()
+        status, note = chosen_status(self.status_combo), self.note_edit.text().strip()
         cells, snapshot = self._cells, self._snapshot
         if cells is not None:
             self._start(
@@ -270,8 +280,8 @@ class BulkDialog(QDialog):
         """Read ``path`` into the preview, off the GUI thread; a problem shows in the summary."""
         self._recheck.stop()
         self._importing = path
-        status, note = self.status_combo.currentText(), self.note_edit.text().strip()
-        self.summary.setText(f"Reading {escape(path.name)}…")
+        status, note = chosen_status(self.status_combo), self.note_edit.text().strip()
+        self.summary.setText(self.tr("Reading {file}…").format(file=escape(path.name)))
         self._start(lambda progress: check_file(path, status, note, progress))
 
     def _start(self, work) -> None:
@@ -317,11 +327,15 @@ class BulkDialog(QDialog):
         self.preview_model.show(checked.result)
         result = checked.result
         problems = len(result.rows) - checked.ready
-        text = f"{len(result.rows)} rows: {checked.ready} ready"
+        text = self.tr("{rows} rows: {ready} ready").format(
+            rows=len(result.rows), ready=checked.ready
+        )
         if problems:
-            text += f", {problems} with a problem (not sent; kept in the history with why)"
+            text += self.tr(
+                ", {problems} with a problem (not sent; kept in the history with why)"
+            ).format(problems=problems)
         if result.blank_lines:
-            text += f"; {result.blank_lines} blank lines skipped"
+            text += self.tr("; {blank} blank lines skipped").format(blank=result.blank_lines)
         self.summary.setText(text + ".")
         self._set_queue_text(checked.ready)
         self._enable_queue()
@@ -332,19 +346,23 @@ class BulkDialog(QDialog):
     def _show_imported(self, path: Path) -> None:
         self.source = str(path)
         self.text_edit.blockSignals(True)
-        self.text_edit.setPlainText(f"(imported from {path.name})")
+        self.text_edit.setPlainText(self.tr("(imported from {file})").format(file=path.name))
         self.text_edit.blockSignals(False)
 
     def _set_queue_text(self, ready: int, anyway: bool = False) -> None:
-        updates = f"{ready} update{'s' if ready != 1 else ''}"
-        self.queue_button.setText(
-            f"Queue the {updates} shown anyway" if anyway else f"Queue {updates}"
-        )
+        if anyway:
+            text = translate("BulkDialog", "Queue the %n update(s) shown anyway", None, ready)
+        else:
+            text = translate("BulkDialog", "Queue %n update(s)", None, ready)
+        self.queue_button.setText(text)
 
     @Slot()
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import orders", "", "CSV or TSV files (*.csv *.tsv *.txt);;All files (*)"
+            self,
+            self.tr("Import orders"),
+            "",
+            self.tr("CSV or TSV files (*.csv *.tsv *.txt);;All files (*)"),
         )
         if path:
             self.import_file(Path(path))
@@ -357,12 +375,12 @@ class BulkDialog(QDialog):
         if snapshot is not None and not self._confirmed_changed_file and snapshot.changed():
             self._confirmed_changed_file = True
             read_at = time.strftime("%H:%M:%S", time.localtime(snapshot.read_at))
-            self.summary.setText(
-                f"<span style='color:#b3261e'>{escape(snapshot.path.name)} has changed since "
-                f"it was read at {read_at}. The preview shows the file as it was then, and "
-                "only those rows are queued: press the button again to queue them, or "
-                "import the file again to see what it holds now.</span>"
-            )
+            text = self.tr(
+                "{file} has changed since it was read at {time}. The preview shows the file as "
+                "it was then, and only those rows are queued: press the button again to queue "
+                "them, or import the file again to see what it holds now."
+            ).format(file=escape(snapshot.path.name), time=read_at)
+            self.summary.setText(f"<span style='color:#b3261e'>{text}</span>")
             ready = len(self.result.rows) - len(self.result.invalid_rows)
             self._set_queue_text(ready, anyway=True)
             return

@@ -12,8 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPainter
 
-from flxdesk.command_codes import COMMANDS, Command
+from flxdesk.command_codes import COMMANDS, Command, command_label
 from flxdesk.gui.pdf_page import DPI, pdf_page
+from flxdesk.i18n import translate
 
 # Width of the narrowest bar: 0.33 mm where the code fits its column, never below
 # 0.25 mm (10 mil, what every handheld scanner reads at arm's length).
@@ -39,7 +40,8 @@ def bar_pattern(code: str) -> str:
 
 def write_command_sheet(target: Path) -> Path:
     """Write the sheet of every command barcode to ``target`` (a PDF); returns it."""
-    with pdf_page(target, "flxdesk command barcodes") as (painter, width, height):
+    title = translate("CommandSheet", "flxdesk command barcodes")
+    with pdf_page(target, title) as (painter, width, height):
         _draw_sheet(painter, width, height)
     return target
 
@@ -54,13 +56,15 @@ def _draw_sheet(painter: QPainter, width: int, height: int) -> None:
     painter.drawText(
         QRectF(_px(MARGIN_MM), _px(MARGIN_MM), width - 2 * _px(MARGIN_MM), _px(10)),
         Qt.AlignmentFlag.AlignLeft,
-        "flxdesk command barcodes",
+        translate("CommandSheet", "flxdesk command barcodes"),
     )
     painter.setFont(text_font)
     painter.drawText(
         QRectF(_px(MARGIN_MM), _px(MARGIN_MM + 9), width - 2 * _px(MARGIN_MM), _px(10)),
         Qt.AlignmentFlag.AlignLeft,
-        "Scan one to change the station. Commands are never sent to Flxpoint.",
+        translate(
+            "CommandSheet", "Scan one to change the station. Commands are never sent to Flxpoint."
+        ),
     )
     column_width = (width - 2 * _px(MARGIN_MM)) / COLUMNS
     top = _px(MARGIN_MM + 24)
@@ -101,7 +105,9 @@ def _draw_code(
     bold.setPointSizeF(font.pointSizeF() * 1.3)
     painter.setFont(bold)
     painter.drawText(
-        QRectF(left, label_top, width, _px(7)), Qt.AlignmentFlag.AlignHCenter, command.label
+        QRectF(left, label_top, width, _px(7)),
+        Qt.AlignmentFlag.AlignHCenter,
+        command_label(command),
     )
     painter.setFont(font)
     painter.drawText(

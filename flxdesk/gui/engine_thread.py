@@ -132,13 +132,15 @@ class EngineThread(QThread):
             self._get_engine().run()
         except Exception as error:
             log.exception("The queue engine stopped unexpectedly")
-            reason = f"an internal error ({type(error).__name__}; details are in the log)"
+            reason = self.tr("an internal error ({error}; details are in the log)").format(
+                error=type(error).__name__
+            )
         if not self._shutting_down:
             if not reason:
                 log.error("The queue engine stopped unexpectedly")
             if self.last_report.state is not EngineState.STOPPED:
                 self._forward(StateChanged(EngineState.STOPPED, *self._count_waiting()))
-            self.down_reason = reason or "it ended without an error"
+            self.down_reason = reason or self.tr("it ended without an error")
             self.engineStopped.emit(self.down_reason)
 
     def _count_waiting(self) -> tuple[int, int]:

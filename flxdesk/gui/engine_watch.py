@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from flxdesk.engine_events import EngineState
+from flxdesk.i18n import translate
 
 if TYPE_CHECKING:
     from flxdesk.gui.engine_thread import EngineThread
@@ -33,7 +34,9 @@ ShowResult = Callable[[str, "bool | None"], None]
 
 def since_text(since: float | None) -> str:
     """``09:14`` for a wall-clock time, as the status bar says it."""
-    return time.strftime("%H:%M", time.localtime(since)) if since else "now"
+    return (
+        time.strftime("%H:%M", time.localtime(since)) if since else translate("EngineWatch", "now")
+    )
 
 
 class EngineWatch(QObject):
@@ -45,9 +48,9 @@ class EngineWatch(QObject):
         self._engine_thread = engine_thread
         self._show_result = show_result
         self._storage_said = ""
-        self.restart_button = QPushButton("Restart sending")
+        self.restart_button = QPushButton(self.tr("Restart sending"))
         self.restart_button.setObjectName("restartEngineButton")
-        self.restart_button.setAccessibleName("Restart sending updates")
+        self.restart_button.setAccessibleName(self.tr("Restart sending updates"))
         self.restart_button.clicked.connect(self.restart)
         self.restart_button.hide()
         window.statusBar().addPermanentWidget(self.restart_button)
@@ -59,7 +62,7 @@ class EngineWatch(QObject):
         """Why scans are not taken now; empty when they are."""
         if not self._engine_thread.down_reason:
             return ""
-        return (
+        return self.tr(
             "Not taken: sending has stopped. Press Restart sending (bottom right) first; "
             "everything already queued is kept."
         )
@@ -67,8 +70,10 @@ class EngineWatch(QObject):
     @Slot(str)
     def _on_engine_stopped(self, reason: str) -> None:
         self._show_result(
-            f"Sending has stopped unexpectedly ({reason}). New scans are not taken until "
-            "it runs again: press Restart sending. Updates already queued are kept.",
+            self.tr(
+                "Sending has stopped unexpectedly ({reason}). New scans are not taken until "
+                "it runs again: press Restart sending. Updates already queued are kept."
+            ).format(reason=reason),
             False,
         )
         self.restart_button.show()
@@ -77,7 +82,7 @@ class EngineWatch(QObject):
     def restart(self) -> None:
         self.restart_button.hide()
         self._engine_thread.restart()
-        self._show_result("Sending runs again.", None)
+        self._show_result(self.tr("Sending runs again."), None)
 
     @Slot(object, int, str)
     def _on_state(self, state: EngineState, waiting: int, token_problem: str) -> None:
@@ -85,19 +90,29 @@ class EngineWatch(QObject):
         if state is not EngineState.STORAGE_PROBLEM:
             if self._storage_said and state is not EngineState.STOPPED:
                 self._storage_said = ""
-                self._show_result("The history can be written again; sending goes on.", True)
+                self._show_result(
+                    self.tr("The history can be written again; sending goes on."), True
+                )
             return
         if report.problem == self._storage_said:
             return
         self._storage_said = report.problem
-        text = f"{report.problem} Sending is held ({waiting} waiting) and resumes by itself."
+        held = translate(
+            "EngineWatch", "Sending is held (%n waiting) and resumes by itself.", None, waiting
+        )
+        text = f"{report.problem} {held}"
         self._show_result(text, False)
-        if "is locked" not in report.problem:
+        from flxdesk.storage_faults import StorageKind
+
+        if report.storage_kind != StorageKind.LOCKED:
             from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QMessageBox
 
             box = QMessageBox(
-                QMessageBox.Icon.Warning, "flxdesk: sending is held", text, parent=self._window
+                QMessageBox.Icon.Warning,
+                self.tr("flxdesk: sending is held"),
+                text,
+                parent=self._window,
             )
             box.setObjectName("storageProblemDialog")
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

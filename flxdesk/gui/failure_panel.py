@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QPushButton, QVBoxLay
 
 from flxdesk.gui.feedback_widgets import colour_style, current_scheme, enlarge
 from flxdesk.gui.palette import BAND, Scheme
+from flxdesk.i18n import translate
 
 MAX_FAILURES_LISTED = 50
 
@@ -29,7 +30,7 @@ class FailurePanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("failurePanel")
-        self.setAccessibleName("Failures not yet acknowledged")
+        self.setAccessibleName(self.tr("Failures not yet acknowledged"))
         self._scheme = current_scheme()
         self._count = 0
         layout = QVBoxLayout(self)
@@ -39,10 +40,10 @@ class FailurePanel(QFrame):
         enlarge(self._title, 1.4)
         self.list = QListWidget()
         self.list.setObjectName("failureList")
-        self.list.setAccessibleName("Failed orders and why")
+        self.list.setAccessibleName(self.tr("Failed orders and why"))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setMaximumHeight(self.fontMetrics().height() * 7)
-        self.acknowledge_button = QPushButton("Acknowledge (Esc)")
+        self.acknowledge_button = QPushButton(self.tr("Acknowledge (Esc)"))
         self.acknowledge_button.setObjectName("acknowledgeButton")
         self.acknowledge_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.acknowledge_button.clicked.connect(self.acknowledge)
@@ -62,8 +63,15 @@ class FailurePanel(QFrame):
         while self.list.count() > MAX_FAILURES_LISTED:
             self.list.takeItem(self.list.count() - 1)
         self._count += 1
-        noun = "update failed" if self._count == 1 else "updates failed"
-        self._title.setText(f"{self._count} {noun}: check these orders, then acknowledge.")
+        count = self._count
+        self._title.setText(
+            translate(
+                "FailurePanel",
+                "%n update(s) failed: check these orders, then acknowledge.",
+                None,
+                count,
+            )
+        )
         self.show()
 
     def acknowledge(self) -> None:

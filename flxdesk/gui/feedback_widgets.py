@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from flxdesk.gui.palette import BAND, STATUS_CHIP, Pair, Scheme
+from flxdesk.statuses import status_label
 
 LARGE_TYPE = 2.2  # times the body font: readable from an arm's length and more
 
@@ -64,14 +65,14 @@ class ResultBand(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultLabel")  # the window's result line, made large
-        self.setAccessibleName("Last result")
+        self.setAccessibleName(self.tr("Last result"))
         self.setWordWrap(True)
         self.setMargin(10)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         enlarge(self, LARGE_TYPE)
         self.kind = "info"
         self._scheme = palette_scheme()
-        self.show_result("Ready: scan an order.", "info")
+        self.show_result(self.tr("Ready: scan an order."), "info")
 
     def show_result(self, text: str, kind: str) -> None:
         """``kind``: sent, failed, refused, queued or info."""
@@ -93,7 +94,7 @@ class ArmedStatusChip(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("armedStatus")
-        self.setAccessibleName("Armed status")
+        self.setAccessibleName(self.tr("Armed status"))
         self.setMargin(8)
         enlarge(self, LARGE_TYPE * 0.8)
         self.status = ""
@@ -101,7 +102,7 @@ class ArmedStatusChip(QLabel):
 
     def show_status(self, status: str) -> None:
         self.status = status
-        self.setText(status.upper())
+        self.setText(status_label(status).upper())
         self.setStyleSheet(
             colour_style(STATUS_CHIP[status][self._scheme], "border-radius: 6px;")
             + "qproperty-alignment: AlignCenter;"

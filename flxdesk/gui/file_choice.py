@@ -12,6 +12,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from flxdesk.i18n import translate
+
 
 def ask_save_path(
     parent: QWidget,
@@ -27,7 +29,8 @@ def ask_save_path(
     dialog = QFileDialog(parent, title)
     dialog.setObjectName(name)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setNameFilter(f"{suffix.upper()} files (*.{suffix})")
+    kind = translate("FileChoice", "{kind} files").format(kind=suffix.upper())
+    dialog.setNameFilter(f"{kind} (*.{suffix})")
     dialog.setDefaultSuffix(suffix)
     dialog.selectFile(suggested)
 

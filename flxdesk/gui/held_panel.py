@@ -18,16 +18,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushBut
 
 from flxdesk.destination import Destination, HeldGroup, HeldReason, describe_url
 from flxdesk.gui.question import ask
+from flxdesk.i18n import translate
 from flxdesk.store import HistoryStore
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from flxdesk.gui.engine_thread import EngineThread
-
-
-def _updates(n: int) -> str:
-    return f"{n} update{'s' if n != 1 else ''}"
 
 
 class HeldPanel(QFrame):
@@ -40,7 +37,7 @@ class HeldPanel(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("heldPanel")
-        self.setAccessibleName("Updates held for another destination")
+        self.setAccessibleName(self.tr("Updates held for another destination"))
         self.setStyleSheet(
             "#heldPanel { background: #fff3c4; border: 1px solid #b58a00; }"
             "#heldPanel QLabel { color: #5c4400; font-weight: 600; }"
@@ -74,17 +71,17 @@ class HeldPanel(QFrame):
         row.setContentsMargins(0, 0, 0, 0)
         text = group.describe(current)
         if group.reason(current) is HeldReason.OTHER_TOKEN:
-            text += " Send them with the new token?"
-            send = QPushButton("Send with the new token")
+            text += " " + self.tr("Send them with the new token?")
+            send = QPushButton(self.tr("Send with the new token"))
             send.clicked.connect(lambda: self._send(group, current))
         else:
-            send = QPushButton(f"Send to {describe_url(current.api_url)}…")
+            send = QPushButton(self.tr("Send to {url}…").format(url=describe_url(current.api_url)))
             send.clicked.connect(lambda: self._confirm_send(group, current))
         label = QLabel(text)
         label.setObjectName("heldText")
         label.setWordWrap(True)
         send.setObjectName("sendHeldButton")
-        discard = QPushButton("Discard…")
+        discard = QPushButton(self.tr("Discard…"))
         discard.setObjectName("discardHeldButton")
         discard.clicked.connect(lambda: self._confirm_discard(group, current))
         row.addWidget(label, 1)
@@ -94,23 +91,34 @@ class HeldPanel(QFrame):
 
     def _confirm_send(self, group: HeldGroup, current: Destination) -> None:
         there, here = describe_url(group.api_url), describe_url(current.api_url)
+        count = group.count
         ask(
             self,
             "sendHeldBox",
-            "Send held updates elsewhere",
-            f"Send the {_updates(group.count)} queued for {there} to {here} instead?",
-            f"They were meant for {there}. Send them to {here} only if it is the same "
-            "Flxpoint account and these orders should change there.",
+            self.tr("Send held updates elsewhere"),
+            translate(
+                "HeldPanel",
+                "Send the %Ln update(s) queued for {there} to {here} instead?",
+                None,
+                count,
+            ).format(there=there, here=here),
+            self.tr(
+                "They were meant for {there}. Send them to {here} only if it is the same "
+                "Flxpoint account and these orders should change there."
+            ).format(there=there, here=here),
             lambda: self._send(group, current),
         )
 
     def _confirm_discard(self, group: HeldGroup, current: Destination) -> None:
+        count = group.count
         ask(
             self,
             "discardHeldBox",
-            "Discard held updates",
-            f"Discard the {_updates(group.count)} held for {describe_url(group.api_url)}?",
-            "They are never sent. They stay in the history as cancelled, with the reason.",
+            self.tr("Discard held updates"),
+            translate(
+                "HeldPanel", "Discard the %Ln update(s) held for {there}?", None, count
+            ).format(there=describe_url(group.api_url)),
+            self.tr("They are never sent. They stay in the history as cancelled, with the reason."),
             lambda: self._discard(group, current),
         )
 
@@ -148,7 +156,11 @@ class HeldPanel(QFrame):
             from flxdesk.storage_faults import fault_from
 
             QMessageBox.warning(
-                self, "Nothing changed", f"{fault_from(error, self._store.path)} Try again then."
+                self,
+                self.tr("Nothing changed"),
+                self.tr("{problem} Try again then.").format(
+                    problem=fault_from(error, self._store.path)
+                ),
             )
             return None
 

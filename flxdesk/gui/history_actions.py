@@ -14,14 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from flxdesk.i18n import translate
+
 if TYPE_CHECKING:
     from flxdesk.gui.background_job import BackgroundJob
     from flxdesk.history_query import HistoryFilter
-
-
-def updates(count: int, kind: str = "") -> str:
-    """'1 update', '1,234 failed updates'."""
-    return f"{count:,} {kind + ' ' if kind else ''}update{'s' if count != 1 else ''}"
 
 
 class ExportFailed(Exception):
@@ -35,10 +32,15 @@ def ask_to_retry_all(parent: QWidget, count: int, where: str, on_yes: Callable[[
     ask(
         parent,
         "retryAllBox",
-        "Retry all failed",
-        f"Queue the {updates(count, 'failed')} {where} again?",
-        "Each is sent again as a new update that names the failed one. Left out: updates "
-        "already retried, and orders set to the same status in the last minutes.",
+        translate("HistoryActions", "Retry all failed"),
+        translate(
+            "HistoryActions", "Queue the %Ln failed update(s) {where} again?", None, count
+        ).format(where=where),
+        translate(
+            "HistoryActions",
+            "Each is sent again as a new update that names the failed one. Left out: updates "
+            "already retried, and orders set to the same status in the last minutes.",
+        ),
         on_yes,
     )
 
@@ -60,7 +62,8 @@ def export_job(db_path: Path, f: HistoryFilter, target: Path) -> BackgroundJob:
         try:
             return export_filter(store, f, target, progress)
         except OSError as problem:
-            raise ExportFailed(f"{target} cannot be written: {problem.strerror}") from None
+            text = translate("HistoryActions", "{file} cannot be written: {problem}")
+            raise ExportFailed(text.format(file=target, problem=problem.strerror)) from None
         finally:
             store.close()
 

@@ -14,19 +14,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QPlainTextEdit
 
+from flxdesk.i18n import QT_TRANSLATE_NOOP, translate
 from flxdesk.outcomes import Outcome
+from flxdesk.statuses import ORDER_STATUSES, status_label
 from flxdesk.store import State, UpdateRow
 
 if TYPE_CHECKING:
     from flxdesk.history_query import UpdateDetails
 
-NOTHING_SELECTED = "Select an update in the history to see its details here."
+NOTHING_SELECTED = QT_TRANSLATE_NOOP(
+    "HistoryDetails", "Select an update in the history to see its details here."
+)
 RESULT_WORDS = {
-    State.SENT: "sent",
-    State.FAILED: "failed",
-    State.QUEUED: "waiting to be sent",
-    State.SENDING: "being sent",
-    State.CANCELLED: "cancelled",
+    State.SENT: QT_TRANSLATE_NOOP("HistoryDetails", "sent"),
+    State.FAILED: QT_TRANSLATE_NOOP("HistoryDetails", "failed"),
+    State.QUEUED: QT_TRANSLATE_NOOP("HistoryDetails", "waiting to be sent"),
+    State.SENDING: QT_TRANSLATE_NOOP("HistoryDetails", "being sent"),
+    State.CANCELLED: QT_TRANSLATE_NOOP("HistoryDetails", "cancelled"),
 }
 
 
@@ -38,46 +42,61 @@ def moment(timestamp: float | None) -> str:
 
 def result_words(row: UpdateRow) -> str:
     if row.outcome == Outcome.INVALID:
-        return "could not be sent"
-    words = RESULT_WORDS[row.state]
+        return translate("HistoryDetails", "could not be sent")
+    words = translate("HistoryDetails", RESULT_WORDS[row.state])
     return f"{words} (HTTP {row.http_code})" if row.http_code else words
 
 
 def details_text(details: UpdateDetails) -> str:
     """The lines of the details pane for one update."""
     row = details.update
-    order = row.order_id or "(no order ID)"
+    order = row.order_id or translate("HistoryDetails", "(no order ID)")
+    status = status_label(row.status) if row.status in ORDER_STATUSES else row.status
+    batch = (
+        row.batch_id
+        if row.batch_id is not None
+        else translate("HistoryDetails", "- (scanned or typed)")
+    )
+    resent = (
+        translate(
+            "HistoryDetails",
+            "yes: it was being sent when flxdesk stopped, so Flxpoint may have got it twice",
+        )
+        if row.resent
+        else translate("HistoryDetails", "no")
+    )
     lines = [
-        f"Order {order} → {row.status}",
-        f"Result: {result_words(row)}",
-        f"HTTP code: {row.http_code or '-'}",
-        f"Server's message: {row.message or '-'}",
-        f"Detail: {row.detail or '-'}",
-        f"Note: {row.note or '-'}",
-        f"Queued: {moment(row.created_at)}",
-        f"Last try started: {moment(row.started_at)}",
-        f"Finished: {moment(row.finished_at)}",
-        f"Attempts: {row.attempts}",
-        f"Batch: {row.batch_id if row.batch_id is not None else '- (scanned or typed)'}",
-        "Resent: "
-        + (
-            "yes: it was being sent when flxdesk stopped, so Flxpoint may have got it twice"
-            if row.resent
-            else "no"
+        translate("HistoryDetails", "Order {order} → {status}").format(order=order, status=status),
+        translate("HistoryDetails", "Result: {value}").format(value=result_words(row)),
+        translate("HistoryDetails", "HTTP code: {value}").format(value=row.http_code or "-"),
+        translate("HistoryDetails", "Server's message: {value}").format(value=row.message or "-"),
+        translate("HistoryDetails", "Detail: {value}").format(value=row.detail or "-"),
+        translate("HistoryDetails", "Note: {value}").format(value=row.note or "-"),
+        translate("HistoryDetails", "Queued: {value}").format(value=moment(row.created_at)),
+        translate("HistoryDetails", "Last try started: {value}").format(
+            value=moment(row.started_at)
         ),
-        f"Sent to: {row.api_url or '-'}",
-        f"Update number: {row.id}",
+        translate("HistoryDetails", "Finished: {value}").format(value=moment(row.finished_at)),
+        translate("HistoryDetails", "Attempts: {value}").format(value=row.attempts),
+        translate("HistoryDetails", "Batch: {value}").format(value=batch),
+        translate("HistoryDetails", "Resent: {value}").format(value=resent),
+        translate("HistoryDetails", "Sent to: {value}").format(value=row.api_url or "-"),
+        translate("HistoryDetails", "Update number: {value}").format(value=row.id),
     ]
     if len(details.chain) > 1:
-        lines.append("Retry chain, oldest first:")
+        lines.append(translate("HistoryDetails", "Retry chain, oldest first:"))
         for link in details.chain:
-            mark = "  ← this one" if link.id == row.id else ""
-            what = "retry of " + str(link.retry_of) if link.retry_of else "first request"
+            mark = translate("HistoryDetails", "  ← this one") if link.id == row.id else ""
+            what = (
+                translate("HistoryDetails", "retry of {update}").format(update=link.retry_of)
+                if link.retry_of
+                else translate("HistoryDetails", "first request")
+            )
             lines.append(
                 f"  {link.id}  {moment(link.created_at)}  {result_words(link)}  ({what}){mark}"
             )
     else:
-        lines.append("Retry chain: none (never retried)")
+        lines.append(translate("HistoryDetails", "Retry chain: none (never retried)"))
     return "\n".join(lines)
 
 
@@ -89,12 +108,14 @@ class HistoryDetails(QPlainTextEdit):
         self.setObjectName("historyDetails")
         self.setReadOnly(True)
         self.setTabChangesFocus(True)
-        self.setAccessibleName("Details of the selected update")
+        self.setAccessibleName(self.tr("Details of the selected update"))
         self.setAccessibleDescription(
-            "HTTP code, the server's message, detail, times, attempts, batch, whether it "
-            "was resent, and its retries"
+            self.tr(
+                "HTTP code, the server's message, detail, times, attempts, batch, whether it "
+                "was resent, and its retries"
+            )
         )
-        self.setPlaceholderText(NOTHING_SELECTED)
+        self.setPlaceholderText(self.tr(NOTHING_SELECTED))
 
     def finish_setup(self) -> None:
         """Needs the ``Qt`` namespace (~11 ms to build on first use): after the first paint."""

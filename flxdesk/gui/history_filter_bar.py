@@ -13,13 +13,18 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from flxdesk.gui.period_chooser import ANY_TIME, PeriodChooser
+from flxdesk.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from flxdesk.history_query import HistoryFilter
     from flxdesk.periods import Period
 
 TYPING_PAUSE_MS = 300
-STATE_CHOICES = (("all", "All results"), ("failed", "Failed only"), ("waiting", "Waiting only"))
+STATE_CHOICES = (
+    ("all", QT_TRANSLATE_NOOP("HistoryFilterBar", "All results")),
+    ("failed", QT_TRANSLATE_NOOP("HistoryFilterBar", "Failed only")),
+    ("waiting", QT_TRANSLATE_NOOP("HistoryFilterBar", "Waiting only")),
+)
 
 
 class HistoryFilterBar(QWidget):
@@ -29,25 +34,27 @@ class HistoryFilterBar(QWidget):
         super().__init__(parent)
         self.search = QLineEdit()
         self.search.setObjectName("historySearch")
-        self.search.setPlaceholderText("Find order ID (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Find order ID (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Find order ID in the history")
+        self.search.setAccessibleName(self.tr("Find order ID in the history"))
         self.search.setAccessibleDescription(
-            "Shows the updates whose order ID starts with what you type, or is exactly it "
-            "when Exact ID is ticked. Enter searches at once."
+            self.tr(
+                "Shows the updates whose order ID starts with what you type, or is exactly it "
+                "when Exact ID is ticked. Enter searches at once."
+            )
         )
-        self.exact = QCheckBox("Exact ID")
+        self.exact = QCheckBox(self.tr("Exact ID"))
         self.exact.setObjectName("historyExact")
-        self.exact.setAccessibleName("Exact order ID")
+        self.exact.setAccessibleName(self.tr("Exact order ID"))
         self.exact.setAccessibleDescription(
-            "Ticked: only this order ID. Not ticked: every order ID that starts with it."
+            self.tr("Ticked: only this order ID. Not ticked: every order ID that starts with it.")
         )
         self.state = QComboBox()
         self.state.setObjectName("historyState")
-        self.state.addItems([text for _, text in STATE_CHOICES])
-        self.state.setAccessibleName("Result")
+        self.state.addItems([self.tr(text) for _, text in STATE_CHOICES])
+        self.state.setAccessibleName(self.tr("Result"))
         self.state.setAccessibleDescription(
-            "All results; only failed updates; or only updates waiting to be sent"
+            self.tr("All results; only failed updates; or only updates waiting to be sent")
         )
         self.period = PeriodChooser("history", any_time=True, initial=ANY_TIME)
 

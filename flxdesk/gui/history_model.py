@@ -18,6 +18,8 @@ from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 
 from flxdesk.gui.palette import STATE_TEXT, Scheme
 from flxdesk.gui.roles import DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE
+from flxdesk.i18n import QT_TRANSLATE_NOOP, translate
+from flxdesk.statuses import status_label
 from flxdesk.store import HistoryStore, State, UpdateRow
 
 if TYPE_CHECKING:
@@ -26,7 +28,13 @@ if TYPE_CHECKING:
 PAGE_SIZE = 256
 # Rows a window keeps loaded after scans pushed older ones down (see add_new).
 LOADED_ROWS_KEPT = 4 * PAGE_SIZE
-COLUMNS = ("Time", "Order ID", "Status", "Note", "Result")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("HistoryModel", "Time"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Order ID"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Status"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Note"),
+    QT_TRANSLATE_NOOP("HistoryModel", "Result"),
+)  # English: also the columns' keys
 
 # The result column's colour per state and colour scheme (4.5:1 on either background).
 STATE_COLOURS = {
@@ -46,16 +54,18 @@ def format_time(timestamp: float) -> str:
 
 def result_text(row: UpdateRow) -> str:
     if row.state is State.SENT:
-        return "Sent"
+        return translate("HistoryModel", "Sent")
     if row.state is State.FAILED:
-        return f"Failed: {row.message}"
+        return translate("HistoryModel", "Failed: {reason}").format(reason=row.message)
     if row.state is State.SENDING:
-        return "Sending…"
+        return translate("HistoryModel", "Sending…")
     if row.state is State.CANCELLED:
-        return "Cancelled"
+        return translate("HistoryModel", "Cancelled")
     if row.message:  # waiting to be retried: say why
-        return f"Queued, retrying: {row.message}"
-    return "Queued" + (" again (may be sent twice)" if row.resent else "")
+        return translate("HistoryModel", "Queued, retrying: {reason}").format(reason=row.message)
+    if row.resent:
+        return translate("HistoryModel", "Queued again (may be sent twice)")
+    return translate("HistoryModel", "Queued")
 
 
 def header_labels(parent=None) -> QStandardItemModel:
@@ -68,7 +78,7 @@ def header_labels(parent=None) -> QStandardItemModel:
     after ``view.setModel(history_model)``.
     """
     labels = QStandardItemModel(0, len(COLUMNS), parent)
-    labels.setHorizontalHeaderLabels(list(COLUMNS))
+    labels.setHorizontalHeaderLabels([translate("HistoryModel", title) for title in COLUMNS])
     return labels
 
 
@@ -126,7 +136,7 @@ class HistoryModel(QAbstractTableModel):
             return (
                 format_time(row.created_at),
                 row.order_id,
-                row.status,
+                status_label(row.status),
                 row.note,
                 result_text(row),
             )[column]

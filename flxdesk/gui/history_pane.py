@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from flxdesk.gui.announce import announce
-from flxdesk.gui.history_actions import ask_to_retry_all, export_job, updates
+from flxdesk.gui.history_actions import ask_to_retry_all, export_job
 from flxdesk.gui.history_details import HistoryDetails
 from flxdesk.gui.history_filter_bar import HistoryFilterBar
 from flxdesk.gui.history_model import COLUMNS, HistoryModel, header_labels
+from flxdesk.i18n import QT_TRANSLATE_NOOP, translate
 from flxdesk.store import HistoryStore
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ALL_UPDATES = "All updates, newest first"
+ALL_UPDATES = QT_TRANSLATE_NOOP("HistoryPane", "All updates, newest first")
 COLUMN_WIDTHS = (80, 120, 110, 160)
 SPLIT_WEIGHTS = (7, 3)  # table : details
 
@@ -110,7 +111,7 @@ class HistoryPane(QWidget):
         self.message = QLabel()
         self.message.setObjectName("historyMessage")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Result of the last history action")
+        self.message.setAccessibleName(self.tr("Result of the last history action"))
         self._build_layout()
 
         self.filters.changed.connect(self.apply_filter)
@@ -124,10 +125,12 @@ class HistoryPane(QWidget):
     def _build_view(self) -> None:
         view = self.view
         view.setObjectName("historyView")
-        view.setAccessibleName("History of updates, newest first")
+        view.setAccessibleName(self.tr("History of updates, newest first"))
         view.setAccessibleDescription(
-            "One row per update: time, order ID, status, note, result. The details of the "
-            "selected row are next to it. Menu key: copy, retry, export."
+            self.tr(
+                "One row per update: time, order ID, status, note, result. The details of the "
+                "selected row are next to it. Menu key: copy, retry, export."
+            )
         )
         view.setModel(self.model)
         view.horizontalHeader().setModel(header_labels(self))
@@ -147,16 +150,20 @@ class HistoryPane(QWidget):
     def _build_buttons(self) -> dict[str, QPushButton]:
         buttons = {}
         for name, text, does in (
-            ("historyRetry", "Retry selected", "Queue the selected failed updates again"),
+            (
+                "historyRetry",
+                self.tr("Retry selected"),
+                self.tr("Queue the selected failed updates again"),
+            ),
             (
                 "historyRetryAll",
-                "Retry all failed…",
-                "Queue again every failed update of the period chosen, after asking",
+                self.tr("Retry all failed…"),
+                self.tr("Queue again every failed update of the period chosen, after asking"),
             ),
             (
                 "historyExport",
-                "Export CSV…",
-                "Save every update the filter shows to a CSV file for Excel",
+                self.tr("Export CSV…"),
+                self.tr("Save every update the filter shows to a CSV file for Excel"),
             ),
         ):
             button = QPushButton(text)
@@ -214,11 +221,17 @@ class HistoryPane(QWidget):
         anywhere = Qt.ShortcutContext.WidgetWithChildrenShortcut
         in_window = Qt.ShortcutContext.WindowShortcut
         for name, text, keys, context, slot in (
-            ("copy", "Copy order IDs", "Ctrl+C", in_table, self.copy_ids),
-            ("retry", "Retry selected", "Ctrl+R", in_table, self.retry_selected),
-            ("retryAll", "Retry all failed…", "Ctrl+Shift+R", anywhere, self.ask_retry_all),
-            ("export", "Export this filter to CSV…", "Ctrl+E", anywhere, self.ask_export),
-            ("find", "Find order ID", "Ctrl+F", in_window, self.focus_search),
+            ("copy", self.tr("Copy order IDs"), "Ctrl+C", in_table, self.copy_ids),
+            ("retry", self.tr("Retry selected"), "Ctrl+R", in_table, self.retry_selected),
+            (
+                "retryAll",
+                self.tr("Retry all failed…"),
+                "Ctrl+Shift+R",
+                anywhere,
+                self.ask_retry_all,
+            ),
+            ("export", self.tr("Export this filter to CSV…"), "Ctrl+E", anywhere, self.ask_export),
+            ("find", self.tr("Find order ID"), "Ctrl+F", in_window, self.focus_search),
         ):
             action = QAction(text, self)
             action.setObjectName(f"history{name[0].upper()}{name[1:]}Action")
@@ -238,7 +251,7 @@ class HistoryPane(QWidget):
         if self._menu is None:
             self._menu = QMenu(self)
             self._menu.setObjectName("historyMenu")
-            self._menu.setAccessibleName("History actions")
+            self._menu.setAccessibleName(self.tr("History actions"))
             for name in ("copy", "retry", "retryAll", "export"):
                 self._menu.addAction(self.actions_by_name[name])
         return self._menu
@@ -257,9 +270,11 @@ class HistoryPane(QWidget):
     def _show_count(self) -> None:
         count = self.model.match_count
         if count is None:
-            self.count_label.setText(ALL_UPDATES)
+            self.count_label.setText(self.tr(ALL_UPDATES))
+        elif count:
+            self.count_label.setText(translate("HistoryPane", "%Ln update(s) match", None, count))
         else:
-            self.count_label.setText(f"{updates(count)} match" if count else "No update matches")
+            self.count_label.setText(self.tr("No update matches"))
 
     @Slot()
     def focus_search(self) -> None:
@@ -305,13 +320,14 @@ class HistoryPane(QWidget):
         ids = [self.model.row_at(row).order_id for row in self.selected_rows()]
         if ids:
             QGuiApplication.clipboard().setText("\n".join(ids))
-            self._say(f"Copied {len(ids)} order ID{'s' if len(ids) != 1 else ''}.")
+            count = len(ids)
+            self._say(translate("HistoryPane", "Copied %n order ID(s).", None, count))
 
     @Slot()
     def retry_selected(self) -> None:
         ids = [self.model.row_at(row).id for row in self.selected_rows()]
         if not ids:
-            self._say("Select the failed updates to retry first.")
+            self._say(self.tr("Select the failed updates to retry first."))
             return
         self.retry(ids)
 
@@ -323,9 +339,13 @@ class HistoryPane(QWidget):
         period = self.filters.period_bounds()
         since, until = (None, None) if period is None else (period.since, period.until)
         ids = failed_to_retry(self._store, since, until)
-        where = "in the whole history" if period is None else f"from {period.label}"
+        where = (
+            self.tr("in the whole history")
+            if period is None
+            else self.tr("from {period}").format(period=period.label)
+        )
         if not ids:
-            self._say(f"No failed update to retry {where}.")
+            self._say(self.tr("No failed update to retry {where}.").format(where=where))
             return
         ask_to_retry_all(self, len(ids), where, lambda: self.retry(ids))
 
@@ -366,7 +386,7 @@ class HistoryPane(QWidget):
         ask_save_path(
             self,
             "historyExportDialog",
-            "Export this filter to CSV",
+            self.tr("Export this filter to CSV"),
             "flxdesk-history.csv",
             lambda path: self.export_to(path, f),
         )
@@ -378,19 +398,23 @@ class HistoryPane(QWidget):
         job.failed.connect(self._export_failed)
         self._export_job = job
         self._export_target = target
-        self._say(f"Exporting to {target}…", quiet=True)
+        self._say(self.tr("Exporting to {file}…").format(file=target), quiet=True)
         job.start()
         return job
 
     @Slot(object, object)
     def _export_done(self, job: BackgroundJob, count: int) -> None:
         if job is self._export_job:
-            self._say(f"Exported {updates(count)} to {self._export_target}.")
+            self._say(
+                translate("HistoryPane", "Exported %Ln update(s) to {file}.", None, count).format(
+                    file=self._export_target
+                )
+            )
 
     @Slot(object, str)
     def _export_failed(self, job: BackgroundJob, reason: str) -> None:
         if job is self._export_job:
-            self._say(f"Export failed: {reason}")
+            self._say(self.tr("Export failed: {reason}").format(reason=reason))
 
     # --- shift summary ---------------------------------------------------------------
     @Slot()

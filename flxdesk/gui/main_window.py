@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,12 +34,14 @@ from flxdesk.gui.armed_status import ArmedStatus
 from flxdesk.gui.engine_thread import EngineThread
 from flxdesk.gui.feedback_widgets import ArmedStatusChip, ResultBand
 from flxdesk.gui.station_feedback import StationFeedback
+from flxdesk.gui.status_combo import chosen_status, fill_statuses
 from flxdesk.gui.token_keeper import TokenKeeper, TokenState
 from flxdesk.gui.window_geometry import place_window, saved_geometry
+from flxdesk.i18n import QT_TRANSLATE_NOOP, translate
 from flxdesk.notes import InvalidNote, check_note
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
 from flxdesk.station_settings import StationSettings
-from flxdesk.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
+from flxdesk.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES, status_label
 
 if TYPE_CHECKING:
     from flxdesk.duplicate_guard import DuplicateGuard
@@ -55,29 +58,39 @@ log = logging.getLogger(__name__)
 
 # Why a scan queued now waits, by engine state (said in the band, with the "waiting" sound).
 HELD_BECAUSE = {
-    EngineState.OFFLINE: "offline",
-    EngineState.NEEDS_TOKEN: "no API token yet",
-    EngineState.PAUSED: "sending is paused",
+    EngineState.OFFLINE: QT_TRANSLATE_NOOP("MainWindow", "offline"),
+    EngineState.NEEDS_TOKEN: QT_TRANSLATE_NOOP("MainWindow", "no API token yet"),
+    EngineState.PAUSED: QT_TRANSLATE_NOOP("MainWindow", "sending is paused"),
 }
 
-# What the queue label says in each engine state.
-QUEUE_STATE_TEXT = {
-    EngineState.IDLE: "Nothing waiting",
-    EngineState.SENDING: "Sending: {waiting} waiting",
-    EngineState.PAUSED: "Paused: {waiting} waiting",
-    EngineState.OFFLINE: "Offline: {waiting} waiting, sent when the connection is back",
-    EngineState.NOT_ANSWERING: "Flxpoint is not answering since {since}, {waiting} waiting",
-    EngineState.STORAGE_PROBLEM: "History cannot be written since {since}: {waiting} waiting",
-    EngineState.NEEDS_TOKEN: "No API token: {waiting} waiting",
-    EngineState.STOPPED: "Stopped: {waiting} waiting",
+# What the queue label says in each engine state, for n waiting (Qt's plural forms).
+QUEUE_STATE_TEXT: dict[EngineState, Callable[[int], str]] = {
+    EngineState.IDLE: lambda n: translate("MainWindow", "Nothing waiting"),
+    EngineState.SENDING: lambda n: translate("MainWindow", "Sending: %n waiting", None, n),
+    EngineState.PAUSED: lambda n: translate("MainWindow", "Paused: %n waiting", None, n),
+    EngineState.OFFLINE: lambda n: translate(
+        "MainWindow", "Offline: %n waiting, sent when the connection is back", None, n
+    ),
+    EngineState.NOT_ANSWERING: lambda n: translate(
+        "MainWindow", "Flxpoint is not answering since {since}, %n waiting", None, n
+    ),
+    EngineState.STORAGE_PROBLEM: lambda n: translate(
+        "MainWindow", "History cannot be written since {since}: %n waiting", None, n
+    ),
+    EngineState.NEEDS_TOKEN: lambda n: translate("MainWindow", "No API token: %n waiting", None, n),
+    EngineState.STOPPED: lambda n: translate("MainWindow", "Stopped: %n waiting", None, n),
 }
 
 TOKEN_STATE_TEXT = {
-    TokenState.UNKNOWN: "Token: checking the keychain…",
-    TokenState.MISSING: "No API token: updates wait until one is set (Token menu)",
-    TokenState.KEYCHAIN: "Token: from the system keychain",
-    TokenState.SESSION_ONLY: "Token: this session only (not saved)",
-    TokenState.DEMO: "Demo token: no keychain used",
+    TokenState.UNKNOWN: QT_TRANSLATE_NOOP("MainWindow", "Token: checking the keychain…"),
+    TokenState.MISSING: QT_TRANSLATE_NOOP(
+        "MainWindow", "No API token: updates wait until one is set (Token menu)"
+    ),
+    TokenState.KEYCHAIN: QT_TRANSLATE_NOOP("MainWindow", "Token: from the system keychain"),
+    TokenState.SESSION_ONLY: QT_TRANSLATE_NOOP(
+        "MainWindow", "Token: this session only (not saved)"
+    ),
+    TokenState.DEMO: QT_TRANSLATE_NOOP("MainWindow", "Demo token: no keychain used"),
 }
 
 
@@ -106,7 +119,7 @@ class MainWindow(QMainWindow):
         self._demo = demo
         self._waiting = 0
         self._held = 0
-        self._queue_text = QUEUE_STATE_TEXT[EngineState.IDLE]
+        self._queue_text = QUEUE_STATE_TEXT[EngineState.IDLE](0)
         self._token_state = TokenState.UNKNOWN
         self._batch_panel: BatchPanel | None = None
         self._held_panel: HeldPanel | None = None
@@ -116,7 +129,8 @@ class MainWindow(QMainWindow):
         self._scanned_ids: set[int] = set()  # scans (not bulk rows): they sound when done
 
         title = f"flxdesk {__version__}"
-        self.setWindowTitle(f"{title} — DEMO (orders 1000-1999)" if demo else title)
+        demo_title = self.tr("{title} — DEMO (orders 1000-1999)").format(title=title)
+        self.setWindowTitle(demo_title if demo else title)
         self._build_widgets()
         self._build_menus()
         self.armed = ArmedStatus(
@@ -134,7 +148,7 @@ class MainWindow(QMainWindow):
         place_window(self, self.station.geometry)
         if self.station.zoom != 1.0:  # at 1.0 every widget already has its size
             self.apply_zoom(self.station.zoom)
-        self._api_label.setText(f"API: {api_url}")
+        self._api_label.setText(self.tr("API: {url}").format(url=api_url))
         self._show_token_state(TokenState.UNKNOWN)
 
         # The engine thread and the keychain start after the first paint, so that
@@ -238,25 +252,24 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.order_id_edit = QLineEdit()
         self.order_id_edit.setObjectName("orderIdEdit")
-        self.order_id_edit.setAccessibleName("Order ID")
-        self.order_id_edit.setPlaceholderText("Scan or type an order ID, then Enter")
+        self.order_id_edit.setAccessibleName(self.tr("Order ID"))
+        self.order_id_edit.setPlaceholderText(self.tr("Scan or type an order ID, then Enter"))
         self.order_id_edit.returnPressed.connect(self.submit)
 
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("statusCombo")
-        self.status_combo.setAccessibleName("New status")
-        self.status_combo.addItems(ORDER_STATUSES)
-        self.status_combo.setCurrentText("Closed")
+        self.status_combo.setAccessibleName(self.tr("New status"))
+        fill_statuses(self.status_combo, ORDER_STATUSES, "Closed")
 
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("noteEdit")
-        self.note_edit.setAccessibleName("Note")
-        self.note_edit.setPlaceholderText("Optional note sent with each update")
+        self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setPlaceholderText(self.tr("Optional note sent with each update"))
         self.note_edit.returnPressed.connect(self._note_finished)
 
-        self.submit_button = QPushButton("Update")
+        self.submit_button = QPushButton(self.tr("Update"))
         self.submit_button.setObjectName("submitButton")
-        self.submit_button.setAccessibleName("Send status update")
+        self.submit_button.setAccessibleName(self.tr("Send status update"))
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
 
@@ -267,7 +280,7 @@ class MainWindow(QMainWindow):
         self._history_pane: HistoryPane | None = None
 
         form = QGridLayout()
-        labels = ("&Order ID", "&Status", "&Note")
+        labels = (self.tr("&Order ID"), self.tr("&Status"), self.tr("&Note"))
         fields = (self.order_id_edit, self.status_combo, self.note_edit)
         for column, (text, field) in enumerate(zip(labels, fields, strict=True)):
             label = QLabel(text)
@@ -283,8 +296,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         if self._demo:
             banner = QLabel(
-                "DEMO MODE: a stand-in API on this computer. Orders 1000-1999 exist; "
-                "nothing is sent to Flxpoint."
+                self.tr(
+                    "DEMO MODE: a stand-in API on this computer. Orders 1000-1999 exist; "
+                    "nothing is sent to Flxpoint."
+                )
             )
             banner.setObjectName("demoBanner")
             banner.setStyleSheet(
@@ -317,44 +332,44 @@ class MainWindow(QMainWindow):
         for label in (self._queue_label, self._today_label, self._token_label):
             label.setContentsMargins(6, 0, 6, 0)
         status_bar.addPermanentWidget(self._api_label)
-        self._queue_label.setText(QUEUE_STATE_TEXT[EngineState.IDLE])
+        self._queue_label.setText(self._queue_text)
         self.order_id_edit.setFocus()
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.settings_action = file_menu.addAction("&Settings…")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = file_menu.addAction(self.tr("&Settings…"))
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.triggered.connect(self.open_settings)
-        self.print_codes_action = file_menu.addAction("&Print command barcodes…")
+        self.print_codes_action = file_menu.addAction(self.tr("&Print command barcodes…"))
         self.print_codes_action.setObjectName("printCommandBarcodesAction")
         self.print_codes_action.triggered.connect(self.save_command_sheet)
         file_menu.addSeparator()
-        summary = file_menu.addAction("Shift &summary…", self._open_shift_summary)
+        summary = file_menu.addAction(self.tr("Shift &summary…"), self._open_shift_summary)
         summary.setObjectName("shiftSummaryAction")
-        self.quit_action = file_menu.addAction("&Quit")
+        self.quit_action = file_menu.addAction(self.tr("&Quit"))
         self.quit_action.triggered.connect(self.close)
 
-        view_menu = self.menuBar().addMenu("&View")
-        self.acknowledge_action = view_menu.addAction("&Acknowledge failures")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.acknowledge_action = view_menu.addAction(self.tr("&Acknowledge failures"))
         self.acknowledge_action.setObjectName("acknowledgeAction")
         self.acknowledge_action.triggered.connect(self._acknowledge)
-        self.zoom_in_action = view_menu.addAction("Zoom &in")
+        self.zoom_in_action = view_menu.addAction(self.tr("Zoom &in"))
         self.zoom_in_action.triggered.connect(lambda: self.apply_zoom(self.station.zoom + 0.1))
-        self.zoom_out_action = view_menu.addAction("Zoom &out")
+        self.zoom_out_action = view_menu.addAction(self.tr("Zoom &out"))
         self.zoom_out_action.triggered.connect(lambda: self.apply_zoom(self.station.zoom - 0.1))
-        self.zoom_reset_action = view_menu.addAction("&Actual size")
+        self.zoom_reset_action = view_menu.addAction(self.tr("&Actual size"))
         self.zoom_reset_action.triggered.connect(lambda: self.apply_zoom(1.0))
 
-        bulk_menu = self.menuBar().addMenu("&Bulk")
-        self.bulk_action = bulk_menu.addAction("&Bulk update…")
+        bulk_menu = self.menuBar().addMenu(self.tr("&Bulk"))
+        self.bulk_action = bulk_menu.addAction(self.tr("&Bulk update…"))
         self.bulk_action.setObjectName("bulkAction")
         self.bulk_action.triggered.connect(self.open_bulk_dialog)
 
-        token_menu = self.menuBar().addMenu("&Token")
-        self.set_token_action = token_menu.addAction("&Set or replace token…")
+        token_menu = self.menuBar().addMenu(self.tr("&Token"))
+        self.set_token_action = token_menu.addAction(self.tr("&Set or replace token…"))
         self.set_token_action.setObjectName("setTokenAction")
         self.set_token_action.triggered.connect(lambda: self.token_prompts.ask())
-        self.forget_token_action = token_menu.addAction("&Forget saved token")
+        self.forget_token_action = token_menu.addAction(self.tr("&Forget saved token"))
         self.forget_token_action.setObjectName("forgetTokenAction")
         self.forget_token_action.triggered.connect(lambda: self.token_prompts.confirm_forget())
         token_menu.setEnabled(not self._demo)
@@ -380,7 +395,7 @@ class MainWindow(QMainWindow):
         from flxdesk.gui.history_pane import HistoryPane
 
         pane = HistoryPane(self.store, self._engine_thread)
-        label = QLabel("&History (newest first)")
+        label = QLabel(self.tr("&History (newest first)"))
         label.setBuddy(pane.view)
         self._history_area.addWidget(label)
         self._history_area.addWidget(pane, stretch=1)
@@ -408,8 +423,8 @@ class MainWindow(QMainWindow):
         label = QLabel(text)
         label.setObjectName("crashNoticeText")
         label.setWordWrap(True)
-        label.setAccessibleName("Notice about the previous run")
-        dismiss = QPushButton("Dismiss")
+        label.setAccessibleName(self.tr("Notice about the previous run"))
+        dismiss = QPushButton(self.tr("Dismiss"))
         dismiss.setObjectName("crashNoticeDismiss")
         dismiss.clicked.connect(self._dismiss_crash_notice)
         row.addWidget(label, 1)
@@ -456,8 +471,10 @@ class MainWindow(QMainWindow):
             return
         if self.failure_panel.count and self.station.refuse_while_unacknowledged:
             self.feedback.refused(
-                f"Not taken: {raw.strip() or 'the scan'}. Acknowledge the failures first "
-                "(Esc, click the red panel, or scan FLXCMD ACK), then scan it again."
+                self.tr(
+                    "Not taken: {scan}. Acknowledge the failures first (Esc, click the red "
+                    "panel, or scan FLXCMD ACK), then scan it again."
+                ).format(scan=raw.strip() or self.tr("the scan"))
             )
             return
         try:
@@ -473,8 +490,15 @@ class MainWindow(QMainWindow):
         if not verdict.send:
             when = time.strftime("%H:%M", time.localtime(verdict.previous_at))
             self.feedback.refused(
-                f"{order_id} was already set to {status} at {when}: not sent again. "
-                f"Scan it again within {self.guard.confirm_seconds:.0f} s to send it anyway."
+                self.tr(
+                    "{order} was already set to {status} at {when}: not sent again. "
+                    "Scan it again within {seconds} s to send it anyway."
+                ).format(
+                    order=order_id,
+                    status=status_label(status),
+                    when=when,
+                    seconds=f"{self.guard.confirm_seconds:.0f}",
+                )
             )
             return
         if self.engine_watch is not None and self.engine_watch.refusal:
@@ -485,7 +509,7 @@ class MainWindow(QMainWindow):
             self.store, order_id, status, note, destination=self._engine_thread.destination
         )
         if update_id is None:  # the history is busy: written in order as soon as it can be
-            self.feedback.queued(order_id, status, "the history is busy, kept here")
+            self.feedback.queued(order_id, status, self.tr("the history is busy, kept here"))
             return
         self._scan_queued(update_id, order_id, status)
 
@@ -506,7 +530,8 @@ class MainWindow(QMainWindow):
         self._scanned_ids.add(update_id)
         self.model.add_new(update_id)
         self._engine_thread.wake()
-        self.feedback.queued(order_id, status, HELD_BECAUSE.get(self._engine_state, ""))
+        held = HELD_BECAUSE.get(self._engine_state)
+        self.feedback.queued(order_id, status, self.tr(held) if held else "")
 
     @property
     def guard(self) -> DuplicateGuard:
@@ -527,14 +552,18 @@ class MainWindow(QMainWindow):
 
         command = parse_command(raw)
         if command is None:
-            self.feedback.refused(f"Unknown command barcode {raw.strip()!r}: nothing done.")
+            self.feedback.refused(
+                self.tr("Unknown command barcode {code}: nothing done.").format(
+                    code=repr(raw.strip())
+                )
+            )
         elif command.action is Action.ARM_STATUS:
             self.feedback.info(self.armed.arm_from_command(command.status))
         elif command.action is Action.ACKNOWLEDGE:
             self.failure_panel.acknowledge()
         elif command.action is Action.CLEAR_NOTE:
             self.note_edit.clear()
-            self.feedback.info("Note cleared.")
+            self.feedback.info(self.tr("Note cleared."))
 
     def _previous_update_at(self, order_id: str, status: str, since: float) -> float | None:
         from flxdesk.history_query import HistoryQuery
@@ -552,9 +581,17 @@ class MainWindow(QMainWindow):
     @Slot(str, str)
     def _on_armed(self, status: str, why: str) -> None:
         if why == "idle":
-            self.feedback.info(f"No scan for a while: back to the station's {status}.")
+            self.feedback.info(
+                self.tr("No scan for a while: back to the station's {status}.").format(
+                    status=status_label(status)
+                )
+            )
         elif not why:
-            self.feedback.info(f"Armed: {status}. Every scan is set to {status}.")
+            self.feedback.info(
+                self.tr("Armed: {status}. Every scan is set to {status}.").format(
+                    status=status_label(status)
+                )
+            )
         self.order_id_edit.setFocus()
 
     @property
@@ -577,7 +614,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_acknowledged(self) -> None:
-        self.feedback.info("Failures acknowledged. Ready for the next scan.")
+        self.feedback.info(self.tr("Failures acknowledged. Ready for the next scan."))
         self.order_id_edit.setFocus()
 
     @Slot(object, object)
@@ -594,7 +631,8 @@ class MainWindow(QMainWindow):
     def _on_write_waiting(self, problem: str) -> None:
         if problem and self.store_writer is not None:
             waiting = self.store_writer.writer.pending
-            self._show_result(f"{problem} {waiting} scan(s) kept here meanwhile.", ok=False)
+            kept = translate("MainWindow", "%n scan(s) kept here meanwhile.", None, waiting)
+            self._show_result(f"{problem} {kept}", ok=False)
 
     # --- bulk ------------------------------------------------------------------------
     @property
@@ -611,7 +649,7 @@ class MainWindow(QMainWindow):
     def open_bulk_dialog(self) -> None:
         from flxdesk.gui.bulk_dialog import BulkDialog
 
-        dialog = BulkDialog(self, self.status_combo.currentText(), self.note_edit.text().strip())
+        dialog = BulkDialog(self, chosen_status(self.status_combo), self.note_edit.text().strip())
 
         def done(result: int) -> None:
             if result == BulkDialog.DialogCode.Accepted:
@@ -633,15 +671,23 @@ class MainWindow(QMainWindow):
 
         from flxdesk.gui.question import ask
 
-        what = " and ".join(f"{count} orders to {status}" for status, count in destructive.items())
+        what = self.tr(" and ").join(
+            translate("MainWindow", "%n order(s) to {status}", None, count).format(
+                status=status_label(status)
+            )
+            for status, count in destructive.items()
+        )
+        rows = len(imported.valid_rows)
         ask(
             self,
             "confirmBulkDestructiveBox",
-            "Confirm bulk update",
-            f"Set {what}?",
-            f"{len(imported.valid_rows)} rows in all. This cannot be undone from flxdesk.",
+            self.tr("Confirm bulk update"),
+            self.tr("Set {what}?").format(what=what),
+            translate(
+                "MainWindow", "%n row(s) in all. This cannot be undone from flxdesk.", None, rows
+            ),
             lambda: self.queue_bulk(imported, source),
-            on_other=lambda: self.feedback.info("Bulk update not queued."),
+            on_other=lambda: self.feedback.info(self.tr("Bulk update not queued.")),
             warning=True,
             safe=QMessageBox.StandardButton.No,
         )
@@ -656,7 +702,7 @@ class MainWindow(QMainWindow):
             self.store, imported.rows, source, destination=self._engine_thread.destination
         )
         if queued is None:
-            self._show_result("The import is kept, waiting to be written…", ok=None)
+            self._show_result(self.tr("The import is kept, waiting to be written…"), ok=None)
             return None
         return self._import_queued(queued)
 
@@ -671,9 +717,15 @@ class MainWindow(QMainWindow):
             self.feedback.rejected_rows(
                 [(row.order_id, row.message) for row in rows if row.outcome == Outcome.INVALID]
             )
-        message = f"Queued {queued.queued} updates"
-        if queued.rejected:
-            message += f"; {queued.rejected} rows with a problem are in the history as failed"
+        count, rejected = queued.queued, queued.rejected
+        message = translate("MainWindow", "Queued %n update(s)", None, count)
+        if rejected:
+            message += translate(
+                "MainWindow",
+                "; %n row(s) with a problem kept in the history as failed",
+                None,
+                rejected,
+            )
         self._show_result(message + ".", ok=None)
         return queued.batch_id
 
@@ -693,7 +745,7 @@ class MainWindow(QMainWindow):
         self._engine_state = state
         self._waiting = waiting
         since = since_text(self._engine_thread.last_report.since)
-        self._queue_text = QUEUE_STATE_TEXT[state].format(waiting=waiting, since=since)
+        self._queue_text = QUEUE_STATE_TEXT[state](waiting).format(since=since)
         self._show_queue_text()
         if token_problem and self._token_state is not TokenState.MISSING:
             # Flxpoint refused the token: everything waits until a new one is given.
@@ -701,7 +753,12 @@ class MainWindow(QMainWindow):
             self.token_prompts.ask()
 
     def _show_queue_text(self) -> None:
-        held = f"; {self._held} held for another destination" if self._held else ""
+        count = self._held
+        held = (
+            translate("MainWindow", "; %n held for another destination", None, count)
+            if count
+            else ""
+        )
         self._queue_label.setText(self._queue_text + held)
 
     # --- held: queued for another destination ----------------------------------------
@@ -830,16 +887,26 @@ class MainWindow(QMainWindow):
         from flxdesk.gui.command_sheet import write_command_sheet
 
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the command barcodes", "flxdesk-command-barcodes.pdf", "PDF (*.pdf)"
+            self,
+            self.tr("Save the command barcodes"),
+            "flxdesk-command-barcodes.pdf",
+            self.tr("PDF (*.pdf)"),
         )
         if not path:
             return
         try:
             write_command_sheet(Path(path))
         except OSError as error:
-            self._show_result(f"Could not write {path}: {error.strerror or error}", ok=False)
+            problem = error.strerror or error
+            self._show_result(
+                self.tr("Could not write {path}: {problem}").format(path=path, problem=problem),
+                ok=False,
+            )
             return
-        self._show_result(f"Command barcodes saved to {path}: print and pin it up.", ok=None)
+        self._show_result(
+            self.tr("Command barcodes saved to {path}: print and pin it up.").format(path=path),
+            ok=None,
+        )
 
     # --- token -----------------------------------------------------------------------
     @Slot(str)
@@ -852,7 +919,7 @@ class MainWindow(QMainWindow):
 
     def _show_token_state(self, state: TokenState) -> None:
         self._token_state = state
-        self._token_label.setText(TOKEN_STATE_TEXT[state])
+        self._token_label.setText(self.tr(TOKEN_STATE_TEXT[state]))
         self.forget_token_action.setEnabled(state is TokenState.KEYCHAIN)
         if self._held_panel is not None and self.model.attached:
             self.held_panel.refresh()  # which token is current decides what is held
@@ -879,9 +946,11 @@ class MainWindow(QMainWindow):
             lines = "\n".join(f"{item[0]} {item[1]}" for item in unwritten[:20])
             QMessageBox.warning(
                 None,
-                "flxdesk: scans not written",
-                f"These scans could not be written to the history (it stayed locked or "
-                f"the disk stayed full) and were not sent; scan them again:\n{lines}",
+                self.tr("flxdesk: scans not written"),
+                self.tr(
+                    "These scans could not be written to the history (it stayed locked or "
+                    "the disk stayed full) and were not sent; scan them again:\n{lines}"
+                ).format(lines=lines),
             )
         # Reports the engine posted before it stopped may still arrive: the model must not
         # read the store, which the caller closes next.

@@ -13,15 +13,23 @@ from datetime import date, timedelta
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
+from flxdesk.i18n import QT_TRANSLATE_NOOP, translate
 from flxdesk.periods import SHIFT_HOURS, Period, between, parse_moment, this_shift, today
 
 ANY_TIME, TODAY, SHIFT, DATES = "any", "today", "shift", "dates"
 CHOICES = {
-    ANY_TIME: "Any time",
-    TODAY: "Today",
-    SHIFT: f"This shift (last {SHIFT_HOURS} hours)",
-    DATES: "Dates…",
+    ANY_TIME: QT_TRANSLATE_NOOP("PeriodChooser", "Any time"),
+    TODAY: QT_TRANSLATE_NOOP("PeriodChooser", "Today"),
+    SHIFT: QT_TRANSLATE_NOOP("PeriodChooser", "This shift (last {hours} hours)"),
+    DATES: QT_TRANSLATE_NOOP("PeriodChooser", "Dates…"),
 }
+
+
+def choice_text(key: str) -> str:
+    """The words of a choice, in the window's language."""
+    return translate("PeriodChooser", CHOICES[key]).format(hours=SHIFT_HOURS)
+
+
 DEFAULT_RANGE_DAYS = 7
 
 
@@ -42,13 +50,14 @@ class PeriodChooser(QWidget):
         self.keys = [key for key in CHOICES if any_time or key != ANY_TIME]
         self.combo = QComboBox()
         self.combo.setObjectName(f"{name}Period")
-        self.combo.addItems([CHOICES[key] for key in self.keys])
+        self.combo.addItems([choice_text(key) for key in self.keys])
         self.combo.setCurrentIndex(self.keys.index(initial))
-        self.combo.setAccessibleName("Period")
+        self.combo.setAccessibleName(self.tr("Period"))
         self.combo.setAccessibleDescription(
-            "Which updates to include by when they were queued: "
-            + ", ".join(CHOICES[key].rstrip("…") for key in self.keys)
-            + " (choose the first and last day)"
+            self.tr(
+                "Which updates to include by when they were queued: {choices} (choose the "
+                "first and last day)"
+            ).format(choices=", ".join(choice_text(key).rstrip("…") for key in self.keys))
         )
         self.combo.currentIndexChanged.connect(self._on_choice)
         self.first_day: QDateEdit | None = None  # made when "Dates…" is first chosen
@@ -102,20 +111,30 @@ class PeriodChooser(QWidget):
     def _make_date_fields(self) -> None:
         last = date.today()
         fields = []
-        for role, day, text in (
-            ("From", last - timedelta(days=DEFAULT_RANGE_DAYS - 1), "First day"),
-            ("To", last, "Last day"),
+        for role, day, name, description in (
+            (
+                "From",
+                last - timedelta(days=DEFAULT_RANGE_DAYS - 1),
+                self.tr("First day of the period"),
+                self.tr("First day to include, the whole day; year-month-day"),
+            ),
+            (
+                "To",
+                last,
+                self.tr("Last day of the period"),
+                self.tr("Last day to include, the whole day; year-month-day"),
+            ),
         ):
             field = QDateEdit(day)
             field.setObjectName(f"{self._name}{role}")
             field.setCalendarPopup(True)
             field.setDisplayFormat("yyyy-MM-dd")
-            field.setAccessibleName(f"{text} of the period")
-            field.setAccessibleDescription(f"{text} to include, the whole day; year-month-day")
+            field.setAccessibleName(name)
+            field.setAccessibleDescription(description)
             field.dateChanged.connect(self.changed)
             fields.append(field)
         self.first_day, self.last_day = fields
-        self._date_widgets = [self.first_day, QLabel("to"), self.last_day]
+        self._date_widgets = [self.first_day, QLabel(self.tr("to")), self.last_day]
         for widget in self._date_widgets:
             self._layout.addWidget(widget)
         # Made after the rest of the window: put them right after the choice when tabbing.

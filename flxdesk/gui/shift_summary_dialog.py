@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from flxdesk.gui.announce import announce
 from flxdesk.gui.file_choice import ask_save_path
 from flxdesk.gui.period_chooser import SHIFT, PeriodChooser
-from flxdesk.shift_report import RESULTS, ShiftSummary, summarize, summary_lines
+from flxdesk.i18n import translate
+from flxdesk.shift_report import RESULTS, ShiftSummary, result_word, summarize, summary_lines
 from flxdesk.store import HistoryStore
 
 FAILURES_SHOWN = 200  # the CSV lists them all
@@ -33,17 +34,20 @@ FAILURES_SHOWN = 200  # the CSV lists them all
 
 def totals_text(summary: ShiftSummary) -> str:
     totals = summary.by_result
-    return f"{summary.total} updates: " + ", ".join(f"{r} {totals[r]}" for r in RESULTS)
+    counts = ", ".join(f"{result_word(r)} {totals[r]}" for r in RESULTS)
+    total = summary.total
+    text = translate("ShiftSummaryDialog", "%n update(s): {counts}", None, total)
+    return text.format(counts=counts)
 
 
 class ShiftSummaryDialog(QDialog):
     def __init__(self, store: HistoryStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shiftSummaryDialog")
-        self.setWindowTitle("Shift summary")
-        self.setAccessibleName("Shift summary")
+        self.setWindowTitle(self.tr("Shift summary"))
+        self.setAccessibleName(self.tr("Shift summary"))
         self.setAccessibleDescription(
-            "Updates of a period by result and status, failures, per hour"
+            self.tr("Updates of a period by result and status, failures, per hour")
         )
         self.resize(760, 560)
         self._store = store
@@ -54,7 +58,7 @@ class ShiftSummaryDialog(QDialog):
         self.totals = QLabel()
         self.totals.setObjectName("summaryTotals")
         self.totals.setWordWrap(True)
-        self.totals.setAccessibleName("Totals of the period")
+        self.totals.setAccessibleName(self.tr("Totals of the period"))
         font = self.totals.font()
         font.setBold(True)
         self.totals.setFont(font)
@@ -63,19 +67,25 @@ class ShiftSummaryDialog(QDialog):
         self.text.setReadOnly(True)
         self.text.setTabChangesFocus(True)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.text.setAccessibleName("The summary")
+        self.text.setAccessibleName(self.tr("The summary"))
         self.text.setAccessibleDescription(
-            "By status, failure reasons, updates per hour and the failures, oldest first"
+            self.tr("By status, failure reasons, updates per hour and the failures, oldest first")
         )
         self.message = QLabel()
         self.message.setObjectName("summaryMessage")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Result of saving")
+        self.message.setAccessibleName(self.tr("Result of saving"))
 
         buttons = QHBoxLayout()
-        self.save_csv_button = self._button("saveSummaryCsv", "Save CSV…", "all failures listed")
-        self.save_pdf_button = self._button("saveSummaryPdf", "Save PDF…", "one page to print")
-        self.close_button = self._button("closeSummary", "Close", "close the shift summary")
+        self.save_csv_button = self._button(
+            "saveSummaryCsv", self.tr("Save CSV…"), self.tr("All failures listed")
+        )
+        self.save_pdf_button = self._button(
+            "saveSummaryPdf", self.tr("Save PDF…"), self.tr("One page to print")
+        )
+        self.close_button = self._button(
+            "closeSummary", self.tr("Close"), self.tr("Close the shift summary")
+        )
         self.save_csv_button.clicked.connect(self.ask_csv)
         self.save_pdf_button.clicked.connect(self.ask_pdf)
         self.close_button.clicked.connect(self.accept)
@@ -84,7 +94,7 @@ class ShiftSummaryDialog(QDialog):
             buttons.addWidget(button)
 
         top = QHBoxLayout()
-        period_label = QLabel("&Period:")
+        period_label = QLabel(self.tr("&Period:"))
         period_label.setBuddy(self.period.combo)
         top.addWidget(period_label)
         top.addWidget(self.period)
@@ -101,7 +111,7 @@ class ShiftSummaryDialog(QDialog):
         button.setObjectName(name)
         button.setAutoDefault(False)
         button.setAccessibleName(text.rstrip("…"))
-        button.setAccessibleDescription(does[0].upper() + does[1:])
+        button.setAccessibleDescription(does)
         return button
 
     @Slot()
@@ -123,7 +133,7 @@ class ShiftSummaryDialog(QDialog):
         ask_save_path(
             self,
             "summaryCsvDialog",
-            "Save the shift summary as CSV",
+            self.tr("Save the shift summary as CSV"),
             "shift-summary.csv",
             self.save_csv,
         )
@@ -133,7 +143,7 @@ class ShiftSummaryDialog(QDialog):
         ask_save_path(
             self,
             "summaryPdfDialog",
-            "Save the shift summary as PDF",
+            self.tr("Save the shift summary as PDF"),
             "shift-summary.pdf",
             self.save_pdf,
         )
@@ -154,8 +164,10 @@ class ShiftSummaryDialog(QDialog):
         try:
             write(self.summary)
         except OSError as problem:
-            text = f"{path} cannot be written: {problem.strerror or problem}"
+            text = self.tr("{file} cannot be written: {problem}").format(
+                file=path, problem=problem.strerror or problem
+            )
         else:
-            text = f"Saved {path}."
+            text = self.tr("Saved {file}.").format(file=path)
         self.message.setText(text)
         announce(self.message, text)

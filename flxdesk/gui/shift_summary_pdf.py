@@ -23,12 +23,18 @@ from PySide6.QtGui import (
 )
 
 from flxdesk.gui.pdf_page import DPI, pdf_page
-from flxdesk.shift_report import RESULTS, ShiftSummary, reason_text
+from flxdesk.i18n import translate
+from flxdesk.shift_report import RESULTS, ShiftSummary, reason_text, result_word
+from flxdesk.statuses import ORDER_STATUSES, status_label
 
 MARGIN_MM = 15.0
 HOURS_SHOWN_AS_HOURS = 48  # longer periods are charted per day
 SENT_COLOUR = QColor("#1b7f3b")
 FAILED_COLOUR = QColor("#b3261e")
+
+
+def _status_words(status: str) -> str:
+    return status_label(status) if status in ORDER_STATUSES else status
 
 
 def _px(mm: float) -> float:
@@ -37,7 +43,9 @@ def _px(mm: float) -> float:
 
 def write_shift_summary_pdf(summary: ShiftSummary, target: Path) -> Path:
     """Write ``summary`` to ``target`` as a one-page PDF; needs a QGuiApplication (fonts)."""
-    title = f"flxdesk shift summary: {summary.period.label}"
+    title = translate("ShiftSummaryPdf", "flxdesk shift summary: {period}").format(
+        period=summary.period.label
+    )
     with pdf_page(target, title) as (painter, width, height):
         _Page(painter, width, height).draw(summary)
     return target
@@ -107,34 +115,58 @@ class _Page:
             self.y += self.line
 
     def draw(self, summary: ShiftSummary) -> None:
-        self.text("flxdesk shift summary", font=self.font(18, bold=True))
+        self.text(
+            translate("ShiftSummaryPdf", "flxdesk shift summary"), font=self.font(18, bold=True)
+        )
         self.y += self.line * 2
-        self.text(f"Period: {summary.period.label}", font=self.font(11, bold=True))
+        period = translate("ShiftSummaryPdf", "Period: {period}").format(
+            period=summary.period.label
+        )
+        self.text(period, font=self.font(11, bold=True))
         self.y += self.line * 1.3
         made = time.strftime("%Y-%m-%d %H:%M", time.localtime(summary.made_at))
-        self.text(f"Made {made}. Counts updates by when they were scanned or imported.")
+        self.text(
+            translate(
+                "ShiftSummaryPdf",
+                "Made {time}. Counts updates by when they were scanned or imported.",
+            ).format(time=made)
+        )
         self.y += self.line
 
         totals = summary.by_result
-        self.heading(f"{summary.total} updates")
-        self.table(["", *RESULTS], [["updates", *(str(totals[r]) for r in RESULTS)]], _px(40))
+        words = [result_word(r) for r in RESULTS]
+        total = summary.total
+        self.heading(translate("ShiftSummaryPdf", "%n update(s)", None, total))
+        self.table(
+            ["", *words],
+            [[translate("ShiftSummaryPdf", "updates"), *(str(totals[r]) for r in RESULTS)]],
+            _px(40),
+        )
 
-        self.heading("By status")
+        self.heading(translate("ShiftSummaryPdf", "By status"))
         rows = [
-            [status, *(str(counts[r]) for r in RESULTS), str(sum(counts.values()))]
+            [_status_words(status), *(str(counts[r]) for r in RESULTS), str(sum(counts.values()))]
             for status, counts in summary.by_status.items()
         ]
-        self.table(["status", *RESULTS, "total"], rows or [["none", *"0" * 6]], _px(40))
+        header = [translate("ShiftSummaryPdf", "status"), *words, result_word("total")]
+        self.table(header, rows or [[translate("ShiftSummaryPdf", "none"), *"0" * 6]], _px(40))
 
         long_period = len(summary.hours) > HOURS_SHOWN_AS_HOURS
-        self.heading("Throughput per day" if long_period else "Throughput per hour")
+        self.heading(
+            translate("ShiftSummaryPdf", "Throughput per day")
+            if long_period
+            else translate("ShiftSummaryPdf", "Throughput per hour")
+        )
         self._chart(summary.days() if long_period else summary.hours, long_period)
 
-        self.heading("Failure reasons")
+        self.heading(translate("ShiftSummaryPdf", "Failure reasons"))
         reasons = [[reason_text(outcome), str(count)] for outcome, count in summary.reasons]
-        self.table(["reason", "failures"], reasons or [["none", "0"]], self.width - _px(30))
+        header = [translate("ShiftSummaryPdf", "reason"), translate("ShiftSummaryPdf", "failures")]
+        self.table(
+            header, reasons or [[translate("ShiftSummaryPdf", "none"), "0"]], self.width - _px(30)
+        )
 
-        self.heading("Failures, oldest first")
+        self.heading(translate("ShiftSummaryPdf", "Failures, oldest first"))
         self._failures(summary)
 
     def _chart(self, buckets: list, per_day: bool) -> None:
@@ -164,14 +196,22 @@ class _Page:
             label = buckets[n].label[5:] if per_day else buckets[n].label[11:16]
             self.text(label, n * slot, slot * every, font=small)
         self.y = base + label_room
-        unit = "day" if per_day else "hour"
-        self.text(f"green: sent; red: failed; the tallest bar is {most} per {unit}", font=small)
+        scale = (
+            translate(
+                "ShiftSummaryPdf", "green: sent; red: failed; the tallest bar is {most} per day"
+            )
+            if per_day
+            else translate(
+                "ShiftSummaryPdf", "green: sent; red: failed; the tallest bar is {most} per hour"
+            )
+        )
+        self.text(scale.format(most=most), font=small)
         self.y += self.line * 0.6
 
     def _failures(self, summary: ShiftSummary) -> None:
         failures = summary.failures
         if not failures:
-            self.text("none")
+            self.text(translate("ShiftSummaryPdf", "none"))
             return
         room = int((self.bottom - self.y) / self.line) - 1  # one line for "and N more"
         shown = failures if len(failures) <= room + 1 else failures[: max(room, 0)]
@@ -179,7 +219,8 @@ class _Page:
         for failure in shown:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(failure.created_at))
             x = 0.0
-            cells = (when, failure.order_id, failure.status, str(failure.http_code or "-"))
+            status = _status_words(failure.status)
+            cells = (when, failure.order_id, status, str(failure.http_code or "-"))
             for value, width in zip(cells, widths, strict=True):
                 self.text(value, x, width - _px(2))
                 x += width
@@ -187,7 +228,10 @@ class _Page:
             self.y += self.line
         if len(shown) < len(failures):
             self.text(
-                f"... and {len(failures) - len(shown)} more failures: the CSV lists them all "
-                "(flxdesk report --csv FILE).",
+                translate(
+                    "ShiftSummaryPdf",
+                    "... and {more} more failures: the CSV lists them all "
+                    "(flxdesk report --csv FILE).",
+                ).format(more=len(failures) - len(shown)),
                 font=self.font(9.5, bold=True),
             )

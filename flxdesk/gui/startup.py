@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from flxdesk import __version__, engine_events, notes, order_ids, statuses
 from flxdesk.crash_record import CrashRecord, PreviousCrash
 from flxdesk.endpoint import InvalidApiUrl, resolve_api_url
+from flxdesk.i18n import SOURCE_LANGUAGE, translate
 from flxdesk.instance_lock import AlreadyRunning, InstanceLock
 from flxdesk.paths import AppPaths, DataFolderUnusable, demo_paths
 from flxdesk.settings import SettingsError, load_settings
@@ -98,6 +99,7 @@ def build_app(
     from flxdesk.gui.engine_thread import EngineThread
     from flxdesk.gui.main_window import MainWindow
     from flxdesk.gui.token_keeper import TokenKeeper
+    from flxdesk.gui.translation import install_translators
 
     paths.ensure()
     settings = load_settings(paths.settings_file)
@@ -117,12 +119,14 @@ def build_app(
     engine_thread = EngineThread(paths.history_db, api_url, destination)
     tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
     settings_file = paths.settings_file
+    station = load_station_settings(settings_file)
+    install_translators(station.language)  # before the first widget; nothing for English
     window = MainWindow(
         engine_thread,
         tokens,
         api_url,
         demo=demo,
-        station=load_station_settings(settings_file),
+        station=station,
         settings_file=settings_file,
     )
     tokens.setParent(window)
@@ -167,9 +171,12 @@ def open_history(
             kept = set_aside(problem.path)
             log.warning("The unreadable history %s was set aside as %s", problem.path, kept)
             tell(
-                f"The history file that could not be read was kept as {kept} (nothing was "
-                "deleted). flxdesk starts with a new, empty history. Give the old file to IT "
-                "if its updates matter."
+                translate(
+                    "Startup",
+                    "The history file that could not be read was kept as {kept} (nothing was "
+                    "deleted). flxdesk starts with a new, empty history. Give the old file to "
+                    "IT if its updates matter.",
+                ).format(kept=kept)
             )
 
 
@@ -177,15 +184,23 @@ def ask_to_set_aside(problem: HistoryNotADatabase) -> bool:
     """Ask before renaming a history that is not a database; True when the person agrees."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Warning, "flxdesk: the history cannot be read", "")
+    speak_the_system_language()
+    title = translate("Startup", "flxdesk: the history cannot be read")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, "")
     box.setObjectName("setAsideQuestion")
     box.setText(
-        f"{problem}\n\nflxdesk can set the file aside (rename it, next to where it is; "
-        "nothing is deleted) and start a new, empty history. Updates that were queued in "
-        "it are not sent; they stay in the old file."
+        f"{problem}\n\n"
+        + translate(
+            "Startup",
+            "flxdesk can set the file aside (rename it, next to where it is; nothing is "
+            "deleted) and start a new, empty history. Updates that were queued in it are not "
+            "sent; they stay in the old file.",
+        )
     )
-    set_aside_button = box.addButton("Set it aside and start", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    set_aside_button = box.addButton(
+        translate("Startup", "Set it aside and start"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(translate("Startup", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(set_aside_button)
     box.exec()
     return box.clickedButton() is set_aside_button
@@ -194,7 +209,8 @@ def ask_to_set_aside(problem: HistoryNotADatabase) -> bool:
 def tell_set_aside(text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.information(None, "flxdesk: the old history was set aside", text)
+    title = translate("Startup", "flxdesk: the old history was set aside")
+    QMessageBox.information(None, title, text)
 
 
 def open_app(
@@ -251,8 +267,17 @@ def refuse_before_start(problem: Exception) -> int:
     log.error("Cannot start: %s", problem)
     print(f"flxdesk: {problem}", file=sys.stderr, flush=True)
     QApplication.instance() or QApplication(sys.argv[:1])
-    QMessageBox.critical(None, "flxdesk cannot start", str(problem))
+    speak_the_system_language()
+    QMessageBox.critical(None, translate("Startup", "flxdesk cannot start"), str(problem))
     return 2
+
+
+def speak_the_system_language() -> None:
+    """Before the window (a refusal, a question): the OS's language, if none is set yet."""
+    from flxdesk.gui.translation import current_language, install_translators
+
+    if current_language() == SOURCE_LANGUAGE:
+        install_translators("")
 
 
 def install_crash_handler(log_file: str) -> None:
@@ -265,10 +290,12 @@ def install_crash_handler(log_file: str) -> None:
         if QApplication.instance() is not None:
             QMessageBox.critical(
                 None,
-                "flxdesk: unexpected error",
-                f"Something went wrong: {exc_type.__name__}.\n\n"
-                f"Updates already queued are safe in the history. Details are in the log:\n"
-                f"{log_file}",
+                translate("Startup", "flxdesk: unexpected error"),
+                translate(
+                    "Startup",
+                    "Something went wrong: {error}.\n\nUpdates already queued are safe in the "
+                    "history. Details are in the log:\n{log_file}",
+                ).format(error=exc_type.__name__, log_file=log_file),
             )
 
     sys.excepthook = handle

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
 from flxdesk.gui.feedback_widgets import ResultBand
+from flxdesk.statuses import status_label
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -57,12 +58,19 @@ class StationFeedback(QObject):
     def queued(self, order_id: str, status: str, held_because: str = "") -> None:
         if held_because:
             self.band.show_result(
-                f"{order_id} → {status}: queued; {held_because}, sent when it can be.",
+                self.tr("{order} → {status}: queued; {why}, sent when it can be.").format(
+                    order=order_id, status=status_label(status), why=held_because
+                ),
                 "queued",
             )
             self._play("waiting")
         else:
-            self.band.show_result(f"{order_id} → {status}: sending…", "info")
+            self.band.show_result(
+                self.tr("{order} → {status}: sending…").format(
+                    order=order_id, status=status_label(status)
+                ),
+                "info",
+            )
 
     def refused(self, text: str) -> None:
         self.band.show_result(text, "refused")
@@ -89,7 +97,7 @@ class StationFeedback(QObject):
     def rejected_rows(self, rows: list[tuple[str, str]]) -> None:
         """Rows of a bulk run that could not be sent at all (order ID, problem)."""
         for order_id, problem in rows:
-            self._failures().add_failure(order_id or "(no ID)", problem)
+            self._failures().add_failure(order_id or self.tr("(no ID)"), problem)
         if rows:
             self._play("failed")
 
@@ -104,4 +112,8 @@ class StationFeedback(QObject):
             self._day, self._sent, self._failed = today, 0, 0
 
     def _show_today(self) -> None:
-        self._today.setText(f"Today: {self._sent} sent · {self._failed} failed")
+        self._today.setText(
+            self.tr("Today: {sent} sent · {failed} failed").format(
+                sent=self._sent, failed=self._failed
+            )
+        )

@@ -13,30 +13,33 @@ from PySide6.QtWidgets import (
 )
 
 from flxdesk.credentials import check_token_format
+from flxdesk.i18n import QT_TRANSLATE_NOOP
 
-KEYCHAIN_EXPLANATION = (
+KEYCHAIN_EXPLANATION = QT_TRANSLATE_NOOP(
+    "TokenDialog",
     "Paste the API token from Flxpoint (Integrations → API). flxdesk keeps it in this "
-    "computer's keychain (Windows Credential Manager, macOS Keychain), never in a file."
+    "computer's keychain (Windows Credential Manager, macOS Keychain), never in a file.",
 )
-SESSION_EXPLANATION = (
+SESSION_EXPLANATION = QT_TRANSLATE_NOOP(
+    "TokenDialog",
     "Paste the API token from Flxpoint. It will be kept in memory only until flxdesk "
-    "closes; you will be asked again next time."
+    "closes; you will be asked again next time.",
 )
 
 
 class TokenDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, session_only: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Flxpoint API token")
+        self.setWindowTitle(self.tr("Flxpoint API token"))
         self.setObjectName("tokenDialog")
-        explanation = QLabel(SESSION_EXPLANATION if session_only else KEYCHAIN_EXPLANATION)
+        explanation = QLabel(self.tr(SESSION_EXPLANATION if session_only else KEYCHAIN_EXPLANATION))
         explanation.setWordWrap(True)
         self.token_edit = QLineEdit()
         self.token_edit.setObjectName("tokenEdit")
-        self.token_edit.setAccessibleName("API token")
+        self.token_edit.setAccessibleName(self.tr("API token"))
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText("API token")
-        show = QCheckBox("Show token")
+        self.token_edit.setPlaceholderText(self.tr("API token"))
+        show = QCheckBox(self.tr("Show token"))
         show.toggled.connect(
             lambda shown: self.token_edit.setEchoMode(
                 QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password

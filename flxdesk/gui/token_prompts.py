@@ -63,13 +63,17 @@ class TokenPrompts(QObject):
         box = QMessageBox(self._window)
         box.setObjectName("keychainUnavailableBox")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Keychain not available")
+        box.setWindowTitle(self.tr("Keychain not available"))
         box.setText(reason)
         box.setInformativeText(
-            "flxdesk never saves the token in a file. It can keep the token in memory "
-            "for this session only; you will be asked again the next time it starts."
+            self.tr(
+                "flxdesk never saves the token in a file. It can keep the token in memory "
+                "for this session only; you will be asked again the next time it starts."
+            )
         )
-        keep = box.addButton("Use for this session only", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(
+            self.tr("Use for this session only"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(keep)
 
@@ -90,9 +94,11 @@ class TokenPrompts(QObject):
 
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Forget token",
-            "Remove the saved API token from this computer's keychain? "
-            "Updates will wait until a token is set again.",
+            self.tr("Forget token"),
+            self.tr(
+                "Remove the saved API token from this computer's keychain? "
+                "Updates will wait until a token is set again."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self._window,
         )

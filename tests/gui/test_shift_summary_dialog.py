@@ -70,7 +70,7 @@ def sql_per_hour(running: RunningApp, since: float, until: float) -> dict[str, t
 
 def shown_totals(dialog: ShiftSummaryDialog) -> dict[str, int]:
     numbers = dialog.totals.text().split(": ", 1)[1]
-    total, *results = re.findall(r"(\w+) (\d+)|(\d+) updates", numbers)
+    total, *results = re.findall(r"(\w+) (\d+)|(\d+) updates?\b", numbers)  # "1 update"
     counts = {name: int(count) for name, count, _ in results}
     assert int(total[2]) == sum(counts.values())
     return counts
