@@ -7,7 +7,8 @@ with a strict sliding window (at most 2 requests let through in any 1.0 s, 429 w
 Retry-After: 1 otherwise). For each, prints the combined rate of successful updates as
 a ratio of the token's 2 per second, and the share of requests answered 429. Targets:
 ratio at least 0.85, 429s at most 0.10 of requests, short runs (20 updates) included.
-Everything runs on 127.0.0.1.
+Everything runs on 127.0.0.1. The README has the last figures, and why stations that
+share nothing but the server's answers cannot reach the target on the strict window.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@
 ``bench/shared_token.py`` measures real processes, about a minute per figure; this runs
 the same situation in virtual time, hundreds of runs a second, for tuning
 ``flxdesk/rate_limit.py``. Each station is what the queue engine does with the limiter:
-up to two requests in flight, each waiting for ``wait_for_slot``'s start (re-reserving
-when a pause came meanwhile); a 429 pauses the limiter for ``Retry-After`` (1 s), calls
+up to two requests in flight, each waiting for ``wait_for_slot``'s start (claiming a
+new one when a pause came meanwhile); a 429 pauses the limiter for ``Retry-After`` (1 s), calls
 ``on_throttled`` and retries that row after the pause. Stations start within 0.3 s of
 each other, as three processes started at once do. The server is the demo API's token
 bucket or its strict window. Prints, per server and run length, the mean combined rate
@@ -110,8 +110,8 @@ def run_once(
             at(max(start, clock.now), lambda: start_request(row, serial))
 
         def start_request(row: int, serial: int) -> None:
-            # as wait_for_slot: a pause that came meanwhile means a fresh reservation
-            if serial != limiter._pause_serial and clock.now < limiter._not_before:
+            # as wait_for_slot: a pause that came meanwhile freed the slot; claim a new one
+            if serial != limiter._pause_serial:
                 reserve(row)
                 return
             ok = server.answer(clock.now)

@@ -9,6 +9,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 REQUESTS_PER_WINDOW = 2
@@ -16,16 +17,6 @@ WINDOW_SECONDS = 1.0
 # A little slack so that arrival jitter on the server never squeezes three starts
 # into one second of its clock.
 SAFETY_MARGIN_SECONDS = 0.02
-
-# Sharing one token's budget with other stations (AIMD, as TCP shares a link): a 429
-# halves this station's pace; it then grows back linearly with time, faster the
-# longer no 429 comes, so that a station left alone soon uses the whole budget.
-MIN_RATE = 0.2
-RATE_DECREASE_FACTOR = 0.5
-RATE_INCREASE_PER_SECOND = 0.05
-RATE_INCREASE_DOUBLES_EVERY = 5.0  # seconds without a 429
-# 429s answering requests sent before the last decrease say nothing new.
-DECREASE_HOLD_SECONDS = 1.0
 
 RETRY_AFTER_DEFAULT = 1.0
 RETRY_AFTER_MIN = 1.0
@@ -62,12 +53,36 @@ def bounded_retry_after(seconds: float | None) -> float:
     return min(max(seconds, RETRY_AFTER_MIN), RETRY_AFTER_MAX)
 
 
+@dataclass(frozen=True)
+class SharingPolicy:
+    """How a station finds its share of a token that other stations may use too (AIMD).
+
+    A 429 shows the budget is shared: the pace drops by ``decrease`` (at most once per
+    ``hold`` s: later 429s answer requests sent before it), then grows by
+    ``increase_per_second``, doubling for every ``quiet_doubles_every`` s without a 429,
+    so a station left alone again soon uses the whole budget. The 429 also shifts the
+    station's rhythm by a random part (at most ``push``) of its new spacing.
+    """
+
+    decrease: float = 0.5
+    increase_per_second: float = 0.05
+    quiet_doubles_every: float = 5.0
+    hold: float = 1.0
+    floor: float = 0.2
+    push: float = 0.2
+
+
+SHARING = SharingPolicy()
+
+
 class RateLimiter:
-    """Thread-safe sliding-window limiter; callers reserve a start time, then wait for it.
+    """Thread-safe pacing; callers reserve a start time, then wait for it.
 
     Two rules apply together: never more than ``max_starts`` starts in any window (a
     hard cap, bursts included), and, while 429 answers show that other stations spend
-    the same token's budget, at least ``1 / rate`` seconds between starts.
+    the same token's budget, at least ``1 / rate`` seconds between starts. A pause (a
+    429's Retry-After) frees the slots claimed but not started: they are claimed again
+    from the end of the pause, so the station resumes exactly when it is told to.
     """
 
     def __init__(
@@ -77,13 +92,17 @@ class RateLimiter:
         margin: float = SAFETY_MARGIN_SECONDS,
         clock: Callable[[], float] = time.monotonic,
         jitter: Callable[[], float] = random.random,
+        sharing: SharingPolicy = SHARING,
     ) -> None:
         self._window = window + margin
         self._max_rate = max_starts / window
+        self._sharing = sharing
         self._rate = self._max_rate
         self._last_decrease = float("-inf")
         self._last_growth = 0.0
-        self._starts: deque[float] = deque(maxlen=max_starts)
+        self._max_starts = max_starts
+        # Recent starts, oldest first; those after now are claimed, not yet started.
+        self._starts: deque[float] = deque(maxlen=4 * max_starts)
         self._not_before = 0.0
         self._pause_serial = 0
         self._clock = clock
@@ -96,18 +115,25 @@ class RateLimiter:
             now = self._clock()
             self._grow(now)
             start = max(now, self._not_before)
-            if len(self._starts) == self._starts.maxlen:
-                start = max(start, self._starts[0] + self._window)
+            if len(self._starts) >= self._max_starts:
+                start = max(start, self._starts[-self._max_starts] + self._window)
             if self._starts and self._rate < self._max_rate:
                 start = max(start, self._starts[-1] + 1.0 / self._rate)
             self._starts.append(start)
             return start, self._pause_serial
 
     def pause(self, seconds: float) -> None:
-        """No request may start for ``seconds`` from now (e.g. after a 429)."""
+        """No request may start for ``seconds`` from now (e.g. after a 429).
+
+        Slots claimed for later are freed: their callers claim new ones after the pause
+        (``wait_for_slot`` does), instead of queueing behind slots never used.
+        """
         with self._lock:
-            self._not_before = max(self._not_before, self._clock() + seconds)
+            now = self._clock()
+            self._not_before = max(self._not_before, now + seconds)
             self._pause_serial += 1
+            while self._starts and self._starts[-1] > now:
+                self._starts.pop()
 
     @property
     def rate(self) -> float:
@@ -118,25 +144,28 @@ class RateLimiter:
 
     def _grow(self, now: float) -> None:
         """Additive increase with time since the last 429 (called with the lock held)."""
+        policy = self._sharing
         if self._rate < self._max_rate:
             quiet = now - self._last_decrease
-            boost = 2 ** min(6, int(quiet // RATE_INCREASE_DOUBLES_EVERY))
-            gained = RATE_INCREASE_PER_SECOND * boost * (now - self._last_growth)
+            boost = 2 ** min(6, int(quiet // policy.quiet_doubles_every))
+            gained = policy.increase_per_second * boost * (now - self._last_growth)
             self._rate = min(self._max_rate, self._rate + gained)
         self._last_growth = now
 
     def on_throttled(self) -> None:
-        """A 429: other stations spend this token's budget too; halve this one's pace."""
+        """A 429: other stations spend this token's budget too; slow this one down."""
+        policy = self._sharing
         with self._lock:
             now = self._clock()
-            if now - self._last_decrease < DECREASE_HOLD_SECONDS:
+            if now - self._last_decrease < policy.hold:
                 return
             self._grow(now)
             self._last_decrease = now
-            self._rate = max(MIN_RATE, self._rate * RATE_DECREASE_FACTOR)
+            self._rate = max(policy.floor, self._rate * policy.decrease)
             # Shift this station's rhythm by a random part of its new spacing, so that
             # stations which collided stop reaching the server at the same moments.
-            self._not_before = max(self._not_before, now) + self._jitter() / self._rate
+            shift = policy.push * self._jitter() / self._rate
+            self._not_before = max(self._not_before, now) + shift
 
     def wait_for_slot(self, stop: threading.Event | None = None) -> bool:
         """Block until this caller may start a request; False if ``stop`` was set first."""
@@ -149,7 +178,7 @@ class RateLimiter:
             if stop.is_set():
                 return False
             with self._lock:
-                if serial == self._pause_serial or self._clock() >= self._not_before:
+                if serial == self._pause_serial:
                     return True
             # A pause arrived while we waited: claim a fresh slot after it.
 

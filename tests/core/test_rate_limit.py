@@ -14,6 +14,7 @@ from flxdesk.rate_limit import (
     RETRY_AFTER_MAX,
     RETRY_AFTER_MIN,
     RateLimiter,
+    SharingPolicy,
     bounded_retry_after,
     limiter_for_token,
     parse_retry_after,
@@ -128,3 +129,39 @@ def test_the_pace_never_drops_below_the_floor() -> None:
         limiter.on_throttled()
     assert limiter.rate == pytest.approx(0.2, abs=0.1)
     assert limiter.rate >= 0.2
+
+
+def test_a_pause_frees_the_slots_claimed_after_it() -> None:
+    """Retry-After is honoured exactly: claimed slots do not push the restart later."""
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, margin=0.0)
+    assert [limiter.reserve()[0] for _ in range(4)] == [100.0, 100.0, 101.0, 101.0]
+    clock.now = 100.2
+    _, serial = limiter.reserve()  # a third sender's slot, claimed for 102.0
+    limiter.pause(1.0)
+    start, new_serial = limiter.reserve()
+    assert new_serial != serial  # wait_for_slot sees this and claims again
+    assert start == pytest.approx(101.2)  # not after the freed slots at 101 and 102
+    assert limiter.reserve()[0] == pytest.approx(101.2)  # the hard cap still holds: 2 per s
+    assert limiter.reserve()[0] == pytest.approx(102.2)
+
+
+def test_a_429_shifts_the_rhythm_by_a_bounded_random_part_of_the_spacing() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(
+        clock=clock, margin=0.0, jitter=lambda: 1.0, sharing=SharingPolicy(push=0.25)
+    )
+    limiter.pause(1.0)  # what the engine does with Retry-After: 1 ...
+    limiter.on_throttled()  # ... then the pace halves to 1 per second
+    assert limiter.rate == 1.0
+    # the pause, plus at most a quarter of the new 1 s spacing
+    assert limiter.reserve()[0] == pytest.approx(101.25)
+    assert limiter.reserve()[0] == pytest.approx(102.25)
+
+
+def test_alone_the_limiter_allows_the_full_budget() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, margin=0.0)
+    starts = [limiter.reserve()[0] for _ in range(20)]
+    assert (len(starts) - 2) / (starts[-1] - starts[0]) == pytest.approx(2.0)
+    assert limiter.rate == 2.0
