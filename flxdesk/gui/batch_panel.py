@@ -98,10 +98,26 @@ class BatchPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.hide()
 
+    def show_writing(self, rows: int, percent: int) -> None:
+        """A bulk update being written to the history, before any of it is sent."""
+        self._timer.stop()
+        for button in (
+            self.pause_button,
+            self.cancel_button,
+            self.export_button,
+            self.close_button,
+        ):
+            button.hide()
+        self.progress.setMaximum(100)
+        self.progress.setValue(percent)
+        self.counts.setText(f"Queueing {rows:,} rows: writing them to the history ({percent}%)…")
+        self.show()
+
     def start(self, batch_id: int) -> None:
         self.batch_id = batch_id
         self.pause_button.show()
         self.cancel_button.show()
+        self.export_button.show()
         self.close_button.hide()
         self.show()
         self.refresh()

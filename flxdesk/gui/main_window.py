@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -150,6 +149,7 @@ class MainWindow(QMainWindow):
         self.store_writer = StoreWriter(store.path, self)
         self.store_writer.written.connect(self._on_written_later)
         self.store_writer.problem.connect(self._on_write_waiting)
+        self.store_writer.progressed.connect(self._on_import_progress)
 
     @Slot()
     def _finish_setup(self) -> None:
@@ -399,7 +399,8 @@ class MainWindow(QMainWindow):
             self._store, order_id, status, note, destination=self._engine_thread.destination
         )
         if update_id is None:  # the history is busy: written in order as soon as it can be
-            self.feedback.queued(order_id, status, "the history is busy, kept here")
+            busy = "a bulk update is being written" if self.store_writer.writer.importing else ""
+            self.feedback.queued(order_id, status, busy or "the history is busy, kept here")
             return
         self._scan_queued(update_id, order_id, status)
 
@@ -524,9 +525,8 @@ class MainWindow(QMainWindow):
 
     def confirm_and_queue_bulk(self, imported, source: str) -> None:
         """Queue a bulk run; one that sets a destructive status asks first, naming it."""
-        destructive = Counter(
-            row.status for row in imported.valid_rows if row.status in DESTRUCTIVE_STATUSES
-        )
+        ready = imported.ready_by_status()
+        destructive = {s: n for s, n in ready.items() if s in DESTRUCTIVE_STATUSES}
         if not destructive:
             self.queue_bulk(imported, source)
             return
@@ -540,7 +540,7 @@ class MainWindow(QMainWindow):
             "confirmBulkDestructiveBox",
             "Confirm bulk update",
             f"Set {what}?",
-            f"{len(imported.valid_rows)} rows in all. This cannot be undone from flxdesk.",
+            f"{ready.total()} rows in all. This cannot be undone from flxdesk.",
             lambda: self.queue_bulk(imported, source),
             on_other=lambda: self.feedback.info("Bulk update not queued."),
             warning=True,
@@ -549,29 +549,37 @@ class MainWindow(QMainWindow):
 
     def queue_bulk(self, imported, source: str) -> int | None:
         """Queue the valid rows and record the others with their reasons; returns the batch
-        (None while it waits to be written: the history is busy)."""
+        (None while the writer's thread writes it: a large import, or the history is busy;
+        ``store_writer.written`` reports it then). One bulk update is written at a time."""
         if self.engine_watch.refusal:
             self._show_result(self.engine_watch.refusal, ok=False)
+            return None
+        if self.store_writer.writer.importing:  # a second Queue must not queue it twice
+            self._show_result(
+                "Not queued: a bulk update is still being written to the history. "
+                "Queue this one when it is done.",
+                ok=False,
+            )
             return None
         queued = self.store_writer.writer.queue_import(
             self._store, imported.rows, source, destination=self._engine_thread.destination
         )
         if queued is None:
-            self._show_result("The import is kept, waiting to be written…", ok=None)
+            self.batch_panel.show_writing(len(imported.rows), 0)
+            self._show_result(f"Queueing {len(imported.rows):,} rows…", ok=None)
             return None
         return self._import_queued(queued)
+
+    @Slot(object, int)
+    def _on_import_progress(self, pending: PendingImport, percent: int) -> None:
+        self.batch_panel.show_writing(len(pending.rows), percent)
 
     def _import_queued(self, queued) -> int:
         self.model.reload()
         self._engine_thread.wake()
         self.batch_panel.start(queued.batch_id)
         if queued.rejected:  # rows that could not be sent at all: the failure panel shows them
-            from flxdesk.outcomes import Outcome
-
-            rows = self._store.rows_of_batch(queued.batch_id)
-            self.feedback.rejected_rows(
-                [(row.order_id, row.message) for row in rows if row.outcome == Outcome.INVALID]
-            )
+            self.feedback.rejected_rows(list(queued.problems))
         message = f"Queued {queued.queued} updates"
         if queued.rejected:
             message += f"; {queued.rejected} rows with a problem are in the history as failed"
@@ -775,13 +783,9 @@ class MainWindow(QMainWindow):
         if unwritten:  # the history stayed locked or full: say what was not kept
             from PySide6.QtWidgets import QMessageBox
 
-            lines = "\n".join(f"{item[0]} {item[1]}" for item in unwritten[:20])
-            QMessageBox.warning(
-                None,
-                "flxdesk: scans not written",
-                f"These scans could not be written to the history (it stayed locked or "
-                f"the disk stayed full) and were not sent; scan them again:\n{lines}",
-            )
+            from flxdesk.gui.engine_watch import unwritten_text
+
+            QMessageBox.warning(None, "flxdesk: not written", unwritten_text(unwritten))
         # Reports the engine posted before it stopped may still arrive: the model must not
         # read the store, which the caller closes next.
         self.model.detach()
