@@ -80,10 +80,12 @@ class ImportRows(Sequence[ImportRow]):
     tens of milliseconds, in whichever thread it ran, and the window stalled.
     """
 
-    __slots__ = ("_rows",)
+    __slots__ = ("_rows", "_statuses")
 
     def __init__(self, rows: list[tuple[int, str, str, str, str]]) -> None:
         self._rows = rows
+        # Counted here, where the rows are checked (off the GUI thread): 12 ms at 200,000.
+        self._statuses = Counter(row[2] for row in rows if not row[4])
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -111,7 +113,7 @@ class ImportRows(Sequence[ImportRow]):
 
     def valid_statuses(self) -> Counter[str]:
         """How many rows that can be sent set each status."""
-        return Counter(row[2] for row in self._rows if not row[4])
+        return Counter(self._statuses)
 
 
 class ImportResult(NamedTuple):

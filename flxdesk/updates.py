@@ -10,7 +10,7 @@ from __future__ import annotations
 import collections
 import logging
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -58,33 +58,36 @@ def queue_import(
     batch). ``progress(share)`` (0.0 to 1.0) is called between chunks of rows; an
     exception it raises abandons the batch, which then leaves no trace.
     """
-    # Plain tuples until written, NamedTuples one chunk at a time: the garbage collector
-    # stops tracking plain ones (see bulk_import.ImportRows), so a full collection in any
-    # thread does not walk 200,000 of them while the GUI thread waits for the GIL.
-    rejected = [(row[1], row[2], row[3], row[4]) for row in _plain(rows) if row[4]]
-    queued = [(row[1], row[2], row[3]) for row in _plain(rows) if not row[4]]
-    total = max(len(rejected) + len(queued), 1)
+    # Plain tuples as kept, NamedTuples one chunk at a time: no list of 200,000 new
+    # objects, whose garbage collections would hold the GIL while the GUI thread waits.
+    plain = _plain(rows)
+    total = max(len(plain), 1)
     written = 0
+    problems: list[tuple[str, str]] = []
     with store.transaction():
         batch_id = store.new_batch(source)
-        for start in range(0, len(rejected), IMPORT_CHUNK_ROWS):
-            part = rejected[start : start + IMPORT_CHUNK_ROWS]
-            store.add_rejected([RejectedUpdate(*row) for row in part], batch_id)
+        for start in range(0, len(plain), IMPORT_CHUNK_ROWS):  # the rejected rows first
+            chunk = plain[start : start + IMPORT_CHUNK_ROWS]
+            part = [RejectedUpdate(*row[1:]) for row in chunk if row[4]]
+            store.add_rejected(part, batch_id)
+            problems += ((row.order_id, row.problem) for row in part)
             written += len(part)
-            if progress is not None:
-                progress(written / total)
-        for start in range(0, len(queued), IMPORT_CHUNK_ROWS):
-            part = queued[start : start + IMPORT_CHUNK_ROWS]
-            updates = [NewUpdate(*row) for row in part]
-            store.add_many_queued(updates, batch_id, destination=destination)
+            _report(progress, written / total)
+        for start in range(0, len(plain), IMPORT_CHUNK_ROWS):
+            chunk = plain[start : start + IMPORT_CHUNK_ROWS]
+            part = [NewUpdate(row[1], row[2], row[3]) for row in chunk if not row[4]]
+            store.add_many_queued(part, batch_id, destination=destination)
             written += len(part)
-            if progress is not None:
-                progress(written / total)
-    problems = tuple((order_id, problem) for order_id, _status, _note, problem in rejected)
-    return QueuedImport(batch_id, len(queued), len(rejected), problems)
+            _report(progress, written / total)
+    return QueuedImport(batch_id, len(plain) - len(problems), len(problems), tuple(problems))
 
 
-def _plain(rows: Sequence[ImportRow]) -> Iterable[tuple]:
+def _report(progress: Progress | None, share: float) -> None:
+    if progress is not None:
+        progress(share)
+
+
+def _plain(rows: Sequence[ImportRow]) -> Sequence[tuple]:
     """The rows as plain tuples (line, order ID, status, note, problem), without making
     an ImportRow of each when they are kept as tuples already."""
     from flxdesk.bulk_import import ImportRows
