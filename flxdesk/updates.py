@@ -284,6 +284,25 @@ class QueueWriter:
         return progress
 
 
+def describe_pending(pending: Pending) -> str:
+    """One line for a scan or an import that was not written: what to do again."""
+    if isinstance(pending, PendingImport):
+        return f"the bulk update of {len(pending.rows):,} rows from {pending.source}"
+    return f"{pending.order_id} {pending.status}"
+
+
+def unwritten_text(unwritten: list[Pending]) -> str:
+    """What the window says at quit about what it could not write (nothing of it is kept)."""
+    lines = "\n".join(describe_pending(item) for item in unwritten[:20])
+    if len(unwritten) > 20:
+        lines += f"\n… and {len(unwritten) - 20} more"
+    return (
+        "These could not be written to the history before flxdesk closed (it stayed locked, "
+        "the disk stayed full, or a bulk update was still being written) and were not "
+        "sent; nothing of them is in the history. Scan or import them again:\n" + lines
+    )
+
+
 def _write(store: HistoryStore, job: Pending, progress: Progress | None = None):
     if isinstance(job, PendingUpdate):
         return queue_one(store, job.order_id, job.status, job.note, destination=job.destination)

@@ -783,7 +783,7 @@ class MainWindow(QMainWindow):
         if unwritten:  # the history stayed locked or full: say what was not kept
             from PySide6.QtWidgets import QMessageBox
 
-            from flxdesk.gui.engine_watch import unwritten_text
+            from flxdesk.updates import unwritten_text
 
             QMessageBox.warning(None, "flxdesk: not written", unwritten_text(unwritten))
         # Reports the engine posted before it stopped may still arrive: the model must not
