@@ -15,6 +15,7 @@ from flxdesk.demo_api import DEMO_TOKEN
 from flxdesk.gui.startup import RunningApp, build_app
 from flxdesk.paths import AppPaths
 from flxdesk.store import State
+from flxdesk.updates import QueuedImport
 from support.network import closed_port
 from support.window import open_bulk, scan
 
@@ -140,6 +141,7 @@ class ProgressSeen(QObject):
         self.window = window
         self.seen: list[tuple[int, int, str]] = []  # percent, bar value, panel text
         self.written_after = -1  # how many reports the GUI thread had taken by then
+        self.queued: QueuedImport | None = None  # the import, once the window took it
         window.store_writer.progressed.connect(self.on_progress)
         window.store_writer.written.connect(self.on_written)
 
@@ -149,8 +151,10 @@ class ProgressSeen(QObject):
         self.seen.append((percent, panel.progress.value(), panel.counts.text()))
 
     @Slot(object, object)
-    def on_written(self, _pending, _queued) -> None:
-        self.written_after = len(self.seen)
+    def on_written(self, _pending, written) -> None:
+        if isinstance(written, QueuedImport):  # not a scan written after it
+            self.queued = written
+            self.written_after = len(self.seen)
 
 
 def test_a_large_import_is_written_off_the_gui_thread_with_progress(
@@ -161,11 +165,11 @@ def test_a_large_import_is_written_off_the_gui_thread_with_progress(
     orders = [str(500_000 + n) for n in range(20_000)]
     imported = parse_import_text("\n".join([*orders, *orders[:3]]), "Closed")
     progress = ProgressSeen(window)
-    with qtbot.waitSignal(window.store_writer.written, timeout=30_000) as written:
-        assert window.queue_bulk(imported, "test") is None  # not on the GUI thread
-        scan(qtbot, window, "1500")  # the window takes a scan meanwhile
-        assert window.order_id_edit.text() == ""
-    queued = written.args[1]
+    assert window.queue_bulk(imported, "test") is None  # not on the GUI thread
+    scan(qtbot, window, "1500")  # the window takes a scan meanwhile
+    assert window.order_id_edit.text() == ""
+    qtbot.waitUntil(lambda: progress.queued is not None, timeout=30_000)
+    queued = progress.queued
     assert (queued.queued, queued.rejected) == (20_000, 3)
     # The GUI thread showed the progress as the rows were written, before they all were.
     percents = [percent for percent, _bar, _text in progress.seen]
