@@ -162,13 +162,13 @@ class BatchPanel(QWidget):
     def _on_counted(self, job: BackgroundJob, counted: tuple[int, dict[State, int]]) -> None:
         self._counting = None
         batch_id, counts = counted
+        again, self._count_again = self._count_again, False
         if self._writing:
             return
-        if self._count_again or batch_id != self.batch_id:
-            self._count_again = False
+        if batch_id == self.batch_id:
+            self.show_counts(counts)  # at most one refresh old: shown even when busy
+        if again or batch_id != self.batch_id:
             self.refresh()
-            return
-        self.show_counts(counts)
 
     @Slot(object, str)
     def _on_count_failed(self, job: BackgroundJob, problem: str) -> None:
