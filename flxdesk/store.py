@@ -95,6 +95,29 @@ def _sendable(destination: Destination) -> tuple[str, list[str]]:
     return "api_url=? AND token_fp IN (?, '')", [destination.api_url, destination.token_fp]
 
 
+def _count_by_state(db: sqlite3.Connection, batch_id: int | None) -> dict[State, int]:
+    if batch_id is None:
+        rows = db.execute("SELECT state, COUNT(*) FROM updates GROUP BY state")
+    else:
+        rows = db.execute(
+            "SELECT state, COUNT(*) FROM updates WHERE batch_id=? GROUP BY state", (batch_id,)
+        )
+    counts = dict.fromkeys(State, 0)
+    counts.update({State(state): int(count) for state, count in rows})
+    return counts
+
+
+def count_batch_by_state(path: Path, batch_id: int) -> dict[State, int]:
+    """``count_by_state(batch_id)`` on a short-lived connection of its own, for a thread
+    that has no store: it reads every row (about 30 ms at 200,000), so a window asks
+    it off its own thread. Raises sqlite3.Error."""
+    db = sqlite3.connect(path, timeout=1.0)
+    try:
+        return _count_by_state(db, batch_id)
+    finally:
+        db.close()
+
+
 def _open_error(error: BaseException, path: Path) -> HistoryFileError:
     """The plain-words error for a history that cannot be opened (storage_faults)."""
     from flxdesk.storage_faults import StorageKind, classify, describe
@@ -440,16 +463,7 @@ class HistoryStore:
         return ids
 
     def count_by_state(self, batch_id: int | None = None) -> dict[State, int]:
-        if batch_id is None:
-            rows = self._db.execute("SELECT state, COUNT(*) FROM updates GROUP BY state")
-        else:
-            rows = self._db.execute(
-                "SELECT state, COUNT(*) FROM updates WHERE batch_id=? GROUP BY state",
-                (batch_id,),
-            )
-        counts = dict.fromkeys(State, 0)
-        counts.update({State(state): int(count) for state, count in rows})
-        return counts
+        return _count_by_state(self._db, batch_id)
 
     def count_finished_since(self, since: float) -> dict[State, int]:
         """Updates sent and failed since ``since`` (created then or later), by state."""

@@ -1,7 +1,12 @@
-"""Progress of a bulk run: bar, counts, time left, Pause/Resume, Cancel, Export results."""
+"""Progress of a bulk run: bar, counts, time left, Pause/Resume, Cancel, Export results.
+
+The counts are read off the GUI thread (``store.count_batch_by_state``): counting a
+batch reads the whole history, 30 ms or more at 200,000 rows, every refresh.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from flxdesk.engine_events import EngineState
 from flxdesk.export import export_rows
+from flxdesk.gui.background_job import BackgroundJob
 from flxdesk.i18n import QT_TRANSLATE_NOOP, translate
-from flxdesk.store import HistoryStore, State
+from flxdesk.store import HistoryStore, State, count_batch_by_state
 
 REFRESH_MS = 300
 
@@ -62,6 +68,9 @@ class BatchPanel(QWidget):
         self._on_cancelled = on_cancelled
         self.batch_id: int | None = None
         self._paused = False
+        self._counting: BackgroundJob | None = None  # the count being read, if any
+        self._count_again = False  # something changed while it was read
+        self._writing = False  # a bulk update is being written: show_writing shows that
 
         self.progress = QProgressBar()
         self.progress.setObjectName("batchProgress")
@@ -99,10 +108,35 @@ class BatchPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.hide()
 
+    def show_writing(self, rows: int, percent: int) -> None:
+        """A bulk update being written to the history, before any of it is sent."""
+        self._writing = True
+        self._timer.stop()
+        for button in (
+            self.pause_button,
+            self.cancel_button,
+            self.export_button,
+            self.close_button,
+        ):
+            button.hide()
+        self.progress.setMaximum(100)
+        self.progress.setValue(percent)
+        self.counts.setText(
+            translate(
+                "BatchPanel",
+                "Queueing %Ln row(s): writing them to the history ({percent}%)…",
+                None,
+                rows,
+            ).format(percent=percent)
+        )
+        self.show()
+
     def start(self, batch_id: int) -> None:
+        self._writing = False
         self.batch_id = batch_id
         self.pause_button.show()
         self.cancel_button.show()
+        self.export_button.show()
         self.close_button.hide()
         self.show()
         self.refresh()
@@ -116,7 +150,39 @@ class BatchPanel(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        counts = self.counts_now()
+        """Count the batch's rows by state off the GUI thread, then show them."""
+        if self.batch_id is None:
+            return
+        if self._counting is not None:
+            self._count_again = True
+            return
+        path, batch_id = self._store.path, self.batch_id
+        job = BackgroundJob(
+            lambda _progress: (batch_id, count_batch_by_state(path, batch_id)),
+            expected=(sqlite3.Error,),
+        )
+        job.succeeded.connect(self._on_counted)
+        job.failed.connect(self._on_count_failed)
+        self._counting = job
+        job.start()
+
+    @Slot(object, object)
+    def _on_counted(self, job: BackgroundJob, counted: tuple[int, dict[State, int]]) -> None:
+        self._counting = None
+        batch_id, counts = counted
+        again, self._count_again = self._count_again, False
+        if self._writing:
+            return
+        if batch_id == self.batch_id:
+            self.show_counts(counts)  # at most one refresh old: shown even when busy
+        if again or batch_id != self.batch_id:
+            self.refresh()
+
+    @Slot(object, str)
+    def _on_count_failed(self, job: BackgroundJob, problem: str) -> None:
+        self._counting = None  # the history is busy: the next tick counts again
+
+    def show_counts(self, counts: dict[State, int]) -> None:
         total = sum(counts.values())
         done = counts[State.SENT] + counts[State.FAILED] + counts[State.CANCELLED]
         waiting = counts[State.QUEUED] + counts[State.SENDING]

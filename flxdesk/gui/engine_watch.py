@@ -124,16 +124,24 @@ class StoreWriter(QObject):
 
     written = Signal(object, object)  # the pending update or import, its id or QueuedImport
     problem = Signal(str)  # why writing waits; "" once everything is written
+    progressed = Signal(object, int)  # the import being written, percent written
 
     def __init__(self, store_path: Path, parent: QObject | None = None) -> None:
         from flxdesk.updates import QueueWriter  # with the history, after the first paint
 
         super().__init__(parent)
-        self.writer = QueueWriter(store_path, self.written.emit, self.problem.emit)
+        self.writer = QueueWriter(
+            store_path, self.written.emit, self.problem.emit, self.progressed.emit
+        )
 
     def close(self, timeout: float = 1.5) -> list[Pending]:
         """One last try within ``timeout``; what still could not be written is returned."""
+        from flxdesk.updates import describe_pending
+
         left = self.writer.close(timeout)
         for pending in left:
-            log.error("Not written to the history before closing: %s", pending[:2])
+            log.error(
+                "Not written to the history before closing: %s",
+                describe_pending(pending, for_log=True),
+            )
         return left

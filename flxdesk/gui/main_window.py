@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,6 +52,7 @@ if TYPE_CHECKING:
     from flxdesk.gui.history_pane import HistoryPane, HistoryView
     from flxdesk.gui.token_prompts import TokenPrompts
     from flxdesk.store import HistoryStore
+    from flxdesk.updates import PendingImport
 
 log = logging.getLogger(__name__)
 
@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.store_writer = StoreWriter(store.path, self)
         self.store_writer.written.connect(self._on_written_later)
         self.store_writer.problem.connect(self._on_write_waiting)
+        self.store_writer.progressed.connect(self._on_import_progress)
         if self._on_screen:
             self._finish_setup()
 
@@ -509,7 +510,12 @@ class MainWindow(QMainWindow):
             self.store, order_id, status, note, destination=self._engine_thread.destination
         )
         if update_id is None:  # the history is busy: written in order as soon as it can be
-            self.feedback.queued(order_id, status, self.tr("the history is busy, kept here"))
+            busy = (
+                self.tr("a bulk update is being written")
+                if self.store_writer.writer.importing
+                else self.tr("the history is busy, kept here")
+            )
+            self.feedback.queued(order_id, status, busy)
             return
         self._scan_queued(update_id, order_id, status)
 
@@ -661,9 +667,8 @@ class MainWindow(QMainWindow):
 
     def confirm_and_queue_bulk(self, imported, source: str) -> None:
         """Queue a bulk run; one that sets a destructive status asks first, naming it."""
-        destructive = Counter(
-            row.status for row in imported.valid_rows if row.status in DESTRUCTIVE_STATUSES
-        )
+        ready = imported.ready_by_status()
+        destructive = {s: n for s, n in ready.items() if s in DESTRUCTIVE_STATUSES}
         if not destructive:
             self.queue_bulk(imported, source)
             return
@@ -677,7 +682,7 @@ class MainWindow(QMainWindow):
             )
             for status, count in destructive.items()
         )
-        rows = len(imported.valid_rows)
+        rows = ready.total()
         ask(
             self,
             "confirmBulkDestructiveBox",
@@ -694,29 +699,40 @@ class MainWindow(QMainWindow):
 
     def queue_bulk(self, imported, source: str) -> int | None:
         """Queue the valid rows and record the others with their reasons; returns the batch
-        (None while it waits to be written: the history is busy)."""
+        (None while the writer's thread writes it: a large import, or the history is busy;
+        ``store_writer.written`` reports it then). One bulk update is written at a time."""
         if self.engine_watch is not None and self.engine_watch.refusal:
             self._show_result(self.engine_watch.refusal, ok=False)
+            return None
+        if self.store_writer.writer.importing:  # a second Queue must not queue it twice
+            self._show_result(
+                self.tr(
+                    "Not queued: a bulk update is still being written to the history. "
+                    "Queue this one when it is done."
+                ),
+                ok=False,
+            )
             return None
         queued = self.store_writer.writer.queue_import(
             self.store, imported.rows, source, destination=self._engine_thread.destination
         )
         if queued is None:
-            self._show_result(self.tr("The import is kept, waiting to be written…"), ok=None)
+            rows = len(imported.rows)
+            self.batch_panel.show_writing(rows, 0)
+            self._show_result(translate("MainWindow", "Queueing %Ln row(s)…", None, rows), ok=None)
             return None
         return self._import_queued(queued)
+
+    @Slot(object, int)
+    def _on_import_progress(self, pending: PendingImport, percent: int) -> None:
+        self.batch_panel.show_writing(len(pending.rows), percent)
 
     def _import_queued(self, queued) -> int:
         self.model.reload()
         self._engine_thread.wake()
         self.batch_panel.start(queued.batch_id)
         if queued.rejected:  # rows that could not be sent at all: the failure panel shows them
-            from flxdesk.outcomes import Outcome
-
-            rows = self.store.rows_of_batch(queued.batch_id)
-            self.feedback.rejected_rows(
-                [(row.order_id, row.message) for row in rows if row.outcome == Outcome.INVALID]
-            )
+            self.feedback.rejected_rows(list(queued.problems))
         count, rejected = queued.queued, queued.rejected
         message = translate("MainWindow", "Queued %n update(s)", None, count)
         if rejected:
@@ -943,15 +959,9 @@ class MainWindow(QMainWindow):
         if unwritten:  # the history stayed locked or full: say what was not kept
             from PySide6.QtWidgets import QMessageBox
 
-            lines = "\n".join(f"{item[0]} {item[1]}" for item in unwritten[:20])
-            QMessageBox.warning(
-                None,
-                self.tr("flxdesk: scans not written"),
-                self.tr(
-                    "These scans could not be written to the history (it stayed locked or "
-                    "the disk stayed full) and were not sent; scan them again:\n{lines}"
-                ).format(lines=lines),
-            )
+            from flxdesk.updates import unwritten_text
+
+            QMessageBox.warning(None, self.tr("flxdesk: not written"), unwritten_text(unwritten))
         # Reports the engine posted before it stopped may still arrive: the model must not
         # read the store, which the caller closes next.
         if self._history_pane is not None:

@@ -106,6 +106,13 @@
             <source>Pause</source>
             <translation>Pausar</translation>
         </message>
+        <message numerus="yes">
+            <source>Queueing %Ln row(s): writing them to the history ({percent}%)…</source>
+            <translation>
+                <numerusform>Poniendo en cola %Ln fila: guardándola en el historial ({percent}%)…</numerusform>
+                <numerusform>Poniendo en cola %Ln filas: guardándolas en el historial ({percent}%)…</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Resume</source>
             <translation>Seguir</translation>
@@ -1163,6 +1170,10 @@
             <translation>Un rato sin escanear: de vuelta a {status}, el estado del puesto.</translation>
         </message>
         <message>
+            <source>Not queued: a bulk update is still being written to the history. Queue this one when it is done.</source>
+            <translation>No se puso en cola: todavía se está guardando un lote en el historial. Póngalo en cola cuando termine.</translation>
+        </message>
+        <message>
             <source>Not taken: {scan}. Acknowledge the failures first (Esc, click the red panel, or scan FLXCMD ACK), then scan it again.</source>
             <translation>No se tomó: {scan}. Confirme antes los fallos (Esc, clic en el panel rojo o escanee FLXCMD ACK) y escanéelo otra vez.</translation>
         </message>
@@ -1215,6 +1226,13 @@
                 <numerusform>%n actualizaciones en cola</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Queueing %Ln row(s)…</source>
+            <translation>
+                <numerusform>Poniendo en cola %Ln fila…</numerusform>
+                <numerusform>Poniendo en cola %Ln filas…</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Save the command barcodes</source>
             <translation>Guardar los códigos de comando</translation>
@@ -1250,16 +1268,6 @@
             </translation>
         </message>
         <message>
-            <source>The import is kept, waiting to be written…</source>
-            <translation>La importación se guarda aquí, esperando a escribirse…</translation>
-        </message>
-        <message>
-            <source>These scans could not be written to the history (it stayed locked or the disk stayed full) and were not sent; scan them again:
-{lines}</source>
-            <translation>Estos escaneos no se pudieron escribir en el historial (siguió bloqueado o el disco siguió lleno) y no se enviaron; escanéelos otra vez:
-{lines}</translation>
-        </message>
-        <message>
             <source>Token: checking the keychain…</source>
             <translation>Token: mirando el llavero…</translation>
         </message>
@@ -1288,8 +1296,12 @@
             <translation>A&amp;lejar</translation>
         </message>
         <message>
-            <source>flxdesk: scans not written</source>
-            <translation>flxdesk: escaneos sin escribir</translation>
+            <source>a bulk update is being written</source>
+            <translation>se está guardando un lote</translation>
+        </message>
+        <message>
+            <source>flxdesk: not written</source>
+            <translation>flxdesk: no guardado</translation>
         </message>
         <message>
             <source>no API token yet</source>
@@ -2148,6 +2160,27 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         <message>
             <source>flxdesk never saves the token in a file. It can keep the token in memory for this session only; you will be asked again the next time it starts.</source>
             <translation>flxdesk nunca guarda el token en un archivo. Puede guardarlo en memoria solo en esta sesión; se le pedirá otra vez la próxima vez que se abra.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Updates</name>
+        <message>
+            <source>These could not be written to the history before flxdesk closed (it stayed locked, the disk stayed full, or a bulk update was still being written) and were not sent; nothing of them is in the history. Scan or import them again:</source>
+            <translation>Esto no se pudo guardar en el historial antes de cerrar flxdesk (siguió bloqueado, el disco siguió lleno o aún se guardaba un lote) y no se envió; nada de ello está en el historial. Escanéelo o impórtelo otra vez:</translation>
+        </message>
+        <message numerus="yes">
+            <source>the bulk update of %Ln row(s) from {source}</source>
+            <translation>
+                <numerusform>el lote de %Ln fila de {source}</numerusform>
+                <numerusform>el lote de %Ln filas de {source}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… y %n más</numerusform>
+                <numerusform>… y %n más</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import sqlite3
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -13,8 +15,9 @@ from flxdesk.demo_api import DEMO_TOKEN
 from flxdesk.gui.startup import RunningApp, build_app
 from flxdesk.paths import AppPaths
 from flxdesk.store import State
+from flxdesk.updates import QueuedImport
 from support.network import closed_port
-from support.window import open_bulk
+from support.window import open_bulk, scan
 
 
 def batch_states(running: RunningApp) -> dict[str, State]:
@@ -128,3 +131,88 @@ def test_offline_is_shown_with_the_count_waiting(qtbot: QtBot, paths: AppPaths) 
         )
     finally:
         running.close()
+
+
+class ProgressSeen(QObject):
+    """Records, on the GUI thread, what the bulk panel shows at each progress report."""
+
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.window = window
+        self.seen: list[tuple[int, int, str]] = []  # percent, bar value, panel text
+        self.written_after = -1  # how many reports the GUI thread had taken by then
+        self.queued: QueuedImport | None = None  # the import, once the window took it
+        window.store_writer.progressed.connect(self.on_progress)
+        window.store_writer.written.connect(self.on_written)
+
+    @Slot(object, int)
+    def on_progress(self, _pending, percent: int) -> None:
+        panel = self.window.batch_panel
+        self.seen.append((percent, panel.progress.value(), panel.counts.text()))
+
+    @Slot(object, object)
+    def on_written(self, _pending, written) -> None:
+        if isinstance(written, QueuedImport):  # not a scan written after it
+            self.queued = written
+            self.written_after = len(self.seen)
+
+
+def test_a_large_import_is_written_off_the_gui_thread_with_progress(
+    qtbot: QtBot, demo_app: RunningApp
+) -> None:
+    window = demo_app.window
+    demo_app.engine_thread.pause()  # every row stays queued, to be counted
+    orders = [str(500_000 + n) for n in range(20_000)]
+    imported = parse_import_text("\n".join([*orders, *orders[:3]]), "Closed")
+    progress = ProgressSeen(window)
+    assert window.queue_bulk(imported, "test") is None  # not on the GUI thread
+    scan(qtbot, window, "1500")  # the window takes a scan meanwhile
+    assert window.order_id_edit.text() == ""
+    qtbot.waitUntil(lambda: progress.queued is not None, timeout=30_000)
+    queued = progress.queued
+    assert (queued.queued, queued.rejected) == (20_000, 3)
+    # The GUI thread showed the progress as the rows were written, before they all were.
+    percents = [percent for percent, _bar, _text in progress.seen]
+    assert percents == sorted(percents) and percents[-1] == 100
+    assert any(0 < percent < 100 for percent in percents)
+    assert all(bar == percent for percent, bar, _text in progress.seen)
+    assert all("writing them to the history" in text for _p, _b, text in progress.seen)
+    assert progress.written_after == len(progress.seen)
+    # Every row is in the history: queued, or failed with why; the scan after them.
+    counts = demo_app.store.count_by_state(queued.batch_id)
+    assert counts == {**dict.fromkeys(State, 0), State.QUEUED: 20_000, State.FAILED: 3}
+    rows = demo_app.store.rows_of_batch(queued.batch_id)
+    assert all("Duplicate" in row.message for row in rows if row.state is State.FAILED)
+    qtbot.waitUntil(lambda: demo_app.store.newest(1)[0].order_id == "1500")
+    assert demo_app.store.newest(1)[0].id > rows[-1].id  # kept in the order asked for
+    # The window took the report: the panel counts the batch, the history shows it.
+    panel = window.batch_panel
+    assert panel.batch_id == queued.batch_id
+    qtbot.waitUntil(lambda: panel.counts.text().startswith("3 of 20003 done"))
+    model = window.model
+    shown = {
+        model.index(row, column).data()
+        for row in range(min(model.rowCount(), 3))
+        for column in range(model.columnCount())
+    }
+    assert "519999" in shown  # the history reloaded: the import's last row near the top
+
+
+def test_a_second_queue_while_one_is_written_is_refused(qtbot: QtBot, demo_app: RunningApp) -> None:
+    window = demo_app.window
+    demo_app.engine_thread.pause()
+    imported = parse_import_text("\n".join(str(600_000 + n) for n in range(2_000)), "Closed")
+    other = sqlite3.connect(demo_app.store.path, timeout=0, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # holds the writer until the test lets it go
+    try:
+        assert window.queue_bulk(imported, "first click") is None
+        assert window.queue_bulk(imported, "second click") is None
+        assert "Not queued: a bulk update is still being written" in window.result_label.text()
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    with qtbot.waitSignal(window.store_writer.written, timeout=30_000) as written:
+        pass
+    batches = demo_app.store.connection.execute("SELECT source FROM batches").fetchall()
+    assert batches == [("first click",)]
+    assert demo_app.store.count_by_state(written.args[1].batch_id)[State.QUEUED] == 2_000
