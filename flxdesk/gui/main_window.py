@@ -318,6 +318,7 @@ class MainWindow(QMainWindow):
         # The history pane fills this just after the first paint (history_pane).
         self._history_area = QVBoxLayout()
         self._history_area.setContentsMargins(0, 0, 0, 0)
+        self._history_area.addStretch(1)  # holds the fields at the top until then
         layout.addLayout(self._history_area, stretch=1)
         self.setCentralWidget(central)
 
@@ -398,6 +399,7 @@ class MainWindow(QMainWindow):
         pane = HistoryPane(self.store, self._engine_thread)
         label = QLabel(self.tr("&History (newest first)"))
         label.setBuddy(pane.view)
+        self._history_area.takeAt(0)  # the stretch that stood in for the pane
         self._history_area.addWidget(label)
         self._history_area.addWidget(pane, stretch=1)
         self._engine_thread.updateChanged.connect(pane.model.refresh)
