@@ -44,4 +44,27 @@ def check_qt_binding() -> CheckResult:
         return CheckResult(name, False, f"{type(error).__name__}: {error}")
 
 
-CHECKS = (check_qt, check_qt_binding)  # in this order: the binding check needs the app
+def check_translations() -> CheckResult:
+    """Each language flxdesk speaks has its own .qm and Qt's (a trimmed build could drop
+    them, and the window would then fall back to English without saying why)."""
+    name = "Translations"
+    try:
+        from flxdesk import i18n
+        from flxdesk.gui.translation import loads, qt_translation_path
+        from flxdesk.resources import translation_path
+
+        found, missing = [], []
+        for language in i18n.LANGUAGES:
+            if language == i18n.SOURCE_LANGUAGE:
+                continue
+            own, qt = translation_path(language), qt_translation_path(language)
+            for label, path in ((f"flxdesk_{language}.qm", own), (f"qtbase_{language}.qm", qt)):
+                (found if path is not None and loads(path) else missing).append(label)
+        detail = f"{', '.join(found)} load" if not missing else f"missing: {', '.join(missing)}"
+        return CheckResult(name, not missing, detail)
+    except Exception as error:
+        return CheckResult(name, False, f"{type(error).__name__}: {error}")
+
+
+# In this order: the binding and translation checks need the application object.
+CHECKS = (check_qt, check_qt_binding, check_translations)

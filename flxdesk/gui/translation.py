@@ -48,6 +48,17 @@ def _qt_translations_folders() -> list[Path]:
     return folders
 
 
+def qt_translation_path(language: str) -> Path | None:
+    """Qt's own ``qtbase_<language>.qm`` (standard buttons, dialogs), or None."""
+    candidates = [folder / f"qtbase_{language}.qm" for folder in _qt_translations_folders()]
+    return next((path for path in candidates if path.is_file()), None)
+
+
+def loads(path: Path) -> bool:
+    """True when ``path`` is a translation file Qt can load."""
+    return QTranslator().load(str(path))
+
+
 def _load(path: Path) -> QTranslator | None:
     translator = QTranslator()
     if translator.load(str(path)):
@@ -89,8 +100,7 @@ def install_translators(choice: str = "") -> str:
     if app is None or translator is None:
         log.warning("No translation for %r: flxdesk stays in English", language)
         return current_language()
-    candidates = [folder / f"qtbase_{language}.qm" for folder in _qt_translations_folders()]
-    qt_file = next((path for path in candidates if path.is_file()), None)
+    qt_file = qt_translation_path(language)
     qt_translator = _load(qt_file) if qt_file is not None else None
     for loaded in (qt_translator, translator):
         if loaded is not None:

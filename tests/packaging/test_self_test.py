@@ -13,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from flxdesk.gui.qt_checks import CHECKS as QT_CHECKS
+from flxdesk.gui.qt_checks import check_translations
 from flxdesk.paths import AppPaths
 from flxdesk.self_test import run_self_test
 from flxdesk.store import HistoryStore
@@ -29,10 +30,25 @@ def test_all_checks_pass_with_a_working_keychain(qtbot: QtBot, paths: AppPaths) 
         "PATCH round trip",
         "Qt platform plugin",
         "Qt binding reference counts",
+        "Translations",
     ):
         assert any(line.startswith(f"PASS  {check}") for line in lines), check
     assert lines[-1] == "All checks passed."
     assert HistoryStore(paths.history_db).count() == 0  # the write check leaves no row
+
+
+def test_a_missing_translation_is_named(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A build that lost its Spanish files says so, instead of silently staying English."""
+    from flxdesk import resources
+
+    empty = tmp_path / "resources"
+    (empty / "i18n").mkdir(parents=True)
+    monkeypatch.setattr(resources, "_resources_root", lambda: empty)
+    result = check_translations()
+    assert not result.passed
+    assert "missing: flxdesk_es.qm" in result.detail
 
 
 @pytest.mark.usefixtures("broken_keyring")
