@@ -11,7 +11,9 @@ GIL and a core while it redraws.
 
 from __future__ import annotations
 
+import contextlib
 import queue
+import sys
 import threading
 import time
 
@@ -29,8 +31,11 @@ class RowList(list):
     __slots__ = ()
 
     def __del__(self) -> None:
-        if len(self) > CHUNK:
-            dispose(self)  # kept alive by the disposer until it has emptied it
+        if len(self) > CHUNK and not sys.is_finalizing():
+            # Kept alive by the disposer until it has emptied it; when no thread can start
+            # (Python is ending), freed here at once.
+            with contextlib.suppress(RuntimeError):
+                dispose(self)
 
 
 def dispose(rows: list) -> None:
