@@ -27,6 +27,7 @@ from typing import NamedTuple, overload
 from flxdesk.i18n import translate
 from flxdesk.notes import InvalidNote, check_note
 from flxdesk.order_ids import InvalidOrderId, clean_order_id
+from flxdesk.row_disposal import RowList
 from flxdesk.statuses import ORDER_STATUSES, canonical_status
 from flxdesk.text_decoding import UndecodableText, decode_text
 
@@ -261,7 +262,7 @@ def read_cells(text: str, progress: Progress | None = None, source: str = "") ->
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     total_lines = text.count("\n") + 1
-    rows: list[RawRow] = []
+    rows: list[RawRow] = RowList()  # freed off the window's thread (row_disposal)
     columns = {"order_id": 0, "status": 1, "note": 2}
     has_header = False
     blank_lines = 0
@@ -321,7 +322,7 @@ def check_cells(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Apply the defaults and check every row: ID, status, note length, duplicates."""
-    rows: list[tuple[int, str, str, str, str]] = []
+    rows: list[tuple[int, str, str, str, str]] = RowList()
     first_line_of: dict[str, int] = {}
     total = max(len(cells.rows), 1)
     for number, (line, raw_id, raw_status, raw_note) in enumerate(cells.rows):

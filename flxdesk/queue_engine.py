@@ -214,6 +214,8 @@ class QueueEngine:
         self._finished: queue.Queue[tuple[UpdateRow, object, int]] = queue.Queue()
         self._clients = threading.local()
         self._requests_on_wire: set[object] = set()  # clients in a request, for stop
+        self._wire_changed = threading.Condition(self._lock)
+        self._answers_until = 0.0  # time.monotonic() until which answers on the wire may come
 
         # Owned by the run thread:
         self._store: HistoryStore | None = None
@@ -270,16 +272,30 @@ class QueueEngine:
         """Call after queueing or cancelling rows, so the engine looks at once."""
         self._wake.set()
 
-    def stop(self) -> None:
-        """End ``run`` soon; requests on the wire are ended at once (rows stay queued)."""
-        self._stop.set()
+    def stop(self, grace: float = 0.0) -> None:
+        """End ``run`` soon: no new request starts. A request on the wire gets up to
+        ``grace`` seconds to bring its answer (recorded as usual), then it is ended and
+        its row stays queued, to be sent again: a normal quit waits a moment rather than
+        leave an update Flxpoint may have taken marked as not sent."""
         with self._lock:
+            self._answers_until = max(self._answers_until, time.monotonic() + grace)
+        self._stop.set()
+        self._poke()
+        self._end_requests_on_wire()
+        self._poke()
+
+    def _end_requests_on_wire(self) -> None:
+        """Let the answers on their way arrive until the grace ends, then end the rest."""
+        with self._lock:
+            self._wire_changed.wait_for(
+                lambda: not self._requests_on_wire,
+                timeout=max(0.0, self._answers_until - time.monotonic()),
+            )
             on_wire = list(self._requests_on_wire)
         for client in on_wire:
             abort = getattr(client, "abort", None)
             if abort is not None:
                 abort()
-        self._poke()
 
     def renewed(self) -> QueueEngine:
         """A new engine like this one (same token, pause and settings), to run again
@@ -434,7 +450,8 @@ class QueueEngine:
 
         Bounded in time: a request that still hangs is abandoned to its daemon thread.
         """
-        self.stop()
+        self._stop.set()
+        self._end_requests_on_wire()
         senders.close()
         grace_ends = time.monotonic() + STOP_GRACE_SECONDS
         answered = {row.id for row, _result, _generation in self._unrecorded}
@@ -525,6 +542,7 @@ class QueueEngine:
                     finally:
                         with self._lock:
                             self._requests_on_wire.discard(client)
+                            self._wire_changed.notify_all()
                     if self._stop.is_set() and not result.ok:
                         result = ABANDONED  # ended by stop: not an answer from Flxpoint
         except Exception as error:  # a bug must not leave the row 'sending' forever

@@ -131,7 +131,11 @@ class BatchPanel(QWidget):
         )
         self.show()
 
-    def start(self, batch_id: int) -> None:
+    def start(self, batch_id: int, written: tuple[int, int] | None = None) -> None:
+        """Follow batch ``batch_id``. ``written``: its rows (queued, failed) as just written;
+        shown at once, and the history is first counted one refresh later (counting
+        200,000 rows right after they were written took a core from the window as it
+        redrew)."""
         self._writing = False
         self.batch_id = batch_id
         self.pause_button.show()
@@ -139,7 +143,13 @@ class BatchPanel(QWidget):
         self.export_button.show()
         self.close_button.hide()
         self.show()
-        self.refresh()
+        if written is None:
+            self.refresh()
+        else:
+            queued, failed = written
+            self.show_counts(
+                {**dict.fromkeys(State, 0), State.QUEUED: queued, State.FAILED: failed}
+            )
         self._timer.start()
 
     def stop(self) -> None:

@@ -16,6 +16,7 @@ engine's stop, so quitting never waits for a server that does not answer.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SHUTDOWN_WAIT_SECONDS = 4.0
+ANSWER_GRACE_SECONDS = 1.0  # of SHUTDOWN_WAIT_SECONDS: an answer on its way is recorded
 
 
 class EngineThread(QThread):
@@ -114,13 +116,16 @@ class EngineThread(QThread):
     def shutdown(self, timeout: float = SHUTDOWN_WAIT_SECONDS) -> bool:
         """Stop the engine and wait at most ``timeout`` seconds; True when it ended.
 
-        What is still queued stays queued in the store; a request on the wire is ended
-        by the engine's stop and its row queued again.
+        What is still queued stays queued in the store; a request on the wire gets
+        ``ANSWER_GRACE_SECONDS`` to bring its answer, then it is ended by the engine's
+        stop and its row queued again.
         """
         self._shutting_down = True
+        started = time.monotonic()
         if self._engine is not None:
-            self._engine.stop()
-        if self.isRunning() and not self.wait(int(timeout * 1000)):
+            self._engine.stop(grace=min(ANSWER_GRACE_SECONDS, timeout / 2))
+        left = max(0.0, timeout - (time.monotonic() - started))
+        if self.isRunning() and not self.wait(int(left * 1000)):
             log.error("The queue engine did not stop within %.0f s", timeout)
             return False
         return True

@@ -78,7 +78,11 @@ class ResultBand(QLabel):
         """``kind``: sent, failed, refused, queued or info."""
         self.kind = kind
         self.setText(text)
-        self.setStyleSheet(colour_style(BAND[kind][self._scheme], "border-radius: 4px;"))
+        style = colour_style(BAND[kind][self._scheme], "border-radius: 4px;")
+        # Setting a style sheet, even the same one, restyles the window's widgets on the
+        # next pass of the event loop: ~25 ms of the GUI thread. Only a new colour needs it.
+        if style != self.styleSheet():
+            self.setStyleSheet(style)
 
     def apply_scheme(self, scheme: Scheme) -> None:
         self._scheme = scheme

@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QIcon, QKeySequence
 
+        from flxdesk.gui.gil_sharing import freeze_start_up_objects
         from flxdesk.resources import icon_path
 
         self._engine_thread.start()
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
         self.acknowledge_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self._start_station()
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        freeze_start_up_objects()  # full collections stop walking the window's objects
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -732,7 +734,7 @@ class MainWindow(QMainWindow):
     def _import_queued(self, queued) -> int:
         self.model.reload()
         self._engine_thread.wake()
-        self.batch_panel.start(queued.batch_id)
+        self.batch_panel.start(queued.batch_id, (queued.queued, queued.rejected))
         if queued.rejected:  # rows that could not be sent at all: the failure panel shows them
             self.feedback.rejected_rows(list(queued.problems))
         count, rejected = queued.queued, queued.rejected

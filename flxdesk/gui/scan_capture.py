@@ -55,11 +55,14 @@ class ScanCapture(QObject):
 
     # --- the filter ----------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._replaying or event.type() != QEvent.Type.KeyPress:
+        # Every event of the application passes here: most are turned away by the cheap
+        # isinstance (no Python enum is made for their type), a key's type is checked next.
+        if self._replaying or not isinstance(event, QKeyEvent):
+            return False
+        if event.type() != QEvent.Type.KeyPress:
             return False
         if not self._in_main_window(watched):
             return False
-        assert isinstance(event, QKeyEvent)
         now = time.monotonic()
         gap_ms = (now - self._last_key_at) * 1000
         text = event.text()

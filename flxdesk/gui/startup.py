@@ -73,12 +73,15 @@ class RunningApp:
         self.window.attach_history(store)
 
     def close(self) -> None:
+        from flxdesk.gui.gil_sharing import thaw_start_up_objects
+
         self.window.close()
         self.engine_thread.shutdown()
         if self.window.history_is_open:
             self.store.close()
         if self.demo_api is not None:
             self.demo_api.stop()
+        thaw_start_up_objects()  # the window's objects may be collected now
 
 
 def build_app(
@@ -97,10 +100,12 @@ def build_app(
     the history is opened here and cannot be used.
     """
     from flxdesk.gui.engine_thread import EngineThread
+    from flxdesk.gui.gil_sharing import share_the_gil_quickly
     from flxdesk.gui.main_window import MainWindow
     from flxdesk.gui.token_keeper import TokenKeeper
     from flxdesk.gui.translation import install_translators
 
+    share_the_gil_quickly()  # the window's thread waits at most 1 ms for a busy worker
     paths.ensure()
     settings = load_settings(paths.settings_file)
     demo_api = None

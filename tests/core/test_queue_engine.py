@@ -19,6 +19,7 @@ from flxdesk.engine_events import EngineEvent, EngineState, StateChanged
 from flxdesk.queue_engine import QueueEngine, RetryPolicy
 from flxdesk.rate_limit import RateLimiter
 from flxdesk.store import HistoryStore, State
+from support.drip_server import DripServer
 from support.engine import final_states, run_in_thread, sent_per_order, wait_for
 from support.fault_api import FaultyApi
 from support.network import closed_port
@@ -219,3 +220,31 @@ def test_an_update_in_flight_at_a_crash_is_sent_again_and_marked(store: HistoryS
     assert sorted(seen.order_id for seen in api.requests) == ["1001", "1002"]  # not 1000
     assert store.get(interrupted).resent == 1
     assert store.get(waiting).resent == 0
+
+
+# Dripped a byte every 40 ms: the status line itself arrives after about a second.
+SLOW_CREATED = b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n"
+
+
+@pytest.mark.parametrize(("grace", "state"), [(5.0, State.SENT), (0.0, State.QUEUED)])
+def test_a_stop_lets_an_answer_on_its_way_arrive_within_its_grace(
+    store: HistoryStore, grace: float, state: State
+) -> None:
+    """Quitting the window waits a moment for the answer (so an update Flxpoint took is
+    not left marked unsent); Ctrl-C on the command line ends the request at once."""
+    (row,) = queue_orders(store, ["1000"])
+    with DripServer(b"", SLOW_CREATED, interval=0.04) as server:
+        engine = QueueEngine(
+            store.path,
+            server.url,
+            DEMO_TOKEN,
+            policy=FAST_RETRIES,
+            limiter=RateLimiter(),
+            destination=DEST.api_url,
+        )
+        thread = run_in_thread(engine)
+        assert server.request_received.wait(10)
+        engine.stop(grace=grace)
+        thread.join(10)
+        assert not thread.is_alive()
+    assert store.get(row).state is state

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -38,3 +38,29 @@ def test_band_and_chip_take_their_colours_from_the_palette(qtbot: QtBot) -> None
     assert chip.text() == "CANCELED"
     body = QApplication.font().pointSizeF()
     assert band.font().pointSizeF() >= 2 * body
+
+
+class StyleChanges(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.StyleChange:
+            self.count += 1
+        return False
+
+
+def test_band_restyles_only_when_its_colour_changes(qtbot: QtBot) -> None:
+    """A new style sheet restyles the window (~25 ms): a new text of the same kind needs none."""
+    band = ResultBand()
+    qtbot.addWidget(band)
+    band.show()
+    qtbot.waitExposed(band)
+    changes = StyleChanges()
+    band.installEventFilter(changes)
+    band.show_result("Queueing 200,000 rows…", "info")
+    band.show_result("Queued 200,000 updates.", "info")
+    assert changes.count == 0 and band.text() == "Queued 200,000 updates."
+    band.show_result("Order 9001 was not found", "failed")
+    assert changes.count >= 1 and band.kind == "failed"
