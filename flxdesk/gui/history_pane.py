@@ -98,7 +98,6 @@ class HistoryPane(QWidget):
         self._export_target: Path | None = None
         self.last_retry: RetryReport | None = None
         self.actions_by_name: dict[str, QAction] = {}
-        self._set_up = False
 
         self.filters = HistoryFilterBar()
         self.count_label = QLabel(ALL_UPDATES)
@@ -205,10 +204,7 @@ class HistoryPane(QWidget):
     @Slot()
     def finish_setup(self) -> None:
         """Once the window is on screen: shortcuts, keyboard access to the details, tab
-        order. Called by the owner; a second call does nothing."""
-        if self._set_up:
-            return
-        self._set_up = True
+        order. Called once, by the owner."""
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QAction, QKeySequence
 

@@ -207,6 +207,11 @@ class MainWindow(QMainWindow):
         if self._on_screen:
             self._finish_setup()
 
+    @property
+    def _sending_refusal(self) -> str:
+        """Why scans are not taken now (sending has stopped); empty when they are."""
+        return self.engine_watch.refusal if self.engine_watch is not None else ""
+
     @Slot()
     def _on_first_paint(self) -> None:
         self._on_screen = True
@@ -405,8 +410,6 @@ class MainWindow(QMainWindow):
         self._history_area.addWidget(label)
         self._history_area.addWidget(pane, stretch=1)
         self._engine_thread.updateChanged.connect(pane.model.refresh)
-        if self._on_screen and self._store is not None:
-            pane.finish_setup()
         return pane
 
     @Slot()
@@ -506,8 +509,8 @@ class MainWindow(QMainWindow):
                 )
             )
             return
-        if self.engine_watch is not None and self.engine_watch.refusal:
-            self.feedback.refused(self.engine_watch.refusal)
+        if self._sending_refusal:
+            self.feedback.refused(self._sending_refusal)
             self.order_id_edit.setText(raw.strip())  # kept, to send after a restart
             return
         update_id = self.store_writer.writer.queue_one(
@@ -705,8 +708,8 @@ class MainWindow(QMainWindow):
         """Queue the valid rows and record the others with their reasons; returns the batch
         (None while the writer's thread writes it: a large import, or the history is busy;
         ``store_writer.written`` reports it then). One bulk update is written at a time."""
-        if self.engine_watch is not None and self.engine_watch.refusal:
-            self._show_result(self.engine_watch.refusal, ok=False)
+        if self._sending_refusal:
+            self._show_result(self._sending_refusal, ok=False)
             return None
         if self.store_writer.writer.importing:  # a second Queue must not queue it twice
             self._show_result(

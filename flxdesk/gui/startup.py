@@ -318,18 +318,16 @@ def run_window(
     app.setApplicationVersion(__version__)
     install_crash_handler(str(paths.log_file))
 
-    refuse_to_start = refuse_before_start
-
     try:
         # The demo has its own data folder, history and lock (demo_paths).
         data_dir = demo_paths(paths).data_dir if demo else paths.data_dir
         lock = InstanceLock(data_dir, "the flxdesk demo" if demo else "the flxdesk window")
     except (AlreadyRunning, DataFolderUnusable) as problem:
-        return refuse_to_start(problem)
+        return refuse_before_start(problem)
     except OSError as error:  # a read-only or full data folder
         from flxdesk.storage_faults import fault_from
 
-        return refuse_to_start(fault_from(error, data_dir / paths.history_db.name))
+        return refuse_before_start(fault_from(error, data_dir / paths.history_db.name))
     # The demo may run beside the real window: each keeps its own crash record.
     crash_record = CrashRecord(paths.log_dir, "flxdesk-demo" if demo else "flxdesk")
     previous_crash = crash_record.arm()
@@ -340,7 +338,7 @@ def run_window(
     except (InvalidApiUrl, DataFolderUnusable, SettingsError) as problem:
         crash_record.disarm()
         lock.release()
-        return refuse_to_start(problem)
+        return refuse_before_start(problem)
     running.window.firstPainted.connect(lambda: open_history_after_paint(running))
     running.window.show()
     if on_shown is not None:
