@@ -7,7 +7,9 @@ next key comes sooner, the burst goes on; if Enter ends a long enough burst, the
 is emitted as ``scanned`` and none of the keys reach the widget that had focus. Any
 other key sequence is replayed to its widget unchanged, so a person typing a note, or
 choosing a status by its first letter, sees the keys arrive (at most ``max_gap_ms``
-late). While a dialog with fields is open (token, bulk) the filter stands aside: the
+late). A list or menu open over the window (the status list, a menu) takes part too:
+a scan closes it and is taken, where it would otherwise be lost in the list's type-ahead.
+While a dialog with fields is open (token, bulk) the filter stands aside: the
 dialog's keys are its own, and a token must never be taken for an order ID. A question
 box of the window (buttons only) would swallow a scan, so there the scan is still taken.
 """
@@ -59,18 +61,29 @@ class ScanCapture(QObject):
         # isinstance (no Python enum is made for their type), a key's type is checked next.
         if self._replaying or not isinstance(event, QKeyEvent):
             return False
-        if event.type() != QEvent.Type.KeyPress:
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             return False
         if not self._in_main_window(watched):
             return False
         now = time.monotonic()
         gap_ms = (now - self._last_key_at) * 1000
+        if kind == QEvent.Type.ShortcutOverride:
+            # Enter ending a burst is the scan's, not a shortcut's: an open status list
+            # would otherwise take it here and close, choosing an item.
+            ends_scan = _is_enter(event) and self._is_burst(gap_ms)
+            if ends_scan:
+                event.accept()
+            return ends_scan
         text = event.text()
         if _is_enter(event) and not event.modifiers() & _COMMAND_MODIFIERS:
-            if len(self._held) >= self.min_length and gap_ms <= self.max_gap_ms:
+            if self._is_burst(gap_ms):
                 scan = "".join(held.text() for _, held in self._held)
                 self._held.clear()
                 self._flush_timer.stop()
+                popup = QApplication.activePopupWidget()
+                if popup is not None:
+                    popup.close()  # the status list or a menu: nothing chosen in it
                 self.scanned.emit(scan)
                 return True
             self.release_held_keys()
@@ -85,6 +98,10 @@ class ScanCapture(QObject):
         self._flush_timer.start(self.max_gap_ms)
         return True
 
+    def _is_burst(self, gap_ms: float) -> bool:
+        """The held keys came fast enough, and are enough, to be a scan if Enter ends them."""
+        return len(self._held) >= self.min_length and gap_ms <= self.max_gap_ms
+
     def release_held_keys(self) -> None:
         """Not a scan after all: give the held keys to their widgets, in order."""
         self._flush_timer.stop()
@@ -97,8 +114,12 @@ class ScanCapture(QObject):
             self._replaying = False
 
     def _in_main_window(self, watched: QObject) -> bool:
-        if QApplication.activePopupWidget() is not None or not isinstance(watched, QWidget):
+        if not isinstance(watched, QWidget):
             return False
+        popup = QApplication.activePopupWidget()
+        if popup is not None:  # a list or menu opened from the window, or from a dialog
+            owner = popup.parentWidget()
+            return owner is not None and owner.window() is self._window
         modal = QApplication.activeModalWidget()
         if modal is None:
             return watched.window() is self._window and watched not in self.exempt

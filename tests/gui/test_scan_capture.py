@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QVBoxLayout, QWidget
@@ -36,6 +37,27 @@ def test_a_burst_into_the_status_box_is_a_scan_and_changes_nothing_there(qtbot: 
     with qtbot.waitSignal(capture.scanned) as got:
         scan(status, "1004")
     assert got.args == ["1004"]
+    assert status.currentText() == "Closed"
+    capture.stop()
+
+
+# The offscreen platform cannot raise a popup or give it the keyboard; Qt says so.
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_a_burst_into_the_open_status_list_is_a_scan_and_closes_the_list(
+    qtbot: QtBot,
+) -> None:
+    """A worker who opened the status list and then scans: the scan is not lost in the
+    list's type-ahead, the list closes, and the status stays what it was."""
+    from PySide6.QtWidgets import QApplication
+
+    _, _, status, _, capture = make_window(qtbot)
+    status.setCurrentText("Closed")
+    status.showPopup()
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    with qtbot.waitSignal(capture.scanned) as got:
+        scan(status.view(), "1004")  # the open list, where the keys go
+    assert got.args == ["1004"]
+    assert QApplication.activePopupWidget() is None
     assert status.currentText() == "Closed"
     capture.stop()
 
