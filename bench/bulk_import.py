@@ -49,10 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from flxdesk.gui.bulk_dialog import BulkDialog
-    from flxdesk.gui.startup import build_app
-    from flxdesk.paths import app_paths
-    from flxdesk.store import State
+    from flxdesk.gui.bulk.dialog import BulkDialog
+    from flxdesk.gui.start.startup import build_app
+    from flxdesk.history.store import State
+    from flxdesk.host.paths import app_paths
 
     app = QApplication(sys.argv[:1])
     running = build_app(app_paths().ensure(), demo=True)

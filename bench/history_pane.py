@@ -14,7 +14,7 @@ warm-up:
   HistoryModel, shown the same way, in the same run. The pane's work right after
   the first paint (shortcuts, tab order: ``_finish_setup``) is reported apart;
 - a filter change: the filter row set, then ``HistoryPane.apply_filter`` (count and
-  first page through flxdesk.history_query, model reset, count label) until the
+  first page through flxdesk.history.query, model reset, count label) until the
   table is painted again; the baseline is the bare table's model ``reload()``
   (the plain first page again) until painted.
 
@@ -41,11 +41,11 @@ from PySide6.QtWidgets import QApplication, QTableView, QWidget
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from history_query import build_history
 
-from flxdesk.gui.engine_thread import EngineThread
-from flxdesk.gui.history_model import HistoryModel, header_labels
-from flxdesk.gui.history_pane import HistoryPane
-from flxdesk.gui.period_chooser import ANY_TIME, SHIFT, TODAY
-from flxdesk.store import HistoryStore
+from flxdesk.gui.history.model import HistoryModel, header_labels
+from flxdesk.gui.history.pane import HistoryPane
+from flxdesk.gui.history.period_chooser import ANY_TIME, SHIFT, TODAY
+from flxdesk.gui.sending.engine_thread import EngineThread
+from flxdesk.history.store import HistoryStore
 
 BUDGET_MS = 100.0
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"

@@ -27,13 +27,13 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from flxdesk.destination import Destination
-from flxdesk.history_query import HistoryFilter, HistoryQuery, IdMatch, StateFilter
-from flxdesk.periods import between, this_shift, today
-from flxdesk.store import HistoryStore, State
+from flxdesk.history.periods import between, this_shift, today
+from flxdesk.history.query import HistoryFilter, HistoryQuery, IdMatch, StateFilter
+from flxdesk.history.store import HistoryStore, State
+from flxdesk.orders.destination import Destination
 
 BUDGET_MS = 100.0
-PAGE = 256  # flxdesk.gui.history_model.PAGE_SIZE
+PAGE = 256  # flxdesk.gui.history.model.PAGE_SIZE
 DAYS = 250
 FIRST_ORDER = 1_000_000
 UPDATES_PER_ORDER = 2.5

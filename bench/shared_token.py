@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from flxdesk.demo_api import DemoApi
+from flxdesk.flxpoint.demo_api import DemoApi
 from support.stations import run_stations
 
 STATIONS = 3

@@ -4,7 +4,7 @@
 
 ``bench/shared_token.py`` measures real processes, about a minute per figure; this runs
 the same situation in virtual time, hundreds of runs a second, for tuning
-``flxdesk/rate_limit.py``. Each station is what the queue engine does with the limiter:
+``flxdesk/flxpoint/rate_limit.py``. Each station is what the queue engine does with the limiter:
 up to two requests in flight, each waiting for ``wait_for_slot``'s start (claiming a
 new one when a pause came meanwhile); a 429 pauses the limiter for ``Retry-After`` (1 s), calls
 ``on_throttled`` and retries that row after the pause. Stations start within 0.3 s of
@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flxdesk.rate_limit import RateLimiter
+from flxdesk.flxpoint.rate_limit import RateLimiter
 
 LATENCY_SECONDS = 0.004  # loopback
 START_SPREAD_SECONDS = 0.3

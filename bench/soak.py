@@ -55,10 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from flxdesk.demo_api import DEMO_TOKEN
-    from flxdesk.gui.startup import build_app
-    from flxdesk.paths import app_paths
-    from flxdesk.rate_limit import RateLimiter, use_limiter_for_token
+    from flxdesk.flxpoint.demo_api import DEMO_TOKEN
+    from flxdesk.flxpoint.rate_limit import RateLimiter, use_limiter_for_token
+    from flxdesk.gui.start.startup import build_app
+    from flxdesk.host.paths import app_paths
 
     app = QApplication(sys.argv[:1])
     running = build_app(app_paths().ensure(), demo=True)

@@ -25,9 +25,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from flxdesk.bulk_import import read_import_file
-from flxdesk.destination import Destination
-from flxdesk.store import HistoryStore, Synchronous
+from flxdesk.bulk.reading import read_import_file
+from flxdesk.history.store import HistoryStore, Synchronous
+from flxdesk.orders.destination import Destination
 
 MODES: tuple[Synchronous, ...] = ("NORMAL", "FULL")
 DESTINATION = Destination("https://api.flxpoint.com", "0" * 32)

@@ -16,11 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from flxdesk.demo_api import DEMO_TOKEN, DemoApi
-from flxdesk.destination import DEMO_DESTINATION, Destination
-from flxdesk.queue_engine import QueueEngine
-from flxdesk.rate_limit import RateLimiter
-from flxdesk.store import HistoryStore, State
+from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
+from flxdesk.flxpoint.rate_limit import RateLimiter
+from flxdesk.history.store import HistoryStore, State
+from flxdesk.orders.destination import DEMO_DESTINATION, Destination
+from flxdesk.sending.engine import QueueEngine
 
 LIMIT_PER_SECOND = 2.0
 

@@ -42,7 +42,7 @@ KEEP_PLUGINS: dict[str, frozenset[str]] = {
 }
 
 # Qt's own translations kept: its standard buttons and dialogs in the languages flxdesk
-# speaks besides English (flxdesk.i18n.LANGUAGES; tests/packaging/test_translations.py).
+# speaks besides English (flxdesk.host.i18n.LANGUAGES; tests/packaging/test_translations.py).
 KEEP_TRANSLATIONS = frozenset({"qtbase_es.qm"})
 
 _SEP = re.compile(r"[\\/]")

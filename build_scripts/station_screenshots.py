@@ -47,10 +47,10 @@ def take(out: Path, dark: bool, language: str = "") -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from flxdesk.gui.startup import build_app
-    from flxdesk.gui.translation import remove_translators
-    from flxdesk.paths import app_paths, demo_paths
-    from flxdesk.station_settings import StationSettings, save_station_settings
+    from flxdesk.gui.start.startup import build_app
+    from flxdesk.gui.start.translation import remove_translators
+    from flxdesk.host.paths import app_paths, demo_paths
+    from flxdesk.station.station_settings import StationSettings, save_station_settings
 
     os.environ["FLXDESK_HOME"] = tempfile.mkdtemp(prefix="flxdesk-shot-")
     if language:  # chosen in the demo's own settings, as File → Settings… does

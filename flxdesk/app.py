@@ -19,9 +19,9 @@ from flxdesk import __version__
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from flxdesk.gui.main_window import MainWindow
-    from flxdesk.paths import AppPaths
-    from flxdesk.shift_report import ShiftSummary
+    from flxdesk.gui.window.main_window import MainWindow
+    from flxdesk.host.paths import AppPaths
+    from flxdesk.reports.shift_report import ShiftSummary
 
 COMMAND_SHEET = "command-sheet"
 
@@ -29,7 +29,7 @@ COMMAND_SHEET = "command-sheet"
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     if not argv:  # the everyday start: no parser, no help texts looked up for translation
         return argparse.Namespace(demo=False, self_test=False)
-    from flxdesk.cli import COMMANDS as CLI_COMMANDS
+    from flxdesk.cli.commands import COMMANDS as CLI_COMMANDS
 
     parser = argparse.ArgumentParser(
         prog="flxdesk",
@@ -56,7 +56,7 @@ def log_to_file_if_possible(log_file: Path) -> None:
     a read-only or full data folder, is reported in words where it stops flxdesk)."""
     import logging
 
-    from flxdesk.logging_setup import setup_file_logging
+    from flxdesk.host.logging_setup import setup_file_logging
 
     try:
         setup_file_logging(log_file)
@@ -65,8 +65,8 @@ def log_to_file_if_possible(log_file: Path) -> None:
 
 
 def run_command_line(arguments: list[str]) -> int:
-    from flxdesk.cli import main as cli_main
-    from flxdesk.paths import DataFolderUnusable, app_paths
+    from flxdesk.cli.commands import main as cli_main
+    from flxdesk.host.paths import DataFolderUnusable, app_paths
 
     try:
         log_to_file_if_possible(app_paths().ensure().log_file)
@@ -78,21 +78,21 @@ def run_command_line(arguments: list[str]) -> int:
 
 def write_shift_summary_pdf(summary: ShiftSummary, target: Path) -> Path:
     """``flxdesk report --pdf``: Qt is loaded only when a PDF is asked for."""
-    from flxdesk.gui.shift_summary_pdf import write_with_own_application
+    from flxdesk.gui.reports.shift_summary_pdf import write_with_own_application
 
     return write_with_own_application(summary, target)
 
 
 def run_self_test(paths: AppPaths) -> int:
     """The core checks and the Qt ones; a windowed Windows build shows them in a dialog."""
-    from flxdesk.gui.qt_checks import CHECKS as QT_CHECKS
-    from flxdesk.self_test import run_self_test as run_checks
+    from flxdesk.gui.start.qt_checks import CHECKS as QT_CHECKS
+    from flxdesk.host.self_test import run_self_test as run_checks
 
     if sys.stdout is not None:
         return run_checks(paths, extra_checks=QT_CHECKS)
     import io
 
-    from flxdesk.gui.startup import show_report_in_a_dialog
+    from flxdesk.gui.start.startup import show_report_in_a_dialog
 
     report = io.StringIO()
     code = run_checks(paths, report, extra_checks=QT_CHECKS)
@@ -108,26 +108,26 @@ def main(
     """Entry point of ``flxdesk`` and ``python -m flxdesk``; ``on_shown`` serves benchmarks."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments and not arguments[0].startswith("-"):  # a subcommand, not the window
-        from flxdesk.cli import COMMANDS as CLI_COMMANDS
+        from flxdesk.cli.commands import COMMANDS as CLI_COMMANDS
 
         if arguments[0] in CLI_COMMANDS:
             return run_command_line(arguments)
         if arguments[0] == COMMAND_SHEET:
-            from flxdesk.gui.command_sheet import main as command_sheet_main
+            from flxdesk.gui.reports.command_sheet import main as command_sheet_main
 
             return command_sheet_main(arguments[1:])
     args = parse_args(arguments)
-    from flxdesk.paths import DataFolderUnusable, app_paths
+    from flxdesk.host.paths import DataFolderUnusable, app_paths
 
     try:
         paths = app_paths().ensure()
     except DataFolderUnusable as problem:
-        from flxdesk.gui.startup import refuse_before_start
+        from flxdesk.gui.start.startup import refuse_before_start
 
         return refuse_before_start(problem)
     log_to_file_if_possible(paths.log_file)
     if args.self_test:
         return run_self_test(paths)
-    from flxdesk.gui.startup import run_window
+    from flxdesk.gui.start.startup import run_window
 
     return run_window(paths, demo=args.demo, on_shown=on_shown)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from flxdesk.demo_api import DEMO_TOKEN, DemoApi
-from flxdesk.instance_lock import InstanceLock
-from flxdesk.store import HistoryStore, State
+from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
+from flxdesk.history.store import HistoryStore, State
+from flxdesk.host.instance_lock import InstanceLock
 
 
 def cli_env(home: Path, demo_api: DemoApi, token: str | None = DEMO_TOKEN) -> dict[str, str]:

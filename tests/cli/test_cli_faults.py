@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from flxdesk.demo_api import DEMO_TOKEN, DemoApi
-from flxdesk.store import HistoryStore, State
+from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
+from flxdesk.history.store import HistoryStore, State
 from support.drip_server import DripServer
 from support.tmpfs import fill_disk, make_read_only, small_tmpfs
 

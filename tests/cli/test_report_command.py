@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from flxdesk.destination import Destination
-from flxdesk.store import HistoryStore
+from flxdesk.history.store import HistoryStore
+from flxdesk.orders.destination import Destination
 
 HERE = Destination("https://api.example.test", "f" * 32)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flxdesk.demo_api import DemoApi
+from flxdesk.flxpoint.demo_api import DemoApi
 from support.stations import run_stations
 
 STATIONS = 3

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from flxdesk.demo_api import DEMO_TOKEN, DemoApi
+from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
 from support.env_keyring import TOKEN_VARIABLE
 from support.paths import ROOT
 

@@ -1,8 +1,12 @@
-"""The layer rule, checked on every module's source (imports inside functions included).
+"""The layer rule and the layout, checked on every module's source (imports inside
+functions included).
 
 Core modules (everything in ``flxdesk/`` outside ``flxdesk/gui/``) never import Qt or
 the GUI layer: the command line, the engine and the store run and test without Qt. The
-entry point ``flxdesk/app.py`` stands above both layers and may import either.
+entry point ``flxdesk/app.py`` stands above both layers and may import either. Every
+folder is a subpackage whose ``__init__.py`` is only a docstring saying what belongs
+there (no re-exports: importing a package must cost nothing at start-up), holding at most
+12 modules of its own; and the tests mirror it.
 """
 
 from __future__ import annotations
@@ -13,9 +17,11 @@ from pathlib import Path
 from support.paths import ROOT
 
 PACKAGE = ROOT / "flxdesk"
-ENTRY_POINTS = {"app.py"}  # dispatch to the command line or to the window
+TESTS = ROOT / "tests"
+ENTRY_POINTS = {"app.py", "__main__.py"}  # dispatch to the command line or to the window
 FORBIDDEN_IN_CORE = ("flxdesk.gui", "PySide6", "shiboken6")
 ALLOWED_QT_IN_CORE: dict[str, set[str]] = {}  # module -> Qt modules it may import: none
+MAX_MODULES_PER_FOLDER = 12
 
 
 def imported_modules(source: Path) -> set[str]:
@@ -39,12 +45,20 @@ def imported_modules(source: Path) -> set[str]:
     return names
 
 
+def is_core(path: Path) -> bool:
+    return "gui" not in path.relative_to(PACKAGE).parts
+
+
 def core_modules() -> list[Path]:
     return sorted(
         path
         for path in PACKAGE.rglob("*.py")
-        if "gui" not in path.relative_to(PACKAGE).parts and path.name not in ENTRY_POINTS
+        if is_core(path) and path.relative_to(PACKAGE).as_posix() not in ENTRY_POINTS
     )
+
+
+def subpackages() -> list[Path]:
+    return sorted(path.parent for path in PACKAGE.rglob("__init__.py"))
 
 
 def test_core_modules_import_neither_qt_nor_the_gui_layer() -> None:
@@ -63,7 +77,48 @@ def test_the_rule_sees_imports_hidden_in_functions(tmp_path: Path) -> None:
     assert "PySide6.QtWidgets" in imported_modules(sneaky)
 
 
-def test_core_is_most_of_the_package_and_the_gui_layer_is_one_folder() -> None:
-    assert len(core_modules()) > 20
-    gui = {path.name for path in (PACKAGE / "gui").glob("*.py")}
-    assert {"main_window.py", "startup.py", "engine_thread.py"} <= gui
+def test_the_rule_covers_every_core_subpackage() -> None:
+    covered = {module.parent for module in core_modules()}
+    core_packages = {package for package in subpackages() if is_core(package)}
+    assert core_packages <= covered
+    assert len(core_packages) >= 9  # orders, flxpoint, sending, history, bulk, ...
+    assert all(package.parent == PACKAGE for package in core_packages - {PACKAGE})
+
+
+def test_every_folder_is_a_package_that_says_what_belongs_there() -> None:
+    folders = {path.parent for path in PACKAGE.rglob("*.py")}
+    assert folders == set(subpackages())
+    for package in subpackages():
+        tree = ast.parse((package / "__init__.py").read_text(encoding="utf-8"))
+        docstring = ast.get_docstring(tree) or ""
+        assert len(docstring.split()) >= 8, f"{package}: say what belongs here"
+        code = [node for node in tree.body if not isinstance(node, ast.Expr)]
+        if package == PACKAGE:  # the top package also carries the version
+            code = [node for node in code if not ast.unparse(node).startswith("__version__ =")]
+        assert code == [], f"{package}/__init__.py: a docstring only, no imports"
+
+
+def test_no_folder_holds_more_than_twelve_modules_of_its_own() -> None:
+    crowded = {
+        package.relative_to(ROOT).as_posix(): count
+        for package in subpackages()
+        if (count := len([p for p in package.glob("*.py") if p.name != "__init__.py"]))
+        > MAX_MODULES_PER_FOLDER
+    }
+    assert crowded == {}
+
+
+def test_the_gui_mirrors_the_core_where_it_shows_it() -> None:
+    core = {package.name for package in subpackages() if package.parent == PACKAGE}
+    gui = {package.name for package in subpackages() if package.parent == PACKAGE / "gui"}
+    assert {"history", "bulk", "sending", "station", "reports"} <= core & gui
+
+
+def test_tests_mirror_the_layout() -> None:
+    """tests/core/<pkg>/ and tests/gui/<pkg>/ exist only for packages that exist."""
+    for layer, root in (("core", PACKAGE), ("gui", PACKAGE / "gui")):
+        for folder in (TESTS / layer).iterdir():
+            if folder.is_dir() and folder.name != "__pycache__":
+                assert (root / folder.name / "__init__.py").is_file(), folder
+    names = [path.name for path in TESTS.rglob("test_*.py")]
+    assert len(names) == len(set(names)), "test file names must stay unique"

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from flxdesk.gui.qt_checks import CHECKS as QT_CHECKS
-from flxdesk.gui.qt_checks import check_translations
-from flxdesk.paths import AppPaths
-from flxdesk.self_test import run_self_test
-from flxdesk.store import HistoryStore
+from flxdesk.gui.start.qt_checks import CHECKS as QT_CHECKS
+from flxdesk.gui.start.qt_checks import check_translations
+from flxdesk.history.store import HistoryStore
+from flxdesk.host.paths import AppPaths
+from flxdesk.host.self_test import run_self_test
 
 
 def test_all_checks_pass_with_a_working_keychain(qtbot: QtBot, paths: AppPaths) -> None:
@@ -41,7 +41,7 @@ def test_a_missing_translation_is_named(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """A build that lost its Spanish files says so, instead of silently staying English."""
-    from flxdesk import resources
+    from flxdesk.host import resources
 
     empty = tmp_path / "resources"
     (empty / "i18n").mkdir(parents=True)
@@ -68,7 +68,7 @@ UNLOCK_AND_RUN = (
 )
 
 KEYCHAIN_ROUND_TRIP = """
-from flxdesk import credentials
+from flxdesk.host import credentials
 assert credentials.load_token("itest") is None
 credentials.save_token("itest-token-value", "itest")
 assert credentials.load_token("itest") == "itest-token-value"

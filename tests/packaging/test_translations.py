@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from flxdesk import i18n
-from flxdesk.statuses import _LABELS, ORDER_STATUSES
+from flxdesk.host import i18n
+from flxdesk.orders.statuses import _LABELS, ORDER_STATUSES
 from support.paths import ROOT
 
 

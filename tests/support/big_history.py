@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from flxdesk.paths import AppPaths, demo_paths
+from flxdesk.host.paths import AppPaths, demo_paths
 from support.paths import ROOT
 
 BIG_ROWS = 1_000_000

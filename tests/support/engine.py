@@ -6,9 +6,9 @@ import threading
 import time
 from collections import Counter
 
-from flxdesk.demo_api import DemoApi
-from flxdesk.queue_engine import QueueEngine
-from flxdesk.store import HistoryStore
+from flxdesk.flxpoint.demo_api import DemoApi
+from flxdesk.history.store import HistoryStore
+from flxdesk.sending.engine import QueueEngine
 
 
 def run_in_thread(engine: QueueEngine, **kwargs) -> threading.Thread:

@@ -6,7 +6,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from flxdesk.demo_api import DemoApi
+from flxdesk.flxpoint.demo_api import DemoApi
 
 # A fault decides, from the 1-based number of the request, what to do instead of
 # answering normally: (code, body[, headers]) to answer, "reset" to drop the
@@ -36,7 +36,7 @@ class FaultyApi(DemoApi):
         return super()._answer(method, raw_path, headers)
 
     def record(self, method, raw_path, headers, code) -> None:
-        from flxdesk.demo_api import SeenRequest
+        from flxdesk.flxpoint.demo_api import SeenRequest
 
         with self._lock:
             self.requests.append(

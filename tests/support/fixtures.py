@@ -10,8 +10,8 @@ import keyring.backends.fail
 import pytest
 from pytestqt.qtbot import QtBot
 
-from flxdesk.demo_api import DemoApi
-from flxdesk.paths import AppPaths, app_paths
+from flxdesk.flxpoint.demo_api import DemoApi
+from flxdesk.host.paths import AppPaths, app_paths
 from support.keychain import MemoryKeyring
 
 
@@ -53,7 +53,7 @@ def demo_api() -> Iterator[DemoApi]:
 @pytest.fixture
 def start_app(qtbot: QtBot, paths: AppPaths) -> Iterator[Callable]:
     """Start the real window (``build_app``'s arguments); every one started is closed."""
-    from flxdesk.gui.startup import RunningApp, build_app
+    from flxdesk.gui.start.startup import RunningApp, build_app
 
     started: list[RunningApp] = []
 

@@ -20,7 +20,7 @@ def main(flag: Path, order_id: str) -> int:
     def on_shown(window) -> None:
         from PySide6.QtCore import QTimer
 
-        from flxdesk.gui.token_keeper import TokenState
+        from flxdesk.gui.token.keeper import TokenState
 
         timer = QTimer(window)
         scanned = []

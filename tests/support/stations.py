@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from flxdesk.demo_api import DEMO_TOKEN, DemoApi, SeenRequest
+from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi, SeenRequest
 
 
 class StationsRun(NamedTuple):

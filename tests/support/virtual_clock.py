@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from flxdesk.queue_engine import EngineClock
+from flxdesk.sending.engine import EngineClock
 
 REAL_SLICE_SECONDS = 0.002  # how long a wait really waits before the clock skips
 

@@ -30,7 +30,7 @@ def wait_until_idle_with_a_token(qtbot, running) -> None:
 
     Call before the window's first paint is processed (the engine starts after it).
     """
-    from flxdesk.engine_events import EngineState
+    from flxdesk.sending.events import EngineState
 
     with qtbot.waitSignal(
         running.engine_thread.stateChanged,
@@ -42,7 +42,7 @@ def wait_until_idle_with_a_token(qtbot, running) -> None:
 
 def open_bulk(qtbot, running):
     """Bulk → Bulk update…, and the dialog it opens."""
-    from flxdesk.gui.bulk_dialog import BulkDialog
+    from flxdesk.gui.bulk.dialog import BulkDialog
 
     running.window.bulk_action.trigger()
     qtbot.waitUntil(lambda: running.window.findChild(BulkDialog, "bulkDialog") is not None)

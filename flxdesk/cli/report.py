@@ -1,0 +1,86 @@
+"""``flxdesk report``: the shift summary on the command line, and as CSV or PDF files.
+
+    flxdesk report --since today|shift|DATE|DATETIME [--until DATE|DATETIME]
+                   [--csv FILE] [--pdf FILE] [--demo]
+
+Prints the summary (flxdesk.reports.shift_report) to stdout. Exit codes: 0 when the summary
+was made (and the files written), 2 when ``--since``/``--until`` is not understood,
+the history cannot be read, or a file cannot be written; each with one plain line
+on stderr. It only reads the history, so it runs while the window is open.
+
+The PDF is drawn by Qt (flxdesk.gui); this module does not import Qt: the caller
+passes the writer (flxdesk.app does), so the other commands start without Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from flxdesk.history.periods import HELP, SHIFT_HOURS, InvalidPeriod, parse_period
+
+PdfWriter = Callable[[object, Path], Path]  # (ShiftSummary, target) -> written file
+EXIT_OK, EXIT_USAGE = 0, 2
+FAILURES_PRINTED = 50
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    report = commands.add_parser(
+        "report", help="print the shift summary of a period; also as CSV or PDF"
+    )
+    report.add_argument(
+        "--since",
+        required=True,
+        help=f"start of the period: {HELP}; 'shift' is the last {SHIFT_HOURS} hours",
+    )
+    report.add_argument(
+        "--until", help="end of the period (default: now); a date alone includes that day"
+    )
+    report.add_argument("--csv", type=Path, help="also write the summary to this CSV file")
+    report.add_argument("--pdf", type=Path, help="also write a one-page PDF to print")
+    report.add_argument("--demo", action="store_true", help="the demo's history, not the real one")
+
+
+def run_report(args: argparse.Namespace, pdf_writer: PdfWriter | None = None) -> int:
+    from flxdesk.history.schema import HistoryFileError
+    from flxdesk.history.store import HistoryStore
+    from flxdesk.host.paths import app_paths, demo_paths
+    from flxdesk.reports.shift_report import summarize, summary_lines, write_summary_csv
+
+    try:
+        period = parse_period(args.since, args.until)
+    except InvalidPeriod as problem:
+        return _usage_error(str(problem))
+    paths = app_paths().ensure()
+    if args.demo:
+        paths = demo_paths(paths)
+    try:
+        store = HistoryStore(paths.history_db)
+    except HistoryFileError as problem:
+        return _usage_error(str(problem))
+    try:
+        summary = summarize(store, period)
+    finally:
+        store.close()
+    print("\n".join(summary_lines(summary, FAILURES_PRINTED)), flush=True)
+    written = []
+    try:
+        if args.csv:
+            written.append(write_summary_csv(summary, args.csv))
+        if args.pdf:
+            if pdf_writer is None:
+                return _usage_error("this flxdesk cannot write PDF files; use --csv.")
+            written.append(pdf_writer(summary, args.pdf))
+    except OSError as problem:
+        name = problem.filename or args.pdf or args.csv
+        return _usage_error(f"cannot write {name}: {problem.strerror or problem}")
+    for path in written:
+        print(f"flxdesk: wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _usage_error(message: str) -> int:
+    print(f"flxdesk: {message}", file=sys.stderr)
+    return EXIT_USAGE

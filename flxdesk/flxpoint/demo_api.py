@@ -1,0 +1,193 @@
+"""A stand-in for the Flxpoint API on 127.0.0.1, for demo mode, screenshots and tests.
+
+It answers ``PATCH /orders/{id}/status`` like the real endpoint: orders 1000-1999
+exist, other IDs get 404, an unknown status gets 400, a missing or wrong token gets
+401, and more than 2 requests per second for one token get 429 with Retry-After.
+The limit is a token bucket per API token (2 per second, bursts of 2), the usual
+way "2 requests per second" is enforced; Flxpoint does not document its own. With
+``limit="window"`` it is stricter: at most 2 requests answered in any 1.0 s sliding
+window per token (requests answered 429 do not count), for the shared-token tests.
+Standard library only, so it starts in milliseconds and ships inside the app.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import json
+import socket
+import struct
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from flxdesk.orders.statuses import ORDER_STATUSES
+
+DEMO_TOKEN = "demo-token-not-secret"
+DEMO_ORDER_IDS = range(1000, 2000)
+REQUESTS_PER_SECOND = 2
+# A demo left running all shift must not grow without end: past this many, the older
+# half of the seen requests is forgotten.
+MAX_SEEN_REQUESTS = 1_000
+
+
+@dataclass(frozen=True)
+class SeenRequest:
+    """One request as it arrived, for tests: raw path and decoded parts."""
+
+    arrived: float  # time.monotonic()
+    method: str
+    raw_path: str
+    order_id: str | None
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    answer: int
+
+
+class DemoApi:
+    """Run with ``start()`` / ``stop()`` or as a context manager; ``url`` is the base URL."""
+
+    def __init__(
+        self, token: str = DEMO_TOKEN, latency: float = 0.0, port: int = 0, limit: str = "bucket"
+    ) -> None:
+        if limit not in ("bucket", "window"):
+            raise ValueError(f"limit must be 'bucket' or 'window', not {limit!r}")
+        self.token = token
+        self.latency = latency
+        self.limit = limit
+        # None: no rate limit (benchmarks that measure something other than pace).
+        self.requests_per_second: float | None = REQUESTS_PER_SECOND
+        self.requests: list[SeenRequest] = []
+        # per API token: (tokens left in the bucket, monotonic time of last refill)
+        self._buckets: dict[str, tuple[float, float]] = {}
+        # per API token, limit="window": arrival times of the requests let through
+        self._windows: dict[str, collections.deque[float]] = {}
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> DemoApi:
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="flxdesk-demo-api", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> DemoApi:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    def _over_rate(self, token: str, now: float) -> bool:
+        """Take one request from ``token``'s bucket; True when the bucket is empty."""
+        rate = self.requests_per_second
+        if rate is None:
+            return False
+        if self.limit == "window":
+            return self._over_window(token, now, int(rate))
+        with self._lock:
+            left, last = self._buckets.get(token, (rate, now))
+            left = min(rate, left + (now - last) * rate)
+            over = left < 1.0
+            self._buckets[token] = (left if over else left - 1.0, now)
+            return over
+
+    def _over_window(self, token: str, now: float, allowed: int) -> bool:
+        """True when ``allowed`` requests were let through in the last 1.0 s (strict)."""
+        with self._lock:
+            passed = self._windows.setdefault(token, collections.deque())
+            while passed and passed[0] <= now - 1.0:
+                passed.popleft()
+            if len(passed) >= allowed:
+                return True
+            passed.append(now)
+            return False
+
+    def _answer(self, method: str, raw_path: str, headers: dict[str, str]) -> tuple | None:
+        """(code, body) or (code, body, headers); None drops the connection (subclasses)."""
+        arrived = time.monotonic()
+        parts = urlsplit(raw_path)
+        segments = parts.path.split("/")
+        order_id = None
+        query = parse_qs(parts.query, keep_blank_values=True)
+        if len(segments) == 4 and segments[1] == "orders" and segments[3] == "status":
+            order_id = unquote(segments[2], errors="strict")
+        token = headers.get("x-api-token", "")
+        if method != "PATCH" or order_id is None:
+            answer = (404, {"message": "No such endpoint."})
+        elif token != self.token:
+            answer = (401, {"message": "Invalid or missing X-API-TOKEN."})
+        elif self._over_rate(token, arrived):
+            answer = (
+                429,
+                {"message": "Rate limit exceeded: 2 requests per second."},
+                {"Retry-After": "1"},
+            )
+        elif query.get("status", [""])[0] not in ORDER_STATUSES:
+            answer = (400, {"message": f"Invalid status {query.get('status', [''])[0]!r}."})
+        elif not (order_id.isdigit() and int(order_id) in DEMO_ORDER_IDS):
+            answer = (404, {"message": f"Order {order_id} not found."})
+        else:
+            answer = (201, {"id": order_id, "status": query["status"][0]})
+        with self._lock:
+            if len(self.requests) >= MAX_SEEN_REQUESTS:
+                del self.requests[: MAX_SEEN_REQUESTS // 2]
+            self.requests.append(
+                SeenRequest(arrived, method, raw_path, order_id, query, headers, answer[0])
+            )
+        if self.latency:
+            time.sleep(self.latency)
+        return answer
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            server_version = "flxdesk-demo-api"
+
+            def _respond(self) -> None:
+                headers = {name.lower(): value for name, value in self.headers.items()}
+                length = int(headers.get("content-length") or 0)
+                if length:
+                    self.rfile.read(length)
+                answer = api._answer(self.command, self.path, headers)
+                if answer is None:  # a fault-injecting subclass asked for a reset
+                    self.connection.setsockopt(
+                        socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                    )
+                    self.close_connection = True
+                    return
+                code, body, *extra = answer
+                payload = json.dumps(body).encode()
+                self.send_response(code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                for name, value in (extra[0] if extra else {}).items():
+                    self.send_header(name, value)
+                self.end_headers()
+                # The client may have given up waiting (a timeout): nothing to tell it.
+                with contextlib.suppress(ConnectionError):
+                    self.wfile.write(payload)
+
+            do_PATCH = do_GET = do_POST = do_PUT = do_DELETE = _respond
+
+            def log_message(self, format: str, *args: object) -> None:
+                """Silent: the app's log is for the app."""
+
+        return Handler

@@ -1,0 +1,363 @@
+"""Starting the window: the QApplication, the crash dialog, the lock, and the parts wired.
+
+What runs before the window's first paint is kept small, because a worker waits for it
+at every start (``python bench/startup.py``):
+- ``requests`` and ``keyring`` are imported by the worker thread after the first paint;
+- the history (sqlite3 and the store) is opened just after the first paint
+  (``run_window``: ``open_history_after_paint``); a history that cannot be used is
+  then said in a dialog and flxdesk ends with exit code 2, as before the window shows;
+- the Qt-free modules the window needs are imported here, before any PySide6 module
+  (``WINDOW_CORE_MODULES``): PySide6 reads the source file of every module imported
+  after it (looking for ``from __feature__ import``), about 0.1 ms a module when
+  running from source.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from flxdesk import __version__
+from flxdesk.flxpoint.endpoint import InvalidApiUrl, resolve_api_url
+from flxdesk.host.crash_record import CrashRecord, PreviousCrash
+from flxdesk.host.i18n import SOURCE_LANGUAGE, translate
+from flxdesk.host.instance_lock import AlreadyRunning, InstanceLock
+from flxdesk.host.paths import AppPaths, DataFolderUnusable, demo_paths
+from flxdesk.host.settings import SettingsError, load_settings
+from flxdesk.orders import notes, order_ids, statuses
+from flxdesk.sending import events as engine_events
+from flxdesk.station.station_settings import load_station_settings
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from flxdesk.flxpoint.demo_api import DemoApi
+    from flxdesk.gui.sending.engine_thread import EngineThread
+    from flxdesk.gui.window.main_window import MainWindow
+    from flxdesk.history.schema import HistoryNotADatabase
+    from flxdesk.history.store import HistoryStore
+
+log = logging.getLogger(__name__)
+
+GUI_BUSY_TIMEOUT_SECONDS = 0.03
+
+# Used by the window's modules; imported before PySide6 (see the module docstring).
+WINDOW_CORE_MODULES = (engine_events, notes, order_ids, statuses)
+
+
+class RunningApp:
+    """Everything the window start builds, so tests and benchmarks drive the real thing."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        engine_thread: EngineThread,
+        history_path: Path,
+        demo_api: DemoApi | None,
+    ) -> None:
+        self.window = window
+        self.engine_thread = engine_thread
+        self.history_path = history_path
+        self.demo_api = demo_api
+        self.refused = False  # the history could not be opened: flxdesk ends with code 2
+
+    @property
+    def store(self) -> HistoryStore:
+        return self.window.store
+
+    def attach_history(self, store: HistoryStore) -> None:
+        """Give the open history to the window (which then starts the engine)."""
+        # The window's thread never waits long on the history: its writes give up after
+        # a few milliseconds and are written by a thread of their own (QueueWriter).
+        store.set_busy_timeout(GUI_BUSY_TIMEOUT_SECONDS)
+        self.window.attach_history(store)
+
+    def close(self) -> None:
+        from flxdesk.gui.start.gil_sharing import thaw_start_up_objects
+
+        self.window.close()
+        self.engine_thread.shutdown()
+        if self.window.history_is_open:
+            self.store.close()
+        if self.demo_api is not None:
+            self.demo_api.stop()
+        thaw_start_up_objects()  # the window's objects may be collected now
+
+
+def build_app(
+    paths: AppPaths,
+    *,
+    demo: bool,
+    api_url: str | None = None,
+    previous_crash: PreviousCrash | None = None,
+    open_history: bool = True,
+) -> RunningApp:
+    """Create the worker thread and the main window, and open the history into it (a
+    QApplication must exist). ``open_history=False``: the caller attaches it later
+    (``run_window`` does, just after the first paint).
+
+    Raises InvalidApiUrl, SettingsError, DataFolderUnusable; and HistoryFileError when
+    the history is opened here and cannot be used.
+    """
+    from flxdesk.gui.sending.engine_thread import EngineThread
+    from flxdesk.gui.start.gil_sharing import share_the_gil_quickly
+    from flxdesk.gui.start.translation import install_translators
+    from flxdesk.gui.token.keeper import TokenKeeper
+    from flxdesk.gui.window.main_window import MainWindow
+
+    share_the_gil_quickly()  # the window's thread waits at most 1 ms for a busy worker
+    paths.ensure()
+    settings = load_settings(paths.settings_file)
+    demo_api = None
+    fixed_token = destination = None
+    if demo:  # its own folder: practice updates never reach the real history
+        paths = demo_paths(paths)
+    elif api_url is None:
+        api_url = resolve_api_url(settings.api_url)
+    if demo:
+        from flxdesk.flxpoint.demo_api import DemoApi
+        from flxdesk.orders.destination import DEMO_DESTINATION
+
+        demo_api = DemoApi().start()
+        api_url, fixed_token, destination = demo_api.url, demo_api.token, DEMO_DESTINATION
+    assert api_url is not None
+    engine_thread = EngineThread(paths.history_db, api_url, destination)
+    tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
+    settings_file = paths.settings_file
+    station = load_station_settings(settings_file)
+    install_translators(station.language)  # before the first widget; nothing for English
+    window = MainWindow(
+        engine_thread,
+        tokens,
+        api_url,
+        demo=demo,
+        station=station,
+        settings_file=settings_file,
+    )
+    tokens.setParent(window)
+    if previous_crash is not None:
+        window.show_crash_notice(previous_crash.notice())
+    running = RunningApp(window, engine_thread, paths.history_db, demo_api)
+    if open_history:
+        try:
+            running.attach_history(_open_store(paths.history_db))
+        except BaseException:
+            running.close()
+            raise
+    return running
+
+
+def _open_store(path: Path) -> HistoryStore:
+    from flxdesk.history.store import HistoryStore
+
+    return HistoryStore(path)
+
+
+def open_history(
+    path: Path,
+    *,
+    ask: Callable[[HistoryNotADatabase], bool],
+    tell: Callable[[str], None],
+) -> HistoryStore:
+    """The history at ``path``; one that is not a database is set aside (renamed, never
+    deleted) if the person agrees, and a new one started.
+
+    Raises HistoryFileError, also HistoryNotADatabase when the person says no.
+    """
+    from flxdesk.history.faults import set_aside
+    from flxdesk.history.schema import HistoryNotADatabase
+
+    while True:
+        try:
+            return _open_store(path)
+        except HistoryNotADatabase as problem:
+            if not ask(problem):
+                raise
+            kept = set_aside(problem.path)
+            log.warning("The unreadable history %s was set aside as %s", problem.path, kept)
+            tell(
+                translate(
+                    "Startup",
+                    "The history file that could not be read was kept as {kept} (nothing was "
+                    "deleted). flxdesk starts with a new, empty history. Give the old file to "
+                    "IT if its updates matter.",
+                ).format(kept=kept)
+            )
+
+
+def ask_to_set_aside(problem: HistoryNotADatabase) -> bool:
+    """Ask before renaming a history that is not a database; True when the person agrees."""
+    from PySide6.QtWidgets import QMessageBox
+
+    speak_the_system_language()
+    title = translate("Startup", "flxdesk: the history cannot be read")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, "")
+    box.setObjectName("setAsideQuestion")
+    box.setText(
+        f"{problem}\n\n"
+        + translate(
+            "Startup",
+            "flxdesk can set the file aside (rename it, next to where it is; nothing is "
+            "deleted) and start a new, empty history. Updates that were queued in it are not "
+            "sent; they stay in the old file.",
+        )
+    )
+    set_aside_button = box.addButton(
+        translate("Startup", "Set it aside and start"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(translate("Startup", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(set_aside_button)
+    box.exec()
+    return box.clickedButton() is set_aside_button
+
+
+def tell_set_aside(text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    title = translate("Startup", "flxdesk: the old history was set aside")
+    QMessageBox.information(None, title, text)
+
+
+def open_app(
+    paths: AppPaths,
+    *,
+    demo: bool,
+    previous_crash: PreviousCrash | None = None,
+    ask: Callable[[HistoryNotADatabase], bool] = ask_to_set_aside,
+    tell: Callable[[str], None] = tell_set_aside,
+) -> RunningApp:
+    """``build_app`` with ``open_history``'s question: a history that is not a database
+    is set aside if the person agrees.
+
+    Raises what ``build_app`` raises, also HistoryNotADatabase when the person says no.
+    """
+    running = build_app(paths, demo=demo, previous_crash=previous_crash, open_history=False)
+    try:
+        running.attach_history(open_history(running.history_path, ask=ask, tell=tell))
+    except BaseException:
+        running.close()
+        raise
+    return running
+
+
+def open_history_after_paint(
+    running: RunningApp,
+    *,
+    ask: Callable[[HistoryNotADatabase], bool] = ask_to_set_aside,
+    tell: Callable[[str], None] = tell_set_aside,
+    refuse: Callable[[Exception], int] | None = None,
+) -> None:
+    """Open the history into the shown window; when it cannot be used, say why (as
+    before the window shows: ``refuse_before_start``) and end the event loop, which
+    makes ``run_window`` return exit code 2."""
+    from PySide6.QtWidgets import QApplication
+
+    from flxdesk.history.schema import HistoryFileError
+
+    try:
+        store = open_history(running.history_path, ask=ask, tell=tell)
+    except (HistoryFileError, DataFolderUnusable) as problem:
+        running.refused = True
+        running.window.hide()
+        (refuse or refuse_before_start)(problem)
+        QApplication.exit(2)
+        return
+    running.attach_history(store)
+
+
+def refuse_before_start(problem: Exception) -> int:
+    """Say why flxdesk cannot start, on stderr and in a dialog; exit code 2."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    log.error("Cannot start: %s", problem)
+    print(f"flxdesk: {problem}", file=sys.stderr, flush=True)
+    QApplication.instance() or QApplication(sys.argv[:1])
+    speak_the_system_language()
+    QMessageBox.critical(None, translate("Startup", "flxdesk cannot start"), str(problem))
+    return 2
+
+
+def speak_the_system_language() -> None:
+    """Before the window (a refusal, a question): the OS's language, if none is set yet."""
+    from flxdesk.gui.start.translation import current_language, install_translators
+
+    if current_language() == SOURCE_LANGUAGE:
+        install_translators("")
+
+
+def install_crash_handler(log_file: str) -> None:
+    """Log any uncaught exception and tell the person, instead of vanishing."""
+
+    def handle(exc_type, exc, traceback) -> None:
+        log.critical("Unexpected error", exc_info=(exc_type, exc, traceback))
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                translate("Startup", "flxdesk: unexpected error"),
+                translate(
+                    "Startup",
+                    "Something went wrong: {error}.\n\nUpdates already queued are safe in the "
+                    "history. Details are in the log:\n{log_file}",
+                ).format(error=exc_type.__name__, log_file=log_file),
+            )
+
+    sys.excepthook = handle
+
+
+def run_window(
+    paths: AppPaths, *, demo: bool, on_shown: Callable[[MainWindow], None] | None = None
+) -> int:
+    """Show the window until it is closed; the exit code of the event loop, or 2."""
+    from PySide6.QtWidgets import QApplication
+
+    log.info("flxdesk %s starting (demo=%s)", __version__, demo)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("flxdesk")
+    app.setApplicationVersion(__version__)
+    install_crash_handler(str(paths.log_file))
+
+    try:
+        # The demo has its own data folder, history and lock (demo_paths).
+        data_dir = demo_paths(paths).data_dir if demo else paths.data_dir
+        lock = InstanceLock(data_dir, "the flxdesk demo" if demo else "the flxdesk window")
+    except (AlreadyRunning, DataFolderUnusable) as problem:
+        return refuse_before_start(problem)
+    except OSError as error:  # a read-only or full data folder
+        from flxdesk.history.faults import fault_from
+
+        return refuse_before_start(fault_from(error, data_dir / paths.history_db.name))
+    # The demo may run beside the real window: each keeps its own crash record.
+    crash_record = CrashRecord(paths.log_dir, "flxdesk-demo" if demo else "flxdesk")
+    previous_crash = crash_record.arm()
+    if previous_crash is not None:
+        log.warning("The previous run ended abnormally; kept %s", previous_crash.report)
+    try:
+        running = build_app(paths, demo=demo, previous_crash=previous_crash, open_history=False)
+    except (InvalidApiUrl, DataFolderUnusable, SettingsError) as problem:
+        crash_record.disarm()
+        lock.release()
+        return refuse_before_start(problem)
+    running.window.firstPainted.connect(lambda: open_history_after_paint(running))
+    running.window.show()
+    if on_shown is not None:
+        on_shown(running.window)
+    code = app.exec()
+    running.close()
+    crash_record.disarm()
+    lock.release()
+    if running.refused:
+        return 2
+    log.info("flxdesk stopped")
+    return code
+
+
+def show_report_in_a_dialog(title: str, report: str) -> None:
+    """A windowed Windows build has no console: the self-test's lines go to a dialog."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    QApplication.instance() or QApplication(sys.argv[:1])
+    QMessageBox.information(None, title, report)

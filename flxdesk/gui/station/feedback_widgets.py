@@ -1,0 +1,121 @@
+"""What a worker sees from across the bench: the result band and the armed-status chip.
+
+Colours come from ``palette.py`` for the current OS colour scheme; ``apply_scheme``
+re-colours them when the scheme changes. Both are on screen at the first paint, so they
+use no ``Qt`` enum (PySide6 builds that whole namespace, ~11 ms, on first use): the chip
+centres its text with a style sheet, and the window makes the band selectable later.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from flxdesk.orders.statuses import status_label
+from flxdesk.station.palette import BAND, STATUS_CHIP, Pair, Scheme
+
+LARGE_TYPE = 2.2  # times the body font: readable from an arm's length and more
+
+
+def palette_scheme() -> Scheme:
+    """Dark or light from the palette's window colour: no ``Qt`` enum, so first-paint safe.
+
+    On Windows and macOS a dark OS theme gives a dark palette; ``current_scheme`` also
+    reads the OS setting (and is used from the first paint on, with its change signal).
+    """
+    app = QGuiApplication.instance()
+    if app is None:
+        return Scheme.LIGHT
+    window = QGuiApplication.palette().window().color()
+    return Scheme.DARK if window.lightness() < 128 else Scheme.LIGHT
+
+
+def current_scheme() -> Scheme:
+    """Dark or light, from the OS setting (Qt 6.5+), else from the palette."""
+    if QGuiApplication.instance() is None:
+        return Scheme.LIGHT
+    from PySide6.QtCore import Qt
+
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Dark:
+        return Scheme.DARK
+    if scheme == Qt.ColorScheme.Light:
+        return Scheme.LIGHT
+    return palette_scheme()
+
+
+def colour_style(pair: Pair, extra: str = "") -> str:
+    return f"background: {pair.background}; color: {pair.foreground}; {extra}"
+
+
+def enlarge(label: QLabel, factor: float, base_point_size: float | None = None) -> None:
+    """``factor`` times the body font (``base_point_size``, else the application's)."""
+    from PySide6.QtWidgets import QApplication
+
+    font = label.font()
+    base = base_point_size or QApplication.font().pointSizeF()
+    font.setPointSizeF(base * factor)
+    font.setBold(True)
+    label.setFont(font)
+
+
+class ResultBand(QLabel):
+    """The last scan's result, full width, in large type on its colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultLabel")  # the window's result line, made large
+        self.setAccessibleName(self.tr("Last result"))
+        self.setWordWrap(True)
+        self.setMargin(10)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        enlarge(self, LARGE_TYPE)
+        self.kind = "info"
+        self._scheme = palette_scheme()
+        self.show_result(self.tr("Ready: scan an order."), "info")
+
+    def show_result(self, text: str, kind: str) -> None:
+        """``kind``: sent, failed, refused, queued or info."""
+        self.kind = kind
+        self.setText(text)
+        style = colour_style(BAND[kind][self._scheme], "border-radius: 4px;")
+        # Setting a style sheet, even the same one, restyles the window's widgets on the
+        # next pass of the event loop: ~25 ms of the GUI thread. Only a new colour needs it.
+        if style != self.styleSheet():
+            self.setStyleSheet(style)
+
+    def apply_scheme(self, scheme: Scheme) -> None:
+        self._scheme = scheme
+        self.show_result(self.text(), self.kind)
+
+    def set_body_size(self, point_size: float) -> None:
+        enlarge(self, LARGE_TYPE, point_size)
+
+
+class ArmedStatusChip(QLabel):
+    """The status every scan will get, big and coloured, so Canceled never looks like Closed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("armedStatus")
+        self.setAccessibleName(self.tr("Armed status"))
+        self.setMargin(8)
+        enlarge(self, LARGE_TYPE * 0.8)
+        self.status = ""
+        self._scheme = palette_scheme()
+
+    def show_status(self, status: str) -> None:
+        self.status = status
+        self.setText(status_label(status).upper())
+        self.setStyleSheet(
+            colour_style(STATUS_CHIP[status][self._scheme], "border-radius: 6px;")
+            + "qproperty-alignment: AlignCenter;"
+        )
+
+    def apply_scheme(self, scheme: Scheme) -> None:
+        self._scheme = scheme
+        if self.status:
+            self.show_status(self.status)
+
+    def set_body_size(self, point_size: float) -> None:
+        enlarge(self, LARGE_TYPE * 0.8, point_size)

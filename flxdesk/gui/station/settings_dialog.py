@@ -1,0 +1,141 @@
+"""File → Settings…: the station's preferences (saved in settings.json, ``station``).
+
+A new language is used from the next start: the dialog says so when it changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QWidget,
+)
+
+from flxdesk.gui.common.status_combo import chosen_status, fill_statuses
+from flxdesk.host.i18n import LANGUAGE_NAMES
+from flxdesk.orders.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
+from flxdesk.station.station_settings import LIMITS, StationSettings
+
+
+def _spin(name: str, value: float, suffix: str, decimals: int = 0) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setObjectName(name)
+    low, high = LIMITS[name]
+    box.setRange(low, high)
+    box.setDecimals(decimals)
+    box.setSuffix(suffix)
+    box.setValue(value)
+    return box
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent: QWidget, station: StationSettings) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("flxdesk settings"))
+        self._station = station
+        form = QFormLayout(self)
+
+        self.default_status = QComboBox()
+        self.default_status.setObjectName("defaultStatus")
+        safe = [s for s in ORDER_STATUSES if s not in DESTRUCTIVE_STATUSES]
+        fill_statuses(self.default_status, safe, station.default_status)
+        self.idle = _spin("idle_reset_minutes", station.idle_reset_minutes, self.tr(" min"), 1)
+        self.duplicate_window = _spin(
+            "duplicate_window_minutes", station.duplicate_window_minutes, self.tr(" min"), 1
+        )
+        self.duplicate_confirm = _spin(
+            "duplicate_confirm_seconds", station.duplicate_confirm_seconds, self.tr(" s")
+        )
+        self.refuse = QCheckBox(self.tr("Refuse scans until failures are acknowledged"))
+        self.refuse.setObjectName("refuseWhileUnacknowledged")
+        self.refuse.setChecked(station.refuse_while_unacknowledged)
+        self.muted = QCheckBox(self.tr("Mute sounds"))
+        self.muted.setObjectName("soundMuted")
+        self.muted.setChecked(station.sound_muted)
+        self.volume = QSlider()
+        self.volume.setObjectName("soundVolume")
+        self.volume.setOrientation(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(round(station.sound_volume * 100))
+        self.scan_length = QSpinBox()
+        self.scan_length.setObjectName("scanMinLength")
+        self.scan_length.setRange(*(int(v) for v in LIMITS["scan_min_length"]))
+        self.scan_length.setValue(station.scan_min_length)
+        self.scan_gap = QSpinBox()
+        self.scan_gap.setObjectName("scanMaxGap")
+        self.scan_gap.setRange(*(int(v) for v in LIMITS["scan_max_gap_ms"]))
+        self.scan_gap.setSuffix(self.tr(" ms"))
+        self.scan_gap.setValue(station.scan_max_gap_ms)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem(self.tr("Follow the system"), "")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)  # each language in its own words
+        self.language.setCurrentIndex(max(0, self.language.findData(station.language)))
+        self.restart_note = QLabel()
+        self.restart_note.setObjectName("languageRestartNote")
+        self.restart_note.setWordWrap(True)
+        self.language.currentIndexChanged.connect(self._language_changed)
+
+        rows = (
+            (
+                self.tr("Station &default status"),
+                self.default_status,
+                self.tr("armed at start and after idle"),
+            ),
+            (self.tr("Back to default after"), self.idle, self.tr("0 keeps the armed status")),
+            (
+                self.tr("Hold a repeated scan for"),
+                self.duplicate_window,
+                self.tr("0 turns the guard off"),
+            ),
+            (self.tr("Send a held repeat if scanned again within"), self.duplicate_confirm, ""),
+            ("", self.refuse, ""),
+            ("", self.muted, ""),
+            (self.tr("Volume"), self.volume, ""),
+            (self.tr("A scan is at least"), self.scan_length, self.tr("characters")),
+            (self.tr("Keys of a scan at most"), self.scan_gap, self.tr("apart")),
+            (self.tr("&Language"), self.language, self.tr("used from the next start")),
+        )
+        for label, field, description in rows:
+            field.setAccessibleName(label.replace("&", "") or field.text())
+            if description:
+                field.setAccessibleDescription(description)
+                field.setToolTip(description)
+            form.addRow(label, field)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(self.restart_note)
+        form.addRow(buttons)
+
+    def _language_changed(self, _index: int) -> None:
+        changed = self.language.currentData() != self._station.language
+        self.restart_note.setText(
+            self.tr("The new language is used the next time flxdesk starts.") if changed else ""
+        )
+
+    def chosen(self) -> StationSettings:
+        return self._station._replace(
+            default_status=chosen_status(self.default_status),
+            idle_reset_minutes=self.idle.value(),
+            duplicate_window_minutes=self.duplicate_window.value(),
+            duplicate_confirm_seconds=self.duplicate_confirm.value(),
+            refuse_while_unacknowledged=self.refuse.isChecked(),
+            sound_muted=self.muted.isChecked(),
+            sound_volume=self.volume.value() / 100,
+            scan_min_length=self.scan_length.value(),
+            scan_max_gap_ms=self.scan_gap.value(),
+            language=str(self.language.currentData()),
+        )

@@ -1,0 +1,119 @@
+"""What the station shows and sounds after each scan: the band, the failure panel, the
+sounds and today's counts. The window tells it what happened; it decides how to say it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel
+
+from flxdesk.gui.station.feedback_widgets import ResultBand
+from flxdesk.orders.statuses import status_label
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from flxdesk.gui.station.failure_panel import FailurePanel
+    from flxdesk.gui.station.sound_player import SoundPlayer
+    from flxdesk.history.store import HistoryStore
+
+
+def start_of_today() -> float:
+    """Local midnight (flxdesk.history.periods, imported here: off the first-paint path)."""
+    from flxdesk.history.periods import today
+
+    return today().since
+
+
+class StationFeedback(QObject):
+    def __init__(
+        self,
+        band: ResultBand,
+        failures: Callable[[], FailurePanel],
+        today: QLabel,
+        parent: QObject,
+    ) -> None:
+        """``failures`` gives the failure panel, made when first needed."""
+        super().__init__(parent)
+        self.band = band
+        self._failures = failures
+        self._today = today
+        self.sounds: SoundPlayer | None = None  # made after the first paint
+        self._sent = self._failed = 0
+        self._day = 0.0  # counted from the history by count_today, after the first paint
+        self._show_today()
+
+    def count_today(self, store: HistoryStore) -> None:
+        """Today's counts from the history (once, after the first paint)."""
+        from flxdesk.history.store import State
+
+        self._day = start_of_today()
+        counts = store.count_finished_since(self._day)
+        self._sent, self._failed = counts[State.SENT], counts[State.FAILED]
+        self._show_today()
+
+    # --- what happened ---------------------------------------------------------------
+    def queued(self, order_id: str, status: str, held_because: str = "") -> None:
+        if held_because:
+            self.band.show_result(
+                self.tr("{order} → {status}: queued; {why}, sent when it can be.").format(
+                    order=order_id, status=status_label(status), why=held_because
+                ),
+                "queued",
+            )
+            self._play("waiting")
+        else:
+            self.band.show_result(
+                self.tr("{order} → {status}: sending…").format(
+                    order=order_id, status=status_label(status)
+                ),
+                "info",
+            )
+
+    def refused(self, text: str) -> None:
+        self.band.show_result(text, "refused")
+        self._play("refused")
+
+    def info(self, text: str) -> None:
+        self.band.show_result(text, "info")
+
+    def finished(self, order_id: str, ok: bool, message: str, *, loud: bool) -> None:
+        """A finished update; ``loud`` for scans (a bulk run sounds only its failures)."""
+        self._roll_day()
+        if ok:
+            self._sent += 1
+            self.band.show_result(f"✔ {message}", "sent")
+            if loud:
+                self._play("sent")
+        else:
+            self._failed += 1
+            self._failures().add_failure(order_id, message)
+            self.band.show_result(f"✖ {message}", "failed")
+            self._play("failed")
+        self._show_today()
+
+    def rejected_rows(self, rows: list[tuple[str, str]]) -> None:
+        """Rows of a bulk run that could not be sent at all (order ID, problem)."""
+        for order_id, problem in rows:
+            self._failures().add_failure(order_id or self.tr("(no ID)"), problem)
+        if rows:
+            self._play("failed")
+
+    # --- helpers -----------------------------------------------------------------------
+    def _play(self, cue: str) -> None:
+        if self.sounds is not None:
+            self.sounds.play(cue)
+
+    def _roll_day(self) -> None:
+        today = start_of_today()
+        if today != self._day:
+            self._day, self._sent, self._failed = today, 0, 0
+
+    def _show_today(self) -> None:
+        self._today.setText(
+            self.tr("Today: {sent} sent · {failed} failed").format(
+                sent=self._sent, failed=self._failed
+            )
+        )

@@ -1,0 +1,151 @@
+"""The API token in the operating system's keychain, through ``keyring``, and nowhere else.
+
+Every keychain failure becomes a KeychainUnavailable with a plain-language reason;
+there is deliberately no fallback to a file. Callers may keep a token in memory for
+one session instead (see the window's token flow).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flxdesk.host.i18n import translate
+
+SERVICE_NAME = "flxdesk"
+DEFAULT_PROFILE = "default"
+MIN_TOKEN_LENGTH = 8
+MAX_TOKEN_LENGTH = 1024
+KEYCHAIN_SOURCE = "The API token saved in the keychain"
+
+log = logging.getLogger(__name__)
+
+
+class KeychainUnavailable(RuntimeError):
+    """No working keychain; ``str(error)`` explains it in words a non-expert can follow."""
+
+
+class InvalidToken(ValueError):
+    """The text cannot be an API token; ``str(error)`` says why, never what the text is."""
+
+
+def _plain_reason(error: Exception) -> str:
+    import keyring.errors
+
+    if isinstance(error, keyring.errors.NoKeyringError):
+        return translate(
+            "Credentials",
+            "No system keychain is available on this computer (on Linux, a Secret Service "
+            "such as GNOME Keyring or KWallet must be running).",
+        )
+    if isinstance(error, keyring.errors.InitError):
+        return translate(
+            "Credentials", "The system keychain could not be opened. It may be locked."
+        )
+    text = translate("Credentials", "The system keychain reported a problem ({error}).")
+    return text.format(error=type(error).__name__)
+
+
+def _call_keyring(action: str, function, *args):
+    import keyring.errors
+
+    try:
+        return function(*args)
+    except keyring.errors.PasswordDeleteError:
+        raise
+    except keyring.errors.KeyringError as error:
+        # The backend's own text can echo arguments; log only the type.
+        log.warning("Keychain %s failed: %s", action, type(error).__name__)
+        raise KeychainUnavailable(_plain_reason(error)) from None
+
+
+def load_token(profile: str = DEFAULT_PROFILE) -> str | None:
+    """The stored token for ``profile``, or None when none is stored.
+
+    Raises InvalidToken when the stored text cannot be a token (a line break pasted
+    into the keychain by another tool would otherwise break every request).
+    """
+    import keyring
+
+    stored = _call_keyring("read", keyring.get_password, SERVICE_NAME, profile)
+    if not stored:
+        return None
+    try:
+        return usable_token(stored, KEYCHAIN_SOURCE)
+    except InvalidToken as problem:
+        raise InvalidToken(
+            translate(
+                "Credentials",
+                "{problem} Set it again in the flxdesk window: Token → Set or replace token…",
+            ).format(problem=problem)
+        ) from None
+
+
+def save_token(token: str, profile: str = DEFAULT_PROFILE) -> None:
+    import keyring
+
+    _call_keyring("write", keyring.set_password, SERVICE_NAME, profile, token)
+
+
+def forget_token(profile: str = DEFAULT_PROFILE) -> None:
+    """Remove the stored token; forgetting a token that is not there is not an error."""
+    import keyring
+    import keyring.errors
+
+    try:
+        _call_keyring("delete", keyring.delete_password, SERVICE_NAME, profile)
+    except keyring.errors.PasswordDeleteError:
+        log.info("No stored token to forget for profile %s", profile)
+
+
+def check_token_format(token: str) -> str:
+    """Return the token without surrounding blanks, or raise InvalidToken with the reason.
+
+    The one check for every token: typed in the dialog, read from the keychain, or
+    given in FLXDESK_TOKEN. A token is printable ASCII without blanks (it travels in
+    an HTTP header, where a line break would end the header and a control character
+    is refused).
+    """
+    token = token.strip()
+    if not token:
+        raise InvalidToken(
+            translate("Credentials", "The token is empty. Paste the API token from Flxpoint.")
+        )
+    if any(ord(char) < 0x21 or ord(char) > 0x7E for char in token):
+        raise InvalidToken(
+            translate(
+                "Credentials",
+                "The token contains spaces, line breaks or unusual characters. "
+                "Copy it again from Flxpoint.",
+            )
+        )
+    if not MIN_TOKEN_LENGTH <= len(token) <= MAX_TOKEN_LENGTH:
+        raise InvalidToken(
+            translate(
+                "Credentials",
+                "The token is {len} characters long; an API token has {min_token_length} "
+                "to {max_token_length}. Copy it again from Flxpoint, whole.",
+            ).format(
+                len=len(token), min_token_length=MIN_TOKEN_LENGTH, max_token_length=MAX_TOKEN_LENGTH
+            )
+        )
+    return token
+
+
+def usable_token(raw: str, source: str) -> str:
+    """``check_token_format`` for a token from ``source``, registered for log masking.
+
+    Even a refused token is registered: whatever happens next, it never reaches a log.
+    """
+    from flxdesk.host.logging_setup import register_secret
+
+    register_secret(raw)
+    try:
+        token = check_token_format(raw)
+    except InvalidToken as problem:
+        raise InvalidToken(
+            translate("Credentials", "{source} cannot be used. {problem}").format(
+                source=source, problem=problem
+            )
+        ) from None
+    register_secret(token)
+    return token

@@ -1,0 +1,694 @@
+"""The queue engine: sends every queued update at the token's pace, through faults.
+
+No Qt here: the window's worker thread and the command line both run it. The store
+is the queue. Updates are written there as queued before the engine sees them; the
+engine marks each one ``sending`` before its request starts and records the outcome
+after. A run that is killed leaves ``sending`` rows, which the next run sends again,
+marked ``resent`` (setting the same status twice is harmless).
+
+Pacing and answers:
+- Up to two requests are in flight, so a slow API (0.5 s or more per answer) still
+  gets two request starts per second; the rate limiter caps the starts.
+- Outages wait, errors fail. 5xx answers, timeouts and broken connections mean
+  Flxpoint is not answering: the update stays queued, and the engine probes with one
+  request at a time, with growing gaps (capped), until an answer comes; nothing fails
+  because of an outage, however long (NOT_ANSWERING, "since" when it began).
+- 429 waits out ``Retry-After`` (bounded) and tells the limiter, which shares the
+  token's budget with other stations; a 429 never uses up a try. A long or repeated
+  429 hold is shown like an outage.
+- Final, because waiting cannot help: 400, 403, 404, an unexpected answer, and a
+  server certificate this computer does not trust (after one try, with IT's words).
+- 401 stops all sending until a new token is given (``set_token``).
+- No connection at all means offline: updates wait, one probe at a time with growing
+  gaps, and sending resumes by itself once a request gets through.
+
+The engine survives: an error in one cycle of the loop is logged and the loop goes on.
+The history being locked by another program is waited out with backoff; a full or
+read-only disk holds the queue with a plain sentence (STORAGE_PROBLEM) and sending
+resumes by itself once the history can be written again. An outcome that could not be
+recorded is kept and recorded later, never sent again because of that.
+
+Stopping is quick: ``stop`` ends the requests on the wire at once (their rows go back
+to the queue, marked resent, since Flxpoint may have applied them), and the sending
+threads are daemons, so a request that still hangs never keeps the process alive.
+
+Destinations: the engine sends a row only to the destination it was queued for (its
+API URL and token fingerprint, flxdesk.orders.destination). Rows queued for another URL or
+under another token are *held*: counted in the state events, never sent, until the
+person redirects or discards them through the store.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+import queue
+import random
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from flxdesk.flxpoint.rate_limit import RateLimiter, bounded_retry_after, limiter_for_token
+from flxdesk.flxpoint.results import Outcome, UpdateResult
+from flxdesk.history.faults import (
+    PASSING,
+    StorageFault,
+    StorageKind,
+    fault_from,
+    is_storage_error,
+)
+from flxdesk.history.schema import HistoryFileError
+from flxdesk.history.store import HistoryStore, State, UpdateRow
+from flxdesk.orders.destination import Destination, token_fingerprint
+from flxdesk.sending.events import (
+    EngineEvent,
+    EngineState,
+    RowChanged,
+    RowFinished,
+    StateChanged,
+)
+
+log = logging.getLogger(__name__)
+
+# Answers that sending again cannot change.
+FINAL_FAILURES = {
+    Outcome.BAD_REQUEST,
+    Outcome.FORBIDDEN,
+    Outcome.NOT_FOUND,
+    Outcome.CERTIFICATE_UNTRUSTED,
+    Outcome.UNEXPECTED,
+}
+# Flxpoint (or the way to it) is not answering: the update waits.
+NOT_ANSWERING = {Outcome.SERVER_ERROR, Outcome.TIMEOUT, Outcome.CONNECTION_FAILED}
+MAX_IN_FLIGHT = 2
+OFFLINE_PROBE_MAX_SECONDS = 30.0
+OUTAGE_PROBE_MAX_SECONDS = 30.0
+# A 429 asking to wait this long, or this many 429s in a row, show as a hold.
+RATE_LIMIT_HOLD_SECONDS = 5.0
+RATE_LIMIT_HOLD_STREAK = 3
+IDLE_POLL_SECONDS = 1.0
+# The engine's own store waits this long for a lock, then the loop backs off and retries.
+STORE_BUSY_TIMEOUT_SECONDS = 0.25
+STORAGE_RETRY_FIRST_SECONDS = 0.1
+STORAGE_RETRY_MAX_SECONDS = 2.0
+LOCK_PATIENCE_SECONDS = 3.0  # a lock shorter than this is waited out without a word
+STOP_GRACE_SECONDS = 0.5  # for answers already on their way when stop is asked
+
+
+class RetryPolicy(NamedTuple):
+    """Backoff for an update that waits because Flxpoint did not answer it."""
+
+    base_delay: float = 1.0  # seconds before the 2nd attempt; doubles each time
+    max_delay: float = 60.0
+
+    def delay(self, attempts: int, jitter: Callable[[], float] = random.random) -> float:
+        """Backoff before the next attempt, jittered so stations do not retry in step."""
+        ceiling = min(self.max_delay, self.base_delay * 2 ** min(attempts - 1, 30))
+        return ceiling * (0.5 + 0.5 * jitter())
+
+
+class EngineClock:
+    """Monotonic time and interruptible waits; tests pass a clock that skips ahead."""
+
+    def now(self) -> float:
+        return time.monotonic()
+
+    def wait(self, event: threading.Event, seconds: float) -> bool:
+        return event.wait(seconds)
+
+
+class _Abandoned:
+    """The request was ended by ``stop`` while on the wire: it may have been applied."""
+
+
+ABANDONED = _Abandoned()
+
+
+class _Senders:
+    """Daemon threads that make the requests, each keeping its own HTTP session.
+
+    Daemons, so that a request stuck on the wire never keeps the process alive after
+    the engine stopped (``QueueEngine.stop`` also ends such requests at once).
+    """
+
+    def __init__(self, count: int) -> None:
+        self._jobs: queue.Queue = queue.Queue()
+        self._threads = [
+            threading.Thread(target=self._work, name=f"flxdesk-send-{n}", daemon=True)
+            for n in range(count)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, function: Callable[..., None], *args: object) -> None:
+        self._jobs.put((function, args))
+
+    def close(self) -> None:
+        for _ in self._threads:
+            self._jobs.put(None)
+
+    def _work(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            function, args = job
+            function(*args)
+
+
+def _default_client_factory(api_url: str, token: str):
+    from flxdesk.flxpoint.client import FlxpointClient
+
+    return FlxpointClient(api_url, token)
+
+
+class QueueEngine:
+    """Drains the store's queue. ``run`` blocks; the control methods are thread-safe."""
+
+    def __init__(
+        self,
+        store_path: Path,
+        api_url: str,
+        token: str | None = None,
+        *,
+        policy: RetryPolicy | None = None,
+        limiter: RateLimiter | None = None,
+        on_event: Callable[[EngineEvent], None] | None = None,
+        client_factory: Callable[[str, str], object] = _default_client_factory,
+        max_in_flight: int = MAX_IN_FLIGHT,
+        destination: str | None = None,
+        token_salt: str | None = None,
+        clock: EngineClock | None = None,
+    ) -> None:
+        """``destination`` is the URL recorded in rows, when not ``api_url`` (the demo's
+        port changes each start, so its rows record DEMO_DESTINATION instead).
+        ``token_salt`` is the history's salt for token fingerprints; without it the
+        history is opened here to read it (which may wait on a lock)."""
+        self._store_path = store_path
+        self._api_url = api_url
+        self._destination_url = destination or api_url
+        if token_salt is None:
+            store = HistoryStore(store_path)
+            try:
+                token_salt = store.token_salt
+            finally:
+                store.close()
+        self._token_salt = token_salt
+        self._policy = policy or RetryPolicy()
+        self._fixed_limiter = limiter
+        self._on_event = on_event or (lambda event: None)
+        self._client_factory = client_factory
+        self._max_in_flight = max_in_flight
+        self._clock = clock or EngineClock()
+
+        self._lock = threading.RLock()
+        self._token = token
+        self._token_fp = self._fingerprint(token)
+        self._token_generation = 0
+        self._paused = False
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        # (row, result | None when it was not sent after all | ABANDONED, token generation)
+        self._finished: queue.Queue[tuple[UpdateRow, object, int]] = queue.Queue()
+        self._clients = threading.local()
+        self._requests_on_wire: set[object] = set()  # clients in a request, for stop
+        self._wire_changed = threading.Condition(self._lock)
+        self._answers_until = 0.0  # time.monotonic() until which answers on the wire may come
+
+        # Owned by the run thread:
+        self._store: HistoryStore | None = None
+        self._in_flight: set[int] = set()
+        self._unrecorded: collections.deque[tuple[UpdateRow, object, int]] = collections.deque()
+        self._retry_at: dict[int, float] = {}
+        self._offline_backoff = 0.0  # > 0 while offline
+        self._offline_until = 0.0
+        self._outage_backoff = 0.0  # > 0 while Flxpoint is not answering
+        self._outage_until = 0.0
+        self._holding_since: float | None = None  # wall clock: not answering, or held by 429s
+        self._throttled_in_a_row = 0
+        self._storage_problem: StorageFault | None = None
+        self._storage_since: float | None = None  # wall clock
+        self._counts = (0, 0)  # (waiting, held), the last that could be read
+        self._published: tuple | None = None
+        self._token_problem = ""  # why the last token was refused, for the person
+        self._state = EngineState.IDLE
+
+    # --- control, from any thread ------------------------------------------------------
+    def set_token(self, token: str | None) -> None:
+        fingerprint = self._fingerprint(token)
+        with self._lock:
+            self._token = token or None
+            self._token_fp = fingerprint
+            self._token_generation += 1
+            self._token_problem = ""
+        self._poke()
+
+    def _fingerprint(self, token: str | None) -> str:
+        return token_fingerprint(token, self._token_salt) if token else ""
+
+    @property
+    def destination(self) -> Destination:
+        """Where updates queued now are meant to go: record it with each row.
+
+        After Flxpoint refuses a token (401) it stays the destination's token until
+        another is given, so updates queued meanwhile are held like the older ones.
+        """
+        with self._lock:
+            return Destination(self._destination_url, self._token_fp)
+
+    def pause(self) -> None:
+        with self._lock:
+            self._paused = True
+        self._poke()
+
+    def resume(self) -> None:
+        with self._lock:
+            self._paused = False
+        self._poke()
+
+    def wake(self) -> None:
+        """Call after queueing or cancelling rows, so the engine looks at once."""
+        self._wake.set()
+
+    def stop(self, grace: float = 0.0) -> None:
+        """End ``run`` soon: no new request starts. A request on the wire gets up to
+        ``grace`` seconds to bring its answer (recorded as usual), then it is ended and
+        its row stays queued, to be sent again: a normal quit waits a moment rather than
+        leave an update Flxpoint may have taken marked as not sent."""
+        with self._lock:
+            self._answers_until = max(self._answers_until, time.monotonic() + grace)
+        self._stop.set()
+        self._poke()
+        self._end_requests_on_wire()
+        self._poke()
+
+    def _end_requests_on_wire(self) -> None:
+        """Let the answers on their way arrive until the grace ends, then end the rest."""
+        with self._lock:
+            self._wire_changed.wait_for(
+                lambda: not self._requests_on_wire,
+                timeout=max(0.0, self._answers_until - time.monotonic()),
+            )
+            on_wire = list(self._requests_on_wire)
+        for client in on_wire:
+            abort = getattr(client, "abort", None)
+            if abort is not None:
+                abort()
+
+    def renewed(self) -> QueueEngine:
+        """A new engine like this one (same token, pause and settings), to run again
+        after this one's ``run`` ended."""
+        with self._lock:
+            token, paused = self._token, self._paused
+        engine = QueueEngine(
+            self._store_path,
+            self._api_url,
+            token,
+            policy=self._policy,
+            limiter=self._fixed_limiter,
+            on_event=self._on_event,
+            client_factory=self._client_factory,
+            max_in_flight=self._max_in_flight,
+            destination=self._destination_url,
+            token_salt=self._token_salt,
+            clock=self._clock,
+        )
+        engine._paused = paused
+        return engine
+
+    @property
+    def state(self) -> EngineState:
+        return self._state
+
+    @property
+    def rate(self) -> float:
+        """Requests per second this station currently allows itself."""
+        with self._lock:
+            token = self._token
+        return self._limiter(token).rate if token else 0.0
+
+    def _poke(self) -> None:
+        self._wake.set()
+
+    # --- the loop ------------------------------------------------------------------
+    def run(
+        self,
+        *,
+        until_idle: bool = False,
+        offline_give_up: float | None = None,
+        storage_give_up: float | None = None,
+    ) -> None:
+        """Send queued updates until ``stop``; with ``until_idle`` also end when done.
+
+        An ``until_idle`` run (the command line) also ends when the token is refused,
+        or after ``offline_give_up`` seconds offline or with Flxpoint not answering;
+        unsent updates stay queued. Such a run raises StorageFault when the history
+        cannot be written: at once when the fault does not pass by itself (read-only,
+        damaged), after ``storage_give_up`` seconds for a lock or a full disk. A run
+        without ``until_idle`` never gives up: it holds and tries again.
+        """
+        senders = _Senders(self._max_in_flight)
+        waiting_since: float | None = None  # offline or not answering, on self._clock
+        trouble_since: float | None = None  # storage fault, on self._clock
+        backoff = 0.0
+        try:
+            while not self._stop.is_set():
+                self._wake.clear()
+                try:
+                    wait = self._cycle(senders)
+                except Exception as error:  # the loop must survive anything
+                    now = self._clock.now()
+                    trouble_since = trouble_since if trouble_since is not None else now
+                    backoff = min(
+                        STORAGE_RETRY_MAX_SECONDS, max(STORAGE_RETRY_FIRST_SECONDS, backoff * 2)
+                    )
+                    fault = self._as_storage_fault(error)
+                    if fault is None:
+                        log.exception("A cycle of the queue engine failed; it goes on")
+                    else:
+                        lasted = now - trouble_since
+                        if until_idle and (
+                            fault.kind not in PASSING
+                            or (storage_give_up is not None and lasted >= storage_give_up)
+                        ):
+                            raise fault from error
+                        if fault.kind is not StorageKind.LOCKED or lasted >= LOCK_PATIENCE_SECONDS:
+                            self._report_storage_problem(fault)
+                    self._clock.wait(self._stop, backoff)
+                    continue
+                if trouble_since is not None:
+                    trouble_since, backoff = None, 0.0
+                    self._storage_cleared()
+                if wait is None:
+                    continue  # a request was started: look for the next one at once
+                now = self._clock.now()
+                if self._state in (EngineState.OFFLINE, EngineState.NOT_ANSWERING):
+                    waiting_since = waiting_since if waiting_since is not None else now
+                else:
+                    waiting_since = None
+                if until_idle and not self._in_flight and not self._unrecorded:
+                    waiting, _held = self._counts
+                    gave_up = (
+                        offline_give_up is not None
+                        and waiting_since is not None
+                        and now - waiting_since >= offline_give_up
+                    )
+                    if waiting == 0 or self._state is EngineState.NEEDS_TOKEN or gave_up:
+                        break
+                self._clock.wait(self._wake, wait)
+        finally:
+            self._shut_down(senders)
+
+    def _cycle(self, senders: _Senders) -> float | None:
+        """One look at the queue: None when a request was started, else seconds to wait."""
+        if self._store is None:
+            self._store = HistoryStore(self._store_path, busy_timeout=STORE_BUSY_TIMEOUT_SECONDS)
+            # One flxdesk per data folder: a row still 'sending' was cut off by a crash.
+            interrupted = self._store.requeue_interrupted()
+            if interrupted:
+                log.warning("%d updates interrupted earlier are queued again", interrupted)
+        self._collect_finished()
+        row = self._next_startable()
+        if row is not None:
+            self._start(row, senders)
+            return None
+        counts = self._store.count_by_state()
+        held = self._store.count_held(self.destination)
+        waiting = counts[State.QUEUED] - held + counts[State.SENDING]
+        self._counts = (waiting, held)
+        self._publish_state()
+        return self._seconds_to_next_due(self._clock.now())
+
+    def _as_storage_fault(self, error: Exception) -> StorageFault | None:
+        if isinstance(error, StorageFault):
+            return error
+        if isinstance(error, HistoryFileError):
+            return StorageFault(StorageKind(error.kind), self._store_path, str(error))
+        if is_storage_error(error):
+            return fault_from(error, self._store_path)
+        return None
+
+    def _report_storage_problem(self, fault: StorageFault) -> None:
+        if self._storage_problem is None or self._storage_problem.kind is not fault.kind:
+            log.warning("Sending is held: %s", fault)
+        self._storage_problem = fault
+        if self._storage_since is None:
+            self._storage_since = time.time()
+        self._publish_state()
+
+    def _storage_cleared(self) -> None:
+        if self._storage_problem is not None:
+            log.info("The history can be written again; sending resumes")
+        self._storage_problem = None
+        self._storage_since = None
+        self._publish_state()
+
+    def _shut_down(self, senders: _Senders) -> None:
+        """Stop sending: abort what is on the wire, record what came back, requeue the rest.
+
+        Bounded in time: a request that still hangs is abandoned to its daemon thread.
+        """
+        self._stop.set()
+        self._end_requests_on_wire()
+        senders.close()
+        grace_ends = time.monotonic() + STOP_GRACE_SECONDS
+        answered = {row.id for row, _result, _generation in self._unrecorded}
+        while self._in_flight - answered:
+            left = grace_ends - time.monotonic()
+            if left <= 0:
+                break
+            try:
+                finished = self._finished.get(timeout=left)
+            except queue.Empty:
+                break
+            self._unrecorded.append(finished)
+            answered.add(finished[0].id)
+        try:
+            if self._store is not None:
+                try:
+                    self._collect_finished()
+                except Exception:
+                    log.exception("Could not record every answer while stopping")
+                if self._in_flight:
+                    self._store.requeue_abandoned(sorted(self._in_flight))
+                    log.info("%d requests were still on the wire at stop", len(self._in_flight))
+                    self._in_flight.clear()
+                counts = self._store.count_by_state()
+                held = self._store.count_held(self.destination)
+                self._counts = (counts[State.QUEUED] - held + counts[State.SENDING], held)
+        except Exception:
+            log.exception("Could not tidy the queue while stopping; the next start will")
+        finally:
+            self._state = EngineState.STOPPED
+            waiting, held = self._counts
+            self._on_event(StateChanged(EngineState.STOPPED, waiting, held))
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+    def _next_startable(self) -> UpdateRow | None:
+        with self._lock:
+            blocked = self._paused or self._token is None
+        if blocked or self._storage_problem is not None:
+            return None
+        if len(self._in_flight) >= self._max_in_flight:
+            return None
+        now = self._clock.now()
+        if self._offline_backoff and (self._in_flight or now < self._offline_until):
+            return None  # offline: one probe at a time, with growing gaps
+        if self._outage_backoff and (self._in_flight or now < self._outage_until):
+            return None  # Flxpoint is not answering: the same
+        skip = len(self._in_flight) + len(self._retry_at)
+        for row in self._store.queued(self.destination, limit=skip + 1):
+            if row.id not in self._in_flight and self._retry_at.get(row.id, 0.0) <= now:
+                return row
+        return None
+
+    def _start(self, row: UpdateRow, senders: _Senders) -> None:
+        with self._lock:
+            token, generation = self._token, self._token_generation
+            destination = Destination(self._destination_url, self._token_fp)
+        if token is None or not self._store.mark_sending(row.id, destination):
+            self._retry_at.pop(row.id, None)
+            return  # cancelled meanwhile, or the token changed since it was picked
+        self._retry_at.pop(row.id, None)
+        self._in_flight.add(row.id)
+        self._on_event(RowChanged(row.id))
+        senders.submit(self._send, row, token, generation)
+
+    def _send(self, row: UpdateRow, token: str, generation: int) -> None:
+        """In a sending thread: wait for the token's next slot, then one request.
+
+        The client is made before the wait, so that the request leaves as soon as the
+        slot opens and the server sees the pace the limiter keeps.
+        """
+        result: object = None
+        try:
+            client = self._client(token, generation)
+            if self._limiter(token).wait_for_slot(self._stop):
+                with self._lock:
+                    still_wanted = (
+                        not self._paused
+                        and generation == self._token_generation
+                        and not self._stop.is_set()
+                    )
+                    if still_wanted:
+                        self._requests_on_wire.add(client)
+                if still_wanted:
+                    try:
+                        result = client.update_status(row.order_id, row.status, row.note)
+                    finally:
+                        with self._lock:
+                            self._requests_on_wire.discard(client)
+                            self._wire_changed.notify_all()
+                    if self._stop.is_set() and not result.ok:
+                        result = ABANDONED  # ended by stop: not an answer from Flxpoint
+        except Exception as error:  # a bug must not leave the row 'sending' forever
+            log.exception("Sending update %s failed unexpectedly", row.id)
+            result = UpdateResult(Outcome.UNEXPECTED, f"Internal error: {type(error).__name__}")
+        self._finished.put((row, result, generation))
+        self._wake.set()
+
+    def _client(self, token: str, generation: int):
+        cached = getattr(self._clients, "entry", None)
+        if cached is None or cached[0] != generation:
+            if cached is not None:
+                cached[1].close()
+            cached = (generation, self._client_factory(self._api_url, token))
+            self._clients.entry = cached
+        return cached[1]
+
+    def _limiter(self, token: str) -> RateLimiter:
+        return self._fixed_limiter or limiter_for_token(token)
+
+    def _collect_finished(self) -> None:
+        """Record the answers that came back; one that cannot be recorded yet is kept."""
+        while True:
+            try:
+                self._unrecorded.append(self._finished.get_nowait())
+            except queue.Empty:
+                break
+        while self._unrecorded:
+            row, result, generation = self._unrecorded[0]
+            if result is None:  # paused, stopped or token changed before it left
+                self._store.mark_queued(row.id)
+            elif result is ABANDONED:
+                self._store.requeue_abandoned([row.id])
+            else:
+                self._record(row, result, generation)
+            self._unrecorded.popleft()
+            self._in_flight.discard(row.id)
+            if result is None or result is ABANDONED:
+                self._on_event(RowChanged(row.id))
+
+    def _answered(self) -> None:
+        """Flxpoint gave an answer: neither offline nor an outage any more."""
+        self._offline_backoff = self._offline_until = 0.0
+        self._outage_backoff = self._outage_until = 0.0
+        self._holding_since = None
+        self._throttled_in_a_row = 0
+
+    def _record(self, row: UpdateRow, result: UpdateResult, generation: int) -> None:
+        """Write the outcome first; change the engine's state only once it is written."""
+        store = self._store
+        tried = row.attempts + 1
+        common = {
+            "http_code": result.http_code,
+            "outcome": result.outcome.value,
+            "message": result.message,
+            "detail": result.detail,
+        }
+        now = self._clock.now()
+        outcome = result.outcome
+        if outcome is Outcome.OFFLINE:
+            store.retry_later(row.id, attempts=row.attempts, **common)
+            self._offline_backoff = min(
+                OFFLINE_PROBE_MAX_SECONDS, max(1.0, self._offline_backoff * 2)
+            )
+            self._offline_until = now + self._offline_backoff
+            self._on_event(RowChanged(row.id))
+            return
+        if outcome is Outcome.UNAUTHORIZED:
+            store.retry_later(row.id, attempts=row.attempts, **common)
+            self._answered()
+            with self._lock:
+                if generation == self._token_generation:
+                    self._token = None  # stop sending until a new token is set
+                    self._token_problem = result.message
+            self._on_event(RowChanged(row.id))
+            return
+        if result.ok or outcome in FINAL_FAILURES:
+            store.complete(row.id, ok=result.ok, attempts=tried, **common)
+            self._answered()
+            self._on_event(RowFinished(row.id, result.ok, result.message))
+            return
+        if outcome is Outcome.RATE_LIMITED:
+            store.retry_later(row.id, attempts=row.attempts, **common)  # not a try used up
+            delay = bounded_retry_after(result.retry_after)
+            with self._lock:
+                token = self._token
+            if token:
+                limiter = self._limiter(token)
+                limiter.pause(delay)
+                limiter.on_throttled()
+            self._offline_backoff = self._offline_until = 0.0
+            self._retry_at[row.id] = now + delay
+            self._throttled_in_a_row += 1
+            held = delay >= RATE_LIMIT_HOLD_SECONDS
+            if held or self._throttled_in_a_row >= RATE_LIMIT_HOLD_STREAK:
+                self._holding_since = self._holding_since or time.time()
+            self._on_event(RowChanged(row.id))
+            return
+        # 5xx, a timeout, a broken connection: Flxpoint is not answering; the update waits.
+        store.retry_later(row.id, attempts=tried, **common)
+        self._offline_backoff = self._offline_until = 0.0
+        self._outage_backoff = min(OUTAGE_PROBE_MAX_SECONDS, max(1.0, self._outage_backoff * 2))
+        self._outage_until = now + self._outage_backoff
+        self._holding_since = self._holding_since or time.time()
+        self._retry_at[row.id] = now + self._policy.delay(tried)
+        self._on_event(RowChanged(row.id))
+
+    def _publish_state(self) -> EngineState:
+        waiting, held = self._counts
+        with self._lock:
+            needs_token, paused = self._token is None, self._paused
+            token_problem = self._token_problem if needs_token else ""
+        since, problem, kind = None, "", ""
+        if self._storage_problem is not None:
+            state = EngineState.STORAGE_PROBLEM
+            since, problem = self._storage_since, str(self._storage_problem)
+            kind = str(self._storage_problem.kind)
+        elif needs_token:
+            state = EngineState.NEEDS_TOKEN
+        elif paused:
+            state = EngineState.PAUSED
+        elif self._offline_backoff:
+            state = EngineState.OFFLINE
+        elif self._holding_since is not None and (waiting or self._in_flight):
+            state = EngineState.NOT_ANSWERING
+            since = self._holding_since
+        elif waiting or self._in_flight:
+            state = EngineState.SENDING
+        else:
+            state = EngineState.IDLE
+        self._state = state
+        event = StateChanged(state, waiting, held, token_problem, since, problem, kind)
+        if event != self._published:
+            self._published = event
+            self._on_event(event)
+        return state
+
+    def _seconds_to_next_due(self, now: float) -> float:
+        # While offline or not answering, nothing may start before the next probe.
+        gate = 0.0
+        if self._offline_backoff:
+            gate = max(gate, self._offline_until)
+        if self._outage_backoff:
+            gate = max(gate, self._outage_until)
+        due = [max(when, gate) for when in self._retry_at.values()]
+        if gate:
+            due.append(gate)
+        soonest = min(due, default=now + IDLE_POLL_SECONDS)
+        return min(IDLE_POLL_SECONDS, max(0.01, soonest - now))

@@ -1,0 +1,64 @@
+"""Command barcodes: scanned like an order ID, but they change the station instead.
+
+A worker with a box in one hand switches the armed status, acknowledges failures or
+clears the note by scanning a code from a printed sheet. The codes use only A-Z, 0-9
+and spaces, because some keyboard layouts remap punctuation that a scanner types in
+keyboard-wedge mode, and all start with ``PREFIX``, which flxdesk never accepts as an
+order ID. Commands are never sent to the API nor recorded as updates.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import NamedTuple
+
+from flxdesk.host.i18n import translate
+from flxdesk.orders.statuses import ORDER_STATUSES, status_label
+
+PREFIX = "FLXCMD "
+
+
+class Action(StrEnum):
+    ARM_STATUS = "arm_status"
+    ACKNOWLEDGE = "acknowledge"
+    CLEAR_NOTE = "clear_note"
+
+
+class Command(NamedTuple):
+    code: str  # exactly what the scanner types
+    action: Action
+    status: str | None  # the status armed, for ARM_STATUS
+    label: str  # the words printed under the barcode
+
+
+def _status_command(status: str) -> Command:
+    return Command(f"{PREFIX}{status.upper()}", Action.ARM_STATUS, status, f"Set status: {status}")
+
+
+COMMANDS: tuple[Command, ...] = (
+    *(_status_command(status) for status in ORDER_STATUSES),
+    Command(f"{PREFIX}ACK", Action.ACKNOWLEDGE, None, "Acknowledge failures"),
+    Command(f"{PREFIX}CLEAR NOTE", Action.CLEAR_NOTE, None, "Clear the note"),
+)
+
+_BY_CODE = {command.code: command for command in COMMANDS}
+
+
+def command_label(command: Command) -> str:
+    """The words printed under the barcode, in the window's language (``label``: English)."""
+    if command.action is Action.ARM_STATUS and command.status is not None:
+        text = translate("CommandCodes", "Set status: {status}")
+        return text.format(status=status_label(command.status))
+    if command.action is Action.ACKNOWLEDGE:
+        return translate("CommandCodes", "Acknowledge failures")
+    return translate("CommandCodes", "Clear the note")
+
+
+def is_command(text: str) -> bool:
+    """True for anything in the reserved space, known command or not."""
+    return text.strip().upper().startswith(PREFIX)
+
+
+def parse_command(text: str) -> Command | None:
+    """The command ``text`` is (case and surrounding blanks ignored), or None."""
+    return _BY_CODE.get(" ".join(text.strip().upper().split()))

@@ -1,0 +1,114 @@
+"""The packing station's own preferences, kept in ``settings.json`` under ``"station"``.
+
+Window size and place, zoom, sound, the station's default status, the duplicate guard's
+windows, the scan-burst rule, whether failures must be acknowledged before the next
+scan, and the language of the window. A value that is missing or not usable falls back
+to its default (logged): unlike the API address, none of these can send an update
+somewhere it was not meant to go.
+Written atomically, keeping every other key of the file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from flxdesk.host.i18n import LANGUAGES
+from flxdesk.orders.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
+
+log = logging.getLogger(__name__)
+
+SECTION = "station"
+
+
+class StationSettings(NamedTuple):
+    default_status: str = "Closed"
+    idle_reset_minutes: float = 5.0  # the default status comes back after this idle time
+    duplicate_window_minutes: float = 10.0  # 0 turns the duplicate guard off
+    duplicate_confirm_seconds: float = 8.0  # a held repeat scanned again this soon is sent
+    refuse_while_unacknowledged: bool = True
+    sound_muted: bool = False
+    sound_volume: float = 0.8
+    zoom: float = 1.0
+    scan_min_length: int = 3
+    scan_max_gap_ms: int = 50
+    geometry: str = ""  # QWidget.saveGeometry(), base64
+    language: str = ""  # "" follows the OS; else one of i18n.LANGUAGES (applied at start)
+
+
+LIMITS: dict[str, tuple[float, float]] = {
+    "idle_reset_minutes": (0.0, 24 * 60.0),
+    "duplicate_window_minutes": (0.0, 24 * 60.0),
+    "duplicate_confirm_seconds": (1.0, 120.0),
+    "sound_volume": (0.0, 1.0),
+    "zoom": (0.5, 3.0),
+    "scan_min_length": (1, 64),
+    "scan_max_gap_ms": (10, 500),
+}
+
+
+def _valid(name: str, value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int | float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        low, high = LIMITS[name]
+        return low <= value <= high
+    if name == "default_status":
+        return value in ORDER_STATUSES and value not in DESTRUCTIVE_STATUSES
+    if name == "language":
+        return value == "" or value in LANGUAGES
+    return isinstance(value, str)
+
+
+def from_dict(raw: object) -> StationSettings:
+    """Usable values from ``raw``; defaults for the rest."""
+    defaults = StationSettings()
+    if not isinstance(raw, dict):
+        return defaults
+    values = {}
+    for name, default in defaults._asdict().items():
+        if name not in raw:
+            continue
+        if _valid(name, raw[name], default):
+            values[name] = type(default)(raw[name])
+        else:
+            log.warning("Station setting %s=%r is not usable; using %r", name, raw[name], default)
+    return defaults._replace(**values)
+
+
+def _read_document(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return {}
+    import json  # only when there is a file: keeps start-up light
+
+    raw = json.loads(text)
+    return raw if isinstance(raw, dict) else {}
+
+
+def load_station_settings(path: Path) -> StationSettings:
+    """The station section of ``path`` (the caller has already checked the file loads)."""
+    try:
+        return from_dict(_read_document(path).get(SECTION))
+    except (OSError, ValueError):
+        return StationSettings()
+
+
+def save_station_settings(path: Path, station: StationSettings) -> None:
+    """Write the station section atomically, keeping every other key of the file."""
+    import json
+
+    document = _read_document(path)
+    document[SECTION] = station._asdict()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    with open(temporary, "w", encoding="utf-8") as out:
+        json.dump(document, out, indent=2)
+        out.flush()
+        os.fsync(out.fileno())
+    temporary.replace(path)

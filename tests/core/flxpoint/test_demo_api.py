@@ -1,0 +1,60 @@
+from flxdesk.flxpoint.client import FlxpointClient
+from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
+from flxdesk.flxpoint.rate_limit import RateLimiter
+from flxdesk.flxpoint.results import Outcome
+from support.timing import three_in_one_second
+
+
+def test_demo_api_answers_like_flxpoint(demo_api: DemoApi) -> None:
+    client = FlxpointClient(demo_api.url, DEMO_TOKEN)
+    limiter = RateLimiter()
+    outcomes = {}
+    for order_id in ("1000", "1999", "999", "2000", "abc"):
+        limiter.wait_for_slot()
+        outcomes[order_id] = client.update_status(order_id, "Closed").outcome
+    assert outcomes == {
+        "1000": Outcome.SUCCESS,
+        "1999": Outcome.SUCCESS,
+        "999": Outcome.NOT_FOUND,
+        "2000": Outcome.NOT_FOUND,
+        "abc": Outcome.NOT_FOUND,
+    }
+    wrong = FlxpointClient(demo_api.url, "not-the-demo-token")
+    assert wrong.update_status("1000", "Open").outcome is Outcome.UNAUTHORIZED
+
+
+def test_demo_api_rejects_unknown_status(demo_api: DemoApi) -> None:
+    result = FlxpointClient(demo_api.url, DEMO_TOKEN).update_status("1000", "Shipped")
+    assert result.outcome is Outcome.BAD_REQUEST
+    assert "Shipped" in result.message
+
+
+def test_demo_api_enforces_two_per_second(demo_api: DemoApi) -> None:
+    client = FlxpointClient(demo_api.url, DEMO_TOKEN)
+    outcomes = [client.update_status("1000", "Open").outcome for _ in range(3)]
+    assert outcomes[:2] == [Outcome.SUCCESS, Outcome.SUCCESS]
+    assert outcomes[2] is Outcome.RATE_LIMITED
+    accepted = [seen.arrived for seen in demo_api.requests if seen.answer == 201]
+    assert three_in_one_second(accepted) == []
+
+
+def test_the_strict_window_lets_two_through_in_any_second_where_the_bucket_lets_three() -> None:
+    bucket, window = DemoApi(), DemoApi(limit="window")
+    try:
+        arrivals = [0.0, 0.0, 0.5, 1.0, 1.2, 2.0]
+        over_bucket = [bucket._over_rate("t", 100 + at) for at in arrivals]
+        over_window = [window._over_rate("t", 100 + at) for at in arrivals]
+    finally:
+        for api in (bucket, window):
+            api._server.server_close()
+    assert over_bucket == [False, False, False, False, True, False]  # refilled at 2/s
+    # Strict: 2 let through in any 1.0 s; a request answered 429 does not count.
+    assert over_window == [False, False, True, False, False, False]
+
+
+def test_the_strict_window_answers_429_with_retry_after_1() -> None:
+    with DemoApi(limit="window") as api:
+        client = FlxpointClient(api.url, DEMO_TOKEN)
+        results = [client.update_status("1000", "Open") for _ in range(3)]
+    assert [r.outcome for r in results] == [Outcome.SUCCESS, Outcome.SUCCESS, Outcome.RATE_LIMITED]
+    assert results[2].retry_after == 1.0

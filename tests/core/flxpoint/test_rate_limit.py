@@ -1,0 +1,167 @@
+"""Pacing: never 3 request starts in one second, Retry-After honoured and bounded."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
+import pytest
+
+from flxdesk.flxpoint.client import FlxpointClient
+from flxdesk.flxpoint.demo_api import DemoApi
+from flxdesk.flxpoint.rate_limit import (
+    RETRY_AFTER_MAX,
+    RETRY_AFTER_MIN,
+    RateLimiter,
+    SharingPolicy,
+    bounded_retry_after,
+    limiter_for_token,
+    parse_retry_after,
+)
+from support.timing import three_in_one_second
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_parse_retry_after_seconds_and_http_date() -> None:
+    now = datetime(2026, 11, 26, 12, 0, 0, tzinfo=UTC)
+    assert parse_retry_after("7") == 7.0
+    assert parse_retry_after(format_datetime(now + timedelta(seconds=30), usegmt=True), now) == 30
+    assert parse_retry_after("soon") is None
+    assert parse_retry_after(None) is None
+    assert parse_retry_after("") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(0, RETRY_AFTER_MIN), (-5, RETRY_AFTER_MIN), (1e9, RETRY_AFTER_MAX), (3, 3), (None, 1.0)],
+)
+def test_retry_after_is_bounded(value: float | None, expected: float) -> None:
+    assert bounded_retry_after(value) == expected
+
+
+def test_third_start_waits_for_the_window() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, margin=0.0)
+    assert limiter.reserve()[0] == 100.0
+    assert limiter.reserve()[0] == 100.0
+    assert limiter.reserve()[0] == 101.0
+    assert limiter.reserve()[0] == 101.0
+    assert limiter.reserve()[0] == 102.0
+
+
+def test_pause_delays_the_next_start() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, margin=0.0)
+    limiter.pause(5.0)
+    assert limiter.reserve()[0] == 105.0
+
+
+def test_stop_interrupts_a_wait_at_once() -> None:
+    limiter = RateLimiter()
+    limiter.pause(30.0)
+    stop = threading.Event()
+    stop.set()
+    assert limiter.wait_for_slot(stop) is False
+
+
+def test_limiters_are_per_token() -> None:
+    assert limiter_for_token("token-a") is limiter_for_token("token-a")
+    assert limiter_for_token("token-a") is not limiter_for_token("token-b")
+
+
+def test_twenty_updates_fired_at_once_never_put_three_starts_in_one_second() -> None:
+    token = "burst-token"
+    limiter = RateLimiter()
+    with DemoApi(token=token) as api:
+        clients = [FlxpointClient(api.url, token) for _ in range(20)]
+        results = []
+
+        def send(client: FlxpointClient, order: int) -> None:
+            limiter.wait_for_slot()
+            results.append(client.update_status(str(order), "Closed"))
+
+        threads = [
+            threading.Thread(target=send, args=(client, 1000 + n))
+            for n, client in enumerate(clients)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+    arrivals = [seen.arrived for seen in api.requests]
+    assert len(arrivals) == 20
+    assert three_in_one_second(arrivals) == []
+    assert all(result.ok for result in results), [r.message for r in results if not r.ok]
+    # and the limiter is not needlessly slow: 20 starts need just over 9 seconds
+    assert max(arrivals) - min(arrivals) < 9.6
+
+
+def test_429s_halve_the_pace_which_grows_back_with_time() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, margin=0.0, jitter=lambda: 0.0)
+    limiter.on_throttled()
+    assert limiter.rate == 1.0
+    limiter.on_throttled()  # within the hold: answers to requests already sent
+    assert limiter.rate == 1.0
+    assert [limiter.reserve()[0] for _ in range(3)] == [100.0, 101.0, 102.0]
+    clock.now += 2.0
+    limiter.on_throttled()
+    assert limiter.rate == pytest.approx((1.0 + 2 * 0.05) / 2)
+    clock.now += 4.0  # no 429 for 4 s: +0.05 per second
+    assert limiter.rate == pytest.approx(0.55 + 0.2)
+    clock.now += 60.0  # alone again: the increase speeds up, back to the full budget
+    assert limiter.rate == 2.0
+
+
+def test_the_pace_never_drops_below_the_floor() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, jitter=lambda: 0.0)
+    for _ in range(10):
+        clock.now += 1.5
+        limiter.on_throttled()
+    assert limiter.rate == pytest.approx(0.2, abs=0.1)
+    assert limiter.rate >= 0.2
+
+
+def test_a_pause_frees_the_slots_claimed_after_it() -> None:
+    """Retry-After is honoured exactly: claimed slots do not push the restart later."""
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, margin=0.0)
+    assert [limiter.reserve()[0] for _ in range(4)] == [100.0, 100.0, 101.0, 101.0]
+    clock.now = 100.2
+    _, serial = limiter.reserve()  # a third sender's slot, claimed for 102.0
+    limiter.pause(1.0)
+    start, new_serial = limiter.reserve()
+    assert new_serial != serial  # wait_for_slot sees this and claims again
+    assert start == pytest.approx(101.2)  # not after the freed slots at 101 and 102
+    assert limiter.reserve()[0] == pytest.approx(101.2)  # the hard cap still holds: 2 per s
+    assert limiter.reserve()[0] == pytest.approx(102.2)
+
+
+def test_a_429_shifts_the_rhythm_by_a_bounded_random_part_of_the_spacing() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(
+        clock=clock, margin=0.0, jitter=lambda: 1.0, sharing=SharingPolicy(push=0.25)
+    )
+    limiter.pause(1.0)  # what the engine does with Retry-After: 1 ...
+    limiter.on_throttled()  # ... then the pace halves to 1 per second
+    assert limiter.rate == 1.0
+    # the pause, plus at most a quarter of the new 1 s spacing
+    assert limiter.reserve()[0] == pytest.approx(101.25)
+    assert limiter.reserve()[0] == pytest.approx(102.25)
+
+
+def test_alone_the_limiter_allows_the_full_budget() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, margin=0.0)
+    starts = [limiter.reserve()[0] for _ in range(20)]
+    assert (len(starts) - 2) / (starts[-1] - starts[0]) == pytest.approx(2.0)
+    assert limiter.rate == 2.0

@@ -1,0 +1,204 @@
+"""The shift summary's numbers equal counts the test makes in SQL; its CSV holds them safely."""
+
+from __future__ import annotations
+
+import csv
+import random
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from flxdesk.history.periods import between, this_shift
+from flxdesk.history.store import HistoryStore
+from flxdesk.orders.destination import Destination
+from flxdesk.orders.statuses import ORDER_STATUSES
+from flxdesk.reports.shift_report import RESULTS, ShiftSummary, summarize, write_summary_csv
+
+HERE = Destination("https://api.example.test", "f" * 32)
+START = datetime(2025, 6, 3, 6, 0).astimezone().timestamp()  # a morning shift, local time
+END = START + 8 * 3600
+OUTCOMES = {  # state -> outcomes it is recorded with
+    "sent": ["success"],
+    "failed": ["not_found", "bad_request", "server_error", "invalid", "timeout"],
+    "cancelled": [None, "discarded"],
+    "queued": [None, "server_error"],
+    "sending": [None],
+}
+# How the test counts each result, written apart from the module's own SQL.
+RESULT_CONDITIONS = {
+    "sent": "state = 'sent'",
+    "failed": "state = 'failed' AND outcome IS NOT 'invalid'",
+    "invalid": "state = 'failed' AND outcome = 'invalid'",
+    "cancelled": "state = 'cancelled'",
+    "waiting": "(state = 'queued' OR state = 'sending')",
+}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> HistoryStore:
+    """2,000 updates from 4 hours before the shift to 4 hours after it."""
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    rng = random.Random(12)
+    rows = []
+    for n in range(2000):
+        state = rng.choice(["sent"] * 6 + list(OUTCOMES))
+        outcome = rng.choice(OUTCOMES[state])
+        created = rng.uniform(START - 4 * 3600, END + 4 * 3600)
+        code = {"success": 201, "not_found": 404, "bad_request": 400}.get(outcome)
+        message = f"Order {1000 + n}: {outcome}" if state == "failed" else ""
+        rows.append(
+            (str(1000 + n), rng.choice(ORDER_STATUSES), state, created, outcome, code, message)
+        )
+    rows.append(
+        (
+            '=HYPERLINK("http://127.0.0.1/x")',
+            "Closed",
+            "failed",
+            START + 60,
+            "not_found",
+            404,
+            "+cmd|' /C calc'!A0",
+        )
+    )
+    store.connection.executemany(
+        "INSERT INTO updates (order_id, status, state, created_at, outcome, http_code, message,"
+        " api_url, token_fp) VALUES (?,?,?,?,?,?,?,?,?)",
+        [(*row, *HERE) for row in rows],
+    )
+    yield store
+    store.close()
+
+
+def sql_count(store: HistoryStore, condition: str, args: tuple = ()) -> int:
+    (count,) = store.connection.execute(
+        f"SELECT COUNT(*) FROM updates WHERE created_at >= ? AND created_at < ? AND {condition}",
+        (START, END, *args),
+    ).fetchone()
+    return count
+
+
+@pytest.fixture
+def summary(store: HistoryStore) -> ShiftSummary:
+    return summarize(store, between(START, END), now=END + 5 * 3600)
+
+
+def test_counts_by_status_and_result_equal_sql_counts(
+    store: HistoryStore, summary: ShiftSummary
+) -> None:
+    for status in ORDER_STATUSES:
+        for result in RESULTS:
+            expected = sql_count(store, f"status = ? AND {RESULT_CONDITIONS[result]}", (status,))
+            assert summary.by_status.get(status, dict.fromkeys(RESULTS, 0))[result] == expected
+    for result in RESULTS:
+        assert summary.by_result[result] == sql_count(store, RESULT_CONDITIONS[result])
+    assert summary.total == sql_count(store, "1") > 500
+    assert all(summary.by_result.values())  # the data has every result
+
+
+def test_failures_with_their_reasons_equal_sql(store: HistoryStore, summary: ShiftSummary) -> None:
+    failed_ids = [
+        row[0]
+        for row in store.connection.execute(
+            "SELECT id FROM updates WHERE state = 'failed' AND created_at >= ? AND created_at < ?"
+            " ORDER BY created_at",
+            (START, END),
+        )
+    ]
+    assert [failure.update_id for failure in summary.failures] == failed_ids
+    reasons = dict(summary.reasons)
+    for outcome in OUTCOMES["failed"]:
+        assert reasons[outcome] == sql_count(store, "state = 'failed' AND outcome = ?", (outcome,))
+    assert sum(reasons.values()) == len(failed_ids)
+    assert list(reasons.values()) == sorted(reasons.values(), reverse=True)
+
+
+def test_every_hour_of_the_period_is_counted_as_sql_counts_it(
+    store: HistoryStore, summary: ShiftSummary
+) -> None:
+    assert [hour.label for hour in summary.hours] == [
+        time.strftime("%Y-%m-%d %H:00", time.localtime(START + n * 3600)) for n in range(8)
+    ]
+    for hour in summary.hours:
+        since = datetime.strptime(hour.label, "%Y-%m-%d %H:%M").astimezone().timestamp()
+        within = "created_at >= ? AND created_at < ?"
+        assert hour.asked == sql_count(store, within, (since, since + 3600))
+        assert hour.sent == sql_count(store, f"{within} AND state = 'sent'", (since, since + 3600))
+        assert hour.failed == sql_count(
+            store, f"{within} AND state = 'failed'", (since, since + 3600)
+        )
+    assert sum(hour.asked for hour in summary.hours) == summary.total
+
+
+def test_an_open_period_counts_up_to_now_with_empty_hours_shown(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    update_id = store.add_queued("1001", "Closed", "", destination=HERE)
+    store.complete(
+        update_id, ok=True, attempts=1, http_code=201, outcome="success", message="", detail=""
+    )
+    now = time.time() + 2 * 3600
+    summary = summarize(store, this_shift(now), now=now)
+    assert summary.by_result == {**dict.fromkeys(RESULTS, 0), "sent": 1}
+    assert len(summary.hours) in (8, 9)  # the shift's hours, whole or begun
+    assert [hour.sent for hour in summary.hours].count(1) == 1
+    assert summary.failures == [] and summary.reasons == []
+
+
+def read_sections(path: Path) -> list[list[list[str]]]:
+    with path.open(encoding="utf-8-sig", newline="") as source:
+        rows = list(csv.reader(source))
+    sections, current = [], []
+    for row in rows:
+        if row:
+            current.append(row)
+        else:
+            sections.append(current)
+            current = []
+    return [*sections, current]
+
+
+def test_csv_holds_the_same_numbers_and_formulas_stay_text(
+    tmp_path: Path, summary: ShiftSummary
+) -> None:
+    path = write_summary_csv(summary, tmp_path / "summary.csv")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
+    head, results, statuses, reasons, hours, failures = read_sections(path)
+    assert head[1] == ["period", summary.period.label]
+    assert {row[0]: int(row[1]) for row in results[1:]} == {
+        **summary.by_result,
+        "total": summary.total,
+    }
+    assert statuses[0] == ["status", *RESULTS, "total"]
+    for status, *counts in statuses[1:]:
+        assert [int(c) for c in counts[:-1]] == [summary.by_status[status][r] for r in RESULTS]
+    assert {row[1]: int(row[2]) for row in reasons[1:]} == dict(summary.reasons)
+    assert [(row[0], int(row[1])) for row in hours[1:]] == [
+        (hour.label, hour.asked) for hour in summary.hours
+    ]
+    assert len(failures) - 1 == len(summary.failures)
+    dangerous = next(row for row in failures if "HYPERLINK" in row[1])
+    assert dangerous[1] == '\'=HYPERLINK("http://127.0.0.1/x")'
+    assert dangerous[5] == "'+cmd|' /C calc'!A0"
+    cells = [cell for section in read_sections(path) for row in section for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+# The supervisor's report runs on the command line: none of its modules may need Qt (the
+# layer rule, tests/packaging/test_layers.py, reads their sources; this imports them).
+CORE_MODULES = [
+    "history.query",
+    "sending.retry",
+    "history.periods",
+    "reports.shift_report",
+    "reports.csv_safe",
+    "cli.report",
+]
+
+
+def test_importing_the_core_modules_loads_no_qt() -> None:
+    imports = "; ".join(f"import flxdesk.{module}" for module in CORE_MODULES)
+    check = "import sys; assert not [m for m in sys.modules if m.startswith('PySide6')]"
+    subprocess.run([sys.executable, "-c", f"{imports}; {check}"], check=True, timeout=60)

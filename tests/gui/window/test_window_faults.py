@@ -1,0 +1,180 @@
+"""The real window through faults: a locked history, an engine that stops, a hanging
+request at quit, Flxpoint not answering. Nothing is lost and nothing fails silently."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from flxdesk.bulk.reading import parse_import_text
+from flxdesk.flxpoint.demo_api import DEMO_TOKEN
+from flxdesk.gui.start.startup import RunningApp, build_app
+from flxdesk.history.store import HistoryStore, State
+from flxdesk.host.instance_lock import InstanceLock
+from flxdesk.host.paths import AppPaths
+from flxdesk.sending.engine import QueueEngine
+from support.drip_server import DripServer
+from support.env_keyring import TOKEN_VARIABLE
+from support.fault_api import FaultyApi
+from support.paths import ROOT
+from support.window import scan, status_texts
+
+
+def rows_by_order(running: RunningApp) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for row in running.store.newest(100):
+        found.setdefault(row.order_id, []).append(row)
+    return found
+
+
+def test_a_locked_history_never_blocks_the_window_and_no_scan_is_lost(
+    qtbot: QtBot, demo_app: RunningApp
+) -> None:
+    window = demo_app.window
+    scan(qtbot, window, "1000")
+    qtbot.waitUntil(lambda: rows_by_order(demo_app)["1000"][0].state is State.SENT, timeout=10_000)
+    # Another program (a backup tool, antivirus) takes the history's write lock.
+    other = sqlite3.connect(demo_app.store.path, timeout=0, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        scan(qtbot, window, "1001")
+        took = time.monotonic() - started
+        scan(qtbot, window, "1002")
+        assert took < 1.0  # the window waited milliseconds, not the 10 s of a plain connect
+        assert window.order_id_edit.text() == ""  # ready for the next scan
+        qtbot.waitUntil(lambda: "is locked by another program" in window.result_label.text())
+        assert "2 scans kept here meanwhile" in window.result_label.text()
+        assert "1001" not in rows_by_order(demo_app)  # not written yet, so not sent yet
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    qtbot.waitUntil(
+        lambda: all(
+            order in rows_by_order(demo_app)
+            and rows_by_order(demo_app)[order][0].state is State.SENT
+            for order in ("1001", "1002")
+        ),
+        timeout=20_000,
+    )
+    written = rows_by_order(demo_app)
+    assert written["1001"][0].id < written["1002"][0].id  # in the order scanned
+    assert len(written["1001"]) == len(written["1002"]) == 1  # each once
+
+
+def test_an_engine_that_stops_is_shown_scans_are_refused_and_restart_sends_them(
+    qtbot: QtBot, paths: AppPaths, monkeypatch
+) -> None:
+    real_run = QueueEngine.run
+    runs = []
+
+    def dies_the_first_time(self: QueueEngine, **kwargs) -> None:
+        runs.append(self)
+        if len(runs) == 1:
+            raise RuntimeError("a bug the engine could not survive")
+        real_run(self, **kwargs)
+
+    monkeypatch.setattr(QueueEngine, "run", dies_the_first_time)
+    running = build_app(paths, demo=True)
+    try:
+        window = running.window
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: "Sending has stopped unexpectedly" in window.result_label.text())
+        restart = window.findChild(QPushButton, "restartEngineButton")
+        assert restart.isVisible()
+        qtbot.waitUntil(lambda: "Stopped: 0 waiting" in status_texts(window))
+        scan(qtbot, window, "1005")
+        assert window.result_label.text().startswith("Not taken: sending has stopped")
+        assert window.order_id_edit.text() == "1005"  # the scan is kept in its field
+        assert running.store.count() == 0
+        restart.click()
+        qtbot.waitUntil(running.engine_thread.isRunning)
+        assert not restart.isVisible()
+        window.submit()  # the same scan, now taken
+        qtbot.waitUntil(
+            lambda: running.store.count() == 1 and running.store.newest(1)[0].state is State.SENT,
+            timeout=10_000,
+        )
+        assert len(runs) == 2
+    finally:
+        running.close()
+
+
+def test_while_flxpoint_is_not_answering_the_time_left_says_so(
+    qtbot: QtBot, paths: AppPaths
+) -> None:
+    with FaultyApi(lambda n: (503, {"message": "maintenance"})) as api:
+        running = build_app(paths, demo=False, api_url=api.url)
+        try:
+            window = running.window
+            qtbot.addWidget(window)
+            window.show()
+            qtbot.waitUntil(running.engine_thread.isRunning)
+            window._tokens.use_for_session(DEMO_TOKEN)
+            window.queue_bulk(parse_import_text("1001\n1002", "Closed"), "test")
+            counts = window.batch_panel.counts
+            qtbot.waitUntil(lambda: "waiting for Flxpoint" in counts.text(), timeout=10_000)
+            assert "left" not in counts.text()  # no number of seconds while held
+            labels = window.statusBar().findChildren(QLabel)
+            assert any(
+                label.text().startswith("Flxpoint is not answering since ")
+                and label.text().endswith(", 2 waiting")
+                for label in labels
+            )
+            assert running.store.count_by_state()[State.FAILED] == 0
+        finally:
+            running.close()
+
+
+def test_quitting_while_a_request_hangs_ends_the_process_and_frees_the_folder(
+    tmp_path: Path, flxdesk_home: Path
+) -> None:
+    flag = tmp_path / "quit-now"
+    token = "quit-test-token-0123"
+    with DripServer.never_answering() as server:
+        env = dict(
+            os.environ,
+            FLXDESK_HOME=str(flxdesk_home),
+            FLXDESK_API_URL=server.url,
+            PYTHON_KEYRING_BACKEND="support.env_keyring.EnvKeyring",
+            PYTHONPATH=os.pathsep.join(
+                filter(None, [str(ROOT / "tests"), os.environ.get("PYTHONPATH")])
+            ),
+            QT_QPA_PLATFORM="offscreen",
+        )
+        env[TOKEN_VARIABLE] = token
+        window = subprocess.Popen(
+            [sys.executable, "-m", "support.quit_driver", str(flag), "1234"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert server.request_received.wait(60), window.stderr.read()
+            flag.touch()
+            asked = time.monotonic()
+            code = window.wait(timeout=30)
+            took = time.monotonic() - asked
+        finally:
+            if window.poll() is None:
+                window.kill()
+            out, err = window.communicate(timeout=10)
+    assert code == 0, err
+    assert "quitting" in out
+    assert took < 5.0, took  # not the 30 s request deadline
+    InstanceLock(flxdesk_home, "a test").release()  # the folder is free for the next start
+    store = HistoryStore(flxdesk_home / "history.sqlite3")
+    try:
+        (row,) = store.newest(10)
+    finally:
+        store.close()
+    assert (row.order_id, row.state, row.resent) == ("1234", State.QUEUED, 1)
