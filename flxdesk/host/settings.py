@@ -20,6 +20,10 @@ EXAMPLE = '{"api_url": "https://api.flxpoint.com"}'
 class Settings(NamedTuple):
     api_url: str = ""
     profile: str = "default"
+    # The floor's PostgreSQL, a libpq URI without its password (flxdesk.floor.connection).
+    floor_url: str = ""
+    # This station's name on the floor and in its history (flxdesk.host.station_name).
+    station_name: str = ""
 
 
 class SettingsError(ValueError):
