@@ -386,12 +386,28 @@
     <context>
         <name>CommandSheet</name>
         <message>
+            <source>4x6 in labels (label printer)</source>
+            <translation>Etiquetas de 4x6 pulgadas (impresora de etiquetas)</translation>
+        </message>
+        <message>
+            <source>A4 sheet</source>
+            <translation>Hoja A4</translation>
+        </message>
+        <message>
+            <source>Letter sheet</source>
+            <translation>Hoja Carta</translation>
+        </message>
+        <message>
             <source>Scan one to change the station. Commands are never sent to Flxpoint.</source>
             <translation>Escanee uno para cambiar el puesto. Los comandos nunca se envían a Flxpoint.</translation>
         </message>
         <message>
             <source>flxdesk command barcodes</source>
             <translation>Códigos de comando de flxdesk</translation>
+        </message>
+        <message>
+            <source>flxdesk command barcodes, {page} of {pages}</source>
+            <translation>Códigos de comando de flxdesk, {page} de {pages}</translation>
         </message>
     </context>
     <context>

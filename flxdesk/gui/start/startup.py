@@ -47,6 +47,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+NO_DISPLAY = (
+    "flxdesk: no display to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set);"
+    " the command line needs none: flxdesk --help"
+)
+
 GUI_BUSY_TIMEOUT_SECONDS = 0.03
 
 # Used by the window's modules; imported before PySide6 (see the module docstring). The
@@ -284,8 +289,12 @@ def refuse_before_start(problem: Exception) -> int:
     """Say why flxdesk cannot start, on stderr and in a dialog; exit code 2."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from flxdesk.gui.common.display import cannot_show_windows
+
     log.error("Cannot start: %s", problem)
     print(f"flxdesk: {problem}", file=sys.stderr, flush=True)
+    if QApplication.instance() is None and cannot_show_windows():
+        return 2  # no display for the dialog: the line above says it
     QApplication.instance() or QApplication(sys.argv[:1])
     speak_the_system_language()
     QMessageBox.critical(None, translate("Startup", "flxdesk cannot start"), str(problem))
@@ -327,6 +336,12 @@ def run_window(
     """Show the window until it is closed; the exit code of the event loop, or 2."""
     from PySide6.QtWidgets import QApplication
 
+    from flxdesk.gui.common.display import cannot_show_windows
+
+    if cannot_show_windows():  # else Qt aborts the process (SIGABRT) without a word of ours
+        log.error("Cannot start: no display")
+        print(NO_DISPLAY, file=sys.stderr, flush=True)
+        return 2
     log.info("flxdesk %s starting (demo=%s)", __version__, demo)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("flxdesk")
