@@ -14,7 +14,10 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageSize, QPainter
 
-from flxdesk.gui.reports.command_layout import (
+from flxdesk.gui.reports.pdf_page import local_page_size, pdf_pages
+from flxdesk.host.i18n import translate
+from flxdesk.station.command_codes import command_label
+from flxdesk.station.command_layout import (
     PAPER_NAMES,
     SPECS,
     Layout,
@@ -22,9 +25,6 @@ from flxdesk.gui.reports.command_layout import (
     Placement,
     layout,
 )
-from flxdesk.gui.reports.pdf_page import local_page_size, pdf_pages
-from flxdesk.host.i18n import translate
-from flxdesk.station.command_codes import command_label
 
 
 def page_size(paper: Paper) -> QPageSize:

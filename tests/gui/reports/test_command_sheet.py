@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from flxdesk.gui.reports.command_layout import Layout, Paper, Placement, layout
 from flxdesk.orders.statuses import ORDER_STATUSES
 from flxdesk.station.command_codes import COMMANDS, PREFIX, Action, is_command, parse_command
+from flxdesk.station.command_layout import Layout, Paper, Placement, layout
 from support.headless import without_display
 from support.paths import ROOT
 

@@ -9,14 +9,14 @@ from itertools import pairwise
 
 import pytest
 
-from flxdesk.gui.reports.command_layout import (
+from flxdesk.station.command_codes import COMMANDS
+from flxdesk.station.command_layout import (
     MIN_MODULE_MM,
     QUIET_ZONE_MODULES,
     SPECS,
     Paper,
     layout,
 )
-from flxdesk.station.command_codes import COMMANDS
 
 LONGEST = "FLXCMD NO SHIPPING METHOD"
 
