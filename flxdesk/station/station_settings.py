@@ -19,6 +19,7 @@ from flxdesk.orders.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
 log = logging.getLogger(__name__)
 
 SECTION = "station"
+SCAN_SUFFIXES = ("either", "enter", "tab")
 
 
 class StationSettings(NamedTuple):
@@ -32,6 +33,8 @@ class StationSettings(NamedTuple):
     zoom: float = 1.0
     scan_min_length: int = 3
     scan_max_gap_ms: int = 50
+    scan_suffix: str = "either"  # what ends a scan: "enter", "tab" or "either"
+    scan_pause_ends: bool = False  # a burst that just stops is a scan too (no suffix)
     geometry: str = ""  # QWidget.saveGeometry(), base64
     language: str = ""  # "" follows the OS; else one of i18n.LANGUAGES (applied at start)
 
@@ -57,6 +60,8 @@ def _valid(name: str, value: Any, default: Any) -> bool:
         return low <= value <= high
     if name == "default_status":
         return value in ORDER_STATUSES and value not in DESTRUCTIVE_STATUSES
+    if name == "scan_suffix":
+        return value in SCAN_SUFFIXES
     if name == "language":
         return value == "" or value in LANGUAGES
     return isinstance(value, str)

@@ -1523,12 +1523,24 @@
             <translation>0 apaga la protección</translation>
         </message>
         <message>
+            <source>A pause also ends a scan (scanners with no suffix)</source>
+            <translation>Una pausa también termina un escaneo (escáneres sin sufijo)</translation>
+        </message>
+        <message>
             <source>A scan is at least</source>
             <translation>Un escaneo tiene al menos</translation>
         </message>
         <message>
             <source>Back to default after</source>
             <translation>Volver al estado por defecto tras</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Intro</translation>
+        </message>
+        <message>
+            <source>Enter or Tab</source>
+            <translation>Intro o Tab</translation>
         </message>
         <message>
             <source>Follow the system</source>
@@ -1559,8 +1571,16 @@
             <translation>&amp;Estado por defecto del puesto</translation>
         </message>
         <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
             <source>The new language is used the next time flxdesk starts.</source>
             <translation>El idioma nuevo se usa la próxima vez que se abra flxdesk.</translation>
+        </message>
+        <message>
+            <source>The scanner ends a code with</source>
+            <translation>El escáner termina cada código con</translation>
         </message>
         <message>
             <source>Volume</source>
@@ -1573,6 +1593,10 @@
         <message>
             <source>armed at start and after idle</source>
             <translation>activo al abrir y tras un rato sin uso</translation>
+        </message>
+        <message>
+            <source>as the scanner is set up: most send Enter, some Tab</source>
+            <translation>según la configuración del escáner: la mayoría envía Intro, algunos Tab</translation>
         </message>
         <message>
             <source>characters</source>
@@ -1920,6 +1944,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         <message>
             <source>{order} → {status}: sending…</source>
             <translation>{order} → {status}: enviando…</translation>
+        </message>
+        <message>
+            <source>{text} was not sent: scan it again.</source>
+            <translation>{text} no se envió: escanéelo de nuevo.</translation>
         </message>
     </context>
     <context>

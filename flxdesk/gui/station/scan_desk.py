@@ -49,7 +49,13 @@ class ScanDesk(QObject):
 
         window = self._window
         station = window.preferences.station
-        self.capture = ScanCapture(window, station.scan_min_length, station.scan_max_gap_ms)
+        self.capture = ScanCapture(
+            window,
+            station.scan_min_length,
+            station.scan_max_gap_ms,
+            suffix=station.scan_suffix,
+            pause_ends=station.scan_pause_ends,
+        )
         self.capture.scanned.connect(self.take_scan)
         # Scanning into the history's search box finds that order instead of updating it.
         self.capture.exempt.add(window.history_pane.findChild(QLineEdit, "historySearch"))
@@ -66,6 +72,8 @@ class ScanDesk(QObject):
         if self.capture is not None:
             self.capture.min_length = station.scan_min_length
             self.capture.max_gap_ms = station.scan_max_gap_ms
+            self.capture.suffix = station.scan_suffix
+            self.capture.pause_ends = station.scan_pause_ends
 
     @property
     def guard(self) -> DuplicateGuard:
@@ -84,7 +92,8 @@ class ScanDesk(QObject):
     # --- a scan ----------------------------------------------------------------------
     @Slot(str)
     def take_scan(self, text: str) -> None:
-        """A scanner burst caught anywhere in the window: exactly as typed, replacing stray text.
+        """A scanner burst caught anywhere in the window: exactly as typed, replacing stray
+        text in the order field, which the band then names as not sent.
 
         A question still open (arm Canceled? set 40 orders to Canceled?) is answered "no":
         the person went on scanning instead of saying yes.
@@ -94,8 +103,12 @@ class ScanDesk(QObject):
         for box in self._window.findChildren(QMessageBox):
             if box.isVisible():
                 box.reject()
-        self._window.order_id_edit.setText(text)
+        field = self._window.order_id_edit
+        stray = field.text().strip()  # typed, or a scan the station did not take
+        field.setText(text)
         self.submit()
+        if stray and stray != text.strip():
+            self._window.feedback.not_sent(stray)
 
     @Slot()
     def submit(self) -> None:
@@ -107,6 +120,7 @@ class ScanDesk(QObject):
             return
         field = window.order_id_edit
         raw = field.text()
+        window.feedback.next_scan()
         field.clear()
         field.setFocus()
         window.armed.note_activity()

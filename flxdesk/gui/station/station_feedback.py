@@ -50,6 +50,7 @@ class StationFeedback(QObject):
         self._body_size = body_size
         self._back_to_scanning = back_to_scanning
         self._failure_panel: FailurePanel | None = None
+        self._unsent = ""  # stray text a scan replaced, named on the band until the next scan
         self.sounds: SoundPlayer | None = None  # made after the first paint
         self._sent = self._failed = 0
         self._day = 0.0  # counted from the history by count_today, after the first paint
@@ -92,7 +93,7 @@ class StationFeedback(QObject):
     # --- what happened ---------------------------------------------------------------
     def queued(self, order_id: str, status: str, held_because: str = "") -> None:
         if held_because:
-            self.band.show_result(
+            self._show(
                 self.tr("{order} → {status}: queued; {why}, sent when it can be.").format(
                     order=order_id, status=status_label(status), why=held_because
                 ),
@@ -100,7 +101,7 @@ class StationFeedback(QObject):
             )
             self._play("waiting")
         else:
-            self.band.show_result(
+            self._show(
                 self.tr("{order} → {status}: sending…").format(
                     order=order_id, status=status_label(status)
                 ),
@@ -108,26 +109,36 @@ class StationFeedback(QObject):
             )
 
     def refused(self, text: str) -> None:
-        self.band.show_result(text, "refused")
+        self._show(text, "refused")
         self._play("refused")
 
     def info(self, text: str) -> None:
-        self.band.show_result(text, "info")
+        self._show(text, "info")
 
     def finished(self, order_id: str, ok: bool, message: str, *, loud: bool) -> None:
         """A finished update; ``loud`` for scans (a bulk run sounds only its failures)."""
         self._roll_day()
         if ok:
             self._sent += 1
-            self.band.show_result(f"✔ {message}", "sent")
+            self._show(f"✔ {message}", "sent")
             if loud:
                 self._play("sent")
         else:
             self._failed += 1
             self.failure_panel.add_failure(order_id, message)
-            self.band.show_result(f"✖ {message}", "failed")
+            self._show(f"✖ {message}", "failed")
             self._play("failed")
         self._show_today()
+
+    def not_sent(self, stray: str) -> None:
+        """Text a scan replaced in the order field: it was not sent; said until the next scan."""
+        self._unsent = self.tr("{text} was not sent: scan it again.").format(text=stray)
+        self._show(self.band.text(), self.band.kind)
+        self._play("refused")
+
+    def next_scan(self) -> None:
+        """A new scan: what was said about the last one's stray text is done."""
+        self._unsent = ""
 
     def rejected_rows(self, rows: list[tuple[str, str]]) -> None:
         """Rows of a bulk run that could not be sent at all (order ID, problem)."""
@@ -137,6 +148,12 @@ class StationFeedback(QObject):
             self._play("failed")
 
     # --- helpers -----------------------------------------------------------------------
+    def _show(self, text: str, kind: str) -> None:
+        if self._unsent:  # never green while something typed or scanned was not sent
+            text = f"{text} {self._unsent}"
+            kind = "queued" if kind in ("sent", "info") else kind
+        self.band.show_result(text, kind)
+
     def _play(self, cue: str) -> None:
         if self.sounds is not None:
             self.sounds.play(cue)
