@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from flxdesk.gui.station.feedback_widgets import ResultBand
 from flxdesk.orders.statuses import status_label
+from flxdesk.station.sound_cues import Cue
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -63,7 +64,7 @@ class StationFeedback(QObject):
                 ),
                 "queued",
             )
-            self._play("waiting")
+            self._play(Cue.WAITING)
         else:
             self.band.show_result(
                 self.tr("{order} → {status}: sending…").format(
@@ -74,7 +75,7 @@ class StationFeedback(QObject):
 
     def refused(self, text: str) -> None:
         self.band.show_result(text, "refused")
-        self._play("refused")
+        self._play(Cue.REFUSED)
 
     def info(self, text: str) -> None:
         self.band.show_result(text, "info")
@@ -86,12 +87,12 @@ class StationFeedback(QObject):
             self._sent += 1
             self.band.show_result(f"✔ {message}", "sent")
             if loud:
-                self._play("sent")
+                self._play(Cue.SENT)
         else:
             self._failed += 1
             self._failures().add_failure(order_id, message)
             self.band.show_result(f"✖ {message}", "failed")
-            self._play("failed")
+            self._play(Cue.FAILED)
         self._show_today()
 
     def rejected_rows(self, rows: list[tuple[str, str]]) -> None:
@@ -99,10 +100,10 @@ class StationFeedback(QObject):
         for order_id, problem in rows:
             self._failures().add_failure(order_id or self.tr("(no ID)"), problem)
         if rows:
-            self._play("failed")
+            self._play(Cue.FAILED)
 
     # --- helpers -----------------------------------------------------------------------
-    def _play(self, cue: str) -> None:
+    def _play(self, cue: Cue) -> None:
         if self.sounds is not None:
             self.sounds.play(cue)
 
