@@ -46,12 +46,13 @@ if TYPE_CHECKING:
     from flxdesk.gui.bulk.batch_panel import BatchPanel
     from flxdesk.gui.history.model import HistoryModel
     from flxdesk.gui.history.pane import HistoryPane, HistoryView
-    from flxdesk.gui.sending.engine_watch import EngineWatch, StoreWriter
+    from flxdesk.gui.sending.engine_watch import EngineWatch
     from flxdesk.gui.sending.held_panel import HeldPanel
+    from flxdesk.gui.sending.store_writer import StoreWriter
     from flxdesk.gui.station.failure_panel import FailurePanel
     from flxdesk.gui.token.prompts import TokenPrompts
     from flxdesk.history.store import HistoryStore
-    from flxdesk.sending.queueing import PendingImport
+    from flxdesk.sending.queue_writer import PendingImport
     from flxdesk.station.duplicate_guard import DuplicateGuard
 
 log = logging.getLogger(__name__)
@@ -194,7 +195,8 @@ class MainWindow(QMainWindow):
 
         Given before the first paint (tests, benchmarks) or just after it (the app).
         """
-        from flxdesk.gui.sending.engine_watch import EngineWatch, StoreWriter
+        from flxdesk.gui.sending.engine_watch import EngineWatch
+        from flxdesk.gui.sending.store_writer import StoreWriter
 
         # Sending that stops, a history that cannot be written: shown, never silent.
         self.engine_watch = EngineWatch(self, self._engine_thread, self._show_result)
@@ -633,7 +635,7 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def _on_written_later(self, pending, written) -> None:
         """A scan or import that waited for the history is written now: as if just queued."""
-        from flxdesk.sending.queueing import PendingImport
+        from flxdesk.sending.queue_writer import PendingImport
 
         if isinstance(pending, PendingImport):
             self._import_queued(written)
@@ -834,7 +836,7 @@ class MainWindow(QMainWindow):
 
     def apply_scheme(self) -> None:
         """Light or dark colours, following the OS (and its changes)."""
-        from flxdesk.gui.station.feedback_widgets import current_scheme
+        from flxdesk.gui.common.colour_scheme import current_scheme
 
         scheme = current_scheme()
         for widget in (self.result_label, self.armed_chip, self.failure_panel):
@@ -966,7 +968,7 @@ class MainWindow(QMainWindow):
         if unwritten:  # the history stayed locked or full: say what was not kept
             from PySide6.QtWidgets import QMessageBox
 
-            from flxdesk.sending.queueing import unwritten_text
+            from flxdesk.sending.queue_writer import unwritten_text
 
             QMessageBox.warning(None, self.tr("flxdesk: not written"), unwritten_text(unwritten))
         # Reports the engine posted before it stopped may still arrive: the model must not
