@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPainter
 
-from flxdesk.gui.reports.pdf_page import DPI, pdf_page
+from flxdesk.gui.reports.pdf_page import mm_to_dots as _px
+from flxdesk.gui.reports.pdf_page import pdf_page
 from flxdesk.host.i18n import translate
 from flxdesk.station.command_codes import COMMANDS, Command, command_label
 
@@ -25,10 +26,6 @@ QUIET_ZONE_MODULES = 10
 COLUMNS = 2
 ROW_HEIGHT_MM = 44.0
 MARGIN_MM = 15.0
-
-
-def _px(mm: float) -> float:
-    return mm / 25.4 * DPI
 
 
 def bar_pattern(code: str) -> str:
