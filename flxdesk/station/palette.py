@@ -80,16 +80,18 @@ STATE_TEXT: dict[str, dict[Scheme, str]] = {
     "cancelled": by_scheme("#5f5f5f", "#c2c2c2"),
 }
 
-# Bands of words across the window: updates held for another destination, the demo
-# mode's banner (something to know, in yellow), the notice that the last run crashed (red).
-CAUTION = by_scheme(
-    Notice("#fff3c4", "#5c4400", "#b58a00"), Notice("#5c4400", "#fff3c4", "#e0b400")
-)
+# Notices across the window, above the fields: the demo banner (no border of its own:
+# its border is its background), updates held for another destination, the crash of
+# the last run.
 NOTICE: dict[str, dict[Scheme, Notice]] = {
-    "held": CAUTION,
-    "demo": CAUTION,
+    "demo": by_scheme(
+        Notice("#fff3c4", "#5c4400", "#fff3c4"), Notice("#4a3800", "#fff3c4", "#4a3800")
+    ),
+    "held": by_scheme(
+        Notice("#fff3c4", "#5c4400", "#b58a00"), Notice("#4a3800", "#fff3c4", "#d4a72c")
+    ),
     "crash": by_scheme(
-        Notice("#fde7e4", "#5c0f0a", "#b3261e"), Notice("#5c1a16", "#ffdad6", "#ff8a80")
+        Notice("#fde7e4", "#5c0f0a", "#b3261e"), Notice("#4a1512", "#ffdad6", "#ff8a80")
     ),
 }
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -11,7 +10,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 
 @contextmanager
-def dark_os_scheme(qtbot) -> Iterator[None]:
+def dark_os_scheme() -> Iterator[None]:
     """A dark OS theme: Qt's palette turns dark and the style hints say the scheme changed.
 
     The offscreen platform has no OS scheme of its own (``colorScheme()`` stays Unknown,
@@ -22,29 +21,13 @@ def dark_os_scheme(qtbot) -> Iterator[None]:
     dark = QPalette(light)
     dark.setColor(QPalette.ColorRole.Window, QColor("#1e1e1e"))
     dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8edf3"))
-    _switch(qtbot, dark, Qt.ColorScheme.Dark)
+    _switch(dark, Qt.ColorScheme.Dark)
     try:
         yield
     finally:
-        _switch(qtbot, light, Qt.ColorScheme.Light)
+        _switch(light, Qt.ColorScheme.Light)
 
 
-def _switch(qtbot, palette: QPalette, scheme: Qt.ColorScheme) -> None:
-    with qtbot.captureExceptions() as caught:
-        QGuiApplication.setPalette(palette)
-        QGuiApplication.styleHints().colorSchemeChanged.emit(scheme)
-    for _kind, error, trace in caught:
-        if not _closed_main_window(error, trace):
-            raise error
-
-
-def _closed_main_window(error: BaseException, trace) -> bool:
-    """The main window connects a lambda to the style hints, which outlives the window:
-    windows of earlier tests answer the change with "already deleted". Not what these
-    tests look at (the window's composer is to follow the scheme as the widgets do)."""
-    frames = [frame.filename for frame in traceback.extract_tb(trace)]
-    return (
-        isinstance(error, RuntimeError)
-        and "already deleted" in str(error)
-        and any(name.endswith("main_window.py") for name in frames)
-    )
+def _switch(palette: QPalette, scheme: Qt.ColorScheme) -> None:
+    QGuiApplication.setPalette(palette)
+    QGuiApplication.styleHints().colorSchemeChanged.emit(scheme)

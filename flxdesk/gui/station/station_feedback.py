@@ -1,12 +1,15 @@
 """What the station shows and sounds after each scan: the band, the failure panel, the
 sounds and today's counts. The window tells it what happened; it decides how to say it.
+
+The failure panel is made after the first paint (or at the first failure, if sooner)
+and placed in the window's stack; it stays until someone acknowledges it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QLabel
 
 from flxdesk.gui.station.feedback_widgets import ResultBand
@@ -18,6 +21,7 @@ if TYPE_CHECKING:
 
     from flxdesk.gui.station.failure_panel import FailurePanel
     from flxdesk.gui.station.sound_player import SoundPlayer
+    from flxdesk.gui.window.notices import WindowStack
     from flxdesk.history.store import HistoryStore
 
 
@@ -32,15 +36,21 @@ class StationFeedback(QObject):
     def __init__(
         self,
         band: ResultBand,
-        failures: Callable[[], FailurePanel],
         today: QLabel,
+        stack: WindowStack,
+        body_size: Callable[[], float],
+        back_to_scanning: Callable[[], None],
         parent: QObject,
     ) -> None:
-        """``failures`` gives the failure panel, made when first needed."""
+        """``body_size``: the window's font size now; ``back_to_scanning`` puts the focus
+        back in the order field once failures are acknowledged."""
         super().__init__(parent)
         self.band = band
-        self._failures = failures
         self._today = today
+        self._stack = stack
+        self._body_size = body_size
+        self._back_to_scanning = back_to_scanning
+        self._failure_panel: FailurePanel | None = None
         self.sounds: SoundPlayer | None = None  # made after the first paint
         self._sent = self._failed = 0
         self._day = 0.0  # counted from the history by count_today, after the first paint
@@ -54,6 +64,31 @@ class StationFeedback(QObject):
         counts = store.count_finished_since(self._day)
         self._sent, self._failed = counts[State.SENT], counts[State.FAILED]
         self._show_today()
+
+    @property
+    def failure_panel(self) -> FailurePanel:
+        if self._failure_panel is None:
+            from flxdesk.gui.station.failure_panel import FailurePanel
+
+            panel = FailurePanel()
+            panel.acknowledged.connect(self._on_acknowledged)
+            panel.set_body_size(self._body_size())
+            self._stack.place("failure_panel", panel)
+            self._failure_panel = panel
+        return self._failure_panel
+
+    @property
+    def has_failure_panel(self) -> bool:
+        return self._failure_panel is not None
+
+    def acknowledge(self) -> None:
+        """Esc, the menu or FLXCMD ACK: the failures were seen."""
+        self.failure_panel.acknowledge()
+
+    @Slot()
+    def _on_acknowledged(self) -> None:
+        self.info(self.tr("Failures acknowledged. Ready for the next scan."))
+        self._back_to_scanning()
 
     # --- what happened ---------------------------------------------------------------
     def queued(self, order_id: str, status: str, held_because: str = "") -> None:
@@ -90,7 +125,7 @@ class StationFeedback(QObject):
                 self._play(Cue.SENT)
         else:
             self._failed += 1
-            self._failures().add_failure(order_id, message)
+            self.failure_panel.add_failure(order_id, message)
             self.band.show_result(f"✖ {message}", "failed")
             self._play(Cue.FAILED)
         self._show_today()
@@ -98,7 +133,7 @@ class StationFeedback(QObject):
     def rejected_rows(self, rows: list[tuple[str, str]]) -> None:
         """Rows of a bulk run that could not be sent at all (order ID, problem)."""
         for order_id, problem in rows:
-            self._failures().add_failure(order_id or self.tr("(no ID)"), problem)
+            self.failure_panel.add_failure(order_id or self.tr("(no ID)"), problem)
         if rows:
             self._play(Cue.FAILED)
 

@@ -20,12 +20,12 @@ def test_a_follower_is_told_each_change_until_its_widget_goes(qtbot: QtBot) -> N
     seen: list[Scheme] = []
     follow_scheme(widget, seen.append)
     assert seen == [Scheme.LIGHT] and current_scheme() is Scheme.LIGHT
-    with dark_os_scheme(qtbot):
+    with dark_os_scheme():
         assert seen == [Scheme.LIGHT, Scheme.DARK]
     assert seen == [Scheme.LIGHT, Scheme.DARK, Scheme.LIGHT]
     widget.deleteLater()
     qtbot.waitUntil(lambda: not shiboken6.isValid(widget))
-    with dark_os_scheme(qtbot):
+    with dark_os_scheme():
         pass
     assert len(seen) == 3  # no call for a widget that is gone
 
@@ -38,7 +38,7 @@ def test_the_held_panel_follows_the_scheme(qtbot: QtBot) -> None:
     )
     assert panel.styleSheet() == light
     assert NOTICE["held"][Scheme.LIGHT].background in light
-    with dark_os_scheme(qtbot):
+    with dark_os_scheme():
         assert panel.styleSheet() == dark
         assert NOTICE["held"][Scheme.DARK].background in dark
     assert panel.styleSheet() == light
@@ -51,7 +51,7 @@ def test_the_token_dialogs_refusal_follows_the_scheme(qtbot: QtBot) -> None:
     dialog.accept()
     assert dialog.error_label.text()
     assert STATE_TEXT["failed"][Scheme.LIGHT] in dialog.error_label.styleSheet()
-    with dark_os_scheme(qtbot):
+    with dark_os_scheme():
         assert STATE_TEXT["failed"][Scheme.DARK] in dialog.error_label.styleSheet()
 
 
@@ -71,7 +71,7 @@ def test_the_bulk_dialogs_problems_follow_the_scheme(qtbot: QtBot, tmp_path) -> 
     dialog.import_file(tmp_path / "missing.csv")
     qtbot.waitUntil(lambda: "There is no file" in dialog.summary.text())
     assert STATE_TEXT["failed"][Scheme.LIGHT] in dialog.summary.text()
-    with dark_os_scheme(qtbot):
+    with dark_os_scheme():
         assert problem_colour() == STATE_TEXT["failed"][Scheme.DARK]
         assert STATE_TEXT["failed"][Scheme.DARK] in dialog.summary.text()
         assert "There is no file" in dialog.summary.text()
