@@ -75,10 +75,6 @@
             <translation>Lote terminado: {summary}.</translation>
         </message>
         <message>
-            <source>CSV files (*.csv)</source>
-            <translation>Archivos CSV (*.csv)</translation>
-        </message>
-        <message>
             <source>Cancel rest</source>
             <translation>Anular el resto</translation>
         </message>
@@ -152,10 +148,6 @@
         <message>
             <source>{m} min {s} s</source>
             <translation>{m} min {s} s</translation>
-        </message>
-        <message>
-            <source>{problem} Try again then.</source>
-            <translation>{problem} Inténtelo de nuevo después.</translation>
         </message>
         <message>
             <source>{sent} sent, {failed} failed</source>
@@ -688,10 +680,6 @@
             <source>Updates held for another destination</source>
             <translation>Actualizaciones retenidas para otro destino</translation>
         </message>
-        <message>
-            <source>{problem} Try again then.</source>
-            <translation>{problem} Inténtelo de nuevo después.</translation>
-        </message>
     </context>
     <context>
         <name>HistoryActions</name>
@@ -713,6 +701,13 @@
         <message>
             <source>{file} cannot be written: {problem}</source>
             <translation>No se puede escribir {file}: {problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryChange</name>
+        <message>
+            <source>{problem} Try again then.</source>
+            <translation>{problem} Inténtelo de nuevo después.</translation>
         </message>
     </context>
     <context>
@@ -1163,8 +1158,8 @@
     <context>
         <name>Notes</name>
         <message>
-            <source>The note is {len} characters long; the most Flxpoint takes is {max_note_length}. Shorten it.</source>
-            <translation>La nota tiene {len} caracteres; Flxpoint acepta como mucho {max_note_length}. Acórtela.</translation>
+            <source>The note is {len} characters long; the most Flxpoint takes is {most}. Shorten it.</source>
+            <translation>La nota tiene {len} caracteres; Flxpoint acepta como mucho {most}. Acórtela.</translation>
         </message>
     </context>
     <context>
@@ -1178,8 +1173,8 @@
             <translation>Ese ID de pedido tiene caracteres de control invisibles. Escanéelo otra vez o escríbalo.</translation>
         </message>
         <message>
-            <source>That order ID is {len} characters long; the most is {max_order_id_length}. Check the scan.</source>
-            <translation>Ese ID de pedido tiene {len} caracteres; el máximo es {max_order_id_length}. Revise el escaneo.</translation>
+            <source>That order ID is {len} characters long; the most is {most}. Check the scan.</source>
+            <translation>Ese ID de pedido tiene {len} caracteres; el máximo es {most}. Revise el escaneo.</translation>
         </message>
     </context>
     <context>
@@ -1622,24 +1617,28 @@
             <translation>Token de API rechazado</translation>
         </message>
         <message>
-            <source>Connection failed, gave up after retries</source>
-            <translation>Falló la conexión, abandonada tras reintentos</translation>
+            <source>Connection failed</source>
+            <translation>Falló la conexión</translation>
         </message>
         <message>
             <source>Could not be sent (no ID, unknown status, duplicate row)</source>
             <translation>No se pudo enviar (sin ID, estado desconocido, fila repetida)</translation>
         </message>
         <message>
-            <source>Flxpoint server error, gave up after retries</source>
-            <translation>Error del servidor de Flxpoint, abandonada tras reintentos</translation>
+            <source>Discarded by the person: it was held for another destination</source>
+            <translation>Descartada por la persona: estaba retenida para otro destino</translation>
         </message>
         <message>
-            <source>No answer in time, gave up after retries</source>
-            <translation>Sin respuesta a tiempo, abandonada tras reintentos</translation>
+            <source>Flxpoint server error</source>
+            <translation>Error del servidor de Flxpoint</translation>
         </message>
         <message>
-            <source>No network, gave up</source>
-            <translation>Sin red, abandonada</translation>
+            <source>No answer in time</source>
+            <translation>Sin respuesta a tiempo</translation>
+        </message>
+        <message>
+            <source>No network</source>
+            <translation>Sin red</translation>
         </message>
         <message>
             <source>Not allowed for this API token</source>
@@ -1654,8 +1653,16 @@
             <translation>Rechazada por Flxpoint (petición incorrecta)</translation>
         </message>
         <message>
-            <source>Too many requests, gave up after retries</source>
-            <translation>Demasiadas peticiones, abandonada tras reintentos</translation>
+            <source>Sent</source>
+            <translation>Enviada</translation>
+        </message>
+        <message>
+            <source>Server's certificate not trusted by this computer (for IT)</source>
+            <translation>Este equipo no confía en el certificado del servidor (para TI)</translation>
+        </message>
+        <message>
+            <source>Too many requests: Flxpoint slowed sending down</source>
+            <translation>Demasiadas peticiones: Flxpoint frenó el envío</translation>
         </message>
         <message>
             <source>Unexpected answer or error</source>

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from flxdesk.bulk.reading import ImportResult
     from flxdesk.gui.bulk.batch_panel import BatchPanel
     from flxdesk.gui.window.main_window import MainWindow
-    from flxdesk.sending.queueing import PendingImport, QueuedImport
+    from flxdesk.sending.queue_writer import PendingImport
+    from flxdesk.sending.queueing import QueuedImport
 
 
 class BulkFlow(QObject):

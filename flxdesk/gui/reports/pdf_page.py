@@ -19,6 +19,11 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPd
 DPI = 300
 
 
+def mm_to_dots(mm: float) -> float:
+    """A length on the page, in the page's dots (``DPI``)."""
+    return mm / 25.4 * DPI
+
+
 def local_page_size() -> QPageSize:
     if QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
         return QPageSize(QPageSize.PageSizeId.Letter)

@@ -55,7 +55,7 @@ class StationPreferences(QObject):
 
     def apply_scheme(self) -> None:
         """Light or dark colours, following the OS (and its changes)."""
-        from flxdesk.gui.station.feedback_widgets import current_scheme
+        from flxdesk.gui.common.colour_scheme import current_scheme
 
         window = self._window
         scheme = current_scheme()

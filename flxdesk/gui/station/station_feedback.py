@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel
 
 from flxdesk.gui.station.feedback_widgets import ResultBand
 from flxdesk.orders.statuses import status_label
+from flxdesk.station.sound_cues import Cue
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -99,7 +100,7 @@ class StationFeedback(QObject):
                 ),
                 "queued",
             )
-            self._play("waiting")
+            self._play(Cue.WAITING)
         else:
             self._show(
                 self.tr("{order} → {status}: sending…").format(
@@ -110,7 +111,7 @@ class StationFeedback(QObject):
 
     def refused(self, text: str) -> None:
         self._show(text, "refused")
-        self._play("refused")
+        self._play(Cue.REFUSED)
 
     def info(self, text: str) -> None:
         self._show(text, "info")
@@ -122,19 +123,19 @@ class StationFeedback(QObject):
             self._sent += 1
             self._show(f"✔ {message}", "sent")
             if loud:
-                self._play("sent")
+                self._play(Cue.SENT)
         else:
             self._failed += 1
             self.failure_panel.add_failure(order_id, message)
             self._show(f"✖ {message}", "failed")
-            self._play("failed")
+            self._play(Cue.FAILED)
         self._show_today()
 
     def not_sent(self, stray: str) -> None:
         """Text a scan replaced in the order field: it was not sent; said until the next scan."""
         self._unsent = self.tr("{text} was not sent: scan it again.").format(text=stray)
         self._show(self.band.text(), self.band.kind)
-        self._play("refused")
+        self._play(Cue.REFUSED)
 
     def next_scan(self) -> None:
         """A new scan: what was said about the last one's stray text is done."""
@@ -145,7 +146,7 @@ class StationFeedback(QObject):
         for order_id, problem in rows:
             self.failure_panel.add_failure(order_id or self.tr("(no ID)"), problem)
         if rows:
-            self._play("failed")
+            self._play(Cue.FAILED)
 
     # --- helpers -----------------------------------------------------------------------
     def _show(self, text: str, kind: str) -> None:
@@ -154,7 +155,7 @@ class StationFeedback(QObject):
             kind = "queued" if kind in ("sent", "info") else kind
         self.band.show_result(text, kind)
 
-    def _play(self, cue: str) -> None:
+    def _play(self, cue: Cue) -> None:
         if self.sounds is not None:
             self.sounds.play(cue)
 

@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from flxdesk import __version__
+from flxdesk.gui.common.colour_scheme import palette_scheme
 from flxdesk.gui.common.status_combo import fill_statuses
 from flxdesk.gui.sending.engine_thread import EngineThread
 from flxdesk.gui.station.armed_status import ArmedStatus
-from flxdesk.gui.station.feedback_widgets import ArmedStatusChip, ResultBand, palette_scheme
+from flxdesk.gui.station.feedback_widgets import ArmedStatusChip, ResultBand
 from flxdesk.gui.station.preferences import StationPreferences
 from flxdesk.gui.station.scan_desk import ScanDesk
 from flxdesk.gui.station.station_feedback import StationFeedback
@@ -59,10 +60,11 @@ if TYPE_CHECKING:
     from flxdesk.gui.bulk.bulk_flow import BulkFlow
     from flxdesk.gui.history.model import HistoryModel
     from flxdesk.gui.history.pane import HistoryPane, HistoryView
-    from flxdesk.gui.sending.engine_watch import EngineWatch, StoreWriter
+    from flxdesk.gui.sending.engine_watch import EngineWatch
     from flxdesk.gui.sending.held_panel import HeldPanel
+    from flxdesk.gui.sending.store_writer import StoreWriter
     from flxdesk.history.store import HistoryStore
-    from flxdesk.sending.queueing import Pending
+    from flxdesk.sending.queue_writer import Pending
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +160,8 @@ class MainWindow(QMainWindow):
 
         Given before the first paint (tests, benchmarks) or just after it (the app).
         """
-        from flxdesk.gui.sending.engine_watch import EngineWatch, StoreWriter
+        from flxdesk.gui.sending.engine_watch import EngineWatch
+        from flxdesk.gui.sending.store_writer import StoreWriter
 
         # Sending that stops, a history that cannot be written: shown, never silent.
         self.engine_watch = EngineWatch(self, self.engine_thread, self.show_result)
@@ -329,7 +332,7 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def _on_written_later(self, pending: Pending, written) -> None:
         """A scan or import that waited for the history is written now: as if just queued."""
-        from flxdesk.sending.queueing import PendingImport
+        from flxdesk.sending.queue_writer import PendingImport
 
         if isinstance(pending, PendingImport):
             self.bulk.queued(written)
@@ -390,7 +393,7 @@ class MainWindow(QMainWindow):
         if unwritten:  # the history stayed locked or full: say what was not kept
             from PySide6.QtWidgets import QMessageBox
 
-            from flxdesk.sending.queueing import unwritten_text
+            from flxdesk.sending.queue_writer import unwritten_text
 
             QMessageBox.warning(None, self.tr("flxdesk: not written"), unwritten_text(unwritten))
         # Reports the engine posted before it stopped may still arrive: the model must not

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QWidget
 
+from flxdesk.gui.common.colour_scheme import colour_style, notice_style
 from flxdesk.station.palette import NOTICE, Scheme
 
 ORDER = (
@@ -51,16 +52,6 @@ class WindowStack:
                 apply(scheme)
 
 
-def notice_style(name: str, kind: str, scheme: Scheme, label_extra: str = "") -> str:
-    """The style sheet of the notice frame called ``name``, in ``kind``'s colours
-    (``NOTICE``), its labels' text included."""
-    colours = NOTICE[kind][scheme]
-    return (
-        f"#{name} {{ background: {colours.background}; border: 1px solid {colours.border}; }}"
-        f"#{name} QLabel {{ color: {colours.foreground}; {label_extra} }}"
-    )
-
-
 class DemoBanner(QLabel):
     """Across the top in demo mode: practice updates go to a stand-in API, never Flxpoint."""
 
@@ -76,10 +67,8 @@ class DemoBanner(QLabel):
         self.apply_scheme(scheme)
 
     def apply_scheme(self, scheme: Scheme) -> None:
-        colours = NOTICE["demo"][scheme]
         self.setStyleSheet(
-            f"background: {colours.background}; color: {colours.foreground}; "
-            "padding: 4px 8px; font-weight: 600"
+            colour_style(NOTICE["demo"][scheme], "padding: 4px 8px; font-weight: 600")
         )
 
 
@@ -102,4 +91,4 @@ class CrashNotice(QFrame):
         self.apply_scheme(scheme)
 
     def apply_scheme(self, scheme: Scheme) -> None:
-        self.setStyleSheet(notice_style("crashNotice", "crash", scheme))
+        self.setStyleSheet(notice_style("crashNotice", NOTICE["crash"][scheme]))

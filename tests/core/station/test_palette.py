@@ -9,12 +9,14 @@ from flxdesk.station.palette import (
     ALTERNATE_BACKGROUND,
     BAND,
     MIN_CONTRAST,
+    MIN_NON_TEXT_CONTRAST,
     NOTICE,
     STATE_TEXT,
     STATUS_CHIP,
     WINDOW_BACKGROUND,
     Scheme,
     contrast_ratio,
+    relative_luminance,
 )
 
 
@@ -44,7 +46,18 @@ def test_every_status_has_a_chip_and_destructive_ones_are_not_green() -> None:
 
 
 @pytest.mark.parametrize("scheme", list(Scheme))
-def test_notice_text_is_readable_in_both_schemes(scheme: Scheme) -> None:
-    for name, colours in NOTICE.items():
-        notice = colours[scheme]
+def test_notices_are_readable_and_their_borders_stand_out(scheme: Scheme) -> None:
+    assert {"held", "demo", "crash"} <= set(NOTICE)
+    for name, notices in NOTICE.items():
+        notice = notices[scheme]
         assert contrast_ratio(notice.background, notice.foreground) >= MIN_CONTRAST, name
+        if notice.border != notice.background:  # a border that is drawn must be seen
+            border = contrast_ratio(notice.border, WINDOW_BACKGROUND[scheme])
+            assert border >= MIN_NON_TEXT_CONTRAST, (name, scheme)
+
+
+def test_dark_notices_are_dark() -> None:
+    """A notice that kept its light colours would glare in a dark window."""
+    for name, notices in NOTICE.items():
+        light, dark = notices[Scheme.LIGHT], notices[Scheme.DARK]
+        assert relative_luminance(dark.background) < relative_luminance(light.background), name

@@ -6,8 +6,8 @@ import csv
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QFileDialog, QLabel, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from flxdesk.bulk.reading import parse_import_text
@@ -17,7 +17,7 @@ from flxdesk.history.store import State
 from flxdesk.host.paths import AppPaths
 from flxdesk.sending.queueing import QueuedImport
 from support.network import closed_port
-from support.window import open_bulk, scan
+from support.window import open_bulk, scan, visible_child
 
 
 def batch_states(running: RunningApp) -> dict[str, State]:
@@ -66,7 +66,10 @@ def test_imported_file_shows_every_row_in_the_preview(
         b'\xef\xbb\xbforder_id;status;note\r\n1001;Closed;"two\nlines"\r\n;Open;\r\n'
     )
     dialog = open_bulk(qtbot, demo_app)
-    dialog.import_file(source)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "importFileButton"), Qt.MouseButton.LeftButton)
+    chooser = visible_child(dialog, QFileDialog, "importFileDialog")  # open: nothing waits on it
+    chooser.selectFile(str(source))
+    chooser.accept()
     model = dialog.preview_model
     qtbot.waitUntil(lambda: model.rowCount() == 2)
     assert [model.index(0, c).data() for c in range(5)] == [
@@ -109,7 +112,12 @@ def test_pause_cancel_and_export(qtbot: QtBot, demo_app: RunningApp, tmp_path: P
     assert sent_to_api == {o for o, state in final.items() if state is State.SENT}
 
     out = tmp_path / "results.csv"
-    panel.export_results(out)
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    chooser = visible_child(demo_app.window, QFileDialog, "exportResultsDialog")
+    assert chooser.selectedFiles()[0].endswith("flxdesk-results.csv")  # the name suggested
+    chooser.selectFile(str(out))
+    chooser.accept()
+    assert visible_child(demo_app.window, QFileDialog, "exportResultsDialog") is None
     with out.open(encoding="utf-8-sig") as exported:
         rows = list(csv.DictReader(exported))
     assert [r["order_id"] for r in rows] == orders
