@@ -39,6 +39,8 @@ class StationSettings(NamedTuple):
     language: str = ""  # "" follows the OS; else one of i18n.LANGUAGES (applied at start)
 
 
+DEFAULTS = StationSettings()
+
 LIMITS: dict[str, tuple[float, float]] = {
     "idle_reset_minutes": (0.0, 24 * 60.0),
     "duplicate_window_minutes": (0.0, 24 * 60.0),
@@ -48,6 +50,11 @@ LIMITS: dict[str, tuple[float, float]] = {
     "scan_min_length": (1, 64),
     "scan_max_gap_ms": (10, 500),
 }
+
+
+def is_usable(name: str, value: Any) -> bool:
+    """Whether ``value`` can be the station setting ``name`` (type, range, choices)."""
+    return name in StationSettings._fields and _valid(name, value, getattr(DEFAULTS, name))
 
 
 def _valid(name: str, value: Any, default: Any) -> bool:
@@ -67,17 +74,17 @@ def _valid(name: str, value: Any, default: Any) -> bool:
     return isinstance(value, str)
 
 
-def from_dict(raw: object) -> StationSettings:
-    """Usable values from ``raw``; defaults for the rest."""
-    defaults = StationSettings()
+def usable_values(raw: object) -> dict[str, Any]:
+    """The usable station settings in ``raw`` (a JSON object); the others are logged."""
     if not isinstance(raw, dict):
-        return defaults
+        return {}
     values = {}
-    for name, default in defaults._asdict().items():
-        if name not in raw:
+    for name, value in raw.items():
+        if name not in StationSettings._fields:
             continue
-        if _valid(name, raw[name], default):
-            values[name] = type(default)(raw[name])
+        default = getattr(DEFAULTS, name)
+        if _valid(name, value, default):
+            values[name] = type(default)(value)
         else:
-            log.warning("Station setting %s=%r is not usable; using %r", name, raw[name], default)
-    return defaults._replace(**values)
+            log.warning("Station setting %s=%r is not usable; using %r", name, value, default)
+    return values

@@ -1463,12 +1463,28 @@
     <context>
         <name>Settings</name>
         <message>
+            <source>"locked" must be a list of setting names in quotes</source>
+            <translation>"locked" debe ser una lista de nombres de ajustes entre comillas</translation>
+        </message>
+        <message>
+            <source>"locked" names settings that do not exist: {names}</source>
+            <translation>"locked" nombra ajustes que no existen: {names}</translation>
+        </message>
+        <message>
+            <source>"{name}" is not a setting (station settings go inside "station")</source>
+            <translation>"{name}" no es un ajuste (los ajustes de estación van dentro de "station")</translation>
+        </message>
+        <message>
             <source>"{name}" must be text in quotes</source>
             <translation>"{name}" debe ser texto entre comillas</translation>
         </message>
         <message>
             <source>The settings file {path} cannot be used: {problem}. Correct it (JSON such as {example}), or remove it to use the default API address.</source>
             <translation>El archivo de ajustes {path} no se puede usar: {problem}. Corríjalo (JSON como {example}) o bórrelo para usar la dirección de API por defecto.</translation>
+        </message>
+        <message>
+            <source>This computer's settings file {path}, set up by IT, cannot be used: {problem}. flxdesk sends nothing until IT corrects it.</source>
+            <translation>El archivo de configuración de este equipo {path}, preparado por TI, no se puede usar: {problem}. flxdesk no envía nada hasta que TI lo corrija.</translation>
         </message>
         <message>
             <source>it cannot be read ({value})</source>
@@ -1489,6 +1505,10 @@
         <message>
             <source>it must hold one JSON object</source>
             <translation>debe tener un objeto JSON</translation>
+        </message>
+        <message>
+            <source>the station setting "{name}" cannot be {value}</source>
+            <translation>el ajuste de estación "{name}" no puede ser {value}</translation>
         </message>
     </context>
     <context>
@@ -1542,6 +1562,10 @@
             <translation>Igual que el sistema</translation>
         </message>
         <message>
+            <source>Greyed-out settings are set by IT for this computer.</source>
+            <translation>Los ajustes en gris los fija TI para este equipo.</translation>
+        </message>
+        <message>
             <source>Hold a repeated scan for</source>
             <translation>Retener un escaneo repetido durante</translation>
         </message>
@@ -1560,6 +1584,10 @@
         <message>
             <source>Send a held repeat if scanned again within</source>
             <translation>Enviar un repetido si se escanea otra vez antes de</translation>
+        </message>
+        <message>
+            <source>Set by IT for this computer ({path})</source>
+            <translation>Fijado por TI para este equipo ({path})</translation>
         </message>
         <message>
             <source>Station &amp;default status</source>
@@ -1955,6 +1983,13 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         <message>
             <source>{text} was not sent: scan it again.</source>
             <translation>{text} no se envió: escanéelo de nuevo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StationPreferences</name>
+        <message>
+            <source>The zoom is set by IT on this computer.</source>
+            <translation>El zoom lo fija TI en este equipo.</translation>
         </message>
     </context>
     <context>

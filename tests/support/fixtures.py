@@ -21,6 +21,8 @@ def flxdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "flxdesk-home"
     monkeypatch.setenv("FLXDESK_HOME", str(home))
     monkeypatch.delenv("FLXDESK_API_URL", raising=False)
+    # No machine-wide settings of this computer's IT: a test writes its own there.
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "machine-config"))
     return home
 
 

@@ -151,7 +151,7 @@ def build_app(
         tokens,
         api_url,
         demo=demo,
-        station=settings.station,
+        settings=settings,
         settings_file=paths.settings_file,
     )
     tokens.setParent(window)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication
 
+from flxdesk.host.settings import Settings
 from flxdesk.station.station_settings import StationSettings
 
 if TYPE_CHECKING:
@@ -26,13 +27,12 @@ ZOOM_STEP = 0.1
 
 
 class StationPreferences(QObject):
-    def __init__(
-        self, window: MainWindow, station: StationSettings, settings_file: Path | None
-    ) -> None:
+    def __init__(self, window: MainWindow, settings: Settings, settings_file: Path | None) -> None:
         """``settings_file`` None: nothing is saved (tests, benchmarks)."""
         super().__init__(window)
         self._window = window
-        self.station = station
+        self.settings = settings  # what was read at start: locked names, the machine's values
+        self.station = settings.station
         self._settings_file = settings_file
 
     def start(self) -> None:
@@ -77,6 +77,9 @@ class StationPreferences(QObject):
         window = self._window
         low, high = LIMITS["zoom"]
         zoom = round(min(high, max(low, zoom)), 2)
+        if zoom != self.station.zoom and "zoom" in self.settings.locked:
+            self._window.feedback.info(self.tr("The zoom is set by IT on this computer."))
+            return
         font = QApplication.font()
         size = font.pointSizeF() * zoom
         font.setPointSizeF(size)
@@ -94,7 +97,7 @@ class StationPreferences(QObject):
     def open_settings(self) -> None:
         from flxdesk.gui.station.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self._window, self.station)
+        dialog = SettingsDialog(self._window, self.station, self.settings)
 
         def done(result: int) -> None:
             if result == SettingsDialog.DialogCode.Accepted:
@@ -129,6 +132,6 @@ class StationPreferences(QObject):
         from flxdesk.host.settings import save_station
 
         try:
-            save_station(self._settings_file, self.station)
+            save_station(self._settings_file, self.station, self.settings)
         except OSError as error:
             log.warning("Could not save the station settings: %s", error)

@@ -1,6 +1,8 @@
 """File → Settings…: the station's preferences (saved in settings.json, ``station``).
 
-A new language is used from the next start: the dialog says so when it changes.
+A new language is used from the next start: the dialog says so when it changes. What IT
+locked for this computer (``"locked"`` in its settings file) is shown greyed out, saying
+so, and cannot be changed here.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from flxdesk.gui.common.status_combo import chosen_status, fill_statuses
 from flxdesk.host.i18n import LANGUAGE_NAMES
+from flxdesk.host.settings import Settings
 from flxdesk.orders.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
 from flxdesk.station.station_settings import LIMITS, StationSettings
 
@@ -37,7 +40,9 @@ def _spin(name: str, value: float, suffix: str, decimals: int = 0) -> QDoubleSpi
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget, station: StationSettings) -> None:
+    def __init__(
+        self, parent: QWidget, station: StationSettings, settings: Settings | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("flxdesk settings"))
@@ -135,8 +140,38 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self._lock(settings or Settings(), form)
         form.addRow(self.restart_note)
         form.addRow(buttons)
+
+    def _lock(self, settings: Settings, form: QFormLayout) -> None:
+        """Settings IT locked: greyed out, and the dialog says where they come from."""
+        fields = {
+            "default_status": self.default_status,
+            "idle_reset_minutes": self.idle,
+            "duplicate_window_minutes": self.duplicate_window,
+            "duplicate_confirm_seconds": self.duplicate_confirm,
+            "refuse_while_unacknowledged": self.refuse,
+            "sound_muted": self.muted,
+            "sound_volume": self.volume,
+            "scan_min_length": self.scan_length,
+            "scan_max_gap_ms": self.scan_gap,
+            "scan_suffix": self.scan_suffix,
+            "scan_pause_ends": self.scan_pause,
+            "language": self.language,
+        }
+        locked = [field for name, field in fields.items() if name in settings.locked]
+        if not locked:
+            return
+        why = self.tr("Set by IT for this computer ({path})").format(path=settings.machine_file)
+        for field in locked:
+            field.setEnabled(False)
+            field.setToolTip(why)
+            field.setAccessibleDescription(why)
+        note = QLabel(self.tr("Greyed-out settings are set by IT for this computer."))
+        note.setObjectName("lockedSettingsNote")
+        note.setWordWrap(True)
+        form.insertRow(0, note)
 
     def _language_changed(self, _index: int) -> None:
         changed = self.language.currentData() != self._station.language

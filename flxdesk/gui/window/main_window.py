@@ -52,9 +52,9 @@ from flxdesk.gui.window.menus import WindowMenus
 from flxdesk.gui.window.notices import CrashNotice, DemoBanner, WindowStack
 from flxdesk.gui.window.status_bar import StationStatusBar
 from flxdesk.host.i18n import translate
+from flxdesk.host.settings import Settings
 from flxdesk.orders.statuses import ORDER_STATUSES
 from flxdesk.sending.events import EngineState
-from flxdesk.station.station_settings import StationSettings
 
 if TYPE_CHECKING:
     from flxdesk.gui.bulk.bulk_flow import BulkFlow
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         token_keeper: TokenKeeper,
         api_url: str,
         demo: bool = False,
-        station: StationSettings | None = None,
+        settings: Settings | None = None,
         settings_file: Path | None = None,
     ) -> None:
         super().__init__()
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         title = f"flxdesk {__version__}"
         demo_title = self.tr("{title} — DEMO (orders 1000-1999)").format(title=title)
         self.setWindowTitle(demo_title if demo else title)
-        self.preferences = StationPreferences(self, station or StationSettings(), settings_file)
+        self.preferences = StationPreferences(self, settings or Settings(), settings_file)
         self._build_fields()
         self._add_parts()
         self.menus = WindowMenus(self, demo=demo)

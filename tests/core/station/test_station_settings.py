@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from flxdesk.host.settings import load_settings, save_station
-from flxdesk.station.station_settings import StationSettings, from_dict
+from flxdesk.station.station_settings import StationSettings, usable_values
 
 
 def test_saved_station_settings_come_back_and_other_keys_stay(tmp_path: Path) -> None:
@@ -24,15 +24,17 @@ def test_missing_file_gives_the_defaults(tmp_path: Path) -> None:
 
 
 def test_unusable_values_fall_back_one_by_one() -> None:
-    station = from_dict(
-        {
-            "default_status": "Canceled",  # never a destructive default
-            "zoom": 9,
-            "sound_volume": "loud",
-            "refuse_while_unacknowledged": 1,
-            "scan_max_gap_ms": 80,
-            "idle_reset_minutes": 2,
-        }
+    station = StationSettings()._replace(
+        **usable_values(
+            {
+                "default_status": "Canceled",  # never a destructive default
+                "zoom": 9,
+                "sound_volume": "loud",
+                "refuse_while_unacknowledged": 1,
+                "scan_max_gap_ms": 80,
+                "idle_reset_minutes": 2,
+            }
+        )
     )
     defaults = StationSettings()
     assert station.default_status == defaults.default_status
