@@ -61,6 +61,30 @@ STATUS_CHIP: dict[str, dict[Scheme, Pair]] = {
     },
 }
 
+
+# Notices across the window, above the fields: the demo banner, updates held for another
+# destination, the crash of the last run. Text on its background, and a border.
+class Notice(NamedTuple):
+    background: str
+    foreground: str
+    border: str
+
+
+NOTICE: dict[str, dict[Scheme, Notice]] = {
+    "demo": {
+        Scheme.LIGHT: Notice("#fff3c4", "#5c4400", "#fff3c4"),
+        Scheme.DARK: Notice("#4a3800", "#fff3c4", "#4a3800"),
+    },
+    "held": {
+        Scheme.LIGHT: Notice("#fff3c4", "#5c4400", "#b58a00"),
+        Scheme.DARK: Notice("#4a3800", "#fff3c4", "#d4a72c"),
+    },
+    "crash": {
+        Scheme.LIGHT: Notice("#fde7e4", "#5c0f0a", "#b3261e"),
+        Scheme.DARK: Notice("#4a1512", "#ffdad6", "#ff8a80"),
+    },
+}
+
 # Result words in the history, drawn on the window's own background.
 STATE_TEXT: dict[str, dict[Scheme, str]] = {
     "sent": {Scheme.LIGHT: "#1b6e34", Scheme.DARK: "#7fd69b"},

@@ -8,8 +8,6 @@ the CSV lists them all.
 
 from __future__ import annotations
 
-import os
-import sys
 import time
 from pathlib import Path
 
@@ -18,7 +16,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QPainter,
 )
 
@@ -57,11 +54,9 @@ def write_with_own_application(summary: ShiftSummary, target: Path) -> Path:
     With no display (a scheduled task on a Linux server) Qt's offscreen platform is used,
     so the command works where no one is logged in.
     """
-    if QGuiApplication.instance() is None:
-        headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-        if sys.platform.startswith("linux") and headless:
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QGuiApplication(sys.argv[:1])
+    from flxdesk.gui.common.display import drawing_application
+
+    drawing_application()
     return write_shift_summary_pdf(summary, target)
 
 

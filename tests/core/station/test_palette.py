@@ -9,6 +9,7 @@ from flxdesk.station.palette import (
     ALTERNATE_BACKGROUND,
     BAND,
     MIN_CONTRAST,
+    NOTICE,
     STATE_TEXT,
     STATUS_CHIP,
     WINDOW_BACKGROUND,
@@ -40,3 +41,10 @@ def test_history_result_colours_are_readable_on_plain_and_alternate_rows(scheme:
 def test_every_status_has_a_chip_and_destructive_ones_are_not_green() -> None:
     assert set(STATUS_CHIP) == set(ORDER_STATUSES)
     assert STATUS_CHIP["Canceled"][Scheme.LIGHT] != STATUS_CHIP["Closed"][Scheme.LIGHT]
+
+
+@pytest.mark.parametrize("scheme", list(Scheme))
+def test_notice_text_is_readable_in_both_schemes(scheme: Scheme) -> None:
+    for name, colours in NOTICE.items():
+        notice = colours[scheme]
+        assert contrast_ratio(notice.background, notice.foreground) >= MIN_CONTRAST, name
