@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from flxdesk.cli import report as report_command
+from flxdesk.cli.console import tolerate_unencodable_output
 from flxdesk.orders.statuses import ORDER_STATUSES, canonical_status
 from flxdesk.sending.events import EngineEvent, EngineState, RowFinished, StateChanged
 
@@ -219,7 +220,8 @@ def check_results_path(path: Path) -> None:
 
 
 def _stop_on_interrupt(engine) -> Callable[[], None]:
-    """Ctrl-C (and a scheduler's SIGTERM) stop the engine: requests on the wire end, their
+    """Ctrl-C, a scheduler's SIGTERM and, on Windows, Ctrl-Break (SIGBREAK, which would
+    otherwise end the process on the spot) stop the engine: requests on the wire end, their
     rows stay queued. Returns the function that puts the previous handlers back."""
     import signal
     import threading
@@ -231,7 +233,7 @@ def _stop_on_interrupt(engine) -> Callable[[], None]:
         signal.signal(number, previous[number])  # a second Ctrl-C ends at once
 
     previous = {}
-    for name in ("SIGINT", "SIGTERM"):
+    for name in ("SIGINT", "SIGTERM", "SIGBREAK"):  # each where the platform has it
         number = getattr(signal, name, None)
         if number is not None:
             with contextlib.suppress(ValueError):  # not the main thread: no handler
@@ -388,6 +390,7 @@ def main(argv: Sequence[str], pdf_writer: report_command.PdfWriter | None = None
     from flxdesk.host.paths import DataFolderUnusable
     from flxdesk.orders.order_ids import InvalidOrderId
 
+    tolerate_unencodable_output()
     args = parse_args(argv)
     if args.command == "report":
         return report_command.run_report(args, pdf_writer)

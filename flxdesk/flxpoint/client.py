@@ -61,6 +61,16 @@ def status_update_url(base_url: str, order_id: str, status: str, note: str) -> s
     return f"{base_url}/orders/{encode_path_segment(order_id)}/status?{query}"
 
 
+def proxies_for(url: str, configured: dict[str, str]) -> dict[str, str]:
+    """The proxies ``url`` goes through: none for this computer itself (the demo API, the
+    self-test's round trip), whatever the environment or the OS settings say. requests
+    would send ``http://127.0.0.1`` to an HTTP(S)_PROXY or ALL_PROXY, and Windows' own
+    ``<local>`` bypass does not cover loopback addresses."""
+    from flxdesk.flxpoint.endpoint import is_loopback_host
+
+    return {} if is_loopback_host(urlsplit(url).hostname or "") else configured
+
+
 def _causes(error: BaseException) -> Iterator[BaseException]:
     """``error`` and everything it wraps: requests and urllib3 nest the real reason."""
     seen: set[int] = set()
@@ -211,7 +221,7 @@ class FlxpointClient:
             request,
             timeout=self._timeout,
             verify=environment["verify"] or True,
-            proxies=environment["proxies"],
+            proxies=proxies_for(url, environment["proxies"]),
             # A redirect would carry X-API-TOKEN to wherever it points.
             allow_redirects=False,
             stream=True,  # the body is read here, capped and under the deadline

@@ -470,6 +470,14 @@
             <translation>El token tiene {len} caracteres; un token de API tiene de {min_token_length} a {max_token_length}. Cópielo otra vez de Flxpoint, entero.</translation>
         </message>
         <message>
+            <source>Windows Credential Manager cannot be used in this session (Windows error 1312: no logon session). This happens in a scheduled task set to run whether the user is logged on or not, over SSH, or when the Credential Manager service is stopped.</source>
+            <translation>No se puede usar el Administrador de credenciales de Windows en esta sesión (error de Windows 1312: no hay sesión de inicio). Ocurre en una tarea programada para ejecutarse aunque el usuario no haya iniciado sesión, por SSH o con el servicio Administrador de credenciales detenido.</translation>
+        </message>
+        <message>
+            <source>Windows Credential Manager reported a problem (Windows error {code}).</source>
+            <translation>El Administrador de credenciales de Windows informó de un problema (error de Windows {code}).</translation>
+        </message>
+        <message>
             <source>{problem} Set it again in the flxdesk window: Token → Set or replace token…</source>
             <translation>{problem} Póngalo otra vez en la ventana de flxdesk: Token → Poner o cambiar token…</translation>
         </message>

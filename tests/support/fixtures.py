@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -44,6 +45,16 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 def broken_keyring(memory_keyring: MemoryKeyring) -> None:
     """No keychain at all, as on Linux without a Secret Service."""
     keyring.set_keyring(keyring.backends.fail.Keyring())
+
+
+@pytest.fixture
+def no_logon_session_keyring(memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch):
+    """Windows Credential Manager failing with error 1312, through a stand-in pywintypes."""
+    from support.windows import pywintypes
+    from support.windows.credential_manager import NoLogonSession
+
+    monkeypatch.setitem(sys.modules, "pywintypes", pywintypes)
+    keyring.set_keyring(NoLogonSession())
 
 
 @pytest.fixture
