@@ -6,6 +6,7 @@ A 429 is put down to arrival jitter (a slightly wider spacing) or to sharing (a 
 pace) by the rules of ``jitter_margin``.
 """
 
+import logging
 import random
 import threading
 import time
@@ -21,6 +22,8 @@ WINDOW_SECONDS = 1.0
 # A little slack so that arrival jitter on the server never squeezes three starts
 # into one second of its clock; 429s that jitter explains widen it (``jitter_margin``).
 SAFETY_MARGIN_SECONDS = JITTER.base
+
+log = logging.getLogger(__name__)
 
 RETRY_AFTER_DEFAULT = 1.0
 RETRY_AFTER_MIN = 1.0
@@ -192,15 +195,20 @@ class RateLimiter:
             )
             self._last_throttled = now
             if cause is Cause.JITTER:
-                self._margin.widen(now)
-                return cause
-            self._last_decrease = now
-            self._rate = max(policy.floor, self._rate * policy.decrease)
-            # Shift this station's rhythm by a random part of its new spacing, so that
-            # stations which collided stop reaching the server at the same moments.
-            shift = policy.push * self._jitter() / self._rate
-            self._not_before = max(self._not_before, now) + shift
-            return cause
+                margin = self._margin.widen(now)
+            else:
+                self._last_decrease = now
+                self._rate = max(policy.floor, self._rate * policy.decrease)
+                # Shift this station's rhythm by a random part of its new spacing, so that
+                # stations which collided stop reaching the server at the same moments.
+                shift = policy.push * self._jitter() / self._rate
+                self._not_before = max(self._not_before, now) + shift
+            rate = self._rate
+        if cause is Cause.JITTER:
+            log.info("A 429 put down to arrival jitter: margin now %.0f ms", margin * 1000)
+        else:
+            log.debug("A 429 put down to a shared token: %.2f requests per second", rate)
+        return cause
 
     def wait_for_slot(self, stop: threading.Event | None = None) -> bool:
         """Block until this caller may start a request; False if ``stop`` was set first."""
