@@ -1,16 +1,26 @@
-"""User settings: a small JSON file beside the data. Never holds the token.
+"""The settings: ``settings.json`` beside the data, read once into one model. Never the token.
+
+One file, one model (``Settings``): the API address and keychain profile at the top, the
+station's preferences under ``"station"`` (``flxdesk.station.station_settings``). Read
+once at start (``load_settings``) and handed down; the window saves the station's part
+(``save_station``), keeping every other key of the file.
 
 A missing file means the defaults. A file that is there but cannot be used stops
 flxdesk with a SettingsError naming the file and the problem: falling back to the
 defaults would send the token and the updates to the production API when the file
-meant a test server.
+meant a test server. Station preferences that are not usable fall back one by one
+(they cannot send an update anywhere).
 """
 
+from __future__ import annotations
+
 import logging
+import os
 from pathlib import Path
 from typing import NamedTuple
 
 from flxdesk.host.i18n import translate
+from flxdesk.station.station_settings import SECTION, StationSettings, from_dict
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +30,10 @@ EXAMPLE = '{"api_url": "https://api.flxpoint.com"}'
 class Settings(NamedTuple):
     api_url: str = ""
     profile: str = "default"
+    station: StationSettings = StationSettings()
+
+
+TEXT_SETTINGS = ("api_url", "profile")  # top-level settings that are text
 
 
 class SettingsError(ValueError):
@@ -38,10 +52,22 @@ class SettingsError(ValueError):
 
 def load_settings(path: Path) -> Settings:
     """Read settings; defaults when there is no file; SettingsError when it is unusable."""
+    raw = _read_document(path)
+    for name in TEXT_SETTINGS:
+        if name in raw and not isinstance(raw[name], str):
+            raise SettingsError(
+                path, translate("Settings", '"{name}" must be text in quotes').format(name=name)
+            )
+    values = {name: raw[name] for name in TEXT_SETTINGS if name in raw}
+    return Settings(**values, station=from_dict(raw.get(SECTION)))
+
+
+def _read_document(path: Path) -> dict:
+    """The file's JSON object; {} when there is no file; SettingsError when unusable."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return Settings()
+        return {}
     except IsADirectoryError:
         raise SettingsError(path, translate("Settings", "it is a folder, not a file")) from None
     except OSError as error:
@@ -73,18 +99,32 @@ def load_settings(path: Path) -> Settings:
         ) from None
     if not isinstance(raw, dict):
         raise SettingsError(path, translate("Settings", "it must hold one JSON object"))
-    for name in Settings._fields:
-        if name in raw and not isinstance(raw[name], str):
-            raise SettingsError(
-                path, translate("Settings", '"{name}" must be text in quotes').format(name=name)
-            )
-    return Settings(**{name: raw[name] for name in Settings._fields if name in raw})
+    return raw
 
 
 def save_settings(path: Path, settings: Settings) -> None:
+    """Write the whole model, keeping keys of the file it does not know."""
+    document = _read_document(path)
+    document.update({name: getattr(settings, name) for name in TEXT_SETTINGS})
+    document[SECTION] = settings.station._asdict()
+    _write_document(path, document)
+
+
+def save_station(path: Path, station: StationSettings) -> None:
+    """Write the station's preferences, keeping every other key of the file."""
+    document = _read_document(path)
+    document[SECTION] = station._asdict()
+    _write_document(path, document)
+
+
+def _write_document(path: Path, document: dict) -> None:
+    """Atomically: the old file stays whole until the new one is on disk."""
     import json
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(settings._asdict(), indent=2), encoding="utf-8")
+    temporary = path.with_name(path.name + ".tmp")
+    with open(temporary, "w", encoding="utf-8") as out:
+        json.dump(document, out, indent=2)
+        out.flush()
+        os.fsync(out.fileno())
     temporary.replace(path)

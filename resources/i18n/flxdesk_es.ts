@@ -75,10 +75,6 @@
             <translation>Lote terminado: {summary}.</translation>
         </message>
         <message>
-            <source>CSV files (*.csv)</source>
-            <translation>Archivos CSV (*.csv)</translation>
-        </message>
-        <message>
             <source>Cancel rest</source>
             <translation>Anular el resto</translation>
         </message>
@@ -152,10 +148,6 @@
         <message>
             <source>{m} min {s} s</source>
             <translation>{m} min {s} s</translation>
-        </message>
-        <message>
-            <source>{problem} Try again then.</source>
-            <translation>{problem} Inténtelo de nuevo después.</translation>
         </message>
         <message>
             <source>{sent} sent, {failed} failed</source>
@@ -260,6 +252,64 @@
         </message>
     </context>
     <context>
+        <name>BulkFlow</name>
+        <message>
+            <source> and </source>
+            <translation> y </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) to {status}</source>
+            <translation>
+                <numerusform>%n pedido a {status}</numerusform>
+                <numerusform>%n pedidos a {status}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) in all. This cannot be undone from flxdesk.</source>
+            <translation>
+                <numerusform>%n fila en total. No se puede deshacer desde flxdesk.</numerusform>
+                <numerusform>%n filas en total. No se puede deshacer desde flxdesk.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>; %n row(s) with a problem kept in the history as failed</source>
+            <translation>
+                <numerusform>; %n fila con problema queda en el historial como fallida</numerusform>
+                <numerusform>; %n filas con problema quedan en el historial como fallidas</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Bulk update not queued.</source>
+            <translation>El lote no se puso en cola.</translation>
+        </message>
+        <message>
+            <source>Confirm bulk update</source>
+            <translation>Confirmar el lote</translation>
+        </message>
+        <message>
+            <source>Not queued: a bulk update is still being written to the history. Queue this one when it is done.</source>
+            <translation>No se puso en cola: todavía se está guardando un lote en el historial. Póngalo en cola cuando termine.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Queued %n update(s)</source>
+            <translation>
+                <numerusform>%n actualización en cola</numerusform>
+                <numerusform>%n actualizaciones en cola</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Queueing %Ln row(s)…</source>
+            <translation>
+                <numerusform>Poniendo en cola %Ln fila…</numerusform>
+                <numerusform>Poniendo en cola %Ln filas…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Set {what}?</source>
+            <translation>¿Poner {what}?</translation>
+        </message>
+    </context>
+    <context>
         <name>BulkImport</name>
         <message>
             <source>Duplicate: order {order_id} is already on line {value}.</source>
@@ -328,12 +378,54 @@
     <context>
         <name>CommandSheet</name>
         <message>
+            <source>4x6 in labels (label printer)</source>
+            <translation>Etiquetas de 4x6 pulgadas (impresora de etiquetas)</translation>
+        </message>
+        <message>
+            <source>A4 sheet</source>
+            <translation>Hoja A4</translation>
+        </message>
+        <message>
+            <source>Letter sheet</source>
+            <translation>Hoja Carta</translation>
+        </message>
+        <message>
             <source>Scan one to change the station. Commands are never sent to Flxpoint.</source>
             <translation>Escanee uno para cambiar el puesto. Los comandos nunca se envían a Flxpoint.</translation>
         </message>
         <message>
             <source>flxdesk command barcodes</source>
             <translation>Códigos de comando de flxdesk</translation>
+        </message>
+        <message>
+            <source>flxdesk command barcodes, {page} of {pages}</source>
+            <translation>Códigos de comando de flxdesk, {page} de {pages}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommandSheetSaving</name>
+        <message>
+            <source>Command barcodes saved to {path}: print and pin it up.</source>
+            <translation>Códigos de comando guardados en {path}: imprímalos y cuélguelos.</translation>
+        </message>
+        <message>
+            <source>Could not write {path}: {problem}</source>
+            <translation>No se pudo escribir {path}: {problem}</translation>
+        </message>
+        <message>
+            <source>Save the command barcodes</source>
+            <translation>Guardar los códigos de comando</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashNotice</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>Cerrar aviso</translation>
+        </message>
+        <message>
+            <source>Notice about the previous run</source>
+            <translation>Aviso sobre la última vez</translation>
         </message>
     </context>
     <context>
@@ -384,6 +476,13 @@
         <message>
             <source>{source} cannot be used. {problem}</source>
             <translation>{source} no se puede usar. {problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoBanner</name>
+        <message>
+            <source>DEMO MODE: a stand-in API on this computer. Orders 1000-1999 exist; nothing is sent to Flxpoint.</source>
+            <translation>MODO DEMO: una API de prueba en este equipo. Existen los pedidos 1000-1999; no se envía nada a Flxpoint.</translation>
         </message>
     </context>
     <context>
@@ -581,10 +680,6 @@
             <source>Updates held for another destination</source>
             <translation>Actualizaciones retenidas para otro destino</translation>
         </message>
-        <message>
-            <source>{problem} Try again then.</source>
-            <translation>{problem} Inténtelo de nuevo después.</translation>
-        </message>
     </context>
     <context>
         <name>HistoryActions</name>
@@ -606,6 +701,13 @@
         <message>
             <source>{file} cannot be written: {problem}</source>
             <translation>No se puede escribir {file}: {problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryChange</name>
+        <message>
+            <source>{problem} Try again then.</source>
+            <translation>{problem} Inténtelo de nuevo después.</translation>
         </message>
     </context>
     <context>
@@ -993,54 +1095,12 @@
     </context>
     <context>
         <name>MainWindow</name>
-        <message>
-            <source> and </source>
-            <translation> y </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n order(s) to {status}</source>
-            <translation>
-                <numerusform>%n pedido a {status}</numerusform>
-                <numerusform>%n pedidos a {status}</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n row(s) in all. This cannot be undone from flxdesk.</source>
-            <translation>
-                <numerusform>%n fila en total. No se puede deshacer desde flxdesk.</numerusform>
-                <numerusform>%n filas en total. No se puede deshacer desde flxdesk.</numerusform>
-            </translation>
-        </message>
         <message numerus="yes">
             <source>%n scan(s) kept here meanwhile.</source>
             <translation>
                 <numerusform>%n escaneo guardado aquí mientras tanto.</numerusform>
                 <numerusform>%n escaneos guardados aquí mientras tanto.</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>&amp;Acknowledge failures</source>
-            <translation>&amp;Confirmar fallos</translation>
-        </message>
-        <message>
-            <source>&amp;Actual size</source>
-            <translation>Tamaño &amp;real</translation>
-        </message>
-        <message>
-            <source>&amp;Bulk</source>
-            <translation>&amp;Lote</translation>
-        </message>
-        <message>
-            <source>&amp;Bulk update…</source>
-            <translation>Actualización por &amp;lote…</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Archivo</translation>
-        </message>
-        <message>
-            <source>&amp;Forget saved token</source>
-            <translation>&amp;Olvidar el token guardado</translation>
         </message>
         <message>
             <source>&amp;History (newest first)</source>
@@ -1055,150 +1115,16 @@
             <translation>ID de &amp;pedido</translation>
         </message>
         <message>
-            <source>&amp;Print command barcodes…</source>
-            <translation>&amp;Imprimir códigos de comando…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Salir</translation>
-        </message>
-        <message>
-            <source>&amp;Set or replace token…</source>
-            <translation>&amp;Poner o cambiar token…</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>&amp;Ajustes…</translation>
-        </message>
-        <message>
             <source>&amp;Status</source>
             <translation>&amp;Estado</translation>
-        </message>
-        <message>
-            <source>&amp;Token</source>
-            <translation>&amp;Token</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Ver</translation>
-        </message>
-        <message numerus="yes">
-            <source>; %n held for another destination</source>
-            <translation>
-                <numerusform>; %n retenida para otro destino</numerusform>
-                <numerusform>; %n retenidas para otro destino</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>; %n row(s) with a problem kept in the history as failed</source>
-            <translation>
-                <numerusform>; %n fila con problema queda en el historial como fallida</numerusform>
-                <numerusform>; %n filas con problema quedan en el historial como fallidas</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>API: {url}</source>
-            <translation>API: {url}</translation>
-        </message>
-        <message>
-            <source>Armed: {status}. Every scan is set to {status}.</source>
-            <translation>Activo: {status}. Cada escaneo pasa a {status}.</translation>
-        </message>
-        <message>
-            <source>Bulk update not queued.</source>
-            <translation>El lote no se puso en cola.</translation>
-        </message>
-        <message>
-            <source>Command barcodes saved to {path}: print and pin it up.</source>
-            <translation>Códigos de comando guardados en {path}: imprímalos y cuélguelos.</translation>
-        </message>
-        <message>
-            <source>Confirm bulk update</source>
-            <translation>Confirmar el lote</translation>
-        </message>
-        <message>
-            <source>Could not write {path}: {problem}</source>
-            <translation>No se pudo escribir {path}: {problem}</translation>
-        </message>
-        <message>
-            <source>DEMO MODE: a stand-in API on this computer. Orders 1000-1999 exist; nothing is sent to Flxpoint.</source>
-            <translation>MODO DEMO: una API de prueba en este equipo. Existen los pedidos 1000-1999; no se envía nada a Flxpoint.</translation>
-        </message>
-        <message>
-            <source>Demo token: no keychain used</source>
-            <translation>Token de demo: sin llavero</translation>
-        </message>
-        <message>
-            <source>Dismiss</source>
-            <translation>Cerrar aviso</translation>
-        </message>
-        <message>
-            <source>Failures acknowledged. Ready for the next scan.</source>
-            <translation>Fallos confirmados. Listo para el siguiente escaneo.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Flxpoint is not answering since {since}, %n waiting</source>
-            <translation>
-                <numerusform>Flxpoint no responde desde {since}, %n en espera</numerusform>
-                <numerusform>Flxpoint no responde desde {since}, %n en espera</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>History cannot be written since {since}: %n waiting</source>
-            <translation>
-                <numerusform>No se puede escribir el historial desde {since}: %n en espera</numerusform>
-                <numerusform>No se puede escribir el historial desde {since}: %n en espera</numerusform>
-            </translation>
         </message>
         <message>
             <source>New status</source>
             <translation>Estado nuevo</translation>
         </message>
-        <message numerus="yes">
-            <source>No API token: %n waiting</source>
-            <translation>
-                <numerusform>Sin token de API: %n en espera</numerusform>
-                <numerusform>Sin token de API: %n en espera</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No API token: updates wait until one is set (Token menu)</source>
-            <translation>Sin token de API: las actualizaciones esperan hasta que se ponga uno (menú Token)</translation>
-        </message>
-        <message>
-            <source>No scan for a while: back to the station's {status}.</source>
-            <translation>Un rato sin escanear: de vuelta a {status}, el estado del puesto.</translation>
-        </message>
-        <message>
-            <source>Not queued: a bulk update is still being written to the history. Queue this one when it is done.</source>
-            <translation>No se puso en cola: todavía se está guardando un lote en el historial. Póngalo en cola cuando termine.</translation>
-        </message>
-        <message>
-            <source>Not taken: {scan}. Acknowledge the failures first (Esc, click the red panel, or scan FLXCMD ACK), then scan it again.</source>
-            <translation>No se tomó: {scan}. Confirme antes los fallos (Esc, clic en el panel rojo o escanee FLXCMD ACK) y escanéelo otra vez.</translation>
-        </message>
         <message>
             <source>Note</source>
             <translation>Nota</translation>
-        </message>
-        <message>
-            <source>Note cleared.</source>
-            <translation>Nota borrada.</translation>
-        </message>
-        <message>
-            <source>Nothing waiting</source>
-            <translation>Nada en espera</translation>
-        </message>
-        <message>
-            <source>Notice about the previous run</source>
-            <translation>Aviso sobre la última vez</translation>
-        </message>
-        <message numerus="yes">
-            <source>Offline: %n waiting, sent when the connection is back</source>
-            <translation>
-                <numerusform>Sin conexión: %n en espera, se envía cuando vuelva la conexión</numerusform>
-                <numerusform>Sin conexión: %n en espera, se envían cuando vuelva la conexión</numerusform>
-            </translation>
         </message>
         <message>
             <source>Optional note sent with each update</source>
@@ -1209,35 +1135,6 @@
             <translation>ID de pedido</translation>
         </message>
         <message>
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message numerus="yes">
-            <source>Paused: %n waiting</source>
-            <translation>
-                <numerusform>En pausa: %n en espera</numerusform>
-                <numerusform>En pausa: %n en espera</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Queued %n update(s)</source>
-            <translation>
-                <numerusform>%n actualización en cola</numerusform>
-                <numerusform>%n actualizaciones en cola</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Queueing %Ln row(s)…</source>
-            <translation>
-                <numerusform>Poniendo en cola %Ln fila…</numerusform>
-                <numerusform>Poniendo en cola %Ln filas…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Save the command barcodes</source>
-            <translation>Guardar los códigos de comando</translation>
-        </message>
-        <message>
             <source>Scan or type an order ID, then Enter</source>
             <translation>Escanee o escriba el ID y pulse Intro</translation>
         </message>
@@ -1245,87 +1142,13 @@
             <source>Send status update</source>
             <translation>Enviar cambio de estado</translation>
         </message>
-        <message numerus="yes">
-            <source>Sending: %n waiting</source>
-            <translation>
-                <numerusform>Enviando: %n en espera</numerusform>
-                <numerusform>Enviando: %n en espera</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Set {what}?</source>
-            <translation>¿Poner {what}?</translation>
-        </message>
-        <message>
-            <source>Shift &amp;summary…</source>
-            <translation>&amp;Resumen del turno…</translation>
-        </message>
-        <message numerus="yes">
-            <source>Stopped: %n waiting</source>
-            <translation>
-                <numerusform>Parado: %n en espera</numerusform>
-                <numerusform>Parado: %n en espera</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Token: checking the keychain…</source>
-            <translation>Token: mirando el llavero…</translation>
-        </message>
-        <message>
-            <source>Token: from the system keychain</source>
-            <translation>Token: del llavero del sistema</translation>
-        </message>
-        <message>
-            <source>Token: this session only (not saved)</source>
-            <translation>Token: solo esta sesión (no guardado)</translation>
-        </message>
-        <message>
-            <source>Unknown command barcode {code}: nothing done.</source>
-            <translation>Código de comando desconocido {code}: no se hizo nada.</translation>
-        </message>
         <message>
             <source>Update</source>
             <translation>Actualizar</translation>
         </message>
         <message>
-            <source>Zoom &amp;in</source>
-            <translation>&amp;Acercar</translation>
-        </message>
-        <message>
-            <source>Zoom &amp;out</source>
-            <translation>A&amp;lejar</translation>
-        </message>
-        <message>
-            <source>a bulk update is being written</source>
-            <translation>se está guardando un lote</translation>
-        </message>
-        <message>
             <source>flxdesk: not written</source>
             <translation>flxdesk: no guardado</translation>
-        </message>
-        <message>
-            <source>no API token yet</source>
-            <translation>aún sin token de API</translation>
-        </message>
-        <message>
-            <source>offline</source>
-            <translation>sin conexión</translation>
-        </message>
-        <message>
-            <source>sending is paused</source>
-            <translation>envío en pausa</translation>
-        </message>
-        <message>
-            <source>the history is busy, kept here</source>
-            <translation>el historial está ocupado, se guarda aquí</translation>
-        </message>
-        <message>
-            <source>the scan</source>
-            <translation>el escaneo</translation>
-        </message>
-        <message>
-            <source>{order} was already set to {status} at {when}: not sent again. Scan it again within {seconds} s to send it anyway.</source>
-            <translation>{order} ya se puso en {status} a las {when}: no se envía otra vez. Escanéelo de nuevo antes de {seconds} s para enviarlo igualmente.</translation>
         </message>
         <message>
             <source>{title} — DEMO (orders 1000-1999)</source>
@@ -1335,8 +1158,8 @@
     <context>
         <name>Notes</name>
         <message>
-            <source>The note is {len} characters long; the most Flxpoint takes is {max_note_length}. Shorten it.</source>
-            <translation>La nota tiene {len} caracteres; Flxpoint acepta como mucho {max_note_length}. Acórtela.</translation>
+            <source>The note is {len} characters long; the most Flxpoint takes is {most}. Shorten it.</source>
+            <translation>La nota tiene {len} caracteres; Flxpoint acepta como mucho {most}. Acórtela.</translation>
         </message>
     </context>
     <context>
@@ -1350,8 +1173,8 @@
             <translation>Ese ID de pedido tiene caracteres de control invisibles. Escanéelo otra vez o escríbalo.</translation>
         </message>
         <message>
-            <source>That order ID is {len} characters long; the most is {max_order_id_length}. Check the scan.</source>
-            <translation>Ese ID de pedido tiene {len} caracteres; el máximo es {max_order_id_length}. Revise el escaneo.</translation>
+            <source>That order ID is {len} characters long; the most is {most}. Check the scan.</source>
+            <translation>Ese ID de pedido tiene {len} caracteres; el máximo es {most}. Revise el escaneo.</translation>
         </message>
     </context>
     <context>
@@ -1584,6 +1407,60 @@
         </message>
     </context>
     <context>
+        <name>ScanDesk</name>
+        <message>
+            <source>Armed: {status}. Every scan is set to {status}.</source>
+            <translation>Activo: {status}. Cada escaneo pasa a {status}.</translation>
+        </message>
+        <message>
+            <source>No scan for a while: back to the station's {status}.</source>
+            <translation>Un rato sin escanear: de vuelta a {status}, el estado del puesto.</translation>
+        </message>
+        <message>
+            <source>Note cleared.</source>
+            <translation>Nota borrada.</translation>
+        </message>
+        <message>
+            <source>a bulk update is being written</source>
+            <translation>se está guardando un lote</translation>
+        </message>
+        <message>
+            <source>no API token yet</source>
+            <translation>aún sin token de API</translation>
+        </message>
+        <message>
+            <source>offline</source>
+            <translation>sin conexión</translation>
+        </message>
+        <message>
+            <source>sending is paused</source>
+            <translation>envío en pausa</translation>
+        </message>
+        <message>
+            <source>the history is busy, kept here</source>
+            <translation>el historial está ocupado, se guarda aquí</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanRules</name>
+        <message>
+            <source>Not taken: {scan}. Acknowledge the failures first (Esc, click the red panel, or scan FLXCMD ACK), then scan it again.</source>
+            <translation>No se tomó: {scan}. Confirme antes los fallos (Esc, clic en el panel rojo o escanee FLXCMD ACK) y escanéelo otra vez.</translation>
+        </message>
+        <message>
+            <source>Unknown command barcode {code}: nothing done.</source>
+            <translation>Código de comando desconocido {code}: no se hizo nada.</translation>
+        </message>
+        <message>
+            <source>the scan</source>
+            <translation>el escaneo</translation>
+        </message>
+        <message>
+            <source>{order} was already set to {status} at {when}: not sent again. Scan it again within {seconds} s to send it anyway.</source>
+            <translation>{order} ya se puso en {status} a las {when}: no se envía otra vez. Escanéelo de nuevo antes de {seconds} s para enviarlo igualmente.</translation>
+        </message>
+    </context>
+    <context>
         <name>Settings</name>
         <message>
             <source>"{name}" must be text in quotes</source>
@@ -1641,12 +1518,24 @@
             <translation>0 apaga la protección</translation>
         </message>
         <message>
+            <source>A pause also ends a scan (scanners with no suffix)</source>
+            <translation>Una pausa también termina un escaneo (escáneres sin sufijo)</translation>
+        </message>
+        <message>
             <source>A scan is at least</source>
             <translation>Un escaneo tiene al menos</translation>
         </message>
         <message>
             <source>Back to default after</source>
             <translation>Volver al estado por defecto tras</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Intro</translation>
+        </message>
+        <message>
+            <source>Enter or Tab</source>
+            <translation>Intro o Tab</translation>
         </message>
         <message>
             <source>Follow the system</source>
@@ -1677,8 +1566,16 @@
             <translation>&amp;Estado por defecto del puesto</translation>
         </message>
         <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
             <source>The new language is used the next time flxdesk starts.</source>
             <translation>El idioma nuevo se usa la próxima vez que se abra flxdesk.</translation>
+        </message>
+        <message>
+            <source>The scanner ends a code with</source>
+            <translation>El escáner termina cada código con</translation>
         </message>
         <message>
             <source>Volume</source>
@@ -1691,6 +1588,10 @@
         <message>
             <source>armed at start and after idle</source>
             <translation>activo al abrir y tras un rato sin uso</translation>
+        </message>
+        <message>
+            <source>as the scanner is set up: most send Enter, some Tab</source>
+            <translation>según la configuración del escáner: la mayoría envía Intro, algunos Tab</translation>
         </message>
         <message>
             <source>characters</source>
@@ -1716,24 +1617,28 @@
             <translation>Token de API rechazado</translation>
         </message>
         <message>
-            <source>Connection failed, gave up after retries</source>
-            <translation>Falló la conexión, abandonada tras reintentos</translation>
+            <source>Connection failed</source>
+            <translation>Falló la conexión</translation>
         </message>
         <message>
             <source>Could not be sent (no ID, unknown status, duplicate row)</source>
             <translation>No se pudo enviar (sin ID, estado desconocido, fila repetida)</translation>
         </message>
         <message>
-            <source>Flxpoint server error, gave up after retries</source>
-            <translation>Error del servidor de Flxpoint, abandonada tras reintentos</translation>
+            <source>Discarded by the person: it was held for another destination</source>
+            <translation>Descartada por la persona: estaba retenida para otro destino</translation>
         </message>
         <message>
-            <source>No answer in time, gave up after retries</source>
-            <translation>Sin respuesta a tiempo, abandonada tras reintentos</translation>
+            <source>Flxpoint server error</source>
+            <translation>Error del servidor de Flxpoint</translation>
         </message>
         <message>
-            <source>No network, gave up</source>
-            <translation>Sin red, abandonada</translation>
+            <source>No answer in time</source>
+            <translation>Sin respuesta a tiempo</translation>
+        </message>
+        <message>
+            <source>No network</source>
+            <translation>Sin red</translation>
         </message>
         <message>
             <source>Not allowed for this API token</source>
@@ -1748,8 +1653,16 @@
             <translation>Rechazada por Flxpoint (petición incorrecta)</translation>
         </message>
         <message>
-            <source>Too many requests, gave up after retries</source>
-            <translation>Demasiadas peticiones, abandonada tras reintentos</translation>
+            <source>Sent</source>
+            <translation>Enviada</translation>
+        </message>
+        <message>
+            <source>Server's certificate not trusted by this computer (for IT)</source>
+            <translation>Este equipo no confía en el certificado del servidor (para TI)</translation>
+        </message>
+        <message>
+            <source>Too many requests: Flxpoint slowed sending down</source>
+            <translation>Demasiadas peticiones: Flxpoint frenó el envío</translation>
         </message>
         <message>
             <source>Unexpected answer or error</source>
@@ -2024,6 +1937,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <translation>(sin ID)</translation>
         </message>
         <message>
+            <source>Failures acknowledged. Ready for the next scan.</source>
+            <translation>Fallos confirmados. Listo para el siguiente escaneo.</translation>
+        </message>
+        <message>
             <source>Today: {sent} sent · {failed} failed</source>
             <translation>Hoy: enviadas {sent} · fallidas {failed}</translation>
         </message>
@@ -2034,6 +1951,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         <message>
             <source>{order} → {status}: sending…</source>
             <translation>{order} → {status}: enviando…</translation>
+        </message>
+        <message>
+            <source>{text} was not sent: scan it again.</source>
+            <translation>{text} no se envió: escanéelo de nuevo.</translation>
         </message>
     </context>
     <context>
@@ -2065,6 +1986,93 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         <message>
             <source>Open</source>
             <translation>Abierto</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message numerus="yes">
+            <source>; %n held for another destination</source>
+            <translation>
+                <numerusform>; %n retenida para otro destino</numerusform>
+                <numerusform>; %n retenidas para otro destino</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>API: {url}</source>
+            <translation>API: {url}</translation>
+        </message>
+        <message>
+            <source>Demo token: no keychain used</source>
+            <translation>Token de demo: sin llavero</translation>
+        </message>
+        <message numerus="yes">
+            <source>Flxpoint is not answering since {since}, %n waiting</source>
+            <translation>
+                <numerusform>Flxpoint no responde desde {since}, %n en espera</numerusform>
+                <numerusform>Flxpoint no responde desde {since}, %n en espera</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>History cannot be written since {since}: %n waiting</source>
+            <translation>
+                <numerusform>No se puede escribir el historial desde {since}: %n en espera</numerusform>
+                <numerusform>No se puede escribir el historial desde {since}: %n en espera</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>No API token: %n waiting</source>
+            <translation>
+                <numerusform>Sin token de API: %n en espera</numerusform>
+                <numerusform>Sin token de API: %n en espera</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No API token: updates wait until one is set (Token menu)</source>
+            <translation>Sin token de API: las actualizaciones esperan hasta que se ponga uno (menú Token)</translation>
+        </message>
+        <message>
+            <source>Nothing waiting</source>
+            <translation>Nada en espera</translation>
+        </message>
+        <message numerus="yes">
+            <source>Offline: %n waiting, sent when the connection is back</source>
+            <translation>
+                <numerusform>Sin conexión: %n en espera, se envía cuando vuelva la conexión</numerusform>
+                <numerusform>Sin conexión: %n en espera, se envían cuando vuelva la conexión</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Paused: %n waiting</source>
+            <translation>
+                <numerusform>En pausa: %n en espera</numerusform>
+                <numerusform>En pausa: %n en espera</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Sending: %n waiting</source>
+            <translation>
+                <numerusform>Enviando: %n en espera</numerusform>
+                <numerusform>Enviando: %n en espera</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Stopped: %n waiting</source>
+            <translation>
+                <numerusform>Parado: %n en espera</numerusform>
+                <numerusform>Parado: %n en espera</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Token: checking the keychain…</source>
+            <translation>Token: mirando el llavero…</translation>
+        </message>
+        <message>
+            <source>Token: from the system keychain</source>
+            <translation>Token: del llavero del sistema</translation>
+        </message>
+        <message>
+            <source>Token: this session only (not saved)</source>
+            <translation>Token: solo esta sesión (no guardado)</translation>
         </message>
     </context>
     <context>
@@ -2181,6 +2189,69 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
                 <numerusform>… y %n más</numerusform>
                 <numerusform>… y %n más</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowMenus</name>
+        <message>
+            <source>&amp;Acknowledge failures</source>
+            <translation>&amp;Confirmar fallos</translation>
+        </message>
+        <message>
+            <source>&amp;Actual size</source>
+            <translation>Tamaño &amp;real</translation>
+        </message>
+        <message>
+            <source>&amp;Bulk</source>
+            <translation>&amp;Lote</translation>
+        </message>
+        <message>
+            <source>&amp;Bulk update…</source>
+            <translation>Actualización por &amp;lote…</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Archivo</translation>
+        </message>
+        <message>
+            <source>&amp;Forget saved token</source>
+            <translation>&amp;Olvidar el token guardado</translation>
+        </message>
+        <message>
+            <source>&amp;Print command barcodes…</source>
+            <translation>&amp;Imprimir códigos de comando…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Salir</translation>
+        </message>
+        <message>
+            <source>&amp;Set or replace token…</source>
+            <translation>&amp;Poner o cambiar token…</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Ajustes…</translation>
+        </message>
+        <message>
+            <source>&amp;Token</source>
+            <translation>&amp;Token</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ver</translation>
+        </message>
+        <message>
+            <source>Shift &amp;summary…</source>
+            <translation>&amp;Resumen del turno…</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>&amp;Acercar</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>A&amp;lejar</translation>
         </message>
     </context>
 </TS>

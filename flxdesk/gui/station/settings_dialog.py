@@ -75,6 +75,18 @@ class SettingsDialog(QDialog):
         self.scan_gap.setRange(*(int(v) for v in LIMITS["scan_max_gap_ms"]))
         self.scan_gap.setSuffix(self.tr(" ms"))
         self.scan_gap.setValue(station.scan_max_gap_ms)
+        self.scan_suffix = QComboBox()
+        self.scan_suffix.setObjectName("scanSuffix")
+        for text, value in (
+            (self.tr("Enter or Tab"), "either"),
+            (self.tr("Enter"), "enter"),
+            (self.tr("Tab"), "tab"),
+        ):
+            self.scan_suffix.addItem(text, value)
+        self.scan_suffix.setCurrentIndex(max(0, self.scan_suffix.findData(station.scan_suffix)))
+        self.scan_pause = QCheckBox(self.tr("A pause also ends a scan (scanners with no suffix)"))
+        self.scan_pause.setObjectName("scanPauseEnds")
+        self.scan_pause.setChecked(station.scan_pause_ends)
         self.language = QComboBox()
         self.language.setObjectName("language")
         self.language.addItem(self.tr("Follow the system"), "")
@@ -104,6 +116,12 @@ class SettingsDialog(QDialog):
             (self.tr("Volume"), self.volume, ""),
             (self.tr("A scan is at least"), self.scan_length, self.tr("characters")),
             (self.tr("Keys of a scan at most"), self.scan_gap, self.tr("apart")),
+            (
+                self.tr("The scanner ends a code with"),
+                self.scan_suffix,
+                self.tr("as the scanner is set up: most send Enter, some Tab"),
+            ),
+            ("", self.scan_pause, ""),
             (self.tr("&Language"), self.language, self.tr("used from the next start")),
         )
         for label, field, description in rows:
@@ -137,5 +155,7 @@ class SettingsDialog(QDialog):
             sound_volume=self.volume.value() / 100,
             scan_min_length=self.scan_length.value(),
             scan_max_gap_ms=self.scan_gap.value(),
+            scan_suffix=str(self.scan_suffix.currentData()),
+            scan_pause_ends=self.scan_pause.isChecked(),
             language=str(self.language.currentData()),
         )

@@ -162,8 +162,8 @@ def test_forget_token_removes_it_from_the_keychain(
 ) -> None:
     memory_keyring.set_password("flxdesk", "default", TOKEN)
     running = start_window()
-    qtbot.waitUntil(lambda: running.window.forget_token_action.isEnabled())
-    running.window.forget_token_action.trigger()
+    qtbot.waitUntil(lambda: running.window.menus.forget_token_action.isEnabled())
+    running.window.menus.forget_token_action.trigger()
     box = visible_dialog(running, QMessageBox, "forgetTokenBox")
     box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: memory_keyring.passwords == {})
