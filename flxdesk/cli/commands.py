@@ -4,6 +4,7 @@
     flxdesk resume [--to-current]
     flxdesk update ID --status S [--note N]
     flxdesk report --since today|shift|DATE [--until DATE] [--csv F] [--pdf F]  (report_command)
+    flxdesk token set|check|forget  (cli.token)
 
 Progress goes to stderr, one result line per update to stdout. Exit codes: 0 when
 every update succeeded, 1 when any failed or was left queued, 2 for usage, file or
@@ -27,13 +28,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from flxdesk.cli import report as report_command
+from flxdesk.cli import token as token_command
 from flxdesk.cli.console import tolerate_unencodable_output
 from flxdesk.orders.statuses import ORDER_STATUSES, canonical_status
 from flxdesk.sending.events import EngineEvent, EngineState, RowFinished, StateChanged
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("bulk", "resume", "update", "report")
+COMMANDS = ("bulk", "resume", "update", "report", "token")
 TOKEN_ENV = "FLXDESK_TOKEN"
 OFFLINE_GIVE_UP_SECONDS = 300.0  # offline, or Flxpoint not answering: left queued
 STORAGE_GIVE_UP_SECONDS = 60.0  # the history locked (or the disk full) this long: exit 2
@@ -72,6 +74,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     update.add_argument("--status", required=True, help=status_help)
     update.add_argument("--note", default="")
     report_command.add_parser(commands)
+    token_command.add_parser(commands)
     args = parser.parse_args(argv)
     if getattr(args, "status", "") and args.status not in ORDER_STATUSES:
         spelled = canonical_status(args.status)
@@ -394,6 +397,8 @@ def main(argv: Sequence[str], pdf_writer: report_command.PdfWriter | None = None
     args = parse_args(argv)
     if args.command == "report":
         return report_command.run_report(args, pdf_writer)
+    if args.command == "token":
+        return token_command.run_token(args)
     try:
         return run(args)
     except (

@@ -30,6 +30,7 @@ from flxdesk.host.i18n import translate
 if TYPE_CHECKING:
     import requests
 
+    from flxdesk.flxpoint.account_check import AccountCheck
     from flxdesk.flxpoint.deadline import Deadline
 
 log = logging.getLogger(__name__)
@@ -206,11 +207,33 @@ class FlxpointClient:
         retry_after = parse_retry_after(response.headers.get("Retry-After"))
         return result_for_response(response.status_code, server_text, order_id, status, retry_after)
 
-    def _send(self, url: str) -> requests.Response:
-        """Send the PATCH; returns once the status line and headers have arrived."""
+    def check_account(self) -> AccountCheck:
+        """``GET /account``: which kind of token this is (``flxdesk token check``)."""
         import requests
 
-        request = self._session.prepare_request(requests.Request("PATCH", url))
+        from flxdesk.flxpoint.account_check import account_check_for, no_answer
+        from flxdesk.flxpoint.deadline import Deadline
+
+        with Deadline(self._deadline):
+            try:
+                response = self._send(f"{self.base_url}/account", "GET")
+                with response:
+                    body = read_capped(response.raw, self._max_body_bytes)
+            except requests.exceptions.RequestException as error:
+                return no_answer(self._describe(error))
+        encoding = response.encoding or "utf-8"
+        server_text = self._redact(
+            excerpt_of_body(
+                body.decode(encoding, errors="replace"), response.headers.get("Content-Type", "")
+            )
+        )
+        return account_check_for(response.status_code, server_text)
+
+    def _send(self, url: str, method: str = "PATCH") -> requests.Response:
+        """Send the request; returns once the status line and headers have arrived."""
+        import requests
+
+        request = self._session.prepare_request(requests.Request(method, url))
         # prepare_request re-quotes the URL and would turn %2E back into "."; the URL
         # built above is already exact, so put it back unchanged.
         request.url = url

@@ -164,7 +164,9 @@ class DemoApi:
         if len(segments) == 4 and segments[1] == "orders" and segments[3] == "status":
             order_id = unquote(segments[2], errors="strict")
         token = headers.get("x-api-token", "")
-        if method != "PATCH" or order_id is None:
+        if method == "GET" and parts.path == "/account":  # flxdesk token check
+            answer = (200, {"name": "flxdesk demo"}) if token == self.token else (401, {})
+        elif method != "PATCH" or order_id is None:
             answer = (404, {"message": "No such endpoint."})
         elif token != self.token:
             answer = (401, {"message": "Invalid or missing X-API-TOKEN."})

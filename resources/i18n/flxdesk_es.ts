@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
     <context>
+        <name>AccountCheck</name>
+        <message>
+            <source>Flxpoint accepts it: an Account token.</source>
+            <translation>Flxpoint lo acepta: un token de cuenta (Account).</translation>
+        </message>
+        <message>
+            <source>Flxpoint answered {code}{text}: this says nothing about the token. Try again later.</source>
+            <translation>Flxpoint respondió {code}{text}: esto no dice nada del token. Inténtelo más tarde.</translation>
+        </message>
+        <message>
+            <source>Flxpoint could not be reached ({detail}): the token was not checked. Check the network, then try again.</source>
+            <translation>No se pudo contactar con Flxpoint ({detail}): el token no se comprobó. Revise la red e inténtelo de nuevo.</translation>
+        </message>
+        <message>
+            <source>Flxpoint knows it: a Source or Channel token. Update Order Status accepts it.</source>
+            <translation>Flxpoint lo reconoce: un token de origen o de canal (Source o Channel). Update Order Status lo acepta.</translation>
+        </message>
+        <message>
+            <source>Flxpoint refused the token (401): it is wrong, revoked, or made for another account. Copy it again from Flxpoint (Integrations → API) and set it again.</source>
+            <translation>Flxpoint rechazó el token (401): es incorrecto, fue revocado o es de otra cuenta. Cópielo de nuevo en Flxpoint (Integrations → API) y vuelva a guardarlo.</translation>
+        </message>
+    </context>
+    <context>
         <name>ApiClient</name>
         <message>
             <source>No complete answer within {seconds} s; the request was ended.</source>
@@ -2165,6 +2188,25 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         <message>
             <source>line {line_of} has a byte (0x{value}) that is not UTF-8, while other parts of the file are UTF-8: the file mixes two text encodings. Save it again from the spreadsheet as "CSV UTF-8" and import that.</source>
             <translation>la línea {line_of} tiene un byte (0x{value}) que no es UTF-8, y otras partes del archivo sí lo son: el archivo mezcla dos codificaciones. Guárdelo otra vez desde la hoja de cálculo como "CSV UTF-8" e importe ese.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenCommand</name>
+        <message>
+            <source>API token (not shown): </source>
+            <translation>Token de la API (no se muestra): </translation>
+        </message>
+        <message>
+            <source>The token given</source>
+            <translation>El token indicado</translation>
+        </message>
+        <message>
+            <source>The token is no longer in the keychain.</source>
+            <translation>El token ya no está en el llavero.</translation>
+        </message>
+        <message>
+            <source>The token is saved in the keychain. 'flxdesk token check' asks Flxpoint about it.</source>
+            <translation>El token está guardado en el llavero. 'flxdesk token check' lo consulta con Flxpoint.</translation>
         </message>
     </context>
     <context>
