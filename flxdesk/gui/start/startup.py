@@ -370,6 +370,16 @@ def run_window(
         lock.release()
         return refuse_before_start(problem)
     running.window.firstPainted.connect(lambda: open_history_after_paint(running))
+
+    def end_of_session() -> None:
+        """The last thing Qt runs at a Windows logoff or shutdown, before the kill: a
+        clean end (the next start says nothing of a crash, the window's place is kept,
+        updates on the wire are not taken for lost)."""
+        running.window.shut_down(interactive=False)
+        crash_record.disarm()
+        lock.release()
+
+    app.aboutToQuit.connect(end_of_session)
     running.window.show()
     if on_shown is not None:
         on_shown(running.window)

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self._history_pane: HistoryPane | None = None
         self._bulk: BulkFlow | None = None
         self.crash_notice: CrashNotice | None = None
+        self._shut_down = False
 
         title = f"flxdesk {__version__}"
         demo_title = self.tr("{title} — DEMO (orders 1000-1999)").format(title=title)
@@ -379,6 +380,17 @@ class MainWindow(QMainWindow):
 
     # --- closing ---------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.shut_down()
+        super().closeEvent(event)
+
+    def shut_down(self, *, interactive: bool = True) -> None:
+        """Save the window's place, stop sending (an answer on its way may arrive) and
+        write what waits; once. From closeEvent, or from ``aboutToQuit`` when the
+        session ends (Windows logoff or shutdown: the process is killed after it, and
+        closeEvent never runs). ``interactive`` False: no dialog, only the log."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         # Hide first: an update already on the wire may take up to the read timeout to
         # finish, and the person should not watch a frozen window meanwhile.
         self.preferences.remember_geometry(saved_geometry(self))
@@ -390,7 +402,7 @@ class MainWindow(QMainWindow):
             self._bulk.stop()
         self.engine_thread.shutdown()
         unwritten = self.store_writer.close() if self.store_writer is not None else []
-        if unwritten:  # the history stayed locked or full: say what was not kept
+        if unwritten and interactive:  # the history stayed locked or full: say so
             from PySide6.QtWidgets import QMessageBox
 
             from flxdesk.sending.queue_writer import unwritten_text
@@ -402,4 +414,3 @@ class MainWindow(QMainWindow):
             self._history_pane.model.detach()
         if self._waiting:
             log.info("Closed with %d updates still queued", self._waiting)
-        super().closeEvent(event)
