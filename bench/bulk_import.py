@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         if phase == "idle" and now - state["started"] >= SETTLE_SECONDS + IDLE_SECONDS:
             running.engine_thread.pause()  # only reading and queueing are measured
             enter("import")
-            running.window.bulk_action.trigger()
+            running.window.menus.bulk_action.trigger()
         elif phase == "import" and dialog is None:
             dialog = running.window.findChild(BulkDialog, "bulkDialog")
             if dialog is not None:

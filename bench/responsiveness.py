@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
                 str(9000 + n) if n % 10 == 9 else str(1000 + n % 1000) for n in range(args.updates)
             )
             phase["name"] = "run"
-            phase["batch"] = running.window.queue_bulk(parse_import_text(orders, "Closed"), "bench")
+            phase["batch"] = running.window.bulk.queue(parse_import_text(orders, "Closed"), "bench")
             phase["last"] = time.perf_counter()
         elif phase["name"] == "run":
             counts = running.store.count_by_state(phase["batch"])

@@ -67,10 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     window = running.window
     # The demo knows orders 1000-1999 only, so the soak scans each many times: the
     # station's duplicate guard would (rightly) hold the repeats.
-    window.guard.window_seconds = 0
+    window.scan_desk.guard.window_seconds = 0
     # One scan in ten fails on purpose; the station goes on scanning past the failures
     # (a worker would acknowledge them), so the panel keeps filling instead.
-    window.station = window.station._replace(refuse_while_unacknowledged=False)
+    window.preferences.station = window.preferences.station._replace(
+        refuse_while_unacknowledged=False
+    )
     window.show()
 
     total = args.warm_up + args.updates

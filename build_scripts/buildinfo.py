@@ -22,6 +22,10 @@ VERSION_TEMPLATE = Path(__file__).with_name("win_version_info.txt.in")
 # Installers are built on Python 3.12+: None/True/False are immortal there (PEP 683), so
 # a C extension that loses references to them (PySide6 6.12.0 did) cannot abort the app.
 RELEASE_PYTHON = (3, 12)
+# The oldest macOS the app starts on: the locked PySide6-Essentials wheels (6.10 and later)
+# are built for macOS 13, and without this key in Info.plist macOS 12 would start the app
+# only to crash in Qt instead of saying which macOS it needs.
+MACOS_MINIMUM = "13.0"
 
 
 def release_python_warning() -> str | None:

@@ -30,6 +30,10 @@ DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 ArchitecturesAllowed=x64compatible
+; Qt 6 (PySide6) needs 64-bit Windows 10 version 1809 or later (Windows 11, Server 2019 and
+; later too): an older Windows is told so by the installer, instead of getting an app that
+; cannot start.
+MinVersion=10.0.17763
 ArchitecturesInstallIn64BitMode=x64compatible
 SetupIconFile=..\resources\flxdesk.ico
 UninstallDisplayIcon={app}\{#AppExe}

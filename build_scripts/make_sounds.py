@@ -1,13 +1,14 @@
-"""Synthesises the station's feedback sounds into resources/sounds/ (stdlib only).
+"""Synthesises the station's feedback sounds into resources/sounds/ (standard library,
+and flxdesk's Qt-free names of the cues).
 
     python build_scripts/make_sounds.py
 
-Four short, distinct cues a worker learns without looking: *sent* (a bright rising
-two-note chirp), *failed* (three low buzzes, long enough to notice over packing
-noise), *refused* (two short low notes: the scan was not taken) and *waiting* (one
-soft mid note: queued, but the queue is held). 16-bit mono PCM at 22,050 Hz, so every
-player on every OS can play them. The files are committed; a test checks they are
-what this script makes.
+Four short, distinct cues a worker learns without looking (flxdesk.station.sound_cues):
+*sent* (a bright rising two-note chirp), *failed* (three low buzzes, long enough to
+notice over packing noise), *refused* (two short low notes: the scan was not taken)
+and *waiting* (one soft mid note: queued, but the queue is held). 16-bit mono PCM at
+22,050 Hz, so every player on every OS can play them. The files are committed; a test
+checks they are what this script makes.
 """
 
 from __future__ import annotations
@@ -20,20 +21,25 @@ from pathlib import Path
 
 RATE = 22_050
 PEAK = 0.7 * 32767
-SOUNDS_DIR = Path(__file__).resolve().parent.parent / "resources" / "sounds"
+ROOT = Path(__file__).resolve().parent.parent
+SOUNDS_DIR = ROOT / "resources" / "sounds"
 
-# name -> notes: (frequency in Hz or 0 for silence, seconds, harmonics weight)
-CUES: dict[str, list[tuple[float, float, float]]] = {
-    "sent": [(880.0, 0.07, 0.0), (1318.5, 0.11, 0.0)],
-    "failed": [
+if str(ROOT) not in sys.path:  # run from a checkout that is not installed
+    sys.path.insert(0, str(ROOT))
+from flxdesk.station.sound_cues import Cue  # noqa: E402  # after the path above
+
+# cue -> notes: (frequency in Hz or 0 for silence, seconds, harmonics weight)
+CUES: dict[Cue, list[tuple[float, float, float]]] = {
+    Cue.SENT: [(880.0, 0.07, 0.0), (1318.5, 0.11, 0.0)],
+    Cue.FAILED: [
         (196.0, 0.18, 0.6),
         (0.0, 0.06, 0.0),
         (196.0, 0.18, 0.6),
         (0.0, 0.06, 0.0),
         (164.8, 0.32, 0.6),
     ],
-    "refused": [(329.6, 0.10, 0.3), (0.0, 0.05, 0.0), (261.6, 0.14, 0.3)],
-    "waiting": [(659.3, 0.16, 0.0)],
+    Cue.REFUSED: [(329.6, 0.10, 0.3), (0.0, 0.05, 0.0), (261.6, 0.14, 0.3)],
+    Cue.WAITING: [(659.3, 0.16, 0.0)],
 }
 
 
@@ -54,26 +60,26 @@ def _note(frequency: float, seconds: float, harmonics: float) -> list[int]:
     return samples
 
 
-def render(name: str) -> bytes:
+def render(cue: Cue) -> bytes:
     """The cue's PCM frames."""
-    samples = [s for note in CUES[name] for s in _note(*note)]
+    samples = [s for note in CUES[cue] for s in _note(*note)]
     return struct.pack(f"<{len(samples)}h", *samples)
 
 
-def write_cue(name: str, target_dir: Path = SOUNDS_DIR) -> Path:
+def write_cue(cue: Cue, target_dir: Path = SOUNDS_DIR) -> Path:
     target_dir.mkdir(parents=True, exist_ok=True)
-    path = target_dir / f"{name}.wav"
+    path = target_dir / f"{cue.value}.wav"
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(RATE)
-        out.writeframes(render(name))
+        out.writeframes(render(cue))
     return path
 
 
 def main() -> int:
-    for name in CUES:
-        print(f"wrote {write_cue(name)}")
+    for cue in Cue:
+        print(f"wrote {write_cue(cue)}")
     return 0
 
 

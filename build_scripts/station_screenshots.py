@@ -50,12 +50,13 @@ def take(out: Path, dark: bool, language: str = "") -> None:
     from flxdesk.gui.start.startup import build_app
     from flxdesk.gui.start.translation import remove_translators
     from flxdesk.host.paths import app_paths, demo_paths
-    from flxdesk.station.station_settings import StationSettings, save_station_settings
+    from flxdesk.host.settings import save_station
+    from flxdesk.station.station_settings import StationSettings
 
     os.environ["FLXDESK_HOME"] = tempfile.mkdtemp(prefix="flxdesk-shot-")
     if language:  # chosen in the demo's own settings, as File → Settings… does
         settings = demo_paths(app_paths().ensure()).settings_file
-        save_station_settings(settings, StationSettings(language=language))
+        save_station(settings, StationSettings(language=language))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     app.setPalette(dark_palette() if dark else app.style().standardPalette())

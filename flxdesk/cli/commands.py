@@ -5,6 +5,7 @@
     flxdesk update ID --status S [--note N] [--again]
     flxdesk report --since today|shift|DATE [--until DATE] [--csv F] [--pdf F] [--floor]
     flxdesk floor init|login                                  (flxdesk.cli.floor)
+    flxdesk token set|check|forget                            (flxdesk.cli.token)
 
 Progress goes to stderr, one result line per update to stdout. Exit codes: 0 when
 every update succeeded, 1 when any failed or was left queued, 2 for usage, file or
@@ -35,6 +36,8 @@ from pathlib import Path
 
 from flxdesk.cli import floor as floor_command
 from flxdesk.cli import report as report_command
+from flxdesk.cli import token as token_command
+from flxdesk.cli.console import tolerate_unencodable_output
 from flxdesk.orders.statuses import ORDER_STATUSES, canonical_status
 from flxdesk.sending.events import (
     EngineEvent,
@@ -46,7 +49,7 @@ from flxdesk.sending.events import (
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("bulk", "resume", "update", "report", "floor")
+COMMANDS = ("bulk", "resume", "update", "report", "floor", "token")
 TOKEN_ENV = "FLXDESK_TOKEN"
 OFFLINE_GIVE_UP_SECONDS = 300.0  # offline, or Flxpoint not answering: left queued
 STORAGE_GIVE_UP_SECONDS = 60.0  # the history locked (or the disk full) this long: exit 2
@@ -91,6 +94,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     report_command.add_parser(commands)
     floor_command.add_parser(commands)
+    token_command.add_parser(commands)
     args = parser.parse_args(argv)
     if getattr(args, "status", "") and args.status not in ORDER_STATUSES:
         spelled = canonical_status(args.status)
@@ -242,7 +246,8 @@ def check_results_path(path: Path) -> None:
 
 
 def _stop_on_interrupt(engine) -> Callable[[], None]:
-    """Ctrl-C (and a scheduler's SIGTERM) stop the engine: requests on the wire end, their
+    """Ctrl-C, a scheduler's SIGTERM and, on Windows, Ctrl-Break (SIGBREAK, which would
+    otherwise end the process on the spot) stop the engine: requests on the wire end, their
     rows stay queued. Returns the function that puts the previous handlers back."""
     import signal
     import threading
@@ -254,7 +259,7 @@ def _stop_on_interrupt(engine) -> Callable[[], None]:
         signal.signal(number, previous[number])  # a second Ctrl-C ends at once
 
     previous = {}
-    for name in ("SIGINT", "SIGTERM"):
+    for name in ("SIGINT", "SIGTERM", "SIGBREAK"):  # each where the platform has it
         number = getattr(signal, name, None)
         if number is not None:
             with contextlib.suppress(ValueError):  # not the main thread: no handler
@@ -327,7 +332,7 @@ def _run_with_floor(args: argparse.Namespace, paths, settings, floor) -> int:
     if floor is not None:
         floor.prepare(token)
     try:
-        return _send_all(args, paths, api_url, token, imported_rows, invalid, floor)
+        return _send_all(args, paths, settings, api_url, token, imported_rows, invalid, floor)
     except sqlite3.Error as error:  # locked for long, a full disk, ...: in words
         raise fault_from(error, paths.history_db) from error
     finally:
@@ -335,13 +340,11 @@ def _run_with_floor(args: argparse.Namespace, paths, settings, floor) -> int:
         lock.release()
 
 
-def _held_by_the_floor(floor, args, paths) -> str:
+def _held_by_the_floor(floor, args, settings) -> str:
     """Why ``update`` must not send (another station just did the same), or ""."""
-    from flxdesk.station.station_settings import load_station_settings
-
     if floor is None or args.again:
         return ""
-    window = load_station_settings(paths.settings_file).duplicate_window_minutes * 60
+    window = settings.station.duplicate_window_minutes * 60
     if window <= 0:
         return ""
     floor.wait_settled(floor_command.FIRST_ATTEMPT_SECONDS)
@@ -350,7 +353,14 @@ def _held_by_the_floor(floor, args, paths) -> str:
 
 
 def _send_all(
-    args, paths, api_url: str, token: str, imported_rows: list, invalid: list, floor=None
+    args,
+    paths,
+    settings,
+    api_url: str,
+    token: str,
+    imported_rows: list,
+    invalid: list,
+    floor=None,
 ) -> int:
     from flxdesk.history.store import HistoryStore, State
     from flxdesk.orders.destination import Destination
@@ -377,7 +387,7 @@ def _send_all(
                 store, imported_rows, f"bulk {args.file}", destination=current
             ).batch_id
         elif args.command == "update":
-            held_why = _held_by_the_floor(floor, args, paths)
+            held_why = _held_by_the_floor(floor, args, settings)
             if held_why:
                 print(
                     f"held\t{args.order_id}\t{args.status}\tnot sent: {held_why} "
@@ -454,6 +464,7 @@ def main(argv: Sequence[str], pdf_writer: report_command.PdfWriter | None = None
     from flxdesk.host.paths import DataFolderUnusable
     from flxdesk.orders.order_ids import InvalidOrderId
 
+    tolerate_unencodable_output()
     args = parse_args(argv)
     if args.command == "report" and args.floor:
         return _floor_errors_in_words(floor_command.run_floor_report, args, pdf_writer)
@@ -461,6 +472,8 @@ def main(argv: Sequence[str], pdf_writer: report_command.PdfWriter | None = None
         return report_command.run_report(args, pdf_writer)
     if args.command == "floor":
         return _floor_errors_in_words(floor_command.run_floor, args)
+    if args.command == "token":
+        return token_command.run_token(args)
     try:
         return run(args)
     except (

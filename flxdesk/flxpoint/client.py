@@ -30,6 +30,7 @@ from flxdesk.host.i18n import translate
 if TYPE_CHECKING:
     import requests
 
+    from flxdesk.flxpoint.account_check import AccountCheck
     from flxdesk.flxpoint.deadline import Deadline
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,16 @@ def status_update_url(base_url: str, order_id: str, status: str, note: str) -> s
         params["updateNote"] = note
     query = urlencode(params, quote_via=quote)
     return f"{base_url}/orders/{encode_path_segment(order_id)}/status?{query}"
+
+
+def proxies_for(url: str, configured: dict[str, str]) -> dict[str, str]:
+    """The proxies ``url`` goes through: none for this computer itself (the demo API, the
+    self-test's round trip), whatever the environment or the OS settings say. requests
+    would send ``http://127.0.0.1`` to an HTTP(S)_PROXY or ALL_PROXY, and Windows' own
+    ``<local>`` bypass does not cover loopback addresses."""
+    from flxdesk.flxpoint.endpoint import is_loopback_host
+
+    return {} if is_loopback_host(urlsplit(url).hostname or "") else configured
 
 
 def _causes(error: BaseException) -> Iterator[BaseException]:
@@ -196,11 +207,33 @@ class FlxpointClient:
         retry_after = parse_retry_after(response.headers.get("Retry-After"))
         return result_for_response(response.status_code, server_text, order_id, status, retry_after)
 
-    def _send(self, url: str) -> requests.Response:
-        """Send the PATCH; returns once the status line and headers have arrived."""
+    def check_account(self) -> AccountCheck:
+        """``GET /account``: which kind of token this is (``flxdesk token check``)."""
         import requests
 
-        request = self._session.prepare_request(requests.Request("PATCH", url))
+        from flxdesk.flxpoint.account_check import account_check_for, no_answer
+        from flxdesk.flxpoint.deadline import Deadline
+
+        with Deadline(self._deadline):
+            try:
+                response = self._send(f"{self.base_url}/account", "GET")
+                with response:
+                    body = read_capped(response.raw, self._max_body_bytes)
+            except requests.exceptions.RequestException as error:
+                return no_answer(self._describe(error))
+        encoding = response.encoding or "utf-8"
+        server_text = self._redact(
+            excerpt_of_body(
+                body.decode(encoding, errors="replace"), response.headers.get("Content-Type", "")
+            )
+        )
+        return account_check_for(response.status_code, server_text)
+
+    def _send(self, url: str, method: str = "PATCH") -> requests.Response:
+        """Send the request; returns once the status line and headers have arrived."""
+        import requests
+
+        request = self._session.prepare_request(requests.Request(method, url))
         # prepare_request re-quotes the URL and would turn %2E back into "."; the URL
         # built above is already exact, so put it back unchanged.
         request.url = url
@@ -211,7 +244,7 @@ class FlxpointClient:
             request,
             timeout=self._timeout,
             verify=environment["verify"] or True,
-            proxies=environment["proxies"],
+            proxies=proxies_for(url, environment["proxies"]),
             # A redirect would carry X-API-TOKEN to wherever it points.
             allow_redirects=False,
             stream=True,  # the body is read here, capped and under the deadline

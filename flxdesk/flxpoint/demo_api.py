@@ -7,6 +7,9 @@ The limit is a token bucket per API token (2 per second, bursts of 2), the usual
 way "2 requests per second" is enforced; Flxpoint does not document its own. With
 ``limit="window"`` it is stricter: at most 2 requests answered in any 1.0 s sliding
 window per token (requests answered 429 do not count), for the shared-token tests.
+With ``jitter`` (seconds) each request is counted against the limit a random
+0-``jitter`` s after it arrives (uniform, from an RNG seeded with ``seed``), as requests
+reach Flxpoint over network paths of varying delay; demo mode uses none.
 Standard library only, so it starts in milliseconds and ships inside the app.
 """
 
@@ -15,6 +18,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import json
+import random
 import socket
 import struct
 import threading
@@ -44,19 +48,30 @@ class SeenRequest:
     query: dict[str, list[str]]
     headers: dict[str, str]
     answer: int
+    counted: float  # when the rate limit counted it: arrival + jitter (time.monotonic())
 
 
 class DemoApi:
     """Run with ``start()`` / ``stop()`` or as a context manager; ``url`` is the base URL."""
 
     def __init__(
-        self, token: str = DEMO_TOKEN, latency: float = 0.0, port: int = 0, limit: str = "bucket"
+        self,
+        token: str = DEMO_TOKEN,
+        latency: float = 0.0,
+        port: int = 0,
+        limit: str = "bucket",
+        jitter: float = 0.0,
+        seed: int | None = None,
     ) -> None:
         if limit not in ("bucket", "window"):
             raise ValueError(f"limit must be 'bucket' or 'window', not {limit!r}")
+        if not jitter >= 0.0:
+            raise ValueError(f"jitter must be 0 or more seconds, not {jitter!r}")
         self.token = token
         self.latency = latency
         self.limit = limit
+        self.jitter = jitter
+        self._jitter_rng = random.Random(seed)
         # None: no rate limit (benchmarks that measure something other than pace).
         self.requests_per_second: float | None = REQUESTS_PER_SECOND
         self.requests: list[SeenRequest] = []
@@ -118,9 +133,30 @@ class DemoApi:
             passed.append(now)
             return False
 
+    def _count_delay(self) -> float:
+        """How long after its arrival the next request is counted: uniform 0-``jitter`` s."""
+        if not self.jitter:
+            return 0.0
+        with self._lock:
+            return self._jitter_rng.uniform(0.0, self.jitter)
+
+    def _counted_at(self, arrived: float) -> float:
+        """Hold the request until its path delay has passed; the moment it is counted.
+
+        Held, not just stamped later, so the limit decides in the order requests reach
+        it, as a real one does: a request that arrived later may be counted first.
+        """
+        delay = self._count_delay()
+        if not delay:
+            return arrived
+        due = arrived + delay
+        time.sleep(max(0.0, due - time.monotonic()))
+        return max(due, time.monotonic())
+
     def _answer(self, method: str, raw_path: str, headers: dict[str, str]) -> tuple | None:
         """(code, body) or (code, body, headers); None drops the connection (subclasses)."""
         arrived = time.monotonic()
+        counted = self._counted_at(arrived)
         parts = urlsplit(raw_path)
         segments = parts.path.split("/")
         order_id = None
@@ -128,11 +164,13 @@ class DemoApi:
         if len(segments) == 4 and segments[1] == "orders" and segments[3] == "status":
             order_id = unquote(segments[2], errors="strict")
         token = headers.get("x-api-token", "")
-        if method != "PATCH" or order_id is None:
+        if method == "GET" and parts.path == "/account":  # flxdesk token check
+            answer = (200, {"name": "flxdesk demo"}) if token == self.token else (401, {})
+        elif method != "PATCH" or order_id is None:
             answer = (404, {"message": "No such endpoint."})
         elif token != self.token:
             answer = (401, {"message": "Invalid or missing X-API-TOKEN."})
-        elif self._over_rate(token, arrived):
+        elif self._over_rate(token, counted):
             answer = (
                 429,
                 {"message": "Rate limit exceeded: 2 requests per second."},
@@ -148,7 +186,7 @@ class DemoApi:
             if len(self.requests) >= MAX_SEEN_REQUESTS:
                 del self.requests[: MAX_SEEN_REQUESTS // 2]
             self.requests.append(
-                SeenRequest(arrived, method, raw_path, order_id, query, headers, answer[0])
+                SeenRequest(arrived, method, raw_path, order_id, query, headers, answer[0], counted)
             )
         if self.latency:
             time.sleep(self.latency)

@@ -2,8 +2,11 @@
 
 Flxpoint allows 2 requests per second per token, and every station using the same
 token shares that budget, so the limiter also accepts a pause from a ``429`` answer.
+A 429 is put down to arrival jitter (a slightly wider spacing) or to sharing (a slower
+pace) by the rules of ``jitter_margin``.
 """
 
+import logging
 import random
 import threading
 import time
@@ -12,11 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from flxdesk.flxpoint.jitter_margin import JITTER, Cause, JitterMargin, JitterPolicy, cause_of_429
+
 REQUESTS_PER_WINDOW = 2
 WINDOW_SECONDS = 1.0
 # A little slack so that arrival jitter on the server never squeezes three starts
-# into one second of its clock.
-SAFETY_MARGIN_SECONDS = 0.02
+# into one second of its clock; 429s that jitter explains widen it (``jitter_margin``).
+SAFETY_MARGIN_SECONDS = JITTER.base
+
+log = logging.getLogger(__name__)
 
 RETRY_AFTER_DEFAULT = 1.0
 RETRY_AFTER_MIN = 1.0
@@ -57,8 +64,9 @@ def bounded_retry_after(seconds: float | None) -> float:
 class SharingPolicy:
     """How a station finds its share of a token that other stations may use too (AIMD).
 
-    A 429 shows the budget is shared: the pace drops by ``decrease`` (at most once per
-    ``hold`` s: later 429s answer requests sent before it), then grows by
+    A 429 that arrival jitter does not explain shows the budget is shared: the pace drops
+    by ``decrease`` (at most one 429 per ``hold`` s is weighed: later ones answer requests
+    sent before it), then grows by
     ``increase_per_second``, doubling for every ``quiet_doubles_every`` s without a 429,
     so a station left alone again soon uses the whole budget. The 429 also shifts the
     station's rhythm by a random part (at most ``push``) of its new spacing.
@@ -78,11 +86,12 @@ SHARING = SharingPolicy()
 class RateLimiter:
     """Thread-safe pacing; callers reserve a start time, then wait for it.
 
-    Two rules apply together: never more than ``max_starts`` starts in any window (a
-    hard cap, bursts included), and, while 429 answers show that other stations spend
-    the same token's budget, at least ``1 / rate`` seconds between starts. A pause (a
-    429's Retry-After) frees the slots claimed but not started: they are claimed again
-    from the end of the pause, so the station resumes exactly when it is told to.
+    Two rules apply together: never more than ``max_starts`` starts in any window plus
+    the margin (a hard cap, bursts included), and, while 429 answers show that other
+    stations spend the same token's budget, at least ``1 / rate`` seconds between starts.
+    A 429 that arrival jitter explains widens the margin instead (``jitter_margin``). A
+    pause (a 429's Retry-After) frees the slots claimed but not started: they are claimed
+    again from the end of the pause, so the station resumes exactly when it is told to.
     """
 
     def __init__(
@@ -93,12 +102,16 @@ class RateLimiter:
         clock: Callable[[], float] = time.monotonic,
         jitter: Callable[[], float] = random.random,
         sharing: SharingPolicy = SHARING,
+        jitter_policy: JitterPolicy = JITTER,
     ) -> None:
-        self._window = window + margin
+        self._window = window
+        self._margin = JitterMargin(jitter_policy, base=margin)
+        self._jitter_policy = jitter_policy
         self._max_rate = max_starts / window
         self._sharing = sharing
         self._rate = self._max_rate
         self._last_decrease = float("-inf")
+        self._last_throttled = float("-inf")
         self._last_growth = 0.0
         self._max_starts = max_starts
         # Recent starts, oldest first; those after now are claimed, not yet started.
@@ -116,7 +129,8 @@ class RateLimiter:
             self._grow(now)
             start = max(now, self._not_before)
             if len(self._starts) >= self._max_starts:
-                start = max(start, self._starts[-self._max_starts] + self._window)
+                spacing = self._window + self._margin.at(now)
+                start = max(start, self._starts[-self._max_starts] + spacing)
             if self._starts and self._rate < self._max_rate:
                 start = max(start, self._starts[-1] + 1.0 / self._rate)
             self._starts.append(start)
@@ -159,6 +173,12 @@ class RateLimiter:
                 self._starts.pop()
 
     @property
+    def margin(self) -> float:
+        """Seconds over the window this station keeps between a start and the Nth before."""
+        with self._lock:
+            return self._margin.at(self._clock())
+
+    @property
     def rate(self) -> float:
         """Requests per second this process currently allows itself."""
         with self._lock:
@@ -175,20 +195,43 @@ class RateLimiter:
             self._rate = min(self._max_rate, self._rate + gained)
         self._last_growth = now
 
-    def on_throttled(self) -> None:
-        """A 429: other stations spend this token's budget too; slow this one down."""
+    def on_throttled(self) -> Cause | None:
+        """A 429: widen the margin if arrival jitter explains it, else slow down (sharing).
+
+        Returns what it was put down to; None for one within ``hold`` of the last, which
+        answers a request sent before that one was weighed.
+        """
         policy = self._sharing
         with self._lock:
             now = self._clock()
-            if now - self._last_decrease < policy.hold:
-                return
+            if now - self._last_throttled < policy.hold:
+                return None
             self._grow(now)
-            self._last_decrease = now
-            self._rate = max(policy.floor, self._rate * policy.decrease)
-            # Shift this station's rhythm by a random part of its new spacing, so that
-            # stations which collided stop reaching the server at the same moments.
-            shift = policy.push * self._jitter() / self._rate
-            self._not_before = max(self._not_before, now) + shift
+            cause = cause_of_429(
+                self._starts,
+                now,
+                window=self._window,
+                max_starts=self._max_starts,
+                full_pace=self._rate >= self._max_rate,
+                last_429=self._last_throttled,
+                policy=self._jitter_policy,
+            )
+            self._last_throttled = now
+            if cause is Cause.JITTER:
+                margin = self._margin.widen(now)
+            else:
+                self._last_decrease = now
+                self._rate = max(policy.floor, self._rate * policy.decrease)
+                # Shift this station's rhythm by a random part of its new spacing, so that
+                # stations which collided stop reaching the server at the same moments.
+                shift = policy.push * self._jitter() / self._rate
+                self._not_before = max(self._not_before, now) + shift
+            rate = self._rate
+        if cause is Cause.JITTER:
+            log.info("A 429 put down to arrival jitter: margin now %.0f ms", margin * 1000)
+        else:
+            log.debug("A 429 put down to a shared token: %.2f requests per second", rate)
+        return cause
 
     def wait_for_slot(self, stop: threading.Event | None = None) -> bool:
         """Block until this caller may start a request; False if ``stop`` was set first."""

@@ -1,7 +1,9 @@
 """Typed outcomes of one status update, with words a warehouse worker understands.
 
-Each result carries two texts: ``message`` for the person at the screen, and
-``detail`` (HTTP code and a short excerpt of what the server said) for the history.
+Each result carries two texts: ``message`` for the person at the screen (the outcome's
+words, flxdesk.orders.outcomes, unless its cause has words of its own: a 414, a failed
+name lookup), and ``detail`` (HTTP code and a short excerpt of what the server said)
+for the history.
 """
 
 import html
@@ -10,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from flxdesk.host.i18n import translate
-from flxdesk.orders.outcomes import Outcome
+from flxdesk.orders.outcomes import Outcome, worker_words
 from flxdesk.orders.statuses import status_label
 
 EXCERPT_LENGTH = 200
@@ -54,6 +56,16 @@ def excerpt_of_body(body: str, content_type: str = "") -> str:
     return text
 
 
+# HTTP answers with an outcome of their own; other 4xx are unexpected, 5xx a server error.
+OUTCOME_OF_STATUS = {
+    400: Outcome.BAD_REQUEST,
+    401: Outcome.UNAUTHORIZED,
+    403: Outcome.FORBIDDEN,
+    404: Outcome.NOT_FOUND,
+    429: Outcome.RATE_LIMITED,
+}
+
+
 def result_for_response(
     status_code: int,
     server_text: str,
@@ -68,152 +80,60 @@ def result_for_response(
         if server_text
         else ""
     )
-
-    def result(outcome: Outcome, message: str) -> UpdateResult:
-        return UpdateResult(outcome, message, status_code, detail, retry_after)
-
     if 200 <= status_code < 300:
-        return result(
-            Outcome.SUCCESS,
-            translate("Results", "Order {order_id} set to {status}.").format(
-                order_id=order_id, status=status_label(status)
-            ),
-        )
-    if status_code == 400:
-        return result(
-            Outcome.BAD_REQUEST,
-            translate(
-                "Results", "Flxpoint refused the update of order {order_id} (400).{value}"
-            ).format(order_id=order_id, value=said or translate("Results", " No reason given.")),
-        )
-    if status_code == 401:
-        return result(
-            Outcome.UNAUTHORIZED,
-            translate(
-                "Results",
-                "Flxpoint did not accept the API token (401). Check that it was copied whole and "
-                "is still active. Account, Source and Channel tokens are different tokens: use "
-                "one made for this Flxpoint account.",
-            ),
-        )
-    if status_code == 403:
-        return result(
-            Outcome.FORBIDDEN,
-            translate(
-                "Results",
-                "This API token may not change order {order_id} (403). Ask your Flxpoint "
-                "administrator for a token with access to it.",
-            ).format(order_id=order_id),
-        )
-    if status_code == 404:
-        return result(
-            Outcome.NOT_FOUND,
-            translate(
-                "Results", "Order {order_id} was not found in Flxpoint (404). Check the ID."
-            ).format(order_id=order_id),
-        )
-    if status_code == 414:
-        return result(
-            Outcome.BAD_REQUEST,
-            translate(
-                "Results",
-                "The note is too long for Flxpoint (414); order {order_id} was not "
-                "updated. Shorten the note and send the update again.",
-            ).format(order_id=order_id),
-        )
-    if status_code == 429:
-        return result(
-            Outcome.RATE_LIMITED,
-            translate(
-                "Results",
-                "Flxpoint is limiting how fast this token may send (429). Too many updates were "
-                "sent at once, possibly from another station using the same token.",
-            ),
-        )
-    if status_code >= 500:
-        return result(
-            Outcome.SERVER_ERROR,
-            translate(
-                "Results",
-                "Flxpoint had a problem on its side ({status_code}); order {order_id} "
-                "was not updated. Try again in a few minutes.{said}",
-            ).format(status_code=status_code, order_id=order_id, said=said),
-        )
-    return result(
-        Outcome.UNEXPECTED,
-        translate(
+        outcome = Outcome.SUCCESS
+    elif status_code >= 500:
+        outcome = Outcome.SERVER_ERROR
+    else:
+        outcome = OUTCOME_OF_STATUS.get(status_code, Outcome.UNEXPECTED)
+    if status_code == 414:  # the URL is too long: only a long note makes it so
+        outcome = Outcome.BAD_REQUEST
+        message = translate(
             "Results",
-            "Flxpoint gave an unexpected answer (HTTP {status_code}) for order {order_id}.{said}",
-        ).format(status_code=status_code, order_id=order_id, said=said),
-    )
+            "The note is too long for Flxpoint (414); order {order_id} was not "
+            "updated. Shorten the note and send the update again.",
+        ).format(order_id=order_id)
+    else:
+        message = worker_words(
+            outcome,
+            order_id=order_id,
+            status=status_label(status),
+            status_code=status_code,
+            said=said,
+            value=said or translate("Results", " No reason given."),
+        )
+    return UpdateResult(outcome, message, status_code, detail, retry_after)
+
+
+def unanswered(outcome: Outcome, order_id: str, detail: str, **values: str) -> UpdateResult:
+    """A request that got no HTTP answer: ``outcome`` with its words for ``order_id``."""
+    return UpdateResult(outcome, worker_words(outcome, order_id=order_id, **values), None, detail)
 
 
 def timeout_result(order_id: str, detail: str) -> UpdateResult:
-    return UpdateResult(
-        Outcome.TIMEOUT,
-        translate(
-            "Results",
-            "Flxpoint did not answer in time for order {order_id}. The update may or "
-            "may not have been applied: check the order before sending it again.",
-        ).format(order_id=order_id),
-        None,
-        detail,
-    )
+    return unanswered(Outcome.TIMEOUT, order_id, detail)
 
 
 def offline_result(order_id: str, detail: str) -> UpdateResult:
-    return UpdateResult(
-        Outcome.OFFLINE,
-        translate(
-            "Results",
-            "Could not connect to Flxpoint to update order {order_id}: this computer "
-            "seems to be offline. The update waits and is sent when the connection "
-            "is back.",
-        ).format(order_id=order_id),
-        None,
-        detail,
-    )
-
-
-def name_lookup_result(order_id: str, host: str, detail: str) -> UpdateResult:
-    """The server's name could not be looked up (DNS): the request never left."""
-    return UpdateResult(
-        Outcome.OFFLINE,
-        translate(
-            "Results",
-            "Could not look up the address {host} to update order {order_id} (DNS). "
-            "The network's name service is not answering, this computer is offline, "
-            "or the API address in the settings is mistyped. The update waits and is "
-            "sent when the name can be found.",
-        ).format(host=host, order_id=order_id),
-        None,
-        detail,
-    )
+    return unanswered(Outcome.OFFLINE, order_id, detail)
 
 
 def certificate_result(order_id: str, detail: str) -> UpdateResult:
-    return UpdateResult(
-        Outcome.CERTIFICATE_UNTRUSTED,
-        translate(
-            "Results",
-            "Order {order_id} was not sent: the secure connection could not be "
-            "verified, because this computer does not trust the server's "
-            "certificate. Sending again cannot help until this is fixed. If your "
-            "company inspects web traffic, IT must install its root certificate in "
-            "the system.",
-        ).format(order_id=order_id),
-        None,
-        detail,
-    )
+    return unanswered(Outcome.CERTIFICATE_UNTRUSTED, order_id, detail)
 
 
 def connection_result(order_id: str, detail: str, reason: str = "") -> UpdateResult:
     reason = reason or translate("Results", "Check the network connection.")
-    return UpdateResult(
-        Outcome.CONNECTION_FAILED,
-        translate(
-            "Results", "Could not reach Flxpoint to update order {order_id}. {reason}"
-        ).format(order_id=order_id, reason=reason),
-        None,
-        detail,
-    )
+    return unanswered(Outcome.CONNECTION_FAILED, order_id, detail, reason=reason)
+
+
+def name_lookup_result(order_id: str, host: str, detail: str) -> UpdateResult:
+    """The server's name could not be looked up (DNS): offline, in words of its own."""
+    message = translate(
+        "Results",
+        "Could not look up the address {host} to update order {order_id} (DNS). "
+        "The network's name service is not answering, this computer is offline, "
+        "or the API address in the settings is mistyped. The update waits and is "
+        "sent when the name can be found.",
+    ).format(host=host, order_id=order_id)
+    return UpdateResult(Outcome.OFFLINE, message, None, detail)

@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypedDict, Unpack
 
 from flxdesk.history.schema import HistoryFileError, HistoryNotADatabase, migrate
 from flxdesk.orders.destination import Destination, HeldGroup, token_fingerprint
@@ -36,6 +36,15 @@ class State(StrEnum):
 
 
 FINAL_STATES = (State.SENT, State.FAILED, State.CANCELLED)
+
+
+class Answer(TypedDict):
+    """What one try got, as a row keeps it (the last try's)."""
+
+    http_code: int | None
+    outcome: str
+    message: str
+    detail: str
 
 
 class UpdateRow(NamedTuple):
@@ -286,26 +295,11 @@ class HistoryStore:
         return cursor.rowcount
 
     def complete(
-        self,
-        update_id: int,
-        *,
-        ok: bool,
-        attempts: int,
-        http_code: int | None,
-        outcome: str,
-        message: str,
-        detail: str,
+        self, update_id: int, *, ok: bool, attempts: int, **answer: Unpack[Answer]
     ) -> None:
         """Record the final result: sent, or failed with why."""
         self._record_try(
-            update_id,
-            State.SENT if ok else State.FAILED,
-            time.time(),
-            attempts,
-            http_code,
-            outcome,
-            message,
-            detail,
+            update_id, State.SENT if ok else State.FAILED, time.time(), attempts, answer
         )
 
     def _record_try(
@@ -314,15 +308,19 @@ class HistoryStore:
         state: State,
         finished_at: float | None,
         attempts: int,
-        http_code: int | None,
-        outcome: str,
-        message: str,
-        detail: str,
+        answer: Answer,
     ) -> None:
         self._db.execute(
-            "UPDATE updates SET state=?, finished_at=?, attempts=?, http_code=?, outcome=?,"
-            " message=?, detail=? WHERE id=?",
-            (state, finished_at, attempts, http_code, outcome, message, detail, update_id),
+            "UPDATE updates SET state=:state, finished_at=:finished_at, attempts=:attempts,"
+            " http_code=:http_code, outcome=:outcome, message=:message, detail=:detail"
+            " WHERE id=:id",
+            {
+                **answer,
+                "state": state,
+                "finished_at": finished_at,
+                "attempts": attempts,
+                "id": update_id,
+            },
         )
 
     def get(self, update_id: int) -> UpdateRow | None:
@@ -465,20 +463,9 @@ class HistoryStore:
         )
         return cursor.rowcount
 
-    def retry_later(
-        self,
-        update_id: int,
-        *,
-        attempts: int,
-        http_code: int | None,
-        outcome: str,
-        message: str,
-        detail: str,
-    ) -> None:
+    def retry_later(self, update_id: int, *, attempts: int, **answer: Unpack[Answer]) -> None:
         """Back to queued after a failed try, keeping why in the row."""
-        self._record_try(
-            update_id, State.QUEUED, None, attempts, http_code, outcome, message, detail
-        )
+        self._record_try(update_id, State.QUEUED, None, attempts, answer)
 
     def cancel_queued(self, batch_id: int | None = None) -> list[int]:
         """Cancel what has not been sent yet (all, or one batch); returns the ids."""

@@ -1,6 +1,7 @@
 """The API token in the operating system's keychain, through ``keyring``, and nowhere else.
 
-Every keychain failure becomes a KeychainUnavailable with a plain-language reason;
+Every keychain failure becomes a KeychainUnavailable with a plain-language reason (also
+the errors a backend lets through unwrapped, such as Windows' ``pywintypes.error``);
 there is deliberately no fallback to a file. Callers may keep a token in memory for
 one session instead (see the window's token flow).
 """
@@ -45,6 +46,41 @@ def _plain_reason(error: Exception) -> str:
     return text.format(error=type(error).__name__)
 
 
+# Windows error codes the Credential Manager gives when it cannot serve this session.
+NO_LOGON_SESSION = 1312  # a scheduled task without the user's logon, SSH, the service stopped
+
+
+def _windows_errors() -> tuple[type[BaseException], ...]:
+    """``pywintypes.error`` of whichever binding keyring's Windows backend loaded.
+
+    That backend lets these through unwrapped (not a KeyringError). Only modules already
+    loaded are looked at: on other systems, and before the backend ran, there are none.
+    """
+    import sys
+
+    names = ("win32ctypes.pywin32.pywintypes", "pywintypes")
+    modules = (sys.modules.get(name) for name in names)
+    return tuple(
+        error
+        for error in (getattr(module, "error", None) for module in modules)
+        if isinstance(error, type) and issubclass(error, BaseException)
+    )
+
+
+def _windows_reason(error: BaseException) -> str:
+    code = getattr(error, "winerror", None)
+    if code == NO_LOGON_SESSION:
+        return translate(
+            "Credentials",
+            "Windows Credential Manager cannot be used in this session (Windows error 1312: "
+            "no logon session). This happens in a scheduled task set to run whether the user "
+            "is logged on or not, over SSH, or when the Credential Manager service is stopped.",
+        )
+    return translate(
+        "Credentials", "Windows Credential Manager reported a problem (Windows error {code})."
+    ).format(code=code if code is not None else type(error).__name__)
+
+
 def _call_keyring(action: str, function, *args):
     import keyring.errors
 
@@ -54,6 +90,13 @@ def _call_keyring(action: str, function, *args):
         raise
     except keyring.errors.KeyringError as error:
         # The backend's own text can echo arguments; log only the type.
+        log.warning("Keychain %s failed: %s", action, type(error).__name__)
+        raise KeychainUnavailable(_plain_reason(error)) from None
+    except Exception as error:  # a backend's own error, let through unwrapped
+        if isinstance(error, _windows_errors()):
+            code = getattr(error, "winerror", "?")
+            log.warning("Keychain %s failed: Windows error %s", action, code)
+            raise KeychainUnavailable(_windows_reason(error)) from None
         log.warning("Keychain %s failed: %s", action, type(error).__name__)
         raise KeychainUnavailable(_plain_reason(error)) from None
 

@@ -10,6 +10,7 @@ Standard library only: the command line runs without loading Qt.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -30,6 +31,7 @@ def _try_lock(file: IO[bytes]) -> bool:
     if sys.platform == "win32":
         import msvcrt
 
+        file.seek(0)  # msvcrt locks from the current position: always the first byte
         try:
             msvcrt.locking(file.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError:
@@ -72,9 +74,19 @@ class InstanceLock:
         ).format(who=who, data_dir=data_dir)
 
     def release(self) -> None:
-        """Give the folder back (closing the file releases the operating system's lock)."""
+        """Give the folder back: unlocked at once, then closed.
+
+        Windows frees a lock left on a closed file only "when resources allow", so a
+        flxdesk started right after this one could be refused; unlock it explicitly.
+        """
         if self._file is None:
             return
         self._holder_file.unlink(missing_ok=True)
+        if sys.platform == "win32":
+            import msvcrt
+
+            self._file.seek(0)
+            with contextlib.suppress(OSError):  # closing the file frees it too, only later
+                msvcrt.locking(self._file.fileno(), msvcrt.LK_UNLCK, 1)
         self._file.close()
         self._file = None

@@ -84,22 +84,28 @@ LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 3
 
 
-def rotate_if_large(log_file: Path) -> None:
+def rotate_if_large(log_file: Path) -> str:
     """Keep the log small: at start-up, shift flxdesk.log to .1 (.1 to .2, ...) when large.
 
     Rotating once per start instead of with ``RotatingFileHandler`` keeps
     ``logging.handlers`` (and the socket/pickle modules it imports) off the start-up path.
+    A rename that fails (on Windows, while another flxdesk holds the file open: the window
+    while a command-line run starts) leaves the files where they are, and the log goes on
+    in flxdesk.log: a log that grows past its size beats no log. Returns what failed, or "".
     """
     try:
         if log_file.stat().st_size < LOG_MAX_BYTES:
-            return
-    except FileNotFoundError:
-        return
-    for number in range(LOG_BACKUPS - 1, 0, -1):
-        older = log_file.with_name(f"{log_file.name}.{number}")
-        if older.exists():
-            older.replace(log_file.with_name(f"{log_file.name}.{number + 1}"))
-    log_file.replace(log_file.with_name(f"{log_file.name}.1"))
+            return ""
+    except OSError:
+        return ""
+    for number in range(LOG_BACKUPS, 0, -1):
+        newer = log_file.with_name(f"{log_file.name}.{number - 1}") if number > 1 else log_file
+        try:
+            if newer.exists():
+                newer.replace(log_file.with_name(f"{log_file.name}.{number}"))
+        except OSError as error:
+            return f"{newer.name}: {type(error).__name__}: {error.strerror or error}"
+    return ""
 
 
 class QuietFileHandler(logging.FileHandler):
@@ -112,7 +118,7 @@ class QuietFileHandler(logging.FileHandler):
 
 def setup_file_logging(log_file: Path, level: int = logging.INFO) -> logging.Handler:
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    rotate_if_large(log_file)
+    rotation_problem = rotate_if_large(log_file)
     handler = QuietFileHandler(log_file, encoding="utf-8")
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
@@ -121,4 +127,8 @@ def setup_file_logging(log_file: Path, level: int = logging.INFO) -> logging.Han
     root = logging.getLogger()
     root.setLevel(level)
     root.addHandler(handler)
+    if rotation_problem:
+        logging.getLogger(__name__).warning(
+            "Log rotation skipped (%s); logging goes on in %s", rotation_problem, log_file.name
+        )
     return handler

@@ -1,16 +1,34 @@
-"""User settings: a small JSON file beside the data. Never holds the token.
+"""The settings: ``settings.json`` files read once into one model. Never the token.
+
+One model (``Settings``): the API address and keychain profile at the top, the station's
+preferences under ``"station"`` (``flxdesk.station.station_settings``). Two files give
+it, in the same shape: the user's, beside the data, and the computer's, which IT puts
+in platformdirs' ``site_config_dir`` (``%PROGRAMDATA%\flxdesk``, ``/Library/Application
+Support/flxdesk``, the first of ``XDG_CONFIG_DIRS`` + ``/flxdesk``) with one more key,
+``"locked"``: the names of settings users may not change. Order, first wins: the
+environment (``FLXDESK_API_URL``: ``flxpoint.endpoint``), a locked machine value, the
+user's value, a machine value, the built-in default. Read once at start
+(``load_settings``) and handed down; the window saves the station's part
+(``save_station``): only what the user chose, keeping every other key of the file.
 
 A missing file means the defaults. A file that is there but cannot be used stops
 flxdesk with a SettingsError naming the file and the problem: falling back to the
 defaults would send the token and the updates to the production API when the file
-meant a test server.
+meant a test server. Station preferences that are not usable fall back one by one
+(they cannot send an update anywhere). The computer's file is IT's: anything in it that
+cannot be used (a value, an unknown name, a locked name that does not exist) stops
+flxdesk, naming the file, before anything is sent.
 """
 
+from __future__ import annotations
+
 import logging
+import os
 from pathlib import Path
 from typing import NamedTuple
 
 from flxdesk.host.i18n import translate
+from flxdesk.station.station_settings import SECTION, StationSettings, usable_values
 
 log = logging.getLogger(__name__)
 
@@ -24,71 +42,183 @@ class Settings(NamedTuple):
     floor_url: str = ""
     # This station's name on the floor and in its history (flxdesk.host.station_name).
     station_name: str = ""
+    station: StationSettings = StationSettings()
+    locked: frozenset[str] = frozenset()  # names IT locked on this computer
+    below_user: StationSettings = StationSettings()  # station values without the user's
+    machine_file: Path | None = None  # IT's settings, when this computer has them
+
+
+TEXT_SETTINGS = ("api_url", "profile", "floor_url", "station_name")  # top-level text
+LOCKED = "locked"
+
+
+def machine_settings_file() -> Path:
+    """Where IT puts the computer's settings (the file need not exist)."""
+    import platformdirs
+
+    return Path(platformdirs.site_config_dir("flxdesk", appauthor=False)) / "settings.json"
 
 
 class SettingsError(ValueError):
     """``settings.json`` exists but cannot be used; ``str(error)`` names it and says why."""
 
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(
-            translate(
+    def __init__(self, path: Path, problem: str, *, machine: bool = False) -> None:
+        if machine:
+            text = translate(
+                "Settings",
+                "This computer's settings file {path}, set up by IT, cannot be used: "
+                "{problem}. flxdesk sends nothing until IT corrects it.",
+            )
+        else:
+            text = translate(
                 "Settings",
                 "The settings file {path} cannot be used: {problem}. Correct it (JSON "
                 "such as {example}), or remove it to use the default API address.",
-            ).format(path=path, problem=problem, example=EXAMPLE)
-        )
+            )
+        super().__init__(text.format(path=path, problem=problem, example=EXAMPLE))
         self.path = path
 
 
-def load_settings(path: Path) -> Settings:
-    """Read settings; defaults when there is no file; SettingsError when it is unusable."""
+def load_settings(path: Path, machine_file: Path | None = None) -> Settings:
+    """The settings from the user's file at ``path`` over the computer's (``machine_file``,
+    by default ``machine_settings_file()``); defaults where neither says; SettingsError
+    when either cannot be used."""
+    machine_file = machine_file or machine_settings_file()
+    machine_raw = _read_document(machine_file, machine=True)
+    machine = _machine_values(machine_raw, machine_file)
+    locked = _locked_names(machine_raw, machine_file)
+    user_raw = _read_document(path)
+    user = {name: _text(user_raw, name, path) for name in TEXT_SETTINGS if name in user_raw}
+    user.update(usable_values(user_raw.get(SECTION)))
+    below = {**Settings()._asdict(), **StationSettings()._asdict(), **machine}
+    chosen = {**below, **user, **{name: below[name] for name in locked}}
+    station = StationSettings(**{name: chosen[name] for name in StationSettings._fields})
+    return Settings(
+        **{name: chosen[name] for name in TEXT_SETTINGS},
+        station=station,
+        locked=locked,
+        below_user=StationSettings(**{name: below[name] for name in StationSettings._fields}),
+        machine_file=machine_file if machine_raw else None,
+    )
+
+
+def _text(raw: dict, name: str, path: Path, *, machine: bool = False) -> str:
+    value = raw[name]
+    if not isinstance(value, str):
+        words = translate("Settings", '"{name}" must be text in quotes').format(name=name)
+        raise SettingsError(path, words, machine=machine)
+    return value
+
+
+def _machine_values(raw: dict, path: Path) -> dict:
+    """What IT's file sets, every value checked: IT's mistakes stop flxdesk, in words."""
+    from flxdesk.station.station_settings import is_usable
+
+    values = {}
+    for name, value in raw.items():
+        if name in TEXT_SETTINGS:
+            values[name] = _text(raw, name, path, machine=True)
+        elif name == SECTION and isinstance(value, dict):
+            for station_name, station_value in value.items():
+                if not is_usable(station_name, station_value):
+                    words = translate(
+                        "Settings", 'the station setting "{name}" cannot be {value}'
+                    ).format(name=station_name, value=repr(station_value))
+                    raise SettingsError(path, words, machine=True)
+                default = getattr(StationSettings(), station_name)
+                values[station_name] = type(default)(station_value)
+        elif name != LOCKED:
+            words = translate(
+                "Settings",
+                '"{name}" is not a setting (station settings go inside "station")',
+            ).format(name=name)
+            raise SettingsError(path, words, machine=True)
+    return values
+
+
+def _locked_names(raw: dict, path: Path) -> frozenset[str]:
+    names = raw.get(LOCKED, [])
+    known = set(TEXT_SETTINGS) | set(StationSettings._fields)
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        words = translate("Settings", '"locked" must be a list of setting names in quotes')
+        raise SettingsError(path, words, machine=True)
+    unknown = sorted(set(names) - known)
+    if unknown:
+        words = translate("Settings", '"locked" names settings that do not exist: {names}')
+        raise SettingsError(path, words.format(names=", ".join(unknown)), machine=True)
+    return frozenset(names)
+
+
+def _read_document(path: Path, *, machine: bool = False) -> dict:
+    """The file's JSON object; {} when there is no file; SettingsError when unusable."""
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        return Settings()
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
     except IsADirectoryError:
-        raise SettingsError(path, translate("Settings", "it is a folder, not a file")) from None
+        words = translate("Settings", "it is a folder, not a file")
+        raise SettingsError(path, words, machine=machine) from None
     except OSError as error:
-        raise SettingsError(
-            path,
-            translate("Settings", "it cannot be read ({value})").format(
-                value=error.strerror or error
-            ),
-        ) from None
+        words = translate("Settings", "it cannot be read ({value})").format(
+            value=error.strerror or error
+        )
+        raise SettingsError(path, words, machine=machine) from None
     try:
         text = data.decode("utf-8-sig")  # Notepad may add a byte-order mark
     except UnicodeDecodeError as error:
-        raise SettingsError(
-            path,
-            translate(
-                "Settings", "it is not UTF-8 text (byte 0x{value} at position {start})"
-            ).format(value=f"{data[error.start]:02x}", start=error.start),
-        ) from None
+        words = translate(
+            "Settings", "it is not UTF-8 text (byte 0x{value} at position {start})"
+        ).format(value=f"{data[error.start]:02x}", start=error.start)
+        raise SettingsError(path, words, machine=machine) from None
     import json  # only when there is a file: keeps start-up light
 
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as error:
-        raise SettingsError(
-            path,
-            translate(
-                "Settings", "it is not valid JSON ({msg}, line {lineno} column {colno})"
-            ).format(msg=error.msg, lineno=error.lineno, colno=error.colno),
-        ) from None
+        words = translate(
+            "Settings", "it is not valid JSON ({msg}, line {lineno} column {colno})"
+        ).format(msg=error.msg, lineno=error.lineno, colno=error.colno)
+        raise SettingsError(path, words, machine=machine) from None
     if not isinstance(raw, dict):
-        raise SettingsError(path, translate("Settings", "it must hold one JSON object"))
-    for name in Settings._fields:
-        if name in raw and not isinstance(raw[name], str):
-            raise SettingsError(
-                path, translate("Settings", '"{name}" must be text in quotes').format(name=name)
-            )
-    return Settings(**{name: raw[name] for name in Settings._fields if name in raw})
+        words = translate("Settings", "it must hold one JSON object")
+        raise SettingsError(path, words, machine=machine)
+    return raw
 
 
 def save_settings(path: Path, settings: Settings) -> None:
+    """Write the whole model, keeping keys of the file it does not know."""
+    document = _read_document(path)
+    document.update({name: getattr(settings, name) for name in TEXT_SETTINGS})
+    document[SECTION] = settings.station._asdict()
+    _write_document(path, document)
+
+
+def save_station(path: Path, station: StationSettings, settings: Settings | None = None) -> None:
+    """Write the station's preferences the user chose, keeping every other key of the file.
+
+    Only values that differ from what the computer (or the built-in default) gives, and
+    never a locked one: when IT changes a default later, the user follows it unless the
+    user chose otherwise.
+    """
+    below = settings.below_user if settings is not None else StationSettings()
+    locked = settings.locked if settings is not None else frozenset()
+    document = _read_document(path)
+    document[SECTION] = {
+        name: value
+        for name, value in station._asdict().items()
+        if name not in locked and value != getattr(below, name)
+    }
+    _write_document(path, document)
+
+
+def _write_document(path: Path, document: dict) -> None:
+    """Atomically: the old file stays whole until the new one is on disk."""
     import json
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(settings._asdict(), indent=2), encoding="utf-8")
+    temporary = path.with_name(path.name + ".tmp")
+    with open(temporary, "w", encoding="utf-8") as out:
+        json.dump(document, out, indent=2)
+        out.flush()
+        os.fsync(out.fileno())
     temporary.replace(path)

@@ -6,7 +6,8 @@ update is queued, so a note that is too long is refused while the person is stil
 at the screen, not after the update has failed.
 """
 
-from flxdesk.host.i18n import translate
+from flxdesk.host.i18n import QT_TRANSLATE_NOOP
+from flxdesk.orders.text_length import refuse_if_longer
 
 MAX_NOTE_LENGTH = 500
 
@@ -18,12 +19,14 @@ class InvalidNote(ValueError):
 def check_note(note: str) -> str:
     """Return ``note`` without surrounding blanks, or raise InvalidNote when too long."""
     note = note.strip()
-    if len(note) > MAX_NOTE_LENGTH:
-        raise InvalidNote(
-            translate(
-                "Notes",
-                "The note is {len} characters long; the most Flxpoint takes is "
-                "{max_note_length}. Shorten it.",
-            ).format(len=len(note), max_note_length=MAX_NOTE_LENGTH)
-        )
+    refuse_if_longer(
+        note,
+        MAX_NOTE_LENGTH,
+        InvalidNote,
+        "Notes",
+        QT_TRANSLATE_NOOP(
+            "Notes",
+            "The note is {len} characters long; the most Flxpoint takes is {most}. Shorten it.",
+        ),
+    )
     return note

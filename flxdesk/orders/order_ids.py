@@ -5,7 +5,8 @@ sent whole (the API client percent-encodes it). Only input that can never be an 
 is refused, each with a message a warehouse worker can act on.
 """
 
-from flxdesk.host.i18n import translate
+from flxdesk.host.i18n import QT_TRANSLATE_NOOP, translate
+from flxdesk.orders.text_length import refuse_if_longer
 
 MAX_ORDER_ID_LENGTH = 128
 
@@ -25,14 +26,16 @@ def clean_order_id(raw: str) -> str:
     order_id = raw.strip()
     if not order_id:
         raise InvalidOrderId(translate("OrderIds", "Scan or type an order ID first."))
-    if len(order_id) > MAX_ORDER_ID_LENGTH:
-        raise InvalidOrderId(
-            translate(
-                "OrderIds",
-                "That order ID is {len} characters long; the most is "
-                "{max_order_id_length}. Check the scan.",
-            ).format(len=len(order_id), max_order_id_length=MAX_ORDER_ID_LENGTH)
-        )
+    refuse_if_longer(
+        order_id,
+        MAX_ORDER_ID_LENGTH,
+        InvalidOrderId,
+        "OrderIds",
+        QT_TRANSLATE_NOOP(
+            "OrderIds",
+            "That order ID is {len} characters long; the most is {most}. Check the scan.",
+        ),
+    )
     if any(unicodedata.category(char).startswith("C") for char in order_id):
         raise InvalidOrderId(
             translate(

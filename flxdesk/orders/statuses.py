@@ -44,5 +44,6 @@ _LABELS = (
 
 
 def status_label(status: str) -> str:
-    """What people read for the API's ``status`` (the value itself is never translated)."""
-    return translate("Status", status)
+    """What people read for the API's ``status`` (the value itself is never translated);
+    a status that is not one of ORDER_STATUSES (a row of an import) as it is."""
+    return translate("Status", status) if status in ORDER_STATUSES else status

@@ -6,7 +6,7 @@ reasons, and the throughput per hour of local time. The same numbers go to the
 command line (``flxdesk report``), a CSV file (``write_summary_csv``) and a
 one-page PDF (flxdesk.gui.reports.shift_summary_pdf).
 
-Results: ``sent``; ``failed`` (Flxpoint refused it, or it gave up after retries);
+Results: ``sent``; ``failed`` (Flxpoint's answer was final: refused, not found, ...);
 ``invalid`` (a pasted or imported row that could not be sent: no ID, unknown status);
 ``cancelled``; ``waiting`` (still queued or being sent).
 
@@ -25,7 +25,8 @@ from flxdesk.history.periods import Period
 from flxdesk.history.query import read_snapshot
 from flxdesk.history.store import HistoryStore
 from flxdesk.host.i18n import QT_TRANSLATE_NOOP, translate
-from flxdesk.orders.statuses import ORDER_STATUSES, status_label
+from flxdesk.orders.outcomes import supervisor_words
+from flxdesk.orders.statuses import status_label
 from flxdesk.reports.csv_safe import SafeWriter
 
 RESULTS = ("sent", "failed", "invalid", "cancelled", "waiting")
@@ -42,34 +43,6 @@ RESULT_SQL = (
     " WHEN state IN ('queued', 'sending') THEN 'waiting' ELSE state END"
 )
 HOUR_SQL = "strftime('%Y-%m-%d %H:00', created_at, 'unixepoch', 'localtime')"
-
-# Why updates failed, grouped by the outcome the store records (flxdesk.flxpoint.results).
-REASONS = {
-    "not_found": QT_TRANSLATE_NOOP("ShiftReport", "Order not found in Flxpoint"),
-    "bad_request": QT_TRANSLATE_NOOP("ShiftReport", "Refused by Flxpoint (bad request)"),
-    "forbidden": QT_TRANSLATE_NOOP("ShiftReport", "Not allowed for this API token"),
-    "unauthorized": QT_TRANSLATE_NOOP("ShiftReport", "API token refused"),
-    "server_error": QT_TRANSLATE_NOOP(
-        "ShiftReport", "Flxpoint server error, gave up after retries"
-    ),
-    "rate_limited": QT_TRANSLATE_NOOP("ShiftReport", "Too many requests, gave up after retries"),
-    "timeout": QT_TRANSLATE_NOOP("ShiftReport", "No answer in time, gave up after retries"),
-    "connection_failed": QT_TRANSLATE_NOOP(
-        "ShiftReport", "Connection failed, gave up after retries"
-    ),
-    "offline": QT_TRANSLATE_NOOP("ShiftReport", "No network, gave up"),
-    "unexpected": QT_TRANSLATE_NOOP("ShiftReport", "Unexpected answer or error"),
-    "invalid": QT_TRANSLATE_NOOP(
-        "ShiftReport", "Could not be sent (no ID, unknown status, duplicate row)"
-    ),
-}
-
-
-def reason_text(outcome: str) -> str:
-    """Why updates failed, in the window's language (English on the command line)."""
-    if outcome in REASONS:
-        return translate("ShiftReport", REASONS[outcome])
-    return outcome or translate("ShiftReport", "Unknown")
 
 
 def result_word(result: str) -> str:
@@ -208,9 +181,9 @@ def summary_lines(summary: ShiftSummary, max_failures: int | None = None) -> lis
     ]
     for status, counts in summary.by_status.items():
         cells = [counts[result] for result in RESULTS] + [sum(counts.values())]
-        lines.append(f"{_status_words(status):<20}" + "".join(f"{cell:>10}" for cell in cells))
+        lines.append(f"{status_label(status):<20}" + "".join(f"{cell:>10}" for cell in cells))
     lines += ["", translate("ShiftReport", "failure reasons")]
-    lines += [f"  {count:>6}  {reason_text(outcome)}" for outcome, count in summary.reasons]
+    lines += [f"  {count:>6}  {supervisor_words(outcome)}" for outcome, count in summary.reasons]
     if not summary.reasons:
         lines.append(none)
     hour_heads = (
@@ -229,8 +202,8 @@ def summary_lines(summary: ShiftSummary, max_failures: int | None = None) -> lis
         code = str(failure.http_code or "-")
         lines.append(
             f"  {_stamp(failure.created_at)}  {failure.order_id}  "
-            f"{_status_words(failure.status)}  {code}  "
-            f"{failure.message or reason_text(failure.outcome)}"
+            f"{status_label(failure.status)}  {code}  "
+            f"{failure.message or supervisor_words(failure.outcome)}"
         )
     if len(shown) < len(summary.failures):
         more = len(summary.failures) - len(shown)
@@ -241,10 +214,6 @@ def summary_lines(summary: ShiftSummary, max_failures: int | None = None) -> lis
     if not summary.failures:
         lines.append(none)
     return lines
-
-
-def _status_words(status: str) -> str:
-    return status_label(status) if status in ORDER_STATUSES else status
 
 
 def write_summary_csv(
@@ -279,7 +248,7 @@ def write_summary_csv(
         writer.writerow([])
         writer.writerow(["failure reason", "outcome", "failures"])
         for outcome, count in summary.reasons:
-            writer.writerow([REASONS.get(outcome, outcome or "Unknown"), outcome, count])
+            writer.writerow([supervisor_words(outcome, english=True), outcome, count])
         writer.writerow([])
         writer.writerow(["hour", "asked", "sent", "failed"])
         for hour in summary.hours:
@@ -293,7 +262,7 @@ def write_summary_csv(
                     failure.order_id,
                     failure.status,
                     failure.http_code or "",
-                    REASONS.get(failure.outcome, failure.outcome or "Unknown"),
+                    supervisor_words(failure.outcome, english=True),
                     failure.message,
                 ]
             )

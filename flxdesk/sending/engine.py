@@ -18,6 +18,8 @@ Pacing and answers:
   429 hold is shown like an outage.
 - Final, because waiting cannot help: 400, 403, 404, an unexpected answer, and a
   server certificate this computer does not trust (after one try, with IT's words).
+  What is final and what waits for what is each outcome's ``Finality``
+  (flxdesk.orders.outcomes); the engine acts on it.
 - 401 stops all sending until a new token is given (``set_token``).
 - No connection at all means offline: updates wait, one probe at a time with growing
   gaps, and sending resumes by itself once a request gets through.
@@ -57,7 +59,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from flxdesk.flxpoint.rate_limit import RateLimiter, bounded_retry_after, limiter_for_token
-from flxdesk.flxpoint.results import Outcome, UpdateResult
+from flxdesk.flxpoint.results import UpdateResult
 from flxdesk.history.faults import (
     PASSING,
     StorageFault,
@@ -68,6 +70,7 @@ from flxdesk.history.faults import (
 from flxdesk.history.schema import HistoryFileError
 from flxdesk.history.store import HistoryStore, State, UpdateRow
 from flxdesk.orders.destination import Destination, token_fingerprint
+from flxdesk.orders.outcomes import Finality, Outcome
 from flxdesk.sending.events import (
     EngineEvent,
     EngineState,
@@ -83,16 +86,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Answers that sending again cannot change.
-FINAL_FAILURES = {
-    Outcome.BAD_REQUEST,
-    Outcome.FORBIDDEN,
-    Outcome.NOT_FOUND,
-    Outcome.CERTIFICATE_UNTRUSTED,
-    Outcome.UNEXPECTED,
-}
-# Flxpoint (or the way to it) is not answering: the update waits.
-NOT_ANSWERING = {Outcome.SERVER_ERROR, Outcome.TIMEOUT, Outcome.CONNECTION_FAILED}
 MAX_IN_FLIGHT = 2
 OFFLINE_PROBE_MAX_SECONDS = 30.0
 OUTAGE_PROBE_MAX_SECONDS = 30.0
@@ -633,8 +626,8 @@ class QueueEngine:
             "detail": result.detail,
         }
         now = self._clock.now()
-        outcome = result.outcome
-        if outcome is Outcome.OFFLINE:
+        finality = result.outcome.finality
+        if finality is Finality.WAITS_FOR_CONNECTION:
             store.retry_later(row.id, attempts=row.attempts, **common)
             self._offline_backoff = min(
                 OFFLINE_PROBE_MAX_SECONDS, max(1.0, self._offline_backoff * 2)
@@ -642,7 +635,7 @@ class QueueEngine:
             self._offline_until = now + self._offline_backoff
             self._on_event(RowChanged(row.id))
             return
-        if outcome is Outcome.UNAUTHORIZED:
+        if finality is Finality.WAITS_FOR_TOKEN:
             store.retry_later(row.id, attempts=row.attempts, **common)
             self._answered()
             with self._lock:
@@ -651,12 +644,12 @@ class QueueEngine:
                     self._token_problem = result.message
             self._on_event(RowChanged(row.id))
             return
-        if result.ok or outcome in FINAL_FAILURES:
+        if finality.final:
             store.complete(row.id, ok=result.ok, attempts=tried, **common)
             self._answered()
             self._on_event(RowFinished(row.id, result.ok, result.message))
             return
-        if outcome is Outcome.RATE_LIMITED:
+        if finality is Finality.WAITS_FOR_PACE:
             store.retry_later(row.id, attempts=row.attempts, **common)  # not a try used up
             delay = bounded_retry_after(result.retry_after)
             with self._lock:
@@ -671,7 +664,7 @@ class QueueEngine:
                 self._holding_since = self._holding_since or time.time()
             self._on_event(RowChanged(row.id))
             return
-        # 5xx, a timeout, a broken connection: Flxpoint is not answering; the update waits.
+        # WAITS_FOR_FLXPOINT (5xx, a timeout, a broken connection): the update waits.
         store.retry_later(row.id, attempts=tried, **common)
         self._offline_backoff = self._offline_until = 0.0
         self._outage_backoff = min(OUTAGE_PROBE_MAX_SECONDS, max(1.0, self._outage_backoff * 2))

@@ -1,18 +1,16 @@
-"""The packing station's own preferences, kept in ``settings.json`` under ``"station"``.
+"""The packing station's own preferences, kept in ``settings.json`` under ``"station"``
+(read and written by ``flxdesk.host.settings``, with the rest of the file).
 
 Window size and place, zoom, sound, the station's default status, the duplicate guard's
 windows, the scan-burst rule, whether failures must be acknowledged before the next
 scan, and the language of the window. A value that is missing or not usable falls back
 to its default (logged): unlike the API address, none of these can send an update
 somewhere it was not meant to go.
-Written atomically, keeping every other key of the file.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from flxdesk.host.i18n import LANGUAGES
@@ -21,6 +19,7 @@ from flxdesk.orders.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
 log = logging.getLogger(__name__)
 
 SECTION = "station"
+SCAN_SUFFIXES = ("either", "enter", "tab")
 
 
 class StationSettings(NamedTuple):
@@ -34,9 +33,13 @@ class StationSettings(NamedTuple):
     zoom: float = 1.0
     scan_min_length: int = 3
     scan_max_gap_ms: int = 50
+    scan_suffix: str = "either"  # what ends a scan: "enter", "tab" or "either"
+    scan_pause_ends: bool = False  # a burst that just stops is a scan too (no suffix)
     geometry: str = ""  # QWidget.saveGeometry(), base64
     language: str = ""  # "" follows the OS; else one of i18n.LANGUAGES (applied at start)
 
+
+DEFAULTS = StationSettings()
 
 LIMITS: dict[str, tuple[float, float]] = {
     "idle_reset_minutes": (0.0, 24 * 60.0),
@@ -49,6 +52,11 @@ LIMITS: dict[str, tuple[float, float]] = {
 }
 
 
+def is_usable(name: str, value: Any) -> bool:
+    """Whether ``value`` can be the station setting ``name`` (type, range, choices)."""
+    return name in StationSettings._fields and _valid(name, value, getattr(DEFAULTS, name))
+
+
 def _valid(name: str, value: Any, default: Any) -> bool:
     if isinstance(default, bool):
         return isinstance(value, bool)
@@ -59,56 +67,24 @@ def _valid(name: str, value: Any, default: Any) -> bool:
         return low <= value <= high
     if name == "default_status":
         return value in ORDER_STATUSES and value not in DESTRUCTIVE_STATUSES
+    if name == "scan_suffix":
+        return value in SCAN_SUFFIXES
     if name == "language":
         return value == "" or value in LANGUAGES
     return isinstance(value, str)
 
 
-def from_dict(raw: object) -> StationSettings:
-    """Usable values from ``raw``; defaults for the rest."""
-    defaults = StationSettings()
+def usable_values(raw: object) -> dict[str, Any]:
+    """The usable station settings in ``raw`` (a JSON object); the others are logged."""
     if not isinstance(raw, dict):
-        return defaults
-    values = {}
-    for name, default in defaults._asdict().items():
-        if name not in raw:
-            continue
-        if _valid(name, raw[name], default):
-            values[name] = type(default)(raw[name])
-        else:
-            log.warning("Station setting %s=%r is not usable; using %r", name, raw[name], default)
-    return defaults._replace(**values)
-
-
-def _read_document(path: Path) -> dict:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
         return {}
-    import json  # only when there is a file: keeps start-up light
-
-    raw = json.loads(text)
-    return raw if isinstance(raw, dict) else {}
-
-
-def load_station_settings(path: Path) -> StationSettings:
-    """The station section of ``path`` (the caller has already checked the file loads)."""
-    try:
-        return from_dict(_read_document(path).get(SECTION))
-    except (OSError, ValueError):
-        return StationSettings()
-
-
-def save_station_settings(path: Path, station: StationSettings) -> None:
-    """Write the station section atomically, keeping every other key of the file."""
-    import json
-
-    document = _read_document(path)
-    document[SECTION] = station._asdict()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    with open(temporary, "w", encoding="utf-8") as out:
-        json.dump(document, out, indent=2)
-        out.flush()
-        os.fsync(out.fileno())
-    temporary.replace(path)
+    values = {}
+    for name, value in raw.items():
+        if name not in StationSettings._fields:
+            continue
+        default = getattr(DEFAULTS, name)
+        if _valid(name, value, default):
+            values[name] = type(default)(value)
+        else:
+            log.warning("Station setting %s=%r is not usable; using %r", name, value, default)
+    return values

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
     <context>
+        <name>AccountCheck</name>
+        <message>
+            <source>Flxpoint accepts it: an Account token.</source>
+            <translation>Flxpoint lo acepta: un token de cuenta (Account).</translation>
+        </message>
+        <message>
+            <source>Flxpoint answered {code}{text}: this says nothing about the token. Try again later.</source>
+            <translation>Flxpoint respondió {code}{text}: esto no dice nada del token. Inténtelo más tarde.</translation>
+        </message>
+        <message>
+            <source>Flxpoint could not be reached ({detail}): the token was not checked. Check the network, then try again.</source>
+            <translation>No se pudo contactar con Flxpoint ({detail}): el token no se comprobó. Revise la red e inténtelo de nuevo.</translation>
+        </message>
+        <message>
+            <source>Flxpoint knows it: a Source or Channel token. Update Order Status accepts it.</source>
+            <translation>Flxpoint lo reconoce: un token de origen o de canal (Source o Channel). Update Order Status lo acepta.</translation>
+        </message>
+        <message>
+            <source>Flxpoint refused the token (401): it is wrong, revoked, or made for another account. Copy it again from Flxpoint (Integrations → API) and set it again.</source>
+            <translation>Flxpoint rechazó el token (401): es incorrecto, fue revocado o es de otra cuenta. Cópielo de nuevo en Flxpoint (Integrations → API) y vuelva a guardarlo.</translation>
+        </message>
+    </context>
+    <context>
         <name>ApiClient</name>
         <message>
             <source>No complete answer within {seconds} s; the request was ended.</source>
@@ -73,10 +96,6 @@
         <message>
             <source>Bulk run finished: {summary}.</source>
             <translation>Lote terminado: {summary}.</translation>
-        </message>
-        <message>
-            <source>CSV files (*.csv)</source>
-            <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
             <source>Cancel rest</source>
@@ -152,10 +171,6 @@
         <message>
             <source>{m} min {s} s</source>
             <translation>{m} min {s} s</translation>
-        </message>
-        <message>
-            <source>{problem} Try again then.</source>
-            <translation>{problem} Inténtelo de nuevo después.</translation>
         </message>
         <message>
             <source>{sent} sent, {failed} failed</source>
@@ -260,6 +275,64 @@
         </message>
     </context>
     <context>
+        <name>BulkFlow</name>
+        <message>
+            <source> and </source>
+            <translation> y </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) to {status}</source>
+            <translation>
+                <numerusform>%n pedido a {status}</numerusform>
+                <numerusform>%n pedidos a {status}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) in all. This cannot be undone from flxdesk.</source>
+            <translation>
+                <numerusform>%n fila en total. No se puede deshacer desde flxdesk.</numerusform>
+                <numerusform>%n filas en total. No se puede deshacer desde flxdesk.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>; %n row(s) with a problem kept in the history as failed</source>
+            <translation>
+                <numerusform>; %n fila con problema queda en el historial como fallida</numerusform>
+                <numerusform>; %n filas con problema quedan en el historial como fallidas</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Bulk update not queued.</source>
+            <translation>El lote no se puso en cola.</translation>
+        </message>
+        <message>
+            <source>Confirm bulk update</source>
+            <translation>Confirmar el lote</translation>
+        </message>
+        <message>
+            <source>Not queued: a bulk update is still being written to the history. Queue this one when it is done.</source>
+            <translation>No se puso en cola: todavía se está guardando un lote en el historial. Póngalo en cola cuando termine.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Queued %n update(s)</source>
+            <translation>
+                <numerusform>%n actualización en cola</numerusform>
+                <numerusform>%n actualizaciones en cola</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Queueing %Ln row(s)…</source>
+            <translation>
+                <numerusform>Poniendo en cola %Ln fila…</numerusform>
+                <numerusform>Poniendo en cola %Ln filas…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Set {what}?</source>
+            <translation>¿Poner {what}?</translation>
+        </message>
+    </context>
+    <context>
         <name>BulkImport</name>
         <message>
             <source>Duplicate: order {order_id} is already on line {value}.</source>
@@ -328,12 +401,54 @@
     <context>
         <name>CommandSheet</name>
         <message>
+            <source>4x6 in labels (label printer)</source>
+            <translation>Etiquetas de 4x6 pulgadas (impresora de etiquetas)</translation>
+        </message>
+        <message>
+            <source>A4 sheet</source>
+            <translation>Hoja A4</translation>
+        </message>
+        <message>
+            <source>Letter sheet</source>
+            <translation>Hoja Carta</translation>
+        </message>
+        <message>
             <source>Scan one to change the station. Commands are never sent to Flxpoint.</source>
             <translation>Escanee uno para cambiar el puesto. Los comandos nunca se envían a Flxpoint.</translation>
         </message>
         <message>
             <source>flxdesk command barcodes</source>
             <translation>Códigos de comando de flxdesk</translation>
+        </message>
+        <message>
+            <source>flxdesk command barcodes, {page} of {pages}</source>
+            <translation>Códigos de comando de flxdesk, {page} de {pages}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommandSheetSaving</name>
+        <message>
+            <source>Command barcodes saved to {path}: print and pin it up.</source>
+            <translation>Códigos de comando guardados en {path}: imprímalos y cuélguelos.</translation>
+        </message>
+        <message>
+            <source>Could not write {path}: {problem}</source>
+            <translation>No se pudo escribir {path}: {problem}</translation>
+        </message>
+        <message>
+            <source>Save the command barcodes</source>
+            <translation>Guardar los códigos de comando</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashNotice</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>Cerrar aviso</translation>
+        </message>
+        <message>
+            <source>Notice about the previous run</source>
+            <translation>Aviso sobre la última vez</translation>
         </message>
     </context>
     <context>
@@ -378,12 +493,27 @@
             <translation>El token tiene {len} caracteres; un token de API tiene de {min_token_length} a {max_token_length}. Cópielo otra vez de Flxpoint, entero.</translation>
         </message>
         <message>
+            <source>Windows Credential Manager cannot be used in this session (Windows error 1312: no logon session). This happens in a scheduled task set to run whether the user is logged on or not, over SSH, or when the Credential Manager service is stopped.</source>
+            <translation>No se puede usar el Administrador de credenciales de Windows en esta sesión (error de Windows 1312: no hay sesión de inicio). Ocurre en una tarea programada para ejecutarse aunque el usuario no haya iniciado sesión, por SSH o con el servicio Administrador de credenciales detenido.</translation>
+        </message>
+        <message>
+            <source>Windows Credential Manager reported a problem (Windows error {code}).</source>
+            <translation>El Administrador de credenciales de Windows informó de un problema (error de Windows {code}).</translation>
+        </message>
+        <message>
             <source>{problem} Set it again in the flxdesk window: Token → Set or replace token…</source>
             <translation>{problem} Póngalo otra vez en la ventana de flxdesk: Token → Poner o cambiar token…</translation>
         </message>
         <message>
             <source>{source} cannot be used. {problem}</source>
             <translation>{source} no se puede usar. {problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoBanner</name>
+        <message>
+            <source>DEMO MODE: a stand-in API on this computer. Orders 1000-1999 exist; nothing is sent to Flxpoint.</source>
+            <translation>MODO DEMO: una API de prueba en este equipo. Existen los pedidos 1000-1999; no se envía nada a Flxpoint.</translation>
         </message>
     </context>
     <context>
@@ -724,10 +854,6 @@
             <source>Updates held for another destination</source>
             <translation>Actualizaciones retenidas para otro destino</translation>
         </message>
-        <message>
-            <source>{problem} Try again then.</source>
-            <translation>{problem} Inténtelo de nuevo después.</translation>
-        </message>
     </context>
     <context>
         <name>HistoryActions</name>
@@ -749,6 +875,13 @@
         <message>
             <source>{file} cannot be written: {problem}</source>
             <translation>No se puede escribir {file}: {problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryChange</name>
+        <message>
+            <source>{problem} Try again then.</source>
+            <translation>{problem} Inténtelo de nuevo después.</translation>
         </message>
     </context>
     <context>
@@ -1136,54 +1269,12 @@
     </context>
     <context>
         <name>MainWindow</name>
-        <message>
-            <source> and </source>
-            <translation> y </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n order(s) to {status}</source>
-            <translation>
-                <numerusform>%n pedido a {status}</numerusform>
-                <numerusform>%n pedidos a {status}</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n row(s) in all. This cannot be undone from flxdesk.</source>
-            <translation>
-                <numerusform>%n fila en total. No se puede deshacer desde flxdesk.</numerusform>
-                <numerusform>%n filas en total. No se puede deshacer desde flxdesk.</numerusform>
-            </translation>
-        </message>
         <message numerus="yes">
             <source>%n scan(s) kept here meanwhile.</source>
             <translation>
                 <numerusform>%n escaneo guardado aquí mientras tanto.</numerusform>
                 <numerusform>%n escaneos guardados aquí mientras tanto.</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>&amp;Acknowledge failures</source>
-            <translation>&amp;Confirmar fallos</translation>
-        </message>
-        <message>
-            <source>&amp;Actual size</source>
-            <translation>Tamaño &amp;real</translation>
-        </message>
-        <message>
-            <source>&amp;Bulk</source>
-            <translation>&amp;Lote</translation>
-        </message>
-        <message>
-            <source>&amp;Bulk update…</source>
-            <translation>Actualización por &amp;lote…</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Archivo</translation>
-        </message>
-        <message>
-            <source>&amp;Forget saved token</source>
-            <translation>&amp;Olvidar el token guardado</translation>
         </message>
         <message>
             <source>&amp;History (newest first)</source>
@@ -1198,150 +1289,16 @@
             <translation>ID de &amp;pedido</translation>
         </message>
         <message>
-            <source>&amp;Print command barcodes…</source>
-            <translation>&amp;Imprimir códigos de comando…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Salir</translation>
-        </message>
-        <message>
-            <source>&amp;Set or replace token…</source>
-            <translation>&amp;Poner o cambiar token…</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>&amp;Ajustes…</translation>
-        </message>
-        <message>
             <source>&amp;Status</source>
             <translation>&amp;Estado</translation>
-        </message>
-        <message>
-            <source>&amp;Token</source>
-            <translation>&amp;Token</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Ver</translation>
-        </message>
-        <message numerus="yes">
-            <source>; %n held for another destination</source>
-            <translation>
-                <numerusform>; %n retenida para otro destino</numerusform>
-                <numerusform>; %n retenidas para otro destino</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>; %n row(s) with a problem kept in the history as failed</source>
-            <translation>
-                <numerusform>; %n fila con problema queda en el historial como fallida</numerusform>
-                <numerusform>; %n filas con problema quedan en el historial como fallidas</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>API: {url}</source>
-            <translation>API: {url}</translation>
-        </message>
-        <message>
-            <source>Armed: {status}. Every scan is set to {status}.</source>
-            <translation>Activo: {status}. Cada escaneo pasa a {status}.</translation>
-        </message>
-        <message>
-            <source>Bulk update not queued.</source>
-            <translation>El lote no se puso en cola.</translation>
-        </message>
-        <message>
-            <source>Command barcodes saved to {path}: print and pin it up.</source>
-            <translation>Códigos de comando guardados en {path}: imprímalos y cuélguelos.</translation>
-        </message>
-        <message>
-            <source>Confirm bulk update</source>
-            <translation>Confirmar el lote</translation>
-        </message>
-        <message>
-            <source>Could not write {path}: {problem}</source>
-            <translation>No se pudo escribir {path}: {problem}</translation>
-        </message>
-        <message>
-            <source>DEMO MODE: a stand-in API on this computer. Orders 1000-1999 exist; nothing is sent to Flxpoint.</source>
-            <translation>MODO DEMO: una API de prueba en este equipo. Existen los pedidos 1000-1999; no se envía nada a Flxpoint.</translation>
-        </message>
-        <message>
-            <source>Demo token: no keychain used</source>
-            <translation>Token de demo: sin llavero</translation>
-        </message>
-        <message>
-            <source>Dismiss</source>
-            <translation>Cerrar aviso</translation>
-        </message>
-        <message>
-            <source>Failures acknowledged. Ready for the next scan.</source>
-            <translation>Fallos confirmados. Listo para el siguiente escaneo.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Flxpoint is not answering since {since}, %n waiting</source>
-            <translation>
-                <numerusform>Flxpoint no responde desde {since}, %n en espera</numerusform>
-                <numerusform>Flxpoint no responde desde {since}, %n en espera</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>History cannot be written since {since}: %n waiting</source>
-            <translation>
-                <numerusform>No se puede escribir el historial desde {since}: %n en espera</numerusform>
-                <numerusform>No se puede escribir el historial desde {since}: %n en espera</numerusform>
-            </translation>
         </message>
         <message>
             <source>New status</source>
             <translation>Estado nuevo</translation>
         </message>
-        <message numerus="yes">
-            <source>No API token: %n waiting</source>
-            <translation>
-                <numerusform>Sin token de API: %n en espera</numerusform>
-                <numerusform>Sin token de API: %n en espera</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No API token: updates wait until one is set (Token menu)</source>
-            <translation>Sin token de API: las actualizaciones esperan hasta que se ponga uno (menú Token)</translation>
-        </message>
-        <message>
-            <source>No scan for a while: back to the station's {status}.</source>
-            <translation>Un rato sin escanear: de vuelta a {status}, el estado del puesto.</translation>
-        </message>
-        <message>
-            <source>Not queued: a bulk update is still being written to the history. Queue this one when it is done.</source>
-            <translation>No se puso en cola: todavía se está guardando un lote en el historial. Póngalo en cola cuando termine.</translation>
-        </message>
-        <message>
-            <source>Not taken: {scan}. Acknowledge the failures first (Esc, click the red panel, or scan FLXCMD ACK), then scan it again.</source>
-            <translation>No se tomó: {scan}. Confirme antes los fallos (Esc, clic en el panel rojo o escanee FLXCMD ACK) y escanéelo otra vez.</translation>
-        </message>
         <message>
             <source>Note</source>
             <translation>Nota</translation>
-        </message>
-        <message>
-            <source>Note cleared.</source>
-            <translation>Nota borrada.</translation>
-        </message>
-        <message>
-            <source>Nothing waiting</source>
-            <translation>Nada en espera</translation>
-        </message>
-        <message>
-            <source>Notice about the previous run</source>
-            <translation>Aviso sobre la última vez</translation>
-        </message>
-        <message numerus="yes">
-            <source>Offline: %n waiting, sent when the connection is back</source>
-            <translation>
-                <numerusform>Sin conexión: %n en espera, se envía cuando vuelva la conexión</numerusform>
-                <numerusform>Sin conexión: %n en espera, se envían cuando vuelva la conexión</numerusform>
-            </translation>
         </message>
         <message>
             <source>Optional note sent with each update</source>
@@ -1352,35 +1309,6 @@
             <translation>ID de pedido</translation>
         </message>
         <message>
-            <source>PDF (*.pdf)</source>
-            <translation>PDF (*.pdf)</translation>
-        </message>
-        <message numerus="yes">
-            <source>Paused: %n waiting</source>
-            <translation>
-                <numerusform>En pausa: %n en espera</numerusform>
-                <numerusform>En pausa: %n en espera</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Queued %n update(s)</source>
-            <translation>
-                <numerusform>%n actualización en cola</numerusform>
-                <numerusform>%n actualizaciones en cola</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Queueing %Ln row(s)…</source>
-            <translation>
-                <numerusform>Poniendo en cola %Ln fila…</numerusform>
-                <numerusform>Poniendo en cola %Ln filas…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Save the command barcodes</source>
-            <translation>Guardar los códigos de comando</translation>
-        </message>
-        <message>
             <source>Scan or type an order ID, then Enter</source>
             <translation>Escanee o escriba el ID y pulse Intro</translation>
         </message>
@@ -1388,87 +1316,13 @@
             <source>Send status update</source>
             <translation>Enviar cambio de estado</translation>
         </message>
-        <message numerus="yes">
-            <source>Sending: %n waiting</source>
-            <translation>
-                <numerusform>Enviando: %n en espera</numerusform>
-                <numerusform>Enviando: %n en espera</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Set {what}?</source>
-            <translation>¿Poner {what}?</translation>
-        </message>
-        <message>
-            <source>Shift &amp;summary…</source>
-            <translation>&amp;Resumen del turno…</translation>
-        </message>
-        <message numerus="yes">
-            <source>Stopped: %n waiting</source>
-            <translation>
-                <numerusform>Parado: %n en espera</numerusform>
-                <numerusform>Parado: %n en espera</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Token: checking the keychain…</source>
-            <translation>Token: mirando el llavero…</translation>
-        </message>
-        <message>
-            <source>Token: from the system keychain</source>
-            <translation>Token: del llavero del sistema</translation>
-        </message>
-        <message>
-            <source>Token: this session only (not saved)</source>
-            <translation>Token: solo esta sesión (no guardado)</translation>
-        </message>
-        <message>
-            <source>Unknown command barcode {code}: nothing done.</source>
-            <translation>Código de comando desconocido {code}: no se hizo nada.</translation>
-        </message>
         <message>
             <source>Update</source>
             <translation>Actualizar</translation>
         </message>
         <message>
-            <source>Zoom &amp;in</source>
-            <translation>&amp;Acercar</translation>
-        </message>
-        <message>
-            <source>Zoom &amp;out</source>
-            <translation>A&amp;lejar</translation>
-        </message>
-        <message>
-            <source>a bulk update is being written</source>
-            <translation>se está guardando un lote</translation>
-        </message>
-        <message>
             <source>flxdesk: not written</source>
             <translation>flxdesk: no guardado</translation>
-        </message>
-        <message>
-            <source>no API token yet</source>
-            <translation>aún sin token de API</translation>
-        </message>
-        <message>
-            <source>offline</source>
-            <translation>sin conexión</translation>
-        </message>
-        <message>
-            <source>sending is paused</source>
-            <translation>envío en pausa</translation>
-        </message>
-        <message>
-            <source>the history is busy, kept here</source>
-            <translation>el historial está ocupado, se guarda aquí</translation>
-        </message>
-        <message>
-            <source>the scan</source>
-            <translation>el escaneo</translation>
-        </message>
-        <message>
-            <source>{order} was already set to {status} at {when}: not sent again. Scan it again within {seconds} s to send it anyway.</source>
-            <translation>{order} ya se puso en {status} a las {when}: no se envía otra vez. Escanéelo de nuevo antes de {seconds} s para enviarlo igualmente.</translation>
         </message>
         <message>
             <source>{title} — DEMO (orders 1000-1999)</source>
@@ -1478,8 +1332,8 @@
     <context>
         <name>Notes</name>
         <message>
-            <source>The note is {len} characters long; the most Flxpoint takes is {max_note_length}. Shorten it.</source>
-            <translation>La nota tiene {len} caracteres; Flxpoint acepta como mucho {max_note_length}. Acórtela.</translation>
+            <source>The note is {len} characters long; the most Flxpoint takes is {most}. Shorten it.</source>
+            <translation>La nota tiene {len} caracteres; Flxpoint acepta como mucho {most}. Acórtela.</translation>
         </message>
     </context>
     <context>
@@ -1493,8 +1347,8 @@
             <translation>Ese ID de pedido tiene caracteres de control invisibles. Escanéelo otra vez o escríbalo.</translation>
         </message>
         <message>
-            <source>That order ID is {len} characters long; the most is {max_order_id_length}. Check the scan.</source>
-            <translation>Ese ID de pedido tiene {len} caracteres; el máximo es {max_order_id_length}. Revise el escaneo.</translation>
+            <source>That order ID is {len} characters long; the most is {most}. Check the scan.</source>
+            <translation>Ese ID de pedido tiene {len} caracteres; el máximo es {most}. Revise el escaneo.</translation>
         </message>
     </context>
     <context>
@@ -1727,7 +1581,73 @@
         </message>
     </context>
     <context>
+        <name>ScanDesk</name>
+        <message>
+            <source>Armed: {status}. Every scan is set to {status}.</source>
+            <translation>Activo: {status}. Cada escaneo pasa a {status}.</translation>
+        </message>
+        <message>
+            <source>No scan for a while: back to the station's {status}.</source>
+            <translation>Un rato sin escanear: de vuelta a {status}, el estado del puesto.</translation>
+        </message>
+        <message>
+            <source>Note cleared.</source>
+            <translation>Nota borrada.</translation>
+        </message>
+        <message>
+            <source>a bulk update is being written</source>
+            <translation>se está guardando un lote</translation>
+        </message>
+        <message>
+            <source>no API token yet</source>
+            <translation>aún sin token de API</translation>
+        </message>
+        <message>
+            <source>offline</source>
+            <translation>sin conexión</translation>
+        </message>
+        <message>
+            <source>sending is paused</source>
+            <translation>envío en pausa</translation>
+        </message>
+        <message>
+            <source>the history is busy, kept here</source>
+            <translation>el historial está ocupado, se guarda aquí</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanRules</name>
+        <message>
+            <source>Not taken: {scan}. Acknowledge the failures first (Esc, click the red panel, or scan FLXCMD ACK), then scan it again.</source>
+            <translation>No se tomó: {scan}. Confirme antes los fallos (Esc, clic en el panel rojo o escanee FLXCMD ACK) y escanéelo otra vez.</translation>
+        </message>
+        <message>
+            <source>Unknown command barcode {code}: nothing done.</source>
+            <translation>Código de comando desconocido {code}: no se hizo nada.</translation>
+        </message>
+        <message>
+            <source>the scan</source>
+            <translation>el escaneo</translation>
+        </message>
+        <message>
+            <source>{order} was already set to {status} at {when}: not sent again. Scan it again within {seconds} s to send it anyway.</source>
+            <translation>{order} ya se puso en {status} a las {when}: no se envía otra vez. Escanéelo de nuevo antes de {seconds} s para enviarlo igualmente.</translation>
+        </message>
+    </context>
+    <context>
         <name>Settings</name>
+        <message>
+            <source>"locked" must be a list of setting names in quotes</source>
+            <translation>"locked" debe ser una lista de nombres de ajustes entre comillas</translation>
+        </message>
+        <message>
+            <source>"locked" names settings that do not exist: {names}</source>
+            <translation>"locked" nombra ajustes que no existen: {names}</translation>
+        </message>
+        <message>
+            <source>"{name}" is not a setting (station settings go inside "station")</source>
+            <translation>"{name}" no es un ajuste (los ajustes de estación van dentro de "station")</translation>
+        </message>
         <message>
             <source>"{name}" must be text in quotes</source>
             <translation>"{name}" debe ser texto entre comillas</translation>
@@ -1735,6 +1655,10 @@
         <message>
             <source>The settings file {path} cannot be used: {problem}. Correct it (JSON such as {example}), or remove it to use the default API address.</source>
             <translation>El archivo de ajustes {path} no se puede usar: {problem}. Corríjalo (JSON como {example}) o bórrelo para usar la dirección de API por defecto.</translation>
+        </message>
+        <message>
+            <source>This computer's settings file {path}, set up by IT, cannot be used: {problem}. flxdesk sends nothing until IT corrects it.</source>
+            <translation>El archivo de configuración de este equipo {path}, preparado por TI, no se puede usar: {problem}. flxdesk no envía nada hasta que TI lo corrija.</translation>
         </message>
         <message>
             <source>it cannot be read ({value})</source>
@@ -1755,6 +1679,10 @@
         <message>
             <source>it must hold one JSON object</source>
             <translation>debe tener un objeto JSON</translation>
+        </message>
+        <message>
+            <source>the station setting "{name}" cannot be {value}</source>
+            <translation>el ajuste de estación "{name}" no puede ser {value}</translation>
         </message>
     </context>
     <context>
@@ -1784,6 +1712,10 @@
             <translation>0 apaga la protección</translation>
         </message>
         <message>
+            <source>A pause also ends a scan (scanners with no suffix)</source>
+            <translation>Una pausa también termina un escaneo (escáneres sin sufijo)</translation>
+        </message>
+        <message>
             <source>A scan is at least</source>
             <translation>Un escaneo tiene al menos</translation>
         </message>
@@ -1792,8 +1724,20 @@
             <translation>Volver al estado por defecto tras</translation>
         </message>
         <message>
+            <source>Enter</source>
+            <translation>Intro</translation>
+        </message>
+        <message>
+            <source>Enter or Tab</source>
+            <translation>Intro o Tab</translation>
+        </message>
+        <message>
             <source>Follow the system</source>
             <translation>Igual que el sistema</translation>
+        </message>
+        <message>
+            <source>Greyed-out settings are set by IT for this computer.</source>
+            <translation>Los ajustes en gris los fija TI para este equipo.</translation>
         </message>
         <message>
             <source>Hold a repeated scan for</source>
@@ -1816,12 +1760,24 @@
             <translation>Enviar un repetido si se escanea otra vez antes de</translation>
         </message>
         <message>
+            <source>Set by IT for this computer ({path})</source>
+            <translation>Fijado por TI para este equipo ({path})</translation>
+        </message>
+        <message>
             <source>Station &amp;default status</source>
             <translation>&amp;Estado por defecto del puesto</translation>
         </message>
         <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
             <source>The new language is used the next time flxdesk starts.</source>
             <translation>El idioma nuevo se usa la próxima vez que se abra flxdesk.</translation>
+        </message>
+        <message>
+            <source>The scanner ends a code with</source>
+            <translation>El escáner termina cada código con</translation>
         </message>
         <message>
             <source>Volume</source>
@@ -1834,6 +1790,10 @@
         <message>
             <source>armed at start and after idle</source>
             <translation>activo al abrir y tras un rato sin uso</translation>
+        </message>
+        <message>
+            <source>as the scanner is set up: most send Enter, some Tab</source>
+            <translation>según la configuración del escáner: la mayoría envía Intro, algunos Tab</translation>
         </message>
         <message>
             <source>characters</source>
@@ -1859,24 +1819,28 @@
             <translation>Token de API rechazado</translation>
         </message>
         <message>
-            <source>Connection failed, gave up after retries</source>
-            <translation>Falló la conexión, abandonada tras reintentos</translation>
+            <source>Connection failed</source>
+            <translation>Falló la conexión</translation>
         </message>
         <message>
             <source>Could not be sent (no ID, unknown status, duplicate row)</source>
             <translation>No se pudo enviar (sin ID, estado desconocido, fila repetida)</translation>
         </message>
         <message>
-            <source>Flxpoint server error, gave up after retries</source>
-            <translation>Error del servidor de Flxpoint, abandonada tras reintentos</translation>
+            <source>Discarded by the person: it was held for another destination</source>
+            <translation>Descartada por la persona: estaba retenida para otro destino</translation>
         </message>
         <message>
-            <source>No answer in time, gave up after retries</source>
-            <translation>Sin respuesta a tiempo, abandonada tras reintentos</translation>
+            <source>Flxpoint server error</source>
+            <translation>Error del servidor de Flxpoint</translation>
         </message>
         <message>
-            <source>No network, gave up</source>
-            <translation>Sin red, abandonada</translation>
+            <source>No answer in time</source>
+            <translation>Sin respuesta a tiempo</translation>
+        </message>
+        <message>
+            <source>No network</source>
+            <translation>Sin red</translation>
         </message>
         <message>
             <source>Not allowed for this API token</source>
@@ -1891,8 +1855,16 @@
             <translation>Rechazada por Flxpoint (petición incorrecta)</translation>
         </message>
         <message>
-            <source>Too many requests, gave up after retries</source>
-            <translation>Demasiadas peticiones, abandonada tras reintentos</translation>
+            <source>Sent</source>
+            <translation>Enviada</translation>
+        </message>
+        <message>
+            <source>Server's certificate not trusted by this computer (for IT)</source>
+            <translation>Este equipo no confía en el certificado del servidor (para TI)</translation>
+        </message>
+        <message>
+            <source>Too many requests: Flxpoint slowed sending down</source>
+            <translation>Demasiadas peticiones: Flxpoint frenó el envío</translation>
         </message>
         <message>
             <source>Unexpected answer or error</source>
@@ -2167,6 +2139,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <translation>(sin ID)</translation>
         </message>
         <message>
+            <source>Failures acknowledged. Ready for the next scan.</source>
+            <translation>Fallos confirmados. Listo para el siguiente escaneo.</translation>
+        </message>
+        <message>
             <source>Today: {sent} sent · {failed} failed</source>
             <translation>Hoy: enviadas {sent} · fallidas {failed}</translation>
         </message>
@@ -2178,6 +2154,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <source>{order} → {status}: sending…</source>
             <translation>{order} → {status}: enviando…</translation>
         </message>
+        <message>
+            <source>{text} was not sent: scan it again.</source>
+            <translation>{text} no se envió: escanéelo de nuevo.</translation>
+        </message>
     </context>
     <context>
         <name>StationName</name>
@@ -2188,6 +2168,13 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         <message>
             <source>{source} cannot be used as the station's name: give 1 to {max_length} letters, digits or signs on one line (for example PACK-1).</source>
             <translation>{source} no se puede usar como nombre de la estación: indique de 1 a {max_length} letras, cifras o signos en una línea (por ejemplo PACK-1).</translation>
+        </message>
+    </context>
+    <context>
+        <name>StationPreferences</name>
+        <message>
+            <source>The zoom is set by IT on this computer.</source>
+            <translation>El zoom lo fija TI en este equipo.</translation>
         </message>
     </context>
     <context>
@@ -2219,6 +2206,93 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         <message>
             <source>Open</source>
             <translation>Abierto</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message numerus="yes">
+            <source>; %n held for another destination</source>
+            <translation>
+                <numerusform>; %n retenida para otro destino</numerusform>
+                <numerusform>; %n retenidas para otro destino</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>API: {url}</source>
+            <translation>API: {url}</translation>
+        </message>
+        <message>
+            <source>Demo token: no keychain used</source>
+            <translation>Token de demo: sin llavero</translation>
+        </message>
+        <message numerus="yes">
+            <source>Flxpoint is not answering since {since}, %n waiting</source>
+            <translation>
+                <numerusform>Flxpoint no responde desde {since}, %n en espera</numerusform>
+                <numerusform>Flxpoint no responde desde {since}, %n en espera</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>History cannot be written since {since}: %n waiting</source>
+            <translation>
+                <numerusform>No se puede escribir el historial desde {since}: %n en espera</numerusform>
+                <numerusform>No se puede escribir el historial desde {since}: %n en espera</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>No API token: %n waiting</source>
+            <translation>
+                <numerusform>Sin token de API: %n en espera</numerusform>
+                <numerusform>Sin token de API: %n en espera</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No API token: updates wait until one is set (Token menu)</source>
+            <translation>Sin token de API: las actualizaciones esperan hasta que se ponga uno (menú Token)</translation>
+        </message>
+        <message>
+            <source>Nothing waiting</source>
+            <translation>Nada en espera</translation>
+        </message>
+        <message numerus="yes">
+            <source>Offline: %n waiting, sent when the connection is back</source>
+            <translation>
+                <numerusform>Sin conexión: %n en espera, se envía cuando vuelva la conexión</numerusform>
+                <numerusform>Sin conexión: %n en espera, se envían cuando vuelva la conexión</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Paused: %n waiting</source>
+            <translation>
+                <numerusform>En pausa: %n en espera</numerusform>
+                <numerusform>En pausa: %n en espera</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Sending: %n waiting</source>
+            <translation>
+                <numerusform>Enviando: %n en espera</numerusform>
+                <numerusform>Enviando: %n en espera</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Stopped: %n waiting</source>
+            <translation>
+                <numerusform>Parado: %n en espera</numerusform>
+                <numerusform>Parado: %n en espera</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Token: checking the keychain…</source>
+            <translation>Token: mirando el llavero…</translation>
+        </message>
+        <message>
+            <source>Token: from the system keychain</source>
+            <translation>Token: del llavero del sistema</translation>
+        </message>
+        <message>
+            <source>Token: this session only (not saved)</source>
+            <translation>Token: solo esta sesión (no guardado)</translation>
         </message>
     </context>
     <context>
@@ -2268,6 +2342,25 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         <message>
             <source>line {line_of} has a byte (0x{value}) that is not UTF-8, while other parts of the file are UTF-8: the file mixes two text encodings. Save it again from the spreadsheet as "CSV UTF-8" and import that.</source>
             <translation>la línea {line_of} tiene un byte (0x{value}) que no es UTF-8, y otras partes del archivo sí lo son: el archivo mezcla dos codificaciones. Guárdelo otra vez desde la hoja de cálculo como "CSV UTF-8" e importe ese.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenCommand</name>
+        <message>
+            <source>API token (not shown): </source>
+            <translation>Token de la API (no se muestra): </translation>
+        </message>
+        <message>
+            <source>The token given</source>
+            <translation>El token indicado</translation>
+        </message>
+        <message>
+            <source>The token is no longer in the keychain.</source>
+            <translation>El token ya no está en el llavero.</translation>
+        </message>
+        <message>
+            <source>The token is saved in the keychain. 'flxdesk token check' asks Flxpoint about it.</source>
+            <translation>El token está guardado en el llavero. 'flxdesk token check' lo consulta con Flxpoint.</translation>
         </message>
     </context>
     <context>
@@ -2335,6 +2428,69 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
                 <numerusform>… y %n más</numerusform>
                 <numerusform>… y %n más</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowMenus</name>
+        <message>
+            <source>&amp;Acknowledge failures</source>
+            <translation>&amp;Confirmar fallos</translation>
+        </message>
+        <message>
+            <source>&amp;Actual size</source>
+            <translation>Tamaño &amp;real</translation>
+        </message>
+        <message>
+            <source>&amp;Bulk</source>
+            <translation>&amp;Lote</translation>
+        </message>
+        <message>
+            <source>&amp;Bulk update…</source>
+            <translation>Actualización por &amp;lote…</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Archivo</translation>
+        </message>
+        <message>
+            <source>&amp;Forget saved token</source>
+            <translation>&amp;Olvidar el token guardado</translation>
+        </message>
+        <message>
+            <source>&amp;Print command barcodes…</source>
+            <translation>&amp;Imprimir códigos de comando…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Salir</translation>
+        </message>
+        <message>
+            <source>&amp;Set or replace token…</source>
+            <translation>&amp;Poner o cambiar token…</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Ajustes…</translation>
+        </message>
+        <message>
+            <source>&amp;Token</source>
+            <translation>&amp;Token</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ver</translation>
+        </message>
+        <message>
+            <source>Shift &amp;summary…</source>
+            <translation>&amp;Resumen del turno…</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>&amp;Acercar</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>A&amp;lejar</translation>
         </message>
     </context>
 </TS>

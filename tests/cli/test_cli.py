@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -202,7 +201,7 @@ def test_killed_run_resumes_without_sending_anything_twice(
         while store.count_by_state()[State.SENT] < 5:
             assert time.monotonic() < deadline and process.poll() is None
             time.sleep(0.05)  # polling a subprocess's database; there is no signal to wait on
-        os.kill(process.pid, signal.SIGKILL)
+        process.kill()  # SIGKILL; TerminateProcess on Windows
         process.wait(timeout=30)
         killed = store.count_by_state()
         assert killed[State.SENT] >= 5 and killed[State.QUEUED] > 0

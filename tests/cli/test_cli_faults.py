@@ -1,4 +1,5 @@
-"""The command line through faults: Ctrl-C, and storage faults in one plain line, exit 2.
+"""The command line through faults: Ctrl-C (Ctrl-Break on Windows), and storage faults in one
+plain line, exit 2.
 
 Real subprocesses against loopback servers; a small tmpfs for a full or read-only disk
 (skipped, with the reason, where it cannot be mounted).
@@ -7,7 +8,6 @@ Real subprocesses against loopback servers; a small tmpfs for a full or read-onl
 from __future__ import annotations
 
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -17,6 +17,7 @@ from pathlib import Path
 from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
 from flxdesk.history.store import HistoryStore, State
 from support.drip_server import DripServer
+from support.process import NEW_PROCESS_GROUP, interrupt
 from support.tmpfs import fill_disk, make_read_only, small_tmpfs
 
 
@@ -53,10 +54,11 @@ def test_ctrl_c_ends_the_command_line_within_2_s_and_leaves_the_row_queued(
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            **NEW_PROCESS_GROUP,
         )
         try:
             assert server.request_received.wait(60)
-            run.send_signal(signal.SIGINT)
+            interrupt(run)
             interrupted = time.monotonic()
             code = run.wait(timeout=30)
             took = time.monotonic() - interrupted

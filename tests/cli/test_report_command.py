@@ -13,12 +13,15 @@ import pytest
 
 from flxdesk.history.store import HistoryStore
 from flxdesk.orders.destination import Destination
+from support.headless import without_display
 
 HERE = Destination("https://api.example.test", "f" * 32)
 
 
-def flxdesk(*args: str, home: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, FLXDESK_HOME=str(home))
+def flxdesk(
+    *args: str, home: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    env = dict(env or os.environ, FLXDESK_HOME=str(home))
     env.pop("FLXDESK_TOKEN", None)
     return subprocess.run(
         [sys.executable, "-m", "flxdesk", "report", *args],
@@ -89,6 +92,16 @@ def test_report_today_prints_the_numbers_and_writes_csv_and_pdf(
             ["pdftotext", str(pdf_file), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert lines[0].removeprefix("flxdesk shift summary: ") in text
+
+
+def test_report_pdf_draws_offscreen_on_a_machine_without_a_display(
+    history: Path, tmp_path: Path
+) -> None:
+    pdf_file = tmp_path / "summary.pdf"
+    done = flxdesk("--since", "today", "--pdf", str(pdf_file), home=history, env=without_display())
+    assert done.returncode == 0, done.stderr  # not SIGABRT (-6) for want of a display
+    assert done.stderr.splitlines() == [f"flxdesk: wrote {pdf_file}"]
+    assert pdf_file.read_bytes().startswith(b"%PDF")
 
 
 def test_report_over_dates_counts_only_that_range(history: Path) -> None:

@@ -37,3 +37,13 @@ def test_ci_validates_and_audits_the_workflow_then_ends_with_the_readme_test_com
     )
     assert test_command in readme
     assert script.rstrip().splitlines()[-1] == test_command
+
+
+def test_ci_installs_what_the_windows_installer_test_needs_before_the_tests() -> None:
+    """In CI that test fails, never skips, when Wine or Inno Setup is missing."""
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "dpkg --add-architecture i386" in script
+    assert re.search(r"wine_packages=\"wine64 wine32:i386 xvfb\"", script)
+    assert "export CI=true" in script
+    setup = script.index("build_scripts/get_innosetup.sh")
+    assert setup < script.rindex("pytest")

@@ -122,3 +122,18 @@ def test_tests_mirror_the_layout() -> None:
                 assert (root / folder.name / "__init__.py").is_file(), folder
     names = [path.name for path in TESTS.rglob("test_*.py")]
     assert len(names) == len(set(names)), "test file names must stay unique"
+
+
+def test_contributing_maps_every_subpackage_and_module() -> None:
+    """CONTRIBUTING.md is the map: a new module or folder goes on it."""
+    import re
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    tree = text[text.index("## The layout") : text.index("## How data flows")]
+    words = set(re.findall(r"[a-z0-9_]+", tree))
+    unmapped = [
+        path.relative_to(PACKAGE).as_posix()
+        for path in PACKAGE.rglob("*.py")
+        if (path.stem if path.name != "__init__.py" else path.parent.name) not in words
+    ]
+    assert unmapped == []

@@ -220,6 +220,9 @@ def test_inno_setup_script_packs_the_one_folder_build() -> None:
     assert "OutputBaseFilename={#AppName}-{#AppVersion}-windows-x64-setup" in iss
     icon = re.search(r"^SetupIconFile=(.+)$", iss, re.MULTILINE).group(1)
     assert (BUILD / icon.replace("\\", "/")).resolve() == RESOURCES / "flxdesk.ico"
+    # Qt 6 needs Windows 10 1809 (build 17763); tests/packaging/test_windows_installer.py
+    # runs the installer on an older Windows under Wine.
+    assert re.search(r"^MinVersion=10\.0\.17763$", iss, re.MULTILINE)
 
 
 def test_workflow_builds_tests_and_uploads_on_three_oses() -> None:
@@ -233,6 +236,26 @@ def test_workflow_builds_tests_and_uploads_on_three_oses() -> None:
     assert "gnome-keyring-daemon --unlock --components=secrets" in workflow
     for artifact in ("-linux-*.tar.gz", "-macos-*.dmg", "-windows-*-setup.exe"):
         assert f"dist/flxdesk-*{artifact}" in workflow
+
+
+def test_workflow_self_tests_the_frozen_app_on_each_systems_own_qt_plugin() -> None:
+    """Offscreen only for the test suite: a self-test on it would never load qwindows,
+    qcocoa or qxcb, and a build without them would fail only on users' machines."""
+    workflow = (ROOT / ".github" / "workflows" / "build.yml").read_text(encoding="utf-8")
+    steps = re.split(r"\n(?=      - )", workflow)
+    offscreen = [step.split("\n")[0] for step in steps if "QT_QPA_PLATFORM" in step]
+    assert offscreen == ["      - name: Test suite"]
+    assert workflow.count("QT_QPA_PLATFORM") == 1
+    for plugin in ("xcb", "cocoa", "windows"):
+        assert f"PASS  Qt platform plugin: {plugin}" in workflow
+    assert "plutil -extract LSBackgroundOnly raw" in workflow
+
+
+def test_workflow_linux_job_has_what_the_windows_installer_test_needs() -> None:
+    workflow = (ROOT / ".github" / "workflows" / "build.yml").read_text(encoding="utf-8")
+    assert "sudo dpkg --add-architecture i386" in workflow
+    assert "wine64 wine32:i386" in workflow and "xvfb" in workflow
+    assert "build_scripts/get_innosetup.sh" in workflow
 
 
 # --- the benchmark's runtime hook ----------------------------------------------------

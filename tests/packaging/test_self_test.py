@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from flxdesk.gui.start.qt_checks import check_translations
 from flxdesk.history.store import HistoryStore
 from flxdesk.host.paths import AppPaths
 from flxdesk.host.self_test import run_self_test
+from support.keychain import SECRET_SERVICE_TOOLS, run_with_secret_service
 
 
 def test_all_checks_pass_with_a_working_keychain(qtbot: QtBot, paths: AppPaths) -> None:
@@ -62,12 +61,6 @@ def test_the_fail_backend_is_reported_plainly(qtbot: QtBot, paths: AppPaths) -> 
     assert out.getvalue().splitlines()[-1] == "1 check(s) failed."
 
 
-SECRET_SERVICE_TOOLS = ("dbus-run-session", "gnome-keyring-daemon")
-UNLOCK_AND_RUN = (
-    'printf %s "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets'
-    ' >/dev/null && exec "$@"'
-)
-
 KEYCHAIN_ROUND_TRIP = """
 from flxdesk.host import credentials
 assert credentials.load_token("itest") is None
@@ -77,23 +70,6 @@ credentials.forget_token("itest")
 assert credentials.load_token("itest") is None
 print("keychain round trip ok")
 """
-
-
-def run_with_secret_service(tmp_path: Path, *command: str) -> subprocess.CompletedProcess:
-    """Run ``command`` in a private D-Bus session with a fresh, unlocked GNOME Keyring."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHON_KEYRING_BACKEND"}
-    env |= {
-        "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
-        "KEYRING_PASSWORD": "flxdesk-test-only",
-        "QT_QPA_PLATFORM": "offscreen",
-    }
-    return subprocess.run(
-        ["dbus-run-session", "--", "sh", "-c", UNLOCK_AND_RUN, "sh", *command],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=90,
-    )
 
 
 @pytest.mark.skipif(

@@ -6,4 +6,6 @@
 - ``window``: driving the real window like a person with a scanner.
 - ``network``: loopback ports nobody listens on.
 - ``timing``: checks on request timing.
+- ``strict_server``: the strict loopback server with arrival jitter; a run's pace and 429s.
+- ``stations``: several command-line stations sharing one token.
 """

@@ -38,7 +38,6 @@ class FaultyApi(DemoApi):
     def record(self, method, raw_path, headers, code) -> None:
         from flxdesk.flxpoint.demo_api import SeenRequest
 
+        now = time.monotonic()
         with self._lock:
-            self.requests.append(
-                SeenRequest(time.monotonic(), method, raw_path, None, {}, headers, code)
-            )
+            self.requests.append(SeenRequest(now, method, raw_path, None, {}, headers, code, now))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -21,6 +22,8 @@ def flxdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "flxdesk-home"
     monkeypatch.setenv("FLXDESK_HOME", str(home))
     monkeypatch.delenv("FLXDESK_API_URL", raising=False)
+    # No machine-wide settings of this computer's IT: a test writes its own there.
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "machine-config"))
     return home
 
 
@@ -42,6 +45,16 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 def broken_keyring(memory_keyring: MemoryKeyring) -> None:
     """No keychain at all, as on Linux without a Secret Service."""
     keyring.set_keyring(keyring.backends.fail.Keyring())
+
+
+@pytest.fixture
+def no_logon_session_keyring(memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch):
+    """Windows Credential Manager failing with error 1312, through a stand-in pywintypes."""
+    from support.windows import pywintypes
+    from support.windows.credential_manager import NoLogonSession
+
+    monkeypatch.setitem(sys.modules, "pywintypes", pywintypes)
+    keyring.set_keyring(NoLogonSession())
 
 
 @pytest.fixture

@@ -30,3 +30,17 @@ def first_error_line_of_window(*args: str, env: dict[str, str] | None = None) ->
         process.kill()
         process.wait(timeout=30)
         process.stderr.close()
+
+
+# Ctrl-C for a child process. POSIX: SIGINT. Windows has no SIGINT to send; a console
+# program gets Ctrl-Break (SIGBREAK in Python) when it runs in a process group of its own.
+NEW_PROCESS_GROUP = (
+    {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if sys.platform == "win32" else {}
+)
+
+
+def interrupt(process: subprocess.Popen) -> None:
+    """Press Ctrl-C (Ctrl-Break on Windows) in ``process``, started with NEW_PROCESS_GROUP."""
+    import signal
+
+    process.send_signal(signal.CTRL_BREAK_EVENT if sys.platform == "win32" else signal.SIGINT)

@@ -26,15 +26,15 @@ def main(flag: Path, order_id: str) -> int:
         scanned = []
 
         def tick() -> None:
-            if not scanned and window._token_state is TokenState.KEYCHAIN:
+            if not scanned and window.token_watch.state is TokenState.KEYCHAIN:
                 window.order_id_edit.setText(order_id)
-                window.submit()
+                window.scan_desk.submit()
                 scanned.append(order_id)
                 print("scanned", flush=True)
             if scanned and flag.exists():
                 timer.stop()
                 print("quitting", flush=True)
-                window.quit_action.trigger()
+                window.menus.quit_action.trigger()
 
         timer.timeout.connect(tick)
         timer.start(20)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi, SeenRequest
+from support.strict_server import Pace, pace
 
 
 class StationsRun(NamedTuple):
@@ -25,15 +26,18 @@ class StationsRun(NamedTuple):
         return [seen for seen in self.requests if seen.answer == 201]
 
     @property
+    def pace(self) -> Pace:
+        return pace(self.requests)
+
+    @property
     def rate_ratio(self) -> float:
         """Combined rate of successful updates as a share of the token's 2 per second."""
-        arrivals = sorted(seen.arrived for seen in self.sent)
-        return (len(arrivals) - 1) / (arrivals[-1] - arrivals[0]) / 2
+        return self.pace.ratio
 
     @property
     def throttled_share(self) -> float:
         """Share of all requests that were answered 429."""
-        return sum(seen.answer == 429 for seen in self.requests) / len(self.requests)
+        return self.pace.throttled_share
 
 
 def run_stations(

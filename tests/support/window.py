@@ -44,6 +44,6 @@ def open_bulk(qtbot, running):
     """Bulk → Bulk update…, and the dialog it opens."""
     from flxdesk.gui.bulk.dialog import BulkDialog
 
-    running.window.bulk_action.trigger()
+    running.window.menus.bulk_action.trigger()
     qtbot.waitUntil(lambda: running.window.findChild(BulkDialog, "bulkDialog") is not None)
     return running.window.findChild(BulkDialog, "bulkDialog")

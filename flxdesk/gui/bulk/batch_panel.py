@@ -12,17 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Slot
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from flxdesk.gui.common.background_job import BackgroundJob
+from flxdesk.gui.common.file_choice import ask_save_path
+from flxdesk.gui.common.history_change import change_history
 from flxdesk.history.store import HistoryStore, State, count_batch_by_state
 from flxdesk.host.i18n import QT_TRANSLATE_NOOP, translate
 from flxdesk.reports.export import export_rows
@@ -238,20 +232,14 @@ class BatchPanel(QWidget):
         """Cancel what of this batch has not been sent; it is recorded as cancelled."""
         if self.batch_id is None:
             return
-        import sqlite3
-
-        try:
-            self._store.cancel_queued(self.batch_id)
-        except sqlite3.Error as error:  # locked by another program, or a full disk
-            from flxdesk.history.faults import fault_from
-
-            QMessageBox.warning(
-                self,
-                self.tr("Not cancelled"),
-                self.tr("{problem} Try again then.").format(
-                    problem=fault_from(error, self._store.path)
-                ),
-            )
+        batch_id = self.batch_id
+        cancelled = change_history(
+            self,
+            self.tr("Not cancelled"),
+            self._store.path,
+            lambda: self._store.cancel_queued(batch_id),
+        )
+        if cancelled is None:
             return
         self._engine.wake()
         self._on_cancelled()
@@ -262,8 +250,10 @@ class BatchPanel(QWidget):
 
     @Slot()
     def _choose_export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export results"), "flxdesk-results.csv", self.tr("CSV files (*.csv)")
+        ask_save_path(
+            self,
+            "exportResultsDialog",
+            self.tr("Export results"),
+            "flxdesk-results.csv",
+            self.export_results,
         )
-        if path:
-            self.export_results(Path(path))

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -51,10 +50,13 @@ from flxdesk.bulk.reading import (
     read_import_bytes,
 )
 from flxdesk.gui.common.background_job import BackgroundJob
+from flxdesk.gui.common.colour_scheme import follow_scheme
+from flxdesk.gui.common.file_choice import ask_open_path
 from flxdesk.gui.common.roles import DISPLAY_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE
 from flxdesk.gui.common.status_combo import chosen_status, fill_statuses
 from flxdesk.host.i18n import QT_TRANSLATE_NOOP, translate
 from flxdesk.orders.statuses import ORDER_STATUSES, status_label
+from flxdesk.station.palette import STATE_TEXT, Scheme
 
 PREVIEW_COLUMNS = (
     QT_TRANSLATE_NOOP("ImportPreviewModel", "Line"),
@@ -63,7 +65,6 @@ PREVIEW_COLUMNS = (
     QT_TRANSLATE_NOOP("ImportPreviewModel", "Note"),
     QT_TRANSLATE_NOOP("ImportPreviewModel", "Check"),
 )
-PROBLEM_COLOUR = QColor("#b3261e")
 EMPTY_RESULT = ImportResult([], False, ",", 0)
 READ_SHARE = 0.6  # of the progress bar, for reading and parsing a file; the rest is checking
 
@@ -107,6 +108,14 @@ class ImportPreviewModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result = EMPTY_RESULT
+        self._problem_colour = QBrush(QColor(STATE_TEXT["failed"][Scheme.LIGHT]))
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        """Rows with a problem in the failed colour of ``scheme``."""
+        self._problem_colour = QBrush(QColor(STATE_TEXT["failed"][scheme]))
+        if self.result.rows:
+            last = self.index(len(self.result.rows) - 1, len(PREVIEW_COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [FOREGROUND_ROLE])
 
     def show(self, result: ImportResult) -> None:
         self.beginResetModel()
@@ -130,10 +139,10 @@ class ImportPreviewModel(QAbstractTableModel):
         row = self.result.rows[index.row()]
         if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
             check = row.problem or self.tr("Ready")
-            status = status_label(row.status) if row.status in ORDER_STATUSES else row.status
+            status = status_label(row.status)
             return (str(row.line), row.order_id, status, row.note, check)[index.column()]
         if role == FOREGROUND_ROLE and row.problem:
-            return QBrush(PROBLEM_COLOUR)
+            return self._problem_colour
         return None
 
 
@@ -201,6 +210,8 @@ class BulkDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("bulkSummary")
         self.summary.setWordWrap(True)
+        self._problem = ""  # what the summary says is wrong, if anything (HTML)
+        self._scheme = Scheme.LIGHT
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.queue_button = self.buttons.addButton(
@@ -227,6 +238,7 @@ class BulkDialog(QDialog):
         self.text_edit.textChanged.connect(self._on_text_changed)
         self.status_combo.currentIndexChanged.connect(self._on_defaults_changed)
         self.note_edit.textChanged.connect(self._on_defaults_changed)
+        follow_scheme(self, self._apply_scheme)
         self.refresh_preview()
 
     @property
@@ -281,7 +293,7 @@ class BulkDialog(QDialog):
         self._recheck.stop()
         self._importing = path
         status, note = chosen_status(self.status_combo), self.note_edit.text().strip()
-        self.summary.setText(self.tr("Reading {file}…").format(file=escape(path.name)))
+        self._say(self.tr("Reading {file}…").format(file=escape(path.name)))
         self._start(lambda progress: check_file(path, status, note, progress))
 
     def _start(self, work) -> None:
@@ -307,7 +319,7 @@ class BulkDialog(QDialog):
             return
         self._job = self._importing = None  # the preview keeps what it showed before
         self.progress.hide()
-        self.summary.setText(f"<span style='color:#b3261e'>{escape(problem)}</span>")
+        self._say_problem(escape(problem))
         self._enable_queue()
 
     @Slot(object, object)
@@ -336,9 +348,25 @@ class BulkDialog(QDialog):
             ).format(problems=problems)
         if result.blank_lines:
             text += self.tr("; {blank} blank lines skipped").format(blank=result.blank_lines)
-        self.summary.setText(text + ".")
+        self._say(text + ".")
         self._set_queue_text(checked.ready)
         self._enable_queue()
+
+    def _say(self, text: str) -> None:
+        self._problem = ""
+        self.summary.setText(text)
+
+    def _say_problem(self, html: str) -> None:
+        """``html`` in the summary, in the failed colour (of the scheme, as it changes)."""
+        self._problem = html
+        colour = STATE_TEXT["failed"][self._scheme]
+        self.summary.setText(f"<span style='color:{colour}'>{html}</span>")
+
+    def _apply_scheme(self, scheme: Scheme) -> None:
+        self._scheme = scheme
+        self.preview_model.set_scheme(scheme)
+        if self._problem:
+            self._say_problem(self._problem)
 
     def _enable_queue(self) -> None:
         self.queue_button.setEnabled(self.preview_is_current and bool(self.result.rows))
@@ -358,14 +386,13 @@ class BulkDialog(QDialog):
 
     @Slot()
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        ask_open_path(
             self,
+            "importFileDialog",
             self.tr("Import orders"),
-            "",
             self.tr("CSV or TSV files (*.csv *.tsv *.txt);;All files (*)"),
+            self.import_file,
         )
-        if path:
-            self.import_file(Path(path))
 
     def accept(self) -> None:
         """Queue what the preview shows; first say so if the file changed since it was read."""
@@ -380,7 +407,7 @@ class BulkDialog(QDialog):
                 "it was then, and only those rows are queued: press the button again to queue "
                 "them, or import the file again to see what it holds now."
             ).format(file=escape(snapshot.path.name), time=read_at)
-            self.summary.setText(f"<span style='color:#b3261e'>{text}</span>")
+            self._say_problem(text)
             ready = len(self.result.rows) - len(self.result.invalid_rows)
             self._set_queue_text(ready, anyway=True)
             return

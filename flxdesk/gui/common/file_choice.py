@@ -1,8 +1,9 @@
-"""Asking where to save a file without blocking the window (``QFileDialog.open``).
+"""Asking for a file without blocking the window (``QFileDialog.open``): the one way.
 
 The window keeps painting and sending while the dialog is open; ``on_chosen`` runs
-when a file was chosen, not at all when the person cancels. QFileDialog is imported
-here, when first needed, not before the window's first paint.
+when a file was chosen, not at all when the person cancels. Each dialog has an
+objectName (how tests and automation tools find it). QFileDialog is imported here,
+when first needed, not before the window's first paint.
 """
 
 from __future__ import annotations
@@ -26,18 +27,46 @@ def ask_save_path(
     from PySide6.QtWidgets import QFileDialog
 
     suffix = Path(suggested).suffix.lstrip(".")
-    dialog = QFileDialog(parent, title)
-    dialog.setObjectName(name)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     kind = translate("FileChoice", "{kind} files").format(kind=suffix.upper())
-    dialog.setNameFilter(f"{kind} (*.{suffix})")
+    dialog = _dialog(parent, name, title, f"{kind} (*.{suffix})", on_chosen)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix(suffix)
     dialog.selectFile(suggested)
+    dialog.open()
+    return dialog
+
+
+def ask_open_path(
+    parent: QWidget,
+    name: str,
+    title: str,
+    name_filter: str,
+    on_chosen: Callable[[Path], None],
+) -> QWidget:
+    """Open a dialog (objectName ``name``) to choose an existing file; returns it.
+
+    ``name_filter``: Qt's filter, e.g. "CSV files (*.csv);;All files (*)"."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = _dialog(parent, name, title, name_filter, on_chosen)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.open()
+    return dialog
+
+
+def _dialog(
+    parent: QWidget, name: str, title: str, name_filter: str, on_chosen: Callable[[Path], None]
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(parent, title)
+    dialog.setObjectName(name)
+    dialog.setNameFilter(name_filter)
 
     def chosen(path: str) -> None:
         on_chosen(Path(path))
 
     dialog.fileSelected.connect(chosen)
     dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
     return dialog

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from flxdesk.history.store import State, UpdateRow
 from flxdesk.host.i18n import QT_TRANSLATE_NOOP, translate
 from flxdesk.orders.outcomes import Outcome
-from flxdesk.orders.statuses import ORDER_STATUSES, status_label
+from flxdesk.orders.statuses import status_label
 
 if TYPE_CHECKING:
     from flxdesk.history.query import UpdateDetails
@@ -51,7 +51,7 @@ def details_text(details: UpdateDetails) -> str:
     """The lines of the details pane for one update."""
     row = details.update
     order = row.order_id or translate("HistoryDetails", "(no order ID)")
-    status = status_label(row.status) if row.status in ORDER_STATUSES else row.status
+    status = status_label(row.status)
     batch = (
         row.batch_id
         if row.batch_id is not None

@@ -1,5 +1,5 @@
 """What the window prints or saves for people: shift summary dialog and PDF, the command
-barcode sheet, one PDF page.
+barcodes (sheet or labels) and where each goes, PDF pages.
 
 The numbers come from ``flxdesk.reports``.
 """

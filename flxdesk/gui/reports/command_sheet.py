@@ -1,135 +1,170 @@
-"""The printable sheet of command barcodes (File → Print command barcodes…, and
-``flxdesk command-sheet OUT.pdf`` for IT to print one per station).
+"""The printable command barcodes (File → Print command barcodes…, and
+``flxdesk command-sheet OUT.pdf [--paper a4|letter|4x6]`` for IT to print per station):
+one A4 or Letter sheet, or 4x6 in labels for a label printer.
 
-python-barcode computes the Code 128 bar pattern; Qt's QPdfWriter draws it as
-vector rectangles, so the bars stay sharp at any printer resolution.
+``command_layout`` places the codes; python-barcode computes each Code 128 bar pattern;
+Qt's QPdfWriter draws the bars as vector rectangles on whole printer dots, so they stay
+sharp at any printer resolution.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPainter
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import QFont, QPageSize, QPainter
 
-from flxdesk.gui.reports.pdf_page import DPI, pdf_page
+from flxdesk.gui.reports.pdf_page import local_page_size, pdf_pages
 from flxdesk.host.i18n import translate
-from flxdesk.station.command_codes import COMMANDS, Command, command_label
-
-# Width of the narrowest bar: 0.33 mm where the code fits its column, never below
-# 0.25 mm (10 mil, what every handheld scanner reads at arm's length).
-MODULE_MM = 0.33
-MIN_MODULE_MM = 0.25
-BAR_HEIGHT_MM = 15.0
-QUIET_ZONE_MODULES = 10
-COLUMNS = 2
-ROW_HEIGHT_MM = 44.0
-MARGIN_MM = 15.0
+from flxdesk.station.command_codes import command_label
+from flxdesk.station.command_layout import (
+    PAPER_NAMES,
+    SPECS,
+    Layout,
+    Paper,
+    Placement,
+    layout,
+)
 
 
-def _px(mm: float) -> float:
-    return mm / 25.4 * DPI
+def page_size(paper: Paper) -> QPageSize:
+    if paper is Paper.A4:
+        return QPageSize(QPageSize.PageSizeId.A4)
+    if paper is Paper.LETTER:
+        return QPageSize(QPageSize.PageSizeId.Letter)
+    spec = SPECS[paper]
+    return QPageSize(
+        QSizeF(spec.width_pt, spec.height_pt),
+        QPageSize.Unit.Point,
+        "4x6 in label",
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
 
 
-def bar_pattern(code: str) -> str:
-    """'1' for a dark module, '0' for a light one, quiet zones not included."""
-    from barcode import Code128
-
-    return Code128(code).build()[0]
+def local_paper() -> Paper:
+    """A4, or Letter where the system uses US units."""
+    return Paper.LETTER if local_page_size().id() == QPageSize.PageSizeId.Letter else Paper.A4
 
 
-def write_command_sheet(target: Path) -> Path:
-    """Write the sheet of every command barcode to ``target`` (a PDF); returns it."""
+def paper_name(paper: Paper) -> str:
+    """The paper's name in the window's language (for a choice of paper)."""
+    return translate("CommandSheet", PAPER_NAMES[paper])
+
+
+def write_command_sheet(target: Path, paper: Paper | None = None) -> Path:
+    """Write every command barcode to ``target`` (a PDF) for ``paper`` (the local sheet
+    if None); returns it. Needs a QGuiApplication (fonts)."""
+    paper = paper or local_paper()
+    plan = layout(paper)
+    spec = plan.spec
     title = translate("CommandSheet", "flxdesk command barcodes")
-    with pdf_page(target, title) as (painter, width, height):
-        _draw_sheet(painter, width, height)
+    with pdf_pages(target, title, page_size(paper), spec.dpi) as pdf:
+        if (pdf.width, pdf.height) != spec.page_dots:
+            raise RuntimeError(f"page of {pdf.width}x{pdf.height} dots, laid out for {spec}")
+        for page in range(plan.pages):
+            if page:
+                pdf.new_page()
+            _draw_page(pdf.painter, plan, page)
     return target
 
 
-def _draw_sheet(painter: QPainter, width: int, height: int) -> None:
-    title_font = QFont()
-    title_font.setPointSizeF(16)
-    title_font.setBold(True)
-    text_font = QFont()
-    text_font.setPointSizeF(10)
-    painter.setFont(title_font)
-    painter.drawText(
-        QRectF(_px(MARGIN_MM), _px(MARGIN_MM), width - 2 * _px(MARGIN_MM), _px(10)),
-        Qt.AlignmentFlag.AlignLeft,
-        translate("CommandSheet", "flxdesk command barcodes"),
-    )
-    painter.setFont(text_font)
-    painter.drawText(
-        QRectF(_px(MARGIN_MM), _px(MARGIN_MM + 9), width - 2 * _px(MARGIN_MM), _px(10)),
-        Qt.AlignmentFlag.AlignLeft,
-        translate(
-            "CommandSheet", "Scan one to change the station. Commands are never sent to Flxpoint."
-        ),
-    )
-    column_width = (width - 2 * _px(MARGIN_MM)) / COLUMNS
-    top = _px(MARGIN_MM + 24)
-    for index, command in enumerate(COMMANDS):
-        row, column = divmod(index, COLUMNS)
-        left = _px(MARGIN_MM) + column * column_width
-        y = top + row * _px(ROW_HEIGHT_MM)
-        if y + _px(ROW_HEIGHT_MM) > height - _px(MARGIN_MM):
-            raise RuntimeError("the command sheet no longer fits on one page")
-        _draw_code(painter, command, left, y, column_width, text_font)
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    if hasattr(QFont, "Tag"):  # Qt 6.7+: no "fl" ligature, so "flxdesk" searches
+        font.setFeature(QFont.Tag("liga"), 0)
+    return font
 
 
-def _draw_code(
-    painter: QPainter, command: Command, left: float, top: float, width: float, font: QFont
-) -> None:
-    pattern = bar_pattern(command.code)
-    fits = width / (len(pattern) + 2 * QUIET_ZONE_MODULES)
-    module = min(_px(MODULE_MM), fits)
-    if module < _px(MIN_MODULE_MM):
-        raise RuntimeError(f"the barcode of {command.code!r} is too long for its column")
-    bars_width = len(pattern) * module
-    x0 = left + (width - bars_width) / 2
+def _draw_page(painter: QPainter, plan: Layout, page: int) -> None:
+    spec = plan.spec
+    painter.save()
+    if spec.turned:  # the drawing's top runs down the page's right edge
+        painter.translate(spec.page_dots[0], 0)
+        painter.rotate(90)
+    width, _ = spec.drawing_dots
+    margin = spec.dots(spec.margin_mm)
+    line = QRectF(margin, margin, width - 2 * margin, spec.dots(spec.header_mm))
+    painter.setPen(Qt.GlobalColor.black)
+    painter.setFont(_font(spec.title_pt, bold=True))
+    if plan.pages > 1:
+        title = translate("CommandSheet", "flxdesk command barcodes, {page} of {pages}").format(
+            page=page + 1, pages=plan.pages
+        )
+    else:
+        title = translate("CommandSheet", "flxdesk command barcodes")
+    painter.drawText(line, Qt.AlignmentFlag.AlignLeft, title)
+    if not spec.turned:  # labels have no room for the sentence
+        painter.setFont(_font(spec.code_pt))
+        painter.drawText(
+            line.translated(0, spec.dots(9)),
+            Qt.AlignmentFlag.AlignLeft,
+            translate(
+                "CommandSheet",
+                "Scan one to change the station. Commands are never sent to Flxpoint.",
+            ),
+        )
+    for placement in plan.placements:
+        if placement.page == page:
+            _draw_code(painter, plan, placement)
+    painter.restore()
+
+
+def _draw_code(painter: QPainter, plan: Layout, placement: Placement) -> None:
+    spec = plan.spec
+    bar_height = spec.dots(spec.bar_height_mm)
+    module = placement.module
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(Qt.GlobalColor.black)
     start = None
-    for position, bit in enumerate(pattern + "0"):
+    for position, bit in enumerate(placement.pattern + "0"):
         if bit == "1" and start is None:
             start = position
         elif bit == "0" and start is not None:
-            painter.drawRect(
-                QRectF(x0 + start * module, top, (position - start) * module, _px(BAR_HEIGHT_MM))
-            )
+            left = placement.bars_left + start * module
+            painter.drawRect(QRectF(left, placement.top, (position - start) * module, bar_height))
             start = None
     painter.setPen(Qt.GlobalColor.black)
-    label_top = top + _px(BAR_HEIGHT_MM + 1.5)
-    bold = QFont(font)
-    bold.setBold(True)
-    bold.setPointSizeF(font.pointSizeF() * 1.3)
-    painter.setFont(bold)
-    painter.drawText(
-        QRectF(left, label_top, width, _px(7)),
-        Qt.AlignmentFlag.AlignHCenter,
-        command_label(command),
+    caption = QRectF(
+        placement.cell_left,
+        placement.top + bar_height + spec.dots(1.2),
+        placement.cell_width,
+        spec.dots(spec.caption_pt * 0.55),
     )
-    painter.setFont(font)
+    painter.setFont(_font(spec.caption_pt, bold=True))
+    painter.drawText(caption, Qt.AlignmentFlag.AlignHCenter, command_label(placement.command))
+    painter.setFont(_font(spec.code_pt))
     painter.drawText(
-        QRectF(left, label_top + _px(7), width, _px(6)),
+        caption.translated(0, caption.height()),
         Qt.AlignmentFlag.AlignHCenter,
-        command.code,
+        placement.command.code,
     )
 
 
 def main(arguments: list[str]) -> int:
-    """``flxdesk command-sheet OUT.pdf``: the command barcodes, for IT to print."""
+    """``flxdesk command-sheet OUT.pdf [--paper …]``: the command barcodes, for IT to print."""
     import argparse
     import sys
 
+    from flxdesk.gui.common.display import drawing_application
+
     parser = argparse.ArgumentParser(
-        prog="flxdesk command-sheet", description="Write the sheet of command barcodes (PDF)."
+        prog="flxdesk command-sheet",
+        description="Write the command barcodes as a PDF to print: one A4 or Letter sheet, "
+        "or 4x6 in labels for a label printer. Print at actual size (100%).",
     )
     parser.add_argument("output", type=Path, help="the PDF file to write")
+    parser.add_argument(
+        "--paper",
+        choices=[paper.value for paper in Paper],
+        help="a4, letter, or 4x6 (4x6 in labels, as many as needed); "
+        "default: A4, or Letter where the system uses US units",
+    )
     args = parser.parse_args(arguments)
-    QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    drawing_application()
     try:
-        written = write_command_sheet(args.output)
+        written = write_command_sheet(args.output, Paper(args.paper) if args.paper else None)
     except OSError as problem:
         reason = problem.strerror or problem
         print(f"flxdesk: cannot write {args.output}: {reason}", file=sys.stderr)

@@ -8,8 +8,6 @@ the CSV lists them all.
 
 from __future__ import annotations
 
-import os
-import sys
 import time
 from pathlib import Path
 
@@ -18,27 +16,22 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QPainter,
 )
 
-from flxdesk.gui.reports.pdf_page import DPI, pdf_page
+from flxdesk.gui.reports.pdf_page import mm_to_dots as _px
+from flxdesk.gui.reports.pdf_page import pdf_page
 from flxdesk.host.i18n import translate
-from flxdesk.orders.statuses import ORDER_STATUSES, status_label
-from flxdesk.reports.shift_report import RESULTS, ShiftSummary, reason_text, result_word
+from flxdesk.orders.outcomes import supervisor_words
+from flxdesk.orders.statuses import status_label
+from flxdesk.reports.shift_report import RESULTS, ShiftSummary, result_word
+from flxdesk.station.palette import STATE_TEXT, Scheme
 
 MARGIN_MM = 15.0
 HOURS_SHOWN_AS_HOURS = 48  # longer periods are charted per day
-SENT_COLOUR = QColor("#1b7f3b")
-FAILED_COLOUR = QColor("#b3261e")
-
-
-def _status_words(status: str) -> str:
-    return status_label(status) if status in ORDER_STATUSES else status
-
-
-def _px(mm: float) -> float:
-    return mm / 25.4 * DPI
+# Paper is white: the light scheme's words for sent and failed.
+SENT_COLOUR = QColor(STATE_TEXT["sent"][Scheme.LIGHT])
+FAILED_COLOUR = QColor(STATE_TEXT["failed"][Scheme.LIGHT])
 
 
 def write_shift_summary_pdf(summary: ShiftSummary, target: Path) -> Path:
@@ -57,11 +50,9 @@ def write_with_own_application(summary: ShiftSummary, target: Path) -> Path:
     With no display (a scheduled task on a Linux server) Qt's offscreen platform is used,
     so the command works where no one is logged in.
     """
-    if QGuiApplication.instance() is None:
-        headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-        if sys.platform.startswith("linux") and headless:
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QGuiApplication(sys.argv[:1])
+    from flxdesk.gui.common.display import drawing_application
+
+    drawing_application()
     return write_shift_summary_pdf(summary, target)
 
 
@@ -145,7 +136,7 @@ class _Page:
 
         self.heading(translate("ShiftSummaryPdf", "By status"))
         rows = [
-            [_status_words(status), *(str(counts[r]) for r in RESULTS), str(sum(counts.values()))]
+            [status_label(status), *(str(counts[r]) for r in RESULTS), str(sum(counts.values()))]
             for status, counts in summary.by_status.items()
         ]
         header = [translate("ShiftSummaryPdf", "status"), *words, result_word("total")]
@@ -160,7 +151,7 @@ class _Page:
         self._chart(summary.days() if long_period else summary.hours, long_period)
 
         self.heading(translate("ShiftSummaryPdf", "Failure reasons"))
-        reasons = [[reason_text(outcome), str(count)] for outcome, count in summary.reasons]
+        reasons = [[supervisor_words(outcome), str(count)] for outcome, count in summary.reasons]
         header = [translate("ShiftSummaryPdf", "reason"), translate("ShiftSummaryPdf", "failures")]
         self.table(
             header, reasons or [[translate("ShiftSummaryPdf", "none"), "0"]], self.width - _px(30)
@@ -219,12 +210,12 @@ class _Page:
         for failure in shown:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(failure.created_at))
             x = 0.0
-            status = _status_words(failure.status)
+            status = status_label(failure.status)
             cells = (when, failure.order_id, status, str(failure.http_code or "-"))
             for value, width in zip(cells, widths, strict=True):
                 self.text(value, x, width - _px(2))
                 x += width
-            self.text(failure.message or reason_text(failure.outcome), x)
+            self.text(failure.message or supervisor_words(failure.outcome), x)
             self.y += self.line
         if len(shown) < len(failures):
             self.text(

@@ -5,19 +5,18 @@
   reason) until it runs again.
 - The history cannot be written (full or read-only disk, a lock that lasts): the
   result line gives the sentence, and, except for a lock, a dialog says it once.
-- Scans and imports the window could not write at once (``updates.QueueWriter``) wait
-  in order and are reported when written (``StoreWriter``).
+
+Scans and imports the window could not write at once are reported by
+flxdesk.gui.sending.store_writer.
 """
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from flxdesk.host.i18n import translate
@@ -25,9 +24,6 @@ from flxdesk.sending.events import EngineState
 
 if TYPE_CHECKING:
     from flxdesk.gui.sending.engine_thread import EngineThread
-    from flxdesk.sending.queueing import Pending
-
-log = logging.getLogger(__name__)
 
 ShowResult = Callable[[str, "bool | None"], None]
 
@@ -117,31 +113,3 @@ class EngineWatch(QObject):
             box.setObjectName("storageProblemDialog")
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
-
-
-class StoreWriter(QObject):
-    """``updates.QueueWriter`` for the window: its reports arrive as signals."""
-
-    written = Signal(object, object)  # the pending update or import, its id or QueuedImport
-    problem = Signal(str)  # why writing waits; "" once everything is written
-    progressed = Signal(object, int)  # the import being written, percent written
-
-    def __init__(self, store_path: Path, parent: QObject | None = None) -> None:
-        from flxdesk.sending.queueing import QueueWriter  # with the history, after the first paint
-
-        super().__init__(parent)
-        self.writer = QueueWriter(
-            store_path, self.written.emit, self.problem.emit, self.progressed.emit
-        )
-
-    def close(self, timeout: float = 1.5) -> list[Pending]:
-        """One last try within ``timeout``; what still could not be written is returned."""
-        from flxdesk.sending.queueing import describe_pending
-
-        left = self.writer.close(timeout)
-        for pending in left:
-            log.error(
-                "Not written to the history before closing: %s",
-                describe_pending(pending, for_log=True),
-            )
-        return left

@@ -14,12 +14,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from flxdesk.gui.common.colour_scheme import follow_scheme, notice_style
+from flxdesk.gui.common.history_change import change_history
 from flxdesk.gui.common.question import ask
 from flxdesk.history.store import HistoryStore
 from flxdesk.host.i18n import translate
 from flxdesk.orders.destination import Destination, HeldGroup, HeldReason, describe_url
+from flxdesk.station.palette import NOTICE, Scheme
 
 log = logging.getLogger(__name__)
 
@@ -38,16 +41,16 @@ class HeldPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("heldPanel")
         self.setAccessibleName(self.tr("Updates held for another destination"))
-        self.setStyleSheet(
-            "#heldPanel { background: #fff3c4; border: 1px solid #b58a00; }"
-            "#heldPanel QLabel { color: #5c4400; font-weight: 600; }"
-        )
+        follow_scheme(self, self._colour)
         self._store = store
         self._engine = engine
         self._on_changed = on_changed
         self._layout = QVBoxLayout(self)
         self.groups: list[HeldGroup] = []
         self.hide()
+
+    def _colour(self, scheme: Scheme) -> None:
+        self.setStyleSheet(notice_style("heldPanel", NOTICE["held"][scheme], bold=True))
 
     def current(self) -> Destination:
         return self._engine.destination
@@ -148,21 +151,7 @@ class HeldPanel(QFrame):
 
     def _write(self, change: Callable[[], int]) -> int | None:
         """``change()``, or None with a message when the history cannot be written now."""
-        import sqlite3
-
-        try:
-            return change()
-        except sqlite3.Error as error:  # locked by another program, or a full disk
-            from flxdesk.history.faults import fault_from
-
-            QMessageBox.warning(
-                self,
-                self.tr("Nothing changed"),
-                self.tr("{problem} Try again then.").format(
-                    problem=fault_from(error, self._store.path)
-                ),
-            )
-            return None
+        return change_history(self, self.tr("Nothing changed"), self._store.path, change)
 
     def _after_change(self) -> None:
         self._engine.wake()

@@ -16,17 +16,23 @@ def check_qt() -> CheckResult:
     """Load the Qt platform plugin by creating the application object.
 
     A plugin that cannot load makes Qt end the process with its own message, so this
-    check runs last: the lines above are already printed by then.
+    check runs last: the lines above are already printed by then. With no display (a
+    Linux server over SSH) it loads the offscreen platform, and says so.
     """
     name = "Qt platform plugin"
     try:
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtWidgets import QApplication
 
+        from flxdesk.gui.common.display import offscreen_without_display
+
+        headless = QApplication.instance() is None and offscreen_without_display()
         app = QApplication.instance() or QApplication(sys.argv[:1])
         platform = QGuiApplication.platformName()
         screen = app.primaryScreen()
         where = f", screen {screen.size().width()}x{screen.size().height()}" if screen else ""
+        if headless:
+            where += " (no display: DISPLAY and WAYLAND_DISPLAY unset; the window needs one)"
         return CheckResult(name, bool(platform), f"{platform}{where}")
     except Exception as error:
         return CheckResult(name, False, f"{type(error).__name__}: {error}")

@@ -19,6 +19,12 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import flxdesk.gui.bulk
+import flxdesk.gui.common
+import flxdesk.gui.sending
+import flxdesk.gui.station
+import flxdesk.gui.token
+import flxdesk.gui.window
 from flxdesk import __version__
 from flxdesk.flxpoint.endpoint import InvalidApiUrl, resolve_api_url
 from flxdesk.host.crash_record import CrashRecord, PreviousCrash
@@ -28,7 +34,7 @@ from flxdesk.host.paths import AppPaths, DataFolderUnusable, demo_paths
 from flxdesk.host.settings import SettingsError, load_settings
 from flxdesk.orders import notes, order_ids, statuses
 from flxdesk.sending import events as engine_events
-from flxdesk.station.station_settings import load_station_settings
+from flxdesk.station import palette
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -41,10 +47,24 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+NO_DISPLAY = (
+    "flxdesk: no display to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set);"
+    " the command line needs none: flxdesk --help"
+)
+
 GUI_BUSY_TIMEOUT_SECONDS = 0.03
 
-# Used by the window's modules; imported before PySide6 (see the module docstring).
-WINDOW_CORE_MODULES = (engine_events, notes, order_ids, statuses)
+# Used by the window's modules; imported before PySide6 (see the module docstring). The
+# window's subpackages too: their __init__ is a docstring, but PySide6 would read it.
+WINDOW_CORE_MODULES = (engine_events, notes, order_ids, palette, statuses)
+WINDOW_PACKAGES = (
+    flxdesk.gui.bulk,
+    flxdesk.gui.common,
+    flxdesk.gui.sending,
+    flxdesk.gui.station,
+    flxdesk.gui.token,
+    flxdesk.gui.window,
+)
 
 
 class RunningApp:
@@ -109,12 +129,12 @@ def build_app(
 
     share_the_gil_quickly()  # the window's thread waits at most 1 ms for a busy worker
     paths.ensure()
-    settings = load_settings(paths.settings_file)
+    if demo:  # its own folder and settings: practice never reaches the real history
+        paths = demo_paths(paths)
+    settings = load_settings(paths.settings_file)  # once; handed down from here
     demo_api = None
     fixed_token = destination = None
-    if demo:  # its own folder: practice updates never reach the real history
-        paths = demo_paths(paths)
-    elif api_url is None:
+    if not demo and api_url is None:
         api_url = resolve_api_url(settings.api_url)
     if demo:
         from flxdesk.flxpoint.demo_api import DemoApi
@@ -125,16 +145,14 @@ def build_app(
     assert api_url is not None
     engine_thread = EngineThread(paths.history_db, api_url, destination)
     tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
-    settings_file = paths.settings_file
-    station = load_station_settings(settings_file)
-    install_translators(station.language)  # before the first widget; nothing for English
+    install_translators(settings.station.language)  # before the first widget; none for English
     window = MainWindow(
         engine_thread,
         tokens,
         api_url,
         demo=demo,
-        station=station,
-        settings_file=settings_file,
+        settings=settings,
+        settings_file=paths.settings_file,
     )
     tokens.setParent(window)
     if previous_crash is not None:
@@ -271,8 +289,12 @@ def refuse_before_start(problem: Exception) -> int:
     """Say why flxdesk cannot start, on stderr and in a dialog; exit code 2."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from flxdesk.gui.common.display import cannot_show_windows
+
     log.error("Cannot start: %s", problem)
     print(f"flxdesk: {problem}", file=sys.stderr, flush=True)
+    if QApplication.instance() is None and cannot_show_windows():
+        return 2  # no display for the dialog: the line above says it
     QApplication.instance() or QApplication(sys.argv[:1])
     speak_the_system_language()
     QMessageBox.critical(None, translate("Startup", "flxdesk cannot start"), str(problem))
@@ -314,6 +336,12 @@ def run_window(
     """Show the window until it is closed; the exit code of the event loop, or 2."""
     from PySide6.QtWidgets import QApplication
 
+    from flxdesk.gui.common.display import cannot_show_windows
+
+    if cannot_show_windows():  # else Qt aborts the process (SIGABRT) without a word of ours
+        log.error("Cannot start: no display")
+        print(NO_DISPLAY, file=sys.stderr, flush=True)
+        return 2
     log.info("flxdesk %s starting (demo=%s)", __version__, demo)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("flxdesk")
@@ -342,6 +370,16 @@ def run_window(
         lock.release()
         return refuse_before_start(problem)
     running.window.firstPainted.connect(lambda: open_history_after_paint(running))
+
+    def end_of_session() -> None:
+        """The last thing Qt runs at a Windows logoff or shutdown, before the kill: a
+        clean end (the next start says nothing of a crash, the window's place is kept,
+        updates on the wire are not taken for lost)."""
+        running.window.shut_down(interactive=False)
+        crash_record.disarm()
+        lock.release()
+
+    app.aboutToQuit.connect(end_of_session)
     running.window.show()
     if on_shown is not None:
         on_shown(running.window)

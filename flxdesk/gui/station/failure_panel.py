@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
-from flxdesk.gui.station.feedback_widgets import colour_style, current_scheme, enlarge
+from flxdesk.gui.common.colour_scheme import colour_style, current_scheme
+from flxdesk.gui.station.feedback_widgets import enlarge
 from flxdesk.host.i18n import translate
 from flxdesk.station.palette import BAND, Scheme
 

@@ -1,51 +1,21 @@
 """What a worker sees from across the bench: the result band and the armed-status chip.
 
-Colours come from ``palette.py`` for the current OS colour scheme; ``apply_scheme``
-re-colours them when the scheme changes. Both are on screen at the first paint, so they
-use no ``Qt`` enum (PySide6 builds that whole namespace, ~11 ms, on first use): the chip
-centres its text with a style sheet, and the window makes the band selectable later.
+Colours come from flxdesk.station.palette for the current OS colour scheme
+(flxdesk.gui.common.colour_scheme); ``apply_scheme`` re-colours them when it changes.
+Both are on screen at the first paint, so they use no ``Qt`` enum (PySide6 builds
+that whole namespace, ~11 ms, on first use): the chip centres its text with a style
+sheet, and the window makes the band selectable later.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from flxdesk.gui.common.colour_scheme import colour_style, palette_scheme
 from flxdesk.orders.statuses import status_label
-from flxdesk.station.palette import BAND, STATUS_CHIP, Pair, Scheme
+from flxdesk.station.palette import BAND, STATUS_CHIP, Scheme
 
 LARGE_TYPE = 2.2  # times the body font: readable from an arm's length and more
-
-
-def palette_scheme() -> Scheme:
-    """Dark or light from the palette's window colour: no ``Qt`` enum, so first-paint safe.
-
-    On Windows and macOS a dark OS theme gives a dark palette; ``current_scheme`` also
-    reads the OS setting (and is used from the first paint on, with its change signal).
-    """
-    app = QGuiApplication.instance()
-    if app is None:
-        return Scheme.LIGHT
-    window = QGuiApplication.palette().window().color()
-    return Scheme.DARK if window.lightness() < 128 else Scheme.LIGHT
-
-
-def current_scheme() -> Scheme:
-    """Dark or light, from the OS setting (Qt 6.5+), else from the palette."""
-    if QGuiApplication.instance() is None:
-        return Scheme.LIGHT
-    from PySide6.QtCore import Qt
-
-    scheme = QGuiApplication.styleHints().colorScheme()
-    if scheme == Qt.ColorScheme.Dark:
-        return Scheme.DARK
-    if scheme == Qt.ColorScheme.Light:
-        return Scheme.LIGHT
-    return palette_scheme()
-
-
-def colour_style(pair: Pair, extra: str = "") -> str:
-    return f"background: {pair.background}; color: {pair.foreground}; {extra}"
 
 
 def enlarge(label: QLabel, factor: float, base_point_size: float | None = None) -> None:

@@ -1,10 +1,14 @@
 """Takes a barcode scan wherever focus is in the main window.
 
 A USB scanner is a keyboard that types fast: here, a burst of at least ``min_length``
-printable keys at most ``max_gap_ms`` apart, ending in Enter (Odoo's rule). An event
-filter on the application holds each printable key for up to ``max_gap_ms``: if the
-next key comes sooner, the burst goes on; if Enter ends a long enough burst, the text
-is emitted as ``scanned`` and none of the keys reach the widget that had focus. Any
+printable keys at most ``max_gap_ms`` apart, ending in the scanner's suffix (Odoo's
+rule). Scanners come set to end a code with Enter (or the keypad's Enter), with Tab (set
+up for spreadsheets), or with nothing: ``suffix`` takes Enter, Tab or either (the
+default), and ``pause_ends`` also takes a burst that simply stops. An event filter on
+the application holds each printable key for up to ``max_gap_ms``: if the next key
+comes sooner, the burst goes on; if the suffix (or, with ``pause_ends``, the pause)
+ends a long enough burst, the text is emitted as ``scanned`` and none of the keys reach
+the widget that had focus (a Tab does not move the focus either). Any
 other key sequence is replayed to its widget unchanged, so a person typing a note, or
 choosing a status by its first letter, sees the keys arrive (at most ``max_gap_ms``
 late). A list or menu open over the window (the status list, a menu) takes part too:
@@ -34,11 +38,16 @@ class ScanCapture(QObject):
         window: QWidget,
         min_length: int = DEFAULT_MIN_LENGTH,
         max_gap_ms: int = DEFAULT_MAX_GAP_MS,
+        *,
+        suffix: str = "either",
+        pause_ends: bool = False,
     ) -> None:
         super().__init__(window)
         self._window = window
         self.min_length = min_length
         self.max_gap_ms = max_gap_ms
+        self.suffix = suffix
+        self.pause_ends = pause_ends
         self._held: list[tuple[QObject, QKeyEvent]] = []
         # Fields where a scan means "type this here" (the history search): left alone.
         self.exempt: set[QWidget] = set()
@@ -46,7 +55,7 @@ class ScanCapture(QObject):
         self._replaying = False
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
-        self._flush_timer.timeout.connect(self.release_held_keys)
+        self._flush_timer.timeout.connect(self._on_pause)
         QApplication.instance().installEventFilter(self)
 
     def stop(self) -> None:
@@ -69,22 +78,16 @@ class ScanCapture(QObject):
         now = time.monotonic()
         gap_ms = (now - self._last_key_at) * 1000
         if kind == QEvent.Type.ShortcutOverride:
-            # Enter ending a burst is the scan's, not a shortcut's: an open status list
-            # would otherwise take it here and close, choosing an item.
-            ends_scan = _is_enter(event) and self._is_burst(gap_ms)
+            # The suffix ending a burst is the scan's, not a shortcut's: an open status
+            # list would otherwise take an Enter here and close, choosing an item.
+            ends_scan = self._is_suffix(event) and self._is_burst(gap_ms)
             if ends_scan:
                 event.accept()
             return ends_scan
         text = event.text()
-        if _is_enter(event) and not event.modifiers() & _COMMAND_MODIFIERS:
+        if self._is_suffix(event):
             if self._is_burst(gap_ms):
-                scan = "".join(held.text() for _, held in self._held)
-                self._held.clear()
-                self._flush_timer.stop()
-                popup = QApplication.activePopupWidget()
-                if popup is not None:
-                    popup.close()  # the status list or a menu: nothing chosen in it
-                self.scanned.emit(scan)
+                self._emit_held()
                 return True
             self.release_held_keys()
             return False
@@ -97,6 +100,31 @@ class ScanCapture(QObject):
         self._last_key_at = now
         self._flush_timer.start(self.max_gap_ms)
         return True
+
+    def _is_suffix(self, event: QKeyEvent) -> bool:
+        """Enter or Tab, as the station's scanners end a code (no Ctrl/Alt/Shift+Tab)."""
+        if event.modifiers() & _COMMAND_MODIFIERS:
+            return False
+        key = event.key()
+        if key in _ENTER_KEYS:
+            return self.suffix in ("either", "enter")
+        return key == _TAB_KEY and self.suffix in ("either", "tab")
+
+    def _emit_held(self) -> None:
+        scan = "".join(held.text() for _, held in self._held)
+        self._held.clear()
+        self._flush_timer.stop()
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()  # the status list or a menu: nothing chosen in it
+        self.scanned.emit(scan)
+
+    def _on_pause(self) -> None:
+        """No key for ``max_gap_ms``: a scan without suffix, or keys a person typed."""
+        if self.pause_ends and len(self._held) >= self.min_length:
+            self._emit_held()
+        else:
+            self.release_held_keys()
 
     def _is_burst(self, gap_ms: float) -> bool:
         """The held keys came fast enough, and are enough, to be a scan if Enter ends them."""
@@ -134,12 +162,6 @@ class ScanCapture(QObject):
         )
 
 
-def _is_enter(event: QKeyEvent) -> bool:
-    from PySide6.QtCore import Qt
-
-    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
 def _is_printable(text: str) -> bool:
     return len(text) == 1 and text.isprintable()
 
@@ -162,4 +184,11 @@ def _command_modifiers():
     return Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
+def _keys() -> tuple[tuple[int, ...], int]:
+    from PySide6.QtCore import Qt
+
+    return (Qt.Key.Key_Return, Qt.Key.Key_Enter), Qt.Key.Key_Tab
+
+
 _COMMAND_MODIFIERS = _command_modifiers()
+_ENTER_KEYS, _TAB_KEY = _keys()

@@ -1,6 +1,8 @@
 """File → Settings…: the station's preferences (saved in settings.json, ``station``).
 
-A new language is used from the next start: the dialog says so when it changes.
+A new language is used from the next start: the dialog says so when it changes. What IT
+locked for this computer (``"locked"`` in its settings file) is shown greyed out, saying
+so, and cannot be changed here.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from flxdesk.gui.common.status_combo import chosen_status, fill_statuses
 from flxdesk.host.i18n import LANGUAGE_NAMES
+from flxdesk.host.settings import Settings
 from flxdesk.orders.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
 from flxdesk.station.station_settings import LIMITS, StationSettings
 
@@ -37,7 +40,9 @@ def _spin(name: str, value: float, suffix: str, decimals: int = 0) -> QDoubleSpi
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget, station: StationSettings) -> None:
+    def __init__(
+        self, parent: QWidget, station: StationSettings, settings: Settings | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("flxdesk settings"))
@@ -75,6 +80,18 @@ class SettingsDialog(QDialog):
         self.scan_gap.setRange(*(int(v) for v in LIMITS["scan_max_gap_ms"]))
         self.scan_gap.setSuffix(self.tr(" ms"))
         self.scan_gap.setValue(station.scan_max_gap_ms)
+        self.scan_suffix = QComboBox()
+        self.scan_suffix.setObjectName("scanSuffix")
+        for text, value in (
+            (self.tr("Enter or Tab"), "either"),
+            (self.tr("Enter"), "enter"),
+            (self.tr("Tab"), "tab"),
+        ):
+            self.scan_suffix.addItem(text, value)
+        self.scan_suffix.setCurrentIndex(max(0, self.scan_suffix.findData(station.scan_suffix)))
+        self.scan_pause = QCheckBox(self.tr("A pause also ends a scan (scanners with no suffix)"))
+        self.scan_pause.setObjectName("scanPauseEnds")
+        self.scan_pause.setChecked(station.scan_pause_ends)
         self.language = QComboBox()
         self.language.setObjectName("language")
         self.language.addItem(self.tr("Follow the system"), "")
@@ -104,6 +121,12 @@ class SettingsDialog(QDialog):
             (self.tr("Volume"), self.volume, ""),
             (self.tr("A scan is at least"), self.scan_length, self.tr("characters")),
             (self.tr("Keys of a scan at most"), self.scan_gap, self.tr("apart")),
+            (
+                self.tr("The scanner ends a code with"),
+                self.scan_suffix,
+                self.tr("as the scanner is set up: most send Enter, some Tab"),
+            ),
+            ("", self.scan_pause, ""),
             (self.tr("&Language"), self.language, self.tr("used from the next start")),
         )
         for label, field, description in rows:
@@ -117,8 +140,38 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self._lock(settings or Settings(), form)
         form.addRow(self.restart_note)
         form.addRow(buttons)
+
+    def _lock(self, settings: Settings, form: QFormLayout) -> None:
+        """Settings IT locked: greyed out, and the dialog says where they come from."""
+        fields = {
+            "default_status": self.default_status,
+            "idle_reset_minutes": self.idle,
+            "duplicate_window_minutes": self.duplicate_window,
+            "duplicate_confirm_seconds": self.duplicate_confirm,
+            "refuse_while_unacknowledged": self.refuse,
+            "sound_muted": self.muted,
+            "sound_volume": self.volume,
+            "scan_min_length": self.scan_length,
+            "scan_max_gap_ms": self.scan_gap,
+            "scan_suffix": self.scan_suffix,
+            "scan_pause_ends": self.scan_pause,
+            "language": self.language,
+        }
+        locked = [field for name, field in fields.items() if name in settings.locked]
+        if not locked:
+            return
+        why = self.tr("Set by IT for this computer ({path})").format(path=settings.machine_file)
+        for field in locked:
+            field.setEnabled(False)
+            field.setToolTip(why)
+            field.setAccessibleDescription(why)
+        note = QLabel(self.tr("Greyed-out settings are set by IT for this computer."))
+        note.setObjectName("lockedSettingsNote")
+        note.setWordWrap(True)
+        form.insertRow(0, note)
 
     def _language_changed(self, _index: int) -> None:
         changed = self.language.currentData() != self._station.language
@@ -137,5 +190,7 @@ class SettingsDialog(QDialog):
             sound_volume=self.volume.value() / 100,
             scan_min_length=self.scan_length.value(),
             scan_max_gap_ms=self.scan_gap.value(),
+            scan_suffix=str(self.scan_suffix.currentData()),
+            scan_pause_ends=self.scan_pause.isChecked(),
             language=str(self.language.currentData()),
         )

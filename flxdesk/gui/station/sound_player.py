@@ -5,6 +5,7 @@ PySide6-Essentials has no QtMultimedia, so each OS's own player is used: ``winso
 ``aplay`` on Linux when present, else ``QApplication.beep()``. The volume is applied by
 scaling the samples into a cached copy of the WAV once per volume, so no player needs
 a volume option and ``play`` only starts a process (a few milliseconds at most).
+The copies live in a temporary folder, removed by ``close`` once no cue plays from it.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QProcess
 
 from flxdesk.host.resources import sound_path
+from flxdesk.station.sound_cues import Cue
 
 log = logging.getLogger(__name__)
 
-CUES = ("sent", "failed", "refused", "waiting")
 LINUX_PLAYERS = ("paplay", "pw-play", "aplay")
 
 
@@ -53,33 +54,47 @@ def scaled_copy(source: Path, volume: float, cache_dir: Path) -> Path:
     return target
 
 
+Backend = Callable[[Cue, "Path | None"], None]
+STOP_WAIT_MS = 200  # for a player process to end once killed, at close
+
+
 class SoundPlayer(QObject):
-    """``play("failed")``: start the cue and return at once."""
+    """``play(Cue.FAILED)``: start the cue and return at once."""
 
     def __init__(
         self,
         *,
         muted: bool = False,
         volume: float = 0.8,
-        backend: Callable[[str, Path | None], None] | None = None,
+        backend: Backend | None = None,
+        program: str | None = None,
         cache_dir: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``program``: the player to run with a cue's file (default: the system's)."""
         super().__init__(parent)
         self._muted = muted
         self._volume = volume
         if cache_dir is None:
-            self._temporary = tempfile.TemporaryDirectory(prefix="flxdesk-sounds-")
+            self._temporary = tempfile.TemporaryDirectory(
+                prefix="flxdesk-sounds-", ignore_cleanup_errors=True
+            )
             cache_dir = Path(self._temporary.name)
         cache_dir.mkdir(parents=True, exist_ok=True)
         self._cache_dir = cache_dir
-        self._files: dict[str, Path | None] = {}
+        self._files: dict[Cue, Path | None] = {}
         self._processes: list[QProcess] = []
-        self._backend = backend or self._system_backend()
+        self._backend = backend or self._system_backend(program)
         self._prepare()
 
     def close(self) -> None:
-        """Remove the scaled copies (when the window closes)."""
+        """Stop what still plays, then remove the scaled copies (when the window closes).
+
+        A player still reading a copy would play a file that is gone (macOS, Linux) or
+        keep it from being removed (Windows), so no cue may play from the folder then.
+        """
+        self._muted = True
+        self._stop_playing()
         temporary = getattr(self, "_temporary", None)
         if temporary is not None:
             temporary.cleanup()
@@ -92,7 +107,7 @@ class SoundPlayer(QObject):
         self._volume = volume
         self._prepare()
 
-    def play(self, cue: str) -> None:
+    def play(self, cue: Cue) -> None:
         if self._muted or self._volume <= 0:
             return
         try:
@@ -102,42 +117,62 @@ class SoundPlayer(QObject):
 
     def _prepare(self) -> None:
         """Scaled copies of every cue now, so that ``play`` does no file work."""
-        for cue in CUES:
+        for cue in Cue:
             source = sound_path(cue)
             try:
                 self._files[cue] = scaled_copy(source, self._volume, self._cache_dir)
             except (OSError, wave.Error, TypeError):
                 self._files[cue] = None  # no file: a plain beep
 
-    # --- backends ------------------------------------------------------------------
-    def _system_backend(self) -> Callable[[str, Path | None], None]:
-        if sys.platform == "win32":
-            return _play_winsound
-        command = (
-            "afplay"
-            if sys.platform == "darwin"
-            else next((name for name in LINUX_PLAYERS if shutil.which(name)), None)
-        )
-        if command is None or shutil.which(command) is None:
-            return _beep
-        return lambda cue, path: self._play_process(command, path)
+    def _stop_playing(self) -> None:
+        for process in self._processes:
+            if process.state() != QProcess.ProcessState.NotRunning:
+                process.kill()
+                process.waitForFinished(STOP_WAIT_MS)
+            process.deleteLater()
+        self._processes = []
+        if self._backend is _play_winsound:
+            _stop_winsound()
 
-    def _play_process(self, command: str, path: Path | None) -> None:
+    # --- backends ------------------------------------------------------------------
+    def _system_backend(self, program: str | None) -> Backend:
+        if program is None and sys.platform == "win32":
+            return _play_winsound
+        if program is None:
+            program = (
+                "afplay"
+                if sys.platform == "darwin"
+                else next((name for name in LINUX_PLAYERS if shutil.which(name)), None)
+            )
+        if program is None or shutil.which(program) is None:
+            return _beep
+        return lambda cue, path: self._play_process(program, path)
+
+    def _play_process(self, program: str, path: Path | None) -> None:
         if path is None:
             _beep("", None)
             return
-        running = QProcess.ProcessState.NotRunning
-        self._processes = [p for p in self._processes if p.state() != running]
+        self._forget_finished()
         process = QProcess(self)
-        process.setProgram(command)
+        process.setProgram(program)
         process.setArguments([str(path)])
-        process.finished.connect(process.deleteLater)
         process.errorOccurred.connect(lambda _error: _beep("", None))
         process.start()
         self._processes.append(process)
 
+    def _forget_finished(self) -> None:
+        """Drop the players that ended. They are deleted here, not when they end, so that
+        every process in the list can still be asked whether it runs."""
+        running = []
+        for process in self._processes:
+            if process.state() == QProcess.ProcessState.NotRunning:
+                process.deleteLater()
+            else:
+                running.append(process)
+        self._processes = running
 
-def _play_winsound(cue: str, path: Path | None) -> None:
+
+def _play_winsound(cue: Cue, path: Path | None) -> None:
     import winsound  # type: ignore[import-not-found]  # Windows only
 
     if path is None:
@@ -147,7 +182,14 @@ def _play_winsound(cue: str, path: Path | None) -> None:
     winsound.PlaySound(str(path), flags)
 
 
-def _beep(cue: str, path: Path | None) -> None:
+def _stop_winsound() -> None:
+    """Ends the sound PlaySound plays asynchronously (it holds its file meanwhile)."""
+    import winsound  # type: ignore[import-not-found]  # Windows only
+
+    winsound.PlaySound(None, 0)
+
+
+def _beep(cue: Cue | str, path: Path | None) -> None:
     from PySide6.QtWidgets import QApplication
 
     QApplication.beep()

@@ -1,22 +1,27 @@
 """What the station shows and sounds after each scan: the band, the failure panel, the
 sounds and today's counts. The window tells it what happened; it decides how to say it.
+
+The failure panel is made after the first paint (or at the first failure, if sooner)
+and placed in the window's stack; it stays until someone acknowledges it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QLabel
 
 from flxdesk.gui.station.feedback_widgets import ResultBand
 from flxdesk.orders.statuses import status_label
+from flxdesk.station.sound_cues import Cue
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from flxdesk.gui.station.failure_panel import FailurePanel
     from flxdesk.gui.station.sound_player import SoundPlayer
+    from flxdesk.gui.window.notices import WindowStack
     from flxdesk.history.store import HistoryStore
 
 
@@ -31,15 +36,22 @@ class StationFeedback(QObject):
     def __init__(
         self,
         band: ResultBand,
-        failures: Callable[[], FailurePanel],
         today: QLabel,
+        stack: WindowStack,
+        body_size: Callable[[], float],
+        back_to_scanning: Callable[[], None],
         parent: QObject,
     ) -> None:
-        """``failures`` gives the failure panel, made when first needed."""
+        """``body_size``: the window's font size now; ``back_to_scanning`` puts the focus
+        back in the order field once failures are acknowledged."""
         super().__init__(parent)
         self.band = band
-        self._failures = failures
         self._today = today
+        self._stack = stack
+        self._body_size = body_size
+        self._back_to_scanning = back_to_scanning
+        self._failure_panel: FailurePanel | None = None
+        self._unsent = ""  # stray text a scan replaced, named on the band until the next scan
         self.sounds: SoundPlayer | None = None  # made after the first paint
         self._sent = self._failed = 0
         self._day = 0.0  # counted from the history by count_today, after the first paint
@@ -54,18 +66,43 @@ class StationFeedback(QObject):
         self._sent, self._failed = counts[State.SENT], counts[State.FAILED]
         self._show_today()
 
+    @property
+    def failure_panel(self) -> FailurePanel:
+        if self._failure_panel is None:
+            from flxdesk.gui.station.failure_panel import FailurePanel
+
+            panel = FailurePanel()
+            panel.acknowledged.connect(self._on_acknowledged)
+            panel.set_body_size(self._body_size())
+            self._stack.place("failure_panel", panel)
+            self._failure_panel = panel
+        return self._failure_panel
+
+    @property
+    def has_failure_panel(self) -> bool:
+        return self._failure_panel is not None
+
+    def acknowledge(self) -> None:
+        """Esc, the menu or FLXCMD ACK: the failures were seen."""
+        self.failure_panel.acknowledge()
+
+    @Slot()
+    def _on_acknowledged(self) -> None:
+        self.info(self.tr("Failures acknowledged. Ready for the next scan."))
+        self._back_to_scanning()
+
     # --- what happened ---------------------------------------------------------------
     def queued(self, order_id: str, status: str, held_because: str = "") -> None:
         if held_because:
-            self.band.show_result(
+            self._show(
                 self.tr("{order} → {status}: queued; {why}, sent when it can be.").format(
                     order=order_id, status=status_label(status), why=held_because
                 ),
                 "queued",
             )
-            self._play("waiting")
+            self._play(Cue.WAITING)
         else:
-            self.band.show_result(
+            self._show(
                 self.tr("{order} → {status}: sending…").format(
                     order=order_id, status=status_label(status)
                 ),
@@ -73,36 +110,52 @@ class StationFeedback(QObject):
             )
 
     def refused(self, text: str) -> None:
-        self.band.show_result(text, "refused")
-        self._play("refused")
+        self._show(text, "refused")
+        self._play(Cue.REFUSED)
 
     def info(self, text: str) -> None:
-        self.band.show_result(text, "info")
+        self._show(text, "info")
 
     def finished(self, order_id: str, ok: bool, message: str, *, loud: bool) -> None:
         """A finished update; ``loud`` for scans (a bulk run sounds only its failures)."""
         self._roll_day()
         if ok:
             self._sent += 1
-            self.band.show_result(f"✔ {message}", "sent")
+            self._show(f"✔ {message}", "sent")
             if loud:
-                self._play("sent")
+                self._play(Cue.SENT)
         else:
             self._failed += 1
-            self._failures().add_failure(order_id, message)
-            self.band.show_result(f"✖ {message}", "failed")
-            self._play("failed")
+            self.failure_panel.add_failure(order_id, message)
+            self._show(f"✖ {message}", "failed")
+            self._play(Cue.FAILED)
         self._show_today()
+
+    def not_sent(self, stray: str) -> None:
+        """Text a scan replaced in the order field: it was not sent; said until the next scan."""
+        self._unsent = self.tr("{text} was not sent: scan it again.").format(text=stray)
+        self._show(self.band.text(), self.band.kind)
+        self._play(Cue.REFUSED)
+
+    def next_scan(self) -> None:
+        """A new scan: what was said about the last one's stray text is done."""
+        self._unsent = ""
 
     def rejected_rows(self, rows: list[tuple[str, str]]) -> None:
         """Rows of a bulk run that could not be sent at all (order ID, problem)."""
         for order_id, problem in rows:
-            self._failures().add_failure(order_id or self.tr("(no ID)"), problem)
+            self.failure_panel.add_failure(order_id or self.tr("(no ID)"), problem)
         if rows:
-            self._play("failed")
+            self._play(Cue.FAILED)
 
     # --- helpers -----------------------------------------------------------------------
-    def _play(self, cue: str) -> None:
+    def _show(self, text: str, kind: str) -> None:
+        if self._unsent:  # never green while something typed or scanned was not sent
+            text = f"{text} {self._unsent}"
+            kind = "queued" if kind in ("sent", "info") else kind
+        self.band.show_result(text, kind)
+
+    def _play(self, cue: Cue) -> None:
         if self.sounds is not None:
             self.sounds.play(cue)
 

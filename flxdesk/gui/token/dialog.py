@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flxdesk.gui.common.colour_scheme import follow_scheme
 from flxdesk.host.credentials import check_token_format
 from flxdesk.host.i18n import QT_TRANSLATE_NOOP
+from flxdesk.station.palette import STATE_TEXT, Scheme
 
 KEYCHAIN_EXPLANATION = QT_TRANSLATE_NOOP(
     "TokenDialog",
@@ -47,8 +49,8 @@ class TokenDialog(QDialog):
         )
         self.error_label = QLabel()
         self.error_label.setObjectName("tokenError")
-        self.error_label.setStyleSheet("color: #b3261e")
         self.error_label.setWordWrap(True)
+        follow_scheme(self.error_label, self._colour_error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -59,6 +61,9 @@ class TokenDialog(QDialog):
             layout.addWidget(widget)
         self.setMinimumWidth(460)
         self._token = ""
+
+    def _colour_error(self, scheme: Scheme) -> None:
+        self.error_label.setStyleSheet(f"color: {STATE_TEXT['failed'][scheme]}")
 
     def accept(self) -> None:
         try:

@@ -1,3 +1,7 @@
+import random
+
+import pytest
+
 from flxdesk.flxpoint.client import FlxpointClient
 from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
 from flxdesk.flxpoint.rate_limit import RateLimiter
@@ -58,3 +62,56 @@ def test_the_strict_window_answers_429_with_retry_after_1() -> None:
         results = [client.update_status("1000", "Open") for _ in range(3)]
     assert [r.outcome for r in results] == [Outcome.SUCCESS, Outcome.SUCCESS, Outcome.RATE_LIMITED]
     assert results[2].retry_after == 1.0
+
+
+def test_demo_mode_counts_each_request_as_it_arrives(demo_api: DemoApi) -> None:
+    client = FlxpointClient(demo_api.url, DEMO_TOKEN)
+    client.update_status("1000", "Open")
+    client.update_status("1001", "Open")
+    assert demo_api.jitter == 0.0
+    assert [seen.counted for seen in demo_api.requests] == [
+        seen.arrived for seen in demo_api.requests
+    ]
+
+
+def test_arrival_jitter_counts_each_request_a_seeded_0_to_j_later() -> None:
+    jitter, seed = 0.03, 7
+    expected = random.Random(seed)
+    with DemoApi(limit="window", jitter=jitter, seed=seed) as api:
+        client = FlxpointClient(api.url, DEMO_TOKEN)
+        limiter = RateLimiter()
+        for order in range(1000, 1005):
+            limiter.wait_for_slot()
+            client.update_status(str(order), "Open")
+    delays = [seen.counted - seen.arrived for seen in api.requests]
+    draws = [expected.uniform(0.0, jitter) for _ in delays]
+    # held until its draw has passed: never counted early, late only by the wake-up
+    assert all(draw <= delay < draw + 0.015 for delay, draw in zip(delays, draws, strict=True))
+    assert [seen.answer for seen in api.requests] == [201] * 5
+
+
+def test_arrival_jitter_squeezes_three_starts_into_the_strict_window() -> None:
+    """Starts 1.02 s apart pass the strict window; a path delay of the first can refuse the third.
+
+    Seed 2 draws the first request a long delay and the third a short one, so the server
+    counts the first and the third less than 1.0 s apart.
+    """
+    jitter, seed = 0.1, 2
+    draws = random.Random(seed)
+    first, _, third = (draws.uniform(0.0, jitter) for _ in range(3))
+    assert first > 0.02 + third + 0.05  # the draws this test relies on, with room to spare
+    answers = {}
+    for with_jitter in (False, True):
+        with DemoApi(limit="window", jitter=jitter if with_jitter else 0.0, seed=seed) as api:
+            client = FlxpointClient(api.url, DEMO_TOKEN)
+            limiter = RateLimiter(margin=0.02)  # slots at t, t and t + 1.02
+            for order in range(1000, 1003):
+                limiter.wait_for_slot()
+                client.update_status(str(order), "Open")
+        answers[with_jitter] = [seen.answer for seen in api.requests]
+    assert answers == {False: [201, 201, 201], True: [201, 201, 429]}
+
+
+def test_a_negative_jitter_is_refused_in_words() -> None:
+    with pytest.raises(ValueError, match="jitter must be 0 or more seconds"):
+        DemoApi(jitter=-0.01)

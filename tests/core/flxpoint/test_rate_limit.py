@@ -10,6 +10,7 @@ import pytest
 
 from flxdesk.flxpoint.client import FlxpointClient
 from flxdesk.flxpoint.demo_api import DemoApi
+from flxdesk.flxpoint.jitter_margin import Cause, JitterPolicy
 from flxdesk.flxpoint.rate_limit import (
     RETRY_AFTER_MAX,
     RETRY_AFTER_MIN,
@@ -165,3 +166,75 @@ def test_alone_the_limiter_allows_the_full_budget() -> None:
     starts = [limiter.reserve()[0] for _ in range(20)]
     assert (len(starts) - 2) / (starts[-1] - starts[0]) == pytest.approx(2.0)
     assert limiter.rate == 2.0
+
+
+def at_full_pace(limiter: RateLimiter, clock: FakeClock, pairs: int) -> list[float]:
+    """Start ``pairs`` pairs as the engine does alone (two in flight), the clock following."""
+    starts = []
+    for _ in range(pairs):
+        for _ in range(2):
+            start, _ = limiter.reserve()
+            clock.now = max(clock.now, start)
+            starts.append(start)
+    clock.now += 0.05  # the last pair's answers come back
+    return starts
+
+
+def test_a_lone_429_at_full_pace_widens_the_spacing_and_keeps_the_pace() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, jitter=lambda: 0.0)
+    starts = at_full_pace(limiter, clock, 3)
+    assert starts[2] - starts[0] == pytest.approx(1.02)
+    assert limiter.on_throttled() is Cause.JITTER
+    assert limiter.rate == 2.0  # not halved
+    assert limiter.margin == pytest.approx(0.04)
+    limiter.pause(1.0)
+    clock.now += 1.0
+    after = at_full_pace(limiter, clock, 3)
+    assert after[2] - after[0] == pytest.approx(1.04, abs=0.001)  # a little wider
+    assert after[1] == after[0]  # still two at a time
+
+
+def test_429s_one_after_another_are_sharing_and_halve_the_pace() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, jitter=lambda: 0.0)
+    at_full_pace(limiter, clock, 3)
+    assert limiter.on_throttled() is Cause.JITTER
+    clock.now += 0.5
+    assert limiter.on_throttled() is None  # answers a request sent before the first
+    limiter.pause(1.0)
+    clock.now += 1.0
+    at_full_pace(limiter, clock, 2)
+    assert limiter.on_throttled() is Cause.SHARING  # a second one within 10 s
+    assert limiter.rate == pytest.approx(1.0)
+
+
+def test_a_429_while_backing_off_for_sharing_is_sharing() -> None:
+    clock = FakeClock()
+    gentle = SharingPolicy(decrease=0.95, increase_per_second=0.001, quiet_doubles_every=100)
+    limiter = RateLimiter(clock=clock, jitter=lambda: 0.0, sharing=gentle)
+    at_full_pace(limiter, clock, 3)
+    assert limiter.on_throttled() is Cause.JITTER
+    clock.now += 1.5
+    assert limiter.on_throttled() is Cause.SHARING
+    clock.now += 10.5  # quiet for longer than a lone 429 needs, but not yet at full pace
+    assert 1.9 < limiter.rate < 2.0
+    starts = at_full_pace(limiter, clock, 2)  # about 0.52 s apart: near the cap
+    assert starts[2] - starts[0] < 1.0 + 0.1
+    assert limiter.on_throttled() is Cause.SHARING
+
+
+def test_the_widened_margin_is_given_back_over_quiet_minutes() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(
+        clock=clock, jitter_policy=JitterPolicy(step=0.02, decay_per_second=0.02 / 300)
+    )
+    at_full_pace(limiter, clock, 3)
+    limiter.on_throttled()
+    assert limiter.margin == pytest.approx(0.04)
+    clock.now += 150.0
+    assert limiter.margin == pytest.approx(0.03)
+    clock.now += 150.0
+    assert limiter.margin == pytest.approx(0.02)
+    clock.now += 600.0
+    assert limiter.margin == pytest.approx(0.02)  # never below where it started

@@ -13,8 +13,10 @@ import pytest
 import trustme
 
 from flxdesk.flxpoint.client import FlxpointClient
+from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
 from flxdesk.flxpoint.results import Outcome
 from flxdesk.flxpoint.tls import OS_TRUST_STORE, use_os_trust_store
+from flxdesk.host.self_test import check_round_trip
 
 TOKEN = "tls-test-token"
 
@@ -102,4 +104,38 @@ def test_a_failing_proxy_gets_its_own_message(monkeypatch: pytest.MonkeyPatch) -
     result = FlxpointClient("https://api.flxpoint.invalid", TOKEN).update_status("1", "Open")
     assert result.outcome is Outcome.CONNECTION_FAILED
     assert "proxy" in result.message
+    assert "ProxyError" in result.detail
+
+
+@pytest.fixture
+def dead_proxy_everywhere(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every proxy variable requests reads points at a port where nothing listens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.setenv(name, dead)
+        monkeypatch.setenv(name.lower(), dead)
+    return dead
+
+
+def test_loopback_is_never_sent_to_a_proxy(dead_proxy_everywhere: str) -> None:
+    """The demo API and the self-test's round trip are on this computer: a proxy (from the
+    environment, or Windows' settings, whose <local> bypass misses 127.0.0.1) is skipped."""
+    with DemoApi() as api:
+        client = FlxpointClient(api.url, DEMO_TOKEN)
+        try:
+            result = client.update_status("1001", "Closed")
+        finally:
+            client.close()
+    assert result.outcome is Outcome.SUCCESS, result.detail
+    assert [seen.order_id for seen in api.requests] == ["1001"]
+    assert check_round_trip().passed
+
+
+def test_other_addresses_still_go_through_the_proxy(dead_proxy_everywhere: str) -> None:
+    result = FlxpointClient("https://api.flxpoint.invalid", TOKEN).update_status("1", "Open")
+    assert result.outcome is Outcome.CONNECTION_FAILED
     assert "ProxyError" in result.detail

@@ -1,5 +1,8 @@
 """The token lives in the keychain only; a missing keychain is reported in plain words."""
 
+import sys
+
+import keyring
 import pytest
 
 from flxdesk.host import credentials
@@ -47,3 +50,46 @@ def test_a_keychain_token_gets_the_same_check(memory_keyring: MemoryKeyring) -> 
     assert "Zq8" not in message
     memory_keyring.set_password("flxdesk", "default", "Zq8-secret-token\r\n")
     assert credentials.load_token() == "Zq8-secret-token"  # a trailing line break is trimmed
+
+
+@pytest.mark.usefixtures("no_logon_session_keyring")
+@pytest.mark.parametrize(
+    "action",
+    [
+        credentials.load_token,
+        lambda: credentials.save_token("abc-token-1"),
+        credentials.forget_token,
+    ],
+    ids=["load", "save", "forget"],
+)
+def test_windows_credential_manager_without_a_logon_session_is_explained(action) -> None:
+    """keyring's Windows backend lets pywintypes.error through (1312 in a scheduled task)."""
+    with pytest.raises(credentials.KeychainUnavailable) as refused:
+        action()
+    reason = str(refused.value)
+    assert "Windows Credential Manager cannot be used in this session" in reason
+    assert "Windows error 1312" in reason and "scheduled task" in reason
+    assert "abc-token-1" not in reason
+
+
+def test_another_windows_error_names_its_code(memory_keyring, monkeypatch) -> None:
+    from support.windows import pywintypes
+
+    class AccessDenied(MemoryKeyring):
+        def get_password(self, service: str, username: str) -> str | None:
+            raise pywintypes.error(5, "CredRead", "Access is denied.")
+
+    monkeypatch.setitem(sys.modules, "pywintypes", pywintypes)
+    keyring.set_keyring(AccessDenied())
+    with pytest.raises(credentials.KeychainUnavailable, match=r"problem \(Windows error 5\)"):
+        credentials.load_token()
+
+
+def test_any_other_error_a_backend_lets_through_is_explained(memory_keyring) -> None:
+    class Broken(MemoryKeyring):
+        def get_password(self, service: str, username: str) -> str | None:
+            raise OSError("the vault file is damaged")
+
+    keyring.set_keyring(Broken())
+    with pytest.raises(credentials.KeychainUnavailable, match=r"a problem \(OSError\)"):
+        credentials.load_token()

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from flxdesk.host.instance_lock import AlreadyRunning, InstanceLock
+from flxdesk.host.instance_lock import LOCK_NAME, AlreadyRunning, InstanceLock
+from support.windows.msvcrt_locks import MsvcrtLocks
 
 HOLD_THE_LOCK = """
 import sys, time
@@ -62,3 +63,38 @@ def test_the_command_line_never_loads_qt(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+@pytest.fixture
+def windows_locks(monkeypatch: pytest.MonkeyPatch) -> MsvcrtLocks:
+    """The Windows path of the lock, on a stand-in msvcrt."""
+    msvcrt = MsvcrtLocks()
+    monkeypatch.setitem(sys.modules, "msvcrt", msvcrt)
+    monkeypatch.setattr(sys, "platform", "win32")
+    return msvcrt
+
+
+def test_windows_unlocks_before_closing_so_the_next_start_is_not_refused(
+    tmp_path: Path, windows_locks: MsvcrtLocks
+) -> None:
+    first = InstanceLock(tmp_path, "the flxdesk window")
+    with pytest.raises(AlreadyRunning, match="the flxdesk window"):
+        InstanceLock(tmp_path, "flxdesk resume (command line)")
+    first.release()
+    assert windows_locks.calls[-1] == ("unlock", 0, 1)
+    InstanceLock(tmp_path, "started right after").release()  # no wait for Windows' clean-up
+    assert windows_locks.held == {}
+
+
+def test_windows_locks_the_same_byte_whatever_the_lock_file_holds(
+    tmp_path: Path, windows_locks: MsvcrtLocks
+) -> None:
+    """msvcrt locks from the current position, and an appending open starts at the end."""
+    (tmp_path / LOCK_NAME).write_bytes(b"written by some other tool\n")
+    first = InstanceLock(tmp_path, "the flxdesk window")
+    try:
+        with pytest.raises(AlreadyRunning):
+            InstanceLock(tmp_path, "flxdesk bulk (command line)")
+    finally:
+        first.release()
+    assert {position for _, position, _ in windows_locks.calls} == {0}

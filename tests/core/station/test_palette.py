@@ -9,11 +9,14 @@ from flxdesk.station.palette import (
     ALTERNATE_BACKGROUND,
     BAND,
     MIN_CONTRAST,
+    MIN_NON_TEXT_CONTRAST,
+    NOTICE,
     STATE_TEXT,
     STATUS_CHIP,
     WINDOW_BACKGROUND,
     Scheme,
     contrast_ratio,
+    relative_luminance,
 )
 
 
@@ -40,3 +43,21 @@ def test_history_result_colours_are_readable_on_plain_and_alternate_rows(scheme:
 def test_every_status_has_a_chip_and_destructive_ones_are_not_green() -> None:
     assert set(STATUS_CHIP) == set(ORDER_STATUSES)
     assert STATUS_CHIP["Canceled"][Scheme.LIGHT] != STATUS_CHIP["Closed"][Scheme.LIGHT]
+
+
+@pytest.mark.parametrize("scheme", list(Scheme))
+def test_notices_are_readable_and_their_borders_stand_out(scheme: Scheme) -> None:
+    assert {"held", "demo", "crash"} <= set(NOTICE)
+    for name, notices in NOTICE.items():
+        notice = notices[scheme]
+        assert contrast_ratio(notice.background, notice.foreground) >= MIN_CONTRAST, name
+        if notice.border != notice.background:  # a border that is drawn must be seen
+            border = contrast_ratio(notice.border, WINDOW_BACKGROUND[scheme])
+            assert border >= MIN_NON_TEXT_CONTRAST, (name, scheme)
+
+
+def test_dark_notices_are_dark() -> None:
+    """A notice that kept its light colours would glare in a dark window."""
+    for name, notices in NOTICE.items():
+        light, dark = notices[Scheme.LIGHT], notices[Scheme.DARK]
+        assert relative_luminance(dark.background) < relative_luminance(light.background), name

@@ -5,39 +5,36 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flxdesk.host.settings import load_settings
-from flxdesk.station.station_settings import (
-    StationSettings,
-    from_dict,
-    load_station_settings,
-    save_station_settings,
-)
+from flxdesk.host.settings import load_settings, save_station
+from flxdesk.station.station_settings import StationSettings, usable_values
 
 
 def test_saved_station_settings_come_back_and_other_keys_stay(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text('{"api_url": "https://api.example.invalid"}', encoding="utf-8")
     chosen = StationSettings(default_status="On Hold", zoom=1.5, sound_muted=True, geometry="AQ==")
-    save_station_settings(path, chosen)
-    assert load_station_settings(path) == chosen
+    save_station(path, chosen)
+    assert load_settings(path).station == chosen
     assert load_settings(path).api_url == "https://api.example.invalid"
     assert not (tmp_path / "settings.json.tmp").exists()
 
 
 def test_missing_file_gives_the_defaults(tmp_path: Path) -> None:
-    assert load_station_settings(tmp_path / "none.json") == StationSettings()
+    assert load_settings(tmp_path / "none.json").station == StationSettings()
 
 
 def test_unusable_values_fall_back_one_by_one() -> None:
-    station = from_dict(
-        {
-            "default_status": "Canceled",  # never a destructive default
-            "zoom": 9,
-            "sound_volume": "loud",
-            "refuse_while_unacknowledged": 1,
-            "scan_max_gap_ms": 80,
-            "idle_reset_minutes": 2,
-        }
+    station = StationSettings()._replace(
+        **usable_values(
+            {
+                "default_status": "Canceled",  # never a destructive default
+                "zoom": 9,
+                "sound_volume": "loud",
+                "refuse_while_unacknowledged": 1,
+                "scan_max_gap_ms": 80,
+                "idle_reset_minutes": 2,
+            }
+        )
     )
     defaults = StationSettings()
     assert station.default_status == defaults.default_status
@@ -50,5 +47,5 @@ def test_unusable_values_fall_back_one_by_one() -> None:
 
 def test_the_file_stays_valid_json(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    save_station_settings(path, StationSettings(zoom=1.2))
+    save_station(path, StationSettings(zoom=1.2))
     assert json.loads(path.read_text(encoding="utf-8"))["station"]["zoom"] == 1.2

@@ -29,7 +29,7 @@ def preview(dialog: BulkDialog) -> list[tuple[str, str]]:
 
 
 def queued(running: RunningApp) -> list[tuple[str, str]]:
-    rows = running.store.rows_of_batch(running.window.batch_panel.batch_id)
+    rows = running.store.rows_of_batch(running.window.bulk.batch_panel.batch_id)
     return [(row.order_id, row.status) for row in rows]
 
 

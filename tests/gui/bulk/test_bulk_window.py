@@ -6,8 +6,8 @@ import csv
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QFileDialog, QLabel, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from flxdesk.bulk.reading import parse_import_text
@@ -17,11 +17,11 @@ from flxdesk.history.store import State
 from flxdesk.host.paths import AppPaths
 from flxdesk.sending.queueing import QueuedImport
 from support.network import closed_port
-from support.window import open_bulk, scan
+from support.window import open_bulk, scan, visible_child
 
 
 def batch_states(running: RunningApp) -> dict[str, State]:
-    rows = running.store.rows_of_batch(running.window.batch_panel.batch_id)
+    rows = running.store.rows_of_batch(running.window.bulk.batch_panel.batch_id)
     return {row.order_id: row.state for row in rows}
 
 
@@ -38,7 +38,7 @@ def test_pasted_ids_are_checked_queued_and_sent(qtbot: QtBot, demo_app: RunningA
     assert dialog.queue_button.text() == "Queue 3 updates"
     dialog.findChild(QPushButton, "queueBulkButton").click()
 
-    batch = demo_app.window.batch_panel.batch_id
+    batch = demo_app.window.bulk.batch_panel.batch_id
     qtbot.waitUntil(
         lambda: (
             demo_app.store.count_by_state(batch)
@@ -51,9 +51,11 @@ def test_pasted_ids_are_checked_queued_and_sent(qtbot: QtBot, demo_app: RunningA
     assert "already on line 1" in rows[("1001", "invalid")].message  # kept, with why
     assert all(r.status == "On Hold" for r in rows.values())
     qtbot.waitUntil(
-        lambda: demo_app.window.batch_panel.counts.text() == "Bulk run finished: 2 sent, 2 failed."
+        lambda: (
+            demo_app.window.bulk.batch_panel.counts.text() == "Bulk run finished: 2 sent, 2 failed."
+        )
     )
-    assert demo_app.window.batch_panel.progress.value() == 4
+    assert demo_app.window.bulk.batch_panel.progress.value() == 4
 
 
 def test_imported_file_shows_every_row_in_the_preview(
@@ -64,7 +66,10 @@ def test_imported_file_shows_every_row_in_the_preview(
         b'\xef\xbb\xbforder_id;status;note\r\n1001;Closed;"two\nlines"\r\n;Open;\r\n'
     )
     dialog = open_bulk(qtbot, demo_app)
-    dialog.import_file(source)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "importFileButton"), Qt.MouseButton.LeftButton)
+    chooser = visible_child(dialog, QFileDialog, "importFileDialog")  # open: nothing waits on it
+    chooser.selectFile(str(source))
+    chooser.accept()
     model = dialog.preview_model
     qtbot.waitUntil(lambda: model.rowCount() == 2)
     assert [model.index(0, c).data() for c in range(5)] == [
@@ -83,10 +88,10 @@ def test_imported_file_shows_every_row_in_the_preview(
 
 
 def test_pause_cancel_and_export(qtbot: QtBot, demo_app: RunningApp, tmp_path: Path) -> None:
-    panel = demo_app.window.batch_panel
+    panel = demo_app.window.bulk.batch_panel
     orders = [str(n) for n in range(1300, 1312)]
     demo_app.engine_thread.pause()  # nothing leaves before the panel resumes
-    batch = demo_app.window.queue_bulk(parse_import_text("\n".join(orders), "Closed"), "test")
+    batch = demo_app.window.bulk.queue(parse_import_text("\n".join(orders), "Closed"), "test")
     panel.toggle_pause()  # the panel's own Pause
     assert panel.pause_button.text() == "Resume"
     qtbot.waitUntil(lambda: "paused" in panel.counts.text())
@@ -107,7 +112,12 @@ def test_pause_cancel_and_export(qtbot: QtBot, demo_app: RunningApp, tmp_path: P
     assert sent_to_api == {o for o, state in final.items() if state is State.SENT}
 
     out = tmp_path / "results.csv"
-    panel.export_results(out)
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    chooser = visible_child(demo_app.window, QFileDialog, "exportResultsDialog")
+    assert chooser.selectedFiles()[0].endswith("flxdesk-results.csv")  # the name suggested
+    chooser.selectFile(str(out))
+    chooser.accept()
+    assert visible_child(demo_app.window, QFileDialog, "exportResultsDialog") is None
     with out.open(encoding="utf-8-sig") as exported:
         rows = list(csv.DictReader(exported))
     assert [r["order_id"] for r in rows] == orders
@@ -122,8 +132,8 @@ def test_offline_is_shown_with_the_count_waiting(qtbot: QtBot, paths: AppPaths) 
         qtbot.addWidget(running.window)
         running.window.show()
         qtbot.waitUntil(lambda: running.engine_thread.isRunning())
-        running.window._tokens.use_for_session(DEMO_TOKEN)
-        running.window.queue_bulk(parse_import_text("1001\n1002", "Closed"), "test")
+        running.window.token_watch.tokens.use_for_session(DEMO_TOKEN)
+        running.window.bulk.queue(parse_import_text("1001\n1002", "Closed"), "test")
         labels = running.window.statusBar().findChildren(QLabel)
         qtbot.waitUntil(
             lambda: any(label.text().startswith("Offline: 2 waiting") for label in labels),
@@ -148,7 +158,7 @@ class ProgressSeen(QObject):
 
     @Slot(object, int)
     def on_progress(self, _pending, percent: int) -> None:
-        panel = self.window.batch_panel
+        panel = self.window.bulk.batch_panel
         self.seen.append((percent, panel.progress.value(), panel.counts.text()))
 
     @Slot(object, object)
@@ -156,7 +166,7 @@ class ProgressSeen(QObject):
         if isinstance(written, QueuedImport):  # not a scan written after it
             self.queued = written
             self.written_after = len(self.seen)
-            panel = self.window.batch_panel
+            panel = self.window.bulk.batch_panel
             self.panel_then = (panel.counts.text(), panel._counting is not None)
 
 
@@ -168,7 +178,7 @@ def test_a_large_import_is_written_off_the_gui_thread_with_progress(
     orders = [str(500_000 + n) for n in range(20_000)]
     imported = parse_import_text("\n".join([*orders, *orders[:3]]), "Closed")
     progress = ProgressSeen(window)
-    assert window.queue_bulk(imported, "test") is None  # not on the GUI thread
+    assert window.bulk.queue(imported, "test") is None  # not on the GUI thread
     scan(qtbot, window, "1500")  # the window takes a scan meanwhile
     assert window.order_id_edit.text() == ""
     qtbot.waitUntil(lambda: progress.queued is not None, timeout=30_000)
@@ -192,7 +202,7 @@ def test_a_large_import_is_written_off_the_gui_thread_with_progress(
     # the history (beside the engine, while the window redraws), then counts the batch.
     assert progress.panel_then[0].startswith("3 of 20003 done")
     assert progress.panel_then[1] is False
-    panel = window.batch_panel
+    panel = window.bulk.batch_panel
     assert panel.batch_id == queued.batch_id
     qtbot.waitUntil(lambda: panel.counts.text().startswith("3 of 20003 done"))
     model = window.model
@@ -211,8 +221,8 @@ def test_a_second_queue_while_one_is_written_is_refused(qtbot: QtBot, demo_app: 
     other = sqlite3.connect(demo_app.store.path, timeout=0, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # holds the writer until the test lets it go
     try:
-        assert window.queue_bulk(imported, "first click") is None
-        assert window.queue_bulk(imported, "second click") is None
+        assert window.bulk.queue(imported, "first click") is None
+        assert window.bulk.queue(imported, "second click") is None
         assert "Not queued: a bulk update is still being written" in window.result_label.text()
     finally:
         other.execute("COMMIT")

@@ -116,7 +116,7 @@ def test_discarding_held_updates_cancels_them_with_the_reason(
 
 
 def set_token_in_window(qtbot: QtBot, running: RunningApp, token: str) -> None:
-    running.window.set_token_action.trigger()
+    running.window.menus.set_token_action.trigger()
     qtbot.waitUntil(lambda: visible_child(running.window, TokenDialog, "tokenDialog") is not None)
     dialog = visible_child(running.window, TokenDialog, "tokenDialog")
     qtbot.keyClicks(dialog.findChild(QLineEdit, "tokenEdit"), token)

@@ -15,11 +15,8 @@ from flxdesk.gui.start.translation import current_language, install_translators,
 from flxdesk.history.store import State
 from flxdesk.host import i18n
 from flxdesk.host.paths import AppPaths, demo_paths
-from flxdesk.station.station_settings import (
-    StationSettings,
-    load_station_settings,
-    save_station_settings,
-)
+from flxdesk.host.settings import load_settings, save_station
+from flxdesk.station.station_settings import StationSettings
 from support.window import scan, status_texts
 
 
@@ -28,7 +25,7 @@ def spanish_app(
     qtbot: QtBot, paths: AppPaths, start_app: Callable[..., RunningApp]
 ) -> Iterator[RunningApp]:
     """The demo window started with Spanish chosen in its station settings."""
-    save_station_settings(demo_paths(paths).settings_file, StationSettings(language="es"))
+    save_station(demo_paths(paths).settings_file, StationSettings(language="es"))
     running = start_app(demo=True)
     qtbot.waitExposed(running.window)
     qtbot.waitUntil(running.engine_thread.isRunning)
@@ -75,10 +72,8 @@ def test_a_scan_in_spanish_sends_the_english_status(qtbot: QtBot, spanish_app: R
 
 
 def test_plural_forms_follow_the_count(spanish_app: RunningApp) -> None:
-    assert i18n.translate("MainWindow", "Queued %n update(s)", None, 1) == (
-        "1 actualización en cola"
-    )
-    assert i18n.translate("MainWindow", "Queued %n update(s)", None, 3) == (
+    assert i18n.translate("BulkFlow", "Queued %n update(s)", None, 1) == ("1 actualización en cola")
+    assert i18n.translate("BulkFlow", "Queued %n update(s)", None, 3) == (
         "3 actualizaciones en cola"
     )
 
@@ -86,7 +81,7 @@ def test_plural_forms_follow_the_count(spanish_app: RunningApp) -> None:
 def test_english_installs_nothing_and_plurals_read_right() -> None:
     assert install_translators("en") == "en"
     assert current_language() == "en"
-    assert i18n.translate("MainWindow", "Queued %n update(s)", None, 1) == "Queued 1 update"
+    assert i18n.translate("BulkFlow", "Queued %n update(s)", None, 1) == "Queued 1 update"
     assert i18n.translate("HistoryPane", "%Ln update(s) match", None, 1234) == (
         "1,234 updates match"
     )
@@ -98,7 +93,7 @@ def test_settings_choose_the_language_for_the_next_start(
     from flxdesk.gui.station.settings_dialog import SettingsDialog
 
     window = demo_app.window
-    window.settings_action.trigger()
+    window.menus.settings_action.trigger()
     qtbot.waitUntil(lambda: window.findChild(SettingsDialog, "settingsDialog") is not None)
     dialog = window.findChild(SettingsDialog, "settingsDialog")
     note = dialog.findChild(QLabel, "languageRestartNote")
@@ -107,6 +102,6 @@ def test_settings_choose_the_language_for_the_next_start(
     languages.setCurrentIndex(languages.findData("es"))
     assert "next time flxdesk starts" in note.text()
     dialog.accept()
-    qtbot.waitUntil(lambda: window.station.language == "es")
-    assert load_station_settings(demo_paths(paths).settings_file).language == "es"
+    qtbot.waitUntil(lambda: window.preferences.station.language == "es")
+    assert load_settings(demo_paths(paths).settings_file).station.language == "es"
     assert current_language() == "en"  # applied at the next start, as the dialog says

@@ -109,3 +109,43 @@ def test_bursts_belong_to_an_open_modal_dialog(qtbot: QtBot) -> None:
     assert field.text() == "secret-token-123"
     dialog.reject()
     capture.stop()
+
+
+def test_a_tab_ended_burst_is_a_scan_and_the_focus_does_not_move(qtbot: QtBot) -> None:
+    window, order, status, _, capture = make_window(qtbot)
+    window.activateWindow()
+    order.setFocus()
+    qtbot.waitUntil(order.hasFocus)
+    with qtbot.waitSignal(capture.scanned) as got:
+        QTest.keyClicks(order, "1080")
+        QTest.keyClick(order, Qt.Key.Key_Tab)
+    assert got.args == ["1080"]
+    assert order.hasFocus() and not status.hasFocus()
+    assert order.text() == ""
+    capture.stop()
+
+
+def test_a_person_pressing_tab_still_moves_the_focus(qtbot: QtBot) -> None:
+    window, order, status, _, capture = make_window(qtbot)
+    window.activateWindow()
+    order.setFocus()
+    qtbot.waitUntil(order.hasFocus)
+    QTest.keyClick(order, Qt.Key.Key_Tab)
+    qtbot.waitUntil(status.hasFocus)
+    capture.stop()
+
+
+def test_a_burst_that_stops_is_a_scan_only_with_pause_ends(qtbot: QtBot) -> None:
+    _window, order, _, _, capture = make_window(qtbot)
+    scans: list[str] = []
+    capture.scanned.connect(scans.append)
+    QTest.keyClicks(order, "1031")
+    qtbot.waitUntil(lambda: order.text() == "1031")  # released to the field after the gap
+    assert scans == []
+    order.clear()
+    capture.pause_ends = True
+    with qtbot.waitSignal(capture.scanned) as got:
+        QTest.keyClicks(order, "1032")
+    assert got.args == ["1032"]
+    assert order.text() == ""
+    capture.stop()

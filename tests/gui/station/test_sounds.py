@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import stat
+import sys
 import time
+import types
 import wave
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QProcess
 from pytestqt.qtbot import QtBot
 
-from flxdesk.gui.station.sound_player import CUES, SoundPlayer, scaled_copy
+from flxdesk.gui.station.sound_player import SoundPlayer, scaled_copy
 from flxdesk.host.resources import sound_path
+from flxdesk.station.sound_cues import Cue
 from support.paths import ROOT
 
 
@@ -26,9 +32,9 @@ def load_make_sounds():
 
 def test_shipped_sounds_are_what_the_script_makes(tmp_path: Path) -> None:
     make_sounds = load_make_sounds()
-    assert set(make_sounds.CUES) == set(CUES)
+    assert set(make_sounds.CUES) == set(Cue)
     fingerprints = set()
-    for cue in CUES:
+    for cue in Cue:
         made = make_sounds.write_cue(cue, tmp_path)
         shipped = sound_path(cue)
         assert shipped is not None, cue
@@ -37,11 +43,11 @@ def test_shipped_sounds_are_what_the_script_makes(tmp_path: Path) -> None:
         with wave.open(str(made)) as cue_file:
             seconds = cue_file.getnframes() / cue_file.getframerate()
         assert 0.1 <= seconds <= 1.0, (cue, seconds)
-    assert len(fingerprints) == len(CUES)  # four different sounds
+    assert len(fingerprints) == len(Cue)  # four different sounds
 
 
 def test_volume_scales_the_samples(tmp_path: Path) -> None:
-    source = sound_path("sent")
+    source = sound_path(Cue.SENT)
     half = scaled_copy(source, 0.5, tmp_path)
     with wave.open(str(source)) as full_file, wave.open(str(half)) as half_file:
         full = full_file.readframes(full_file.getnframes())
@@ -60,20 +66,90 @@ def test_volume_scales_the_samples(tmp_path: Path) -> None:
 def test_player_plays_each_cue_unless_muted(qtbot: QtBot, tmp_path: Path) -> None:
     played: list[tuple[str, Path | None]] = []
     player = SoundPlayer(backend=lambda cue, path: played.append((cue, path)), cache_dir=tmp_path)
-    player.play("failed")
-    player.play("sent")
-    assert [cue for cue, _ in played] == ["failed", "sent"]
+    player.play(Cue.FAILED)
+    player.play(Cue.SENT)
+    assert [cue for cue, _ in played] == [Cue.FAILED, Cue.SENT]
     assert all(path is not None and path.parent == tmp_path for _, path in played)
     player.set_muted(True)
-    player.play("refused")
+    player.play(Cue.REFUSED)
     assert len(played) == 2
 
 
 def test_play_with_the_system_player_returns_at_once(qtbot: QtBot, tmp_path: Path) -> None:
     player = SoundPlayer(cache_dir=tmp_path)
     started = time.perf_counter()
-    for cue in CUES:
+    for cue in Cue:
         player.play(cue)
-    per_cue = (time.perf_counter() - started) / len(CUES)
+    per_cue = (time.perf_counter() - started) / len(Cue)
     player.close()
     assert per_cue < 0.010
+
+
+def player_program(folder: Path, body: str) -> str:
+    """A stand-in for paplay/afplay: a shell script run with the cue's file."""
+    script = folder / "player"
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return str(script)
+
+
+def test_every_cue_plays_after_an_earlier_player_ended(qtbot: QtBot, tmp_path: Path) -> None:
+    """A player that ended (and was deleted) must not keep the next cue from starting."""
+    log = tmp_path / "played.txt"
+    program = player_program(tmp_path, f'echo "$1" >> "{log}"')
+    player = SoundPlayer(program=program, cache_dir=tmp_path / "cache")
+    for count, cue in enumerate((Cue.FAILED, Cue.SENT, Cue.REFUSED), start=1):
+        player.play(cue)
+        qtbot.waitUntil(lambda count=count: log.is_file() and len(log.read_text().split()) == count)
+        qtbot.waitUntil(
+            lambda: all(p.state() == QProcess.ProcessState.NotRunning for p in player._processes)
+        )
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    names = [Path(line).name for line in log.read_text().split()]
+    assert names == ["failed-80.wav", "sent-80.wav", "refused-80.wav"]
+    player.close()
+
+
+def test_close_stops_a_playing_cue_before_removing_its_file(qtbot: QtBot, tmp_path: Path) -> None:
+    started = tmp_path / "started"
+    program = player_program(tmp_path, f'touch "{started}"; exec sleep 30')
+    player = SoundPlayer(program=program)
+    folder = player._cache_dir
+    player.play(Cue.FAILED)
+    qtbot.waitUntil(started.is_file)
+    (process,) = player._processes
+    assert process.state() == QProcess.ProcessState.Running
+    player.close()
+    assert process.state() == QProcess.ProcessState.NotRunning
+    assert not folder.exists()
+    player.play(Cue.SENT)  # the window is closing: nothing plays from the removed folder
+    assert player._processes == []
+
+
+def test_close_on_windows_ends_the_async_sound_first(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """winsound plays asynchronously from the file: it is stopped before the folder goes."""
+    calls: list[tuple[str | None, int, bool]] = []
+    player_folder: list[Path] = []
+
+    def play_sound(sound: str | None, flags: int) -> None:
+        calls.append((sound and Path(sound).name, flags, player_folder[0].exists()))
+
+    stand_in = types.SimpleNamespace(
+        PlaySound=play_sound,
+        MessageBeep=lambda: None,
+        SND_FILENAME=0x20000,
+        SND_ASYNC=0x1,
+        SND_NODEFAULT=0x2,
+    )
+    monkeypatch.setitem(sys.modules, "winsound", stand_in)
+    monkeypatch.setattr(sys, "platform", "win32")
+    player = SoundPlayer()
+    monkeypatch.undo()
+    monkeypatch.setitem(sys.modules, "winsound", stand_in)
+    player_folder.append(player._cache_dir)
+    player.play(Cue.FAILED)
+    player.close()
+    assert calls == [("failed-80.wav", 0x20003, True), (None, 0, True)]
+    assert not player_folder[0].exists()

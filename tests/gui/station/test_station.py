@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 from flxdesk.gui.start.startup import RunningApp
 from flxdesk.gui.token.dialog import TokenDialog
 from flxdesk.history.store import State
-from flxdesk.station.station_settings import StationSettings, load_station_settings
+from flxdesk.host.settings import load_settings
+from flxdesk.station.station_settings import StationSettings
 from support.window import visible_child
 
 
@@ -76,7 +77,7 @@ def test_a_stray_character_does_not_survive_into_the_scan(
     qtbot: QtBot, station: RunningApp
 ) -> None:
     window = station.window
-    QTest.keyClicks(window.order_id_edit, "s", delay=window.scan_capture.max_gap_ms * 3)
+    QTest.keyClicks(window.order_id_edit, "s", delay=window.scan_desk.capture.max_gap_ms * 3)
     qtbot.waitUntil(lambda: window.order_id_edit.text() == "s")
     burst(qtbot, window.order_id_edit, "1004")
     assert queued_ids(station) == ["1004"]
@@ -86,7 +87,7 @@ def test_a_stray_character_does_not_survive_into_the_scan(
 def test_slow_typing_in_the_note_is_not_taken_for_a_scan(qtbot: QtBot, station: RunningApp) -> None:
     window = station.window
     window.note_edit.setFocus()
-    QTest.keyClicks(window.note_edit, "fragile", delay=window.scan_capture.max_gap_ms * 3)
+    QTest.keyClicks(window.note_edit, "fragile", delay=window.scan_desk.capture.max_gap_ms * 3)
     qtbot.waitUntil(lambda: window.note_edit.text() == "fragile")
     assert queued_ids(station) == []
 
@@ -95,7 +96,7 @@ def test_a_burst_while_the_token_dialog_is_open_belongs_to_the_dialog(
     qtbot: QtBot, station: RunningApp
 ) -> None:
     window = station.window
-    window.token_prompts.ask()
+    window.token_watch.prompts.ask()
     qtbot.waitUntil(lambda: visible_child(window, TokenDialog, "tokenDialog") is not None)
     dialog = visible_child(window, TokenDialog, "tokenDialog")
     QTest.keyClicks(dialog.token_edit, "a-token-that-is-no-order-id")
@@ -111,7 +112,9 @@ def test_a_failure_stays_on_screen_and_sounds_until_acknowledged(
     qtbot: QtBot, station: RunningApp, played: list[str]
 ) -> None:
     window = station.window
-    station.window.station = station.window.station._replace(refuse_while_unacknowledged=False)
+    station.window.preferences.station = station.window.preferences.station._replace(
+        refuse_while_unacknowledged=False
+    )
     burst(qtbot, window.order_id_edit, "9404")  # no such order in the demo: 404
     panel = window.findChild(QFrame, "failurePanel")
     qtbot.waitUntil(panel.isVisible, timeout=15_000)
@@ -220,7 +223,7 @@ def test_a_destructive_bulk_run_asks_naming_status_and_count(
     window = station.window
     station.engine_thread.pause()
     imported = parse_import_text("1101\n1102\n1103,Open", "Canceled")
-    window.confirm_and_queue_bulk(imported, "test")
+    window.bulk.confirm_and_queue(imported, "test")
     qtbot.waitUntil(
         lambda: visible_child(window, QMessageBox, "confirmBulkDestructiveBox") is not None
     )
@@ -228,7 +231,7 @@ def test_a_destructive_bulk_run_asks_naming_status_and_count(
     assert box.text() == "Set 2 orders to Canceled?"
     box.button(QMessageBox.StandardButton.No).click()
     assert station.store.count() == 0
-    window.confirm_and_queue_bulk(imported, "test")
+    window.bulk.confirm_and_queue(imported, "test")
     answer_box(qtbot, window, "confirmBulkDestructiveBox", yes=True)
     assert sorted(queued_ids(station)) == ["1101", "1102", "1103"]
 
@@ -240,14 +243,14 @@ def test_zoom_and_geometry_are_remembered(qtbot: QtBot, start_app, paths) -> Non
     first = start_app(demo=True)
     qtbot.waitExposed(first.window)
     first.window.resize(760, 520)
-    first.window.zoom_in_action.trigger()
-    zoomed = first.window.station.zoom
+    first.window.menus.zoom_in_action.trigger()
+    zoomed = first.window.preferences.station.zoom
     assert zoomed == pytest.approx(1.1)
     first.close()
-    demo_settings = load_station_settings(first_settings_file(paths))
+    demo_settings = load_settings(first_settings_file(paths)).station
     assert demo_settings.zoom == pytest.approx(1.1) and demo_settings.geometry
     second = start_app(demo=True)
-    assert second.window.station.zoom == pytest.approx(1.1)
+    assert second.window.preferences.station.zoom == pytest.approx(1.1)
     assert (second.window.width(), second.window.height()) == (760, 520)
 
 
@@ -259,11 +262,11 @@ def first_settings_file(paths) -> Path:
 
 def test_settings_saved_from_the_dialog_take_effect(qtbot: QtBot, station: RunningApp) -> None:
     window = station.window
-    window.use_station_settings(
+    window.preferences.use(
         StationSettings(default_status="On Hold", duplicate_window_minutes=0, sound_muted=True)
     )
     assert window.armed.default_status == "On Hold"
-    assert window.guard.window_seconds == 0
+    assert window.scan_desk.guard.window_seconds == 0
 
 
 FIT_PROBE = """
@@ -349,14 +352,14 @@ def test_the_settings_dialog_saves_and_applies(qtbot: QtBot, station: RunningApp
     from flxdesk.host.paths import demo_paths
 
     window = station.window
-    window.settings_action.trigger()
+    window.menus.settings_action.trigger()
     qtbot.waitUntil(lambda: visible_child(window, SettingsDialog, "settingsDialog") is not None)
     dialog = visible_child(window, SettingsDialog, "settingsDialog")
     dialog.default_status.setCurrentText("Open")
     dialog.muted.setChecked(True)
     dialog.accept()
     qtbot.waitUntil(lambda: window.armed.default_status == "Open")
-    saved = load_station_settings(demo_paths(paths).settings_file)
+    saved = load_settings(demo_paths(paths).settings_file).station
     assert (saved.default_status, saved.sound_muted) == ("Open", True)
     assert "Canceled" not in [
         dialog.default_status.itemText(n) for n in range(dialog.default_status.count())

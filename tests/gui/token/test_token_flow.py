@@ -133,6 +133,22 @@ def test_without_a_keychain_the_token_can_be_kept_for_this_session_only(
     qtbot.waitUntil(lambda: first_state(running) is State.SENT, timeout=10_000)
 
 
+@pytest.mark.usefixtures("no_logon_session_keyring")
+def test_a_windows_keychain_without_a_logon_session_is_explained_and_the_state_known(
+    qtbot: QtBot, start_window
+) -> None:
+    """keyring's Windows backend lets pywintypes.error 1312 through; the window still knows
+    there is no token (before, it said "checking the keychain" for ever)."""
+    running = start_window()
+    qtbot.waitUntil(
+        lambda: visible_dialog(running, QMessageBox, "keychainUnavailableBox") is not None
+    )
+    box = visible_dialog(running, QMessageBox, "keychainUnavailableBox")
+    assert "Windows error 1312" in box.text() and "scheduled task" in box.text()
+    qtbot.waitUntil(lambda: "No API token" in status_texts(running))
+    assert "checking the keychain" not in status_texts(running)
+
+
 def test_rejected_token_holds_the_queue_and_asks_again(
     qtbot: QtBot, start_window, memory_keyring: MemoryKeyring, api: DemoApi
 ) -> None:
@@ -162,8 +178,8 @@ def test_forget_token_removes_it_from_the_keychain(
 ) -> None:
     memory_keyring.set_password("flxdesk", "default", TOKEN)
     running = start_window()
-    qtbot.waitUntil(lambda: running.window.forget_token_action.isEnabled())
-    running.window.forget_token_action.trigger()
+    qtbot.waitUntil(lambda: running.window.menus.forget_token_action.isEnabled())
+    running.window.menus.forget_token_action.trigger()
     box = visible_dialog(running, QMessageBox, "forgetTokenBox")
     box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: memory_keyring.passwords == {})

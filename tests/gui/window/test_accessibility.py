@@ -144,7 +144,7 @@ def test_a_bulk_run_is_not_read_out_row_by_row(qtbot: QtBot, demo_app: RunningAp
     pane = demo_app.window.history_pane
     said: list[str] = []
     pane.announced.connect(said.append)
-    demo_app.window.queue_bulk(parse_import_text("1001\n1002", "Closed"), "test")
+    demo_app.window.bulk.queue(parse_import_text("1001\n1002", "Closed"), "test")
     qtbot.waitUntil(lambda: len(demo_app.demo_api.requests) == 2, timeout=10_000)
     with qtbot.waitSignal(pane.announced, timeout=10_000):
         scan(qtbot, demo_app.window, "1003")  # finishes after the two of the batch

@@ -98,7 +98,7 @@ def test_an_engine_that_stops_is_shown_scans_are_refused_and_restart_sends_them(
         restart.click()
         qtbot.waitUntil(running.engine_thread.isRunning)
         assert not restart.isVisible()
-        window.submit()  # the same scan, now taken
+        window.scan_desk.submit()  # the same scan, now taken
         qtbot.waitUntil(
             lambda: running.store.count() == 1 and running.store.newest(1)[0].state is State.SENT,
             timeout=10_000,
@@ -118,9 +118,9 @@ def test_while_flxpoint_is_not_answering_the_time_left_says_so(
             qtbot.addWidget(window)
             window.show()
             qtbot.waitUntil(running.engine_thread.isRunning)
-            window._tokens.use_for_session(DEMO_TOKEN)
-            window.queue_bulk(parse_import_text("1001\n1002", "Closed"), "test")
-            counts = window.batch_panel.counts
+            window.token_watch.tokens.use_for_session(DEMO_TOKEN)
+            window.bulk.queue(parse_import_text("1001\n1002", "Closed"), "test")
+            counts = window.bulk.batch_panel.counts
             qtbot.waitUntil(lambda: "waiting for Flxpoint" in counts.text(), timeout=10_000)
             assert "left" not in counts.text()  # no number of seconds while held
             labels = window.statusBar().findChildren(QLabel)

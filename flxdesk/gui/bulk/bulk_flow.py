@@ -1,0 +1,150 @@
+"""Bulk → Bulk update… from start to finish: the dialog, the question, the queueing, the panel.
+
+A bulk run that sets a destructive status asks first, naming it. Queueing goes to the
+writer's thread when the history is busy or the import is large (the panel shows the
+percentage written); one bulk update is written at a time. Rows that can never be sent
+go to the failure panel; the rest are followed in the batch panel until done.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+
+from flxdesk.host.i18n import translate
+
+if TYPE_CHECKING:
+    from flxdesk.bulk.reading import ImportResult
+    from flxdesk.gui.bulk.batch_panel import BatchPanel
+    from flxdesk.gui.window.main_window import MainWindow
+    from flxdesk.sending.queue_writer import PendingImport
+    from flxdesk.sending.queueing import QueuedImport
+
+
+class BulkFlow(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._batch_panel: BatchPanel | None = None
+
+    @property
+    def batch_panel(self) -> BatchPanel:
+        """Made with the first bulk run: a window that only scans never needs it."""
+        if self._batch_panel is None:
+            from flxdesk.gui.bulk.batch_panel import BatchPanel
+
+            window = self._window
+            self._batch_panel = BatchPanel(
+                window.store, window.engine_thread, window.model.reload, window
+            )
+            window.stack.place("batch_panel", self._batch_panel)
+        return self._batch_panel
+
+    def stop(self) -> None:
+        if self._batch_panel is not None:
+            self._batch_panel.stop()
+
+    @Slot()
+    def open_dialog(self) -> None:
+        from flxdesk.gui.bulk.dialog import BulkDialog
+        from flxdesk.gui.common.status_combo import chosen_status
+
+        window = self._window
+        dialog = BulkDialog(
+            window, chosen_status(window.status_combo), window.note_edit.text().strip()
+        )
+
+        def done(result: int) -> None:
+            if result == BulkDialog.DialogCode.Accepted:
+                self.confirm_and_queue(dialog.result, dialog.source)
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def confirm_and_queue(self, imported: ImportResult, source: str) -> None:
+        """Queue a bulk run; one that sets a destructive status asks first, naming it."""
+        from flxdesk.orders.statuses import DESTRUCTIVE_STATUSES, status_label
+
+        ready = imported.ready_by_status()
+        destructive = {s: n for s, n in ready.items() if s in DESTRUCTIVE_STATUSES}
+        if not destructive:
+            self.queue(imported, source)
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        from flxdesk.gui.common.question import ask
+
+        what = self.tr(" and ").join(
+            translate("BulkFlow", "%n order(s) to {status}", None, count).format(
+                status=status_label(status)
+            )
+            for status, count in destructive.items()
+        )
+        rows = ready.total()
+        ask(
+            self._window,
+            "confirmBulkDestructiveBox",
+            self.tr("Confirm bulk update"),
+            self.tr("Set {what}?").format(what=what),
+            translate(
+                "BulkFlow", "%n row(s) in all. This cannot be undone from flxdesk.", None, rows
+            ),
+            lambda: self.queue(imported, source),
+            on_other=lambda: self._window.feedback.info(self.tr("Bulk update not queued.")),
+            warning=True,
+            safe=QMessageBox.StandardButton.No,
+        )
+
+    def queue(self, imported: ImportResult, source: str) -> int | None:
+        """Queue the valid rows and record the others with their reasons; returns the batch
+        (None while the writer's thread writes it: a large import, or the history is busy;
+        ``store_writer.written`` reports it then). One bulk update is written at a time."""
+        window = self._window
+        if window.sending_refusal:
+            window.show_result(window.sending_refusal, ok=False)
+            return None
+        writer = window.store_writer.writer
+        if writer.importing:  # a second Queue must not queue it twice
+            window.show_result(
+                self.tr(
+                    "Not queued: a bulk update is still being written to the history. "
+                    "Queue this one when it is done."
+                ),
+                ok=False,
+            )
+            return None
+        queued = writer.queue_import(
+            window.store, imported.rows, source, destination=window.engine_thread.destination
+        )
+        if queued is None:
+            rows = len(imported.rows)
+            self.batch_panel.show_writing(rows, 0)
+            window.show_result(translate("BulkFlow", "Queueing %Ln row(s)…", None, rows), ok=None)
+            return None
+        return self.queued(queued)
+
+    @Slot(object, int)
+    def on_progress(self, pending: PendingImport, percent: int) -> None:
+        self.batch_panel.show_writing(len(pending.rows), percent)
+
+    def queued(self, queued: QueuedImport) -> int:
+        """Written to the history (now, or later by the writer): followed, and sent."""
+        window = self._window
+        window.model.reload()
+        window.engine_thread.wake()
+        self.batch_panel.start(queued.batch_id, (queued.queued, queued.rejected))
+        if queued.rejected:  # rows that could not be sent at all: the failure panel shows them
+            window.feedback.rejected_rows(list(queued.problems))
+        count, rejected = queued.queued, queued.rejected
+        message = translate("BulkFlow", "Queued %n update(s)", None, count)
+        if rejected:
+            message += translate(
+                "BulkFlow",
+                "; %n row(s) with a problem kept in the history as failed",
+                None,
+                rejected,
+            )
+        window.show_result(message + ".", ok=None)
+        return queued.batch_id

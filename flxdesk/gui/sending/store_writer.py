@@ -1,0 +1,47 @@
+"""The window's writer of scans and imports the history could not take at once.
+
+Scans and imports that could not be written at once (the history locked, the disk
+full; a large import always) wait in order in flxdesk.sending.queue_writer's thread
+and are reported here, as signals the window's thread receives, when written.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from flxdesk.sending.queue_writer import Pending
+
+log = logging.getLogger(__name__)
+
+
+class StoreWriter(QObject):
+    """``QueueWriter`` for the window: its reports arrive as signals."""
+
+    written = Signal(object, object)  # the pending update or import, its id or QueuedImport
+    problem = Signal(str)  # why writing waits; "" once everything is written
+    progressed = Signal(object, int)  # the import being written, percent written
+
+    def __init__(self, store_path: Path, parent: QObject | None = None) -> None:
+        from flxdesk.sending.queue_writer import QueueWriter  # after the first paint
+
+        super().__init__(parent)
+        self.writer = QueueWriter(
+            store_path, self.written.emit, self.problem.emit, self.progressed.emit
+        )
+
+    def close(self, timeout: float = 1.5) -> list[Pending]:
+        """One last try within ``timeout``; what still could not be written is returned."""
+        from flxdesk.sending.queue_writer import describe_pending
+
+        left = self.writer.close(timeout)
+        for pending in left:
+            log.error(
+                "Not written to the history before closing: %s",
+                describe_pending(pending, for_log=True),
+            )
+        return left

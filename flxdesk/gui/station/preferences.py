@@ -1,0 +1,137 @@
+"""The station's preferences in the window: zoom, colours, sounds, File → Settings…, saving.
+
+The preferences themselves are ``flxdesk.station.station_settings.StationSettings``, read
+once at start with the rest of the settings (``flxdesk.host.settings``) and handed to
+the window; this applies them to the window's parts and saves them when the person
+changes them (zoom, the Settings dialog, the window's size and place on closing).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QApplication
+
+from flxdesk.host.settings import Settings
+from flxdesk.station.station_settings import StationSettings
+
+if TYPE_CHECKING:
+    from flxdesk.gui.window.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+ZOOM_STEP = 0.1
+
+
+class StationPreferences(QObject):
+    def __init__(self, window: MainWindow, settings: Settings, settings_file: Path | None) -> None:
+        """``settings_file`` None: nothing is saved (tests, benchmarks)."""
+        super().__init__(window)
+        self._window = window
+        self.settings = settings  # what was read at start: locked names, the machine's values
+        self.station = settings.station
+        self._settings_file = settings_file
+
+    def start(self) -> None:
+        """After the first paint: the sounds, and colours that follow the OS scheme."""
+        from PySide6.QtGui import QGuiApplication
+
+        from flxdesk.gui.station.sound_player import SoundPlayer
+
+        self._window.feedback.sounds = SoundPlayer(
+            muted=self.station.sound_muted, volume=self.station.sound_volume, parent=self
+        )
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(self._on_scheme_changed)
+        self.apply_scheme()
+
+    @Slot(object)
+    def _on_scheme_changed(self, _scheme: object) -> None:
+        self.apply_scheme()
+
+    def apply_scheme(self) -> None:
+        """Light or dark colours, following the OS (and its changes)."""
+        from flxdesk.gui.common.colour_scheme import current_scheme
+
+        window = self._window
+        scheme = current_scheme()
+        window.feedback.failure_panel  # noqa: B018  made now, so the first failure shows at once
+        for widget in (window.result_label, window.armed_chip):
+            widget.apply_scheme(scheme)
+        window.stack.apply_scheme(scheme)  # the notices and panels placed in it
+        window.model.set_scheme(scheme)
+
+    @Slot(float)
+    def zoom_by(self, step: float) -> None:
+        self.apply_zoom(self.station.zoom + step)
+
+    @Slot(float)
+    def apply_zoom(self, zoom: float) -> None:
+        """Scale the whole window's text (Ctrl+plus / Ctrl+minus), remembered."""
+        from flxdesk.station.station_settings import LIMITS
+
+        window = self._window
+        low, high = LIMITS["zoom"]
+        zoom = round(min(high, max(low, zoom)), 2)
+        if zoom != self.station.zoom and "zoom" in self.settings.locked:
+            self._window.feedback.info(self.tr("The zoom is set by IT on this computer."))
+            return
+        font = QApplication.font()
+        size = font.pointSizeF() * zoom
+        font.setPointSizeF(size)
+        window.setFont(font)
+        widgets = [window.result_label, window.armed_chip]
+        if window.feedback.has_failure_panel:
+            widgets.append(window.feedback.failure_panel)
+        for widget in widgets:
+            widget.set_body_size(size)
+        if zoom != self.station.zoom:
+            self.station = self.station._replace(zoom=zoom)
+            self.save()
+
+    @Slot()
+    def open_settings(self) -> None:
+        from flxdesk.gui.station.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self._window, self.station, self.settings)
+
+        def done(result: int) -> None:
+            if result == SettingsDialog.DialogCode.Accepted:
+                self.use(dialog.chosen())
+            dialog.deleteLater()
+            self._window.order_id_edit.setFocus()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def use(self, station: StationSettings) -> None:
+        """New preferences from the Settings dialog: applied at once, and saved."""
+        window = self._window
+        self.station = station
+        window.armed.default_status = station.default_status
+        window.armed.set_idle_minutes(station.idle_reset_minutes)
+        window.scan_desk.use_station(station)
+        sounds = window.feedback.sounds
+        if sounds is not None:
+            sounds.set_muted(station.sound_muted)
+            sounds.set_volume(station.sound_volume)
+        self.save()
+
+    def remember_geometry(self, geometry: str) -> None:
+        """On closing: the window's size and place, for the next start."""
+        self.station = self.station._replace(geometry=geometry)
+        self.save()
+
+    def save(self) -> None:
+        if self._settings_file is None:
+            return
+        from flxdesk.host.settings import save_station
+
+        try:
+            save_station(self._settings_file, self.station, self.settings)
+        except OSError as error:
+            log.warning("Could not save the station settings: %s", error)

@@ -1,0 +1,245 @@
+"""The scan desk: a scan (or Enter in the order field) taken, refused or run as a command.
+
+The rules, with their words, are Qt-free in ``flxdesk.station.scan_rules``; this does
+what they say with the window's fields, band and queue: clears or keeps the order
+field, queues through the writer, and sounds the scan's result when it is finished.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+from flxdesk.host.i18n import QT_TRANSLATE_NOOP
+from flxdesk.sending.events import EngineState
+
+if TYPE_CHECKING:
+    from flxdesk.gui.station.scan_capture import ScanCapture
+    from flxdesk.gui.window.main_window import MainWindow
+    from flxdesk.station.command_codes import Command
+    from flxdesk.station.duplicate_guard import DuplicateGuard
+    from flxdesk.station.station_settings import StationSettings
+
+# Why a scan queued now waits, by engine state (said in the band, with the "waiting" sound).
+HELD_BECAUSE = {
+    EngineState.OFFLINE: QT_TRANSLATE_NOOP("ScanDesk", "offline"),
+    EngineState.NEEDS_TOKEN: QT_TRANSLATE_NOOP("ScanDesk", "no API token yet"),
+    EngineState.PAUSED: QT_TRANSLATE_NOOP("ScanDesk", "sending is paused"),
+}
+
+
+class ScanDesk(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._guard: DuplicateGuard | None = None
+        self.capture: ScanCapture | None = None  # made after the first paint (start)
+        self._submit_waiting = False
+        self._scanned_ids: set[int] = set()  # scans (not bulk rows): they sound when done
+        window.order_id_edit.returnPressed.connect(self.submit)
+        window.note_edit.returnPressed.connect(self._note_finished)
+        window.submit_button.clicked.connect(self.submit)
+
+    def start(self) -> None:
+        """After the first paint: scans are caught wherever focus is in the window."""
+        from PySide6.QtWidgets import QLineEdit
+
+        from flxdesk.gui.station.scan_capture import ScanCapture
+
+        window = self._window
+        station = window.preferences.station
+        self.capture = ScanCapture(
+            window,
+            station.scan_min_length,
+            station.scan_max_gap_ms,
+            suffix=station.scan_suffix,
+            pause_ends=station.scan_pause_ends,
+        )
+        self.capture.scanned.connect(self.take_scan)
+        # Scanning into the history's search box finds that order instead of updating it.
+        self.capture.exempt.add(window.history_pane.findChild(QLineEdit, "historySearch"))
+        window.status_combo.activated.connect(self._back_to_order_field)
+
+    def stop(self) -> None:
+        if self.capture is not None:
+            self.capture.stop()
+
+    def use_station(self, station: StationSettings) -> None:
+        """New preferences: the duplicate guard's windows and the scan-burst rule."""
+        self.guard.window_seconds = station.duplicate_window_minutes * 60
+        self.guard.confirm_seconds = station.duplicate_confirm_seconds
+        if self.capture is not None:
+            self.capture.min_length = station.scan_min_length
+            self.capture.max_gap_ms = station.scan_max_gap_ms
+            self.capture.suffix = station.scan_suffix
+            self.capture.pause_ends = station.scan_pause_ends
+
+    @property
+    def guard(self) -> DuplicateGuard:
+        """The duplicate guard, made with the first scan."""
+        if self._guard is None:
+            from flxdesk.station.duplicate_guard import DuplicateGuard
+
+            station = self._window.preferences.station
+            self._guard = DuplicateGuard(
+                self._previous_update_at,
+                station.duplicate_window_minutes * 60,
+                station.duplicate_confirm_seconds,
+            )
+        return self._guard
+
+    # --- a scan ----------------------------------------------------------------------
+    @Slot(str)
+    def take_scan(self, text: str) -> None:
+        """A scanner burst caught anywhere in the window: exactly as typed, replacing stray
+        text in the order field, which the band then names as not sent.
+
+        A question still open (arm Canceled? set 40 orders to Canceled?) is answered "no":
+        the person went on scanning instead of saying yes.
+        """
+        from PySide6.QtWidgets import QMessageBox
+
+        for box in self._window.findChildren(QMessageBox):
+            if box.isVisible():
+                box.reject()
+        field = self._window.order_id_edit
+        stray = field.text().strip()  # typed, or a scan the station did not take
+        field.setText(text)
+        self.submit()
+        if stray and stray != text.strip():
+            self._window.feedback.not_sent(stray)
+
+    @Slot()
+    def submit(self) -> None:
+        from flxdesk.station.scan_rules import StationNow, Verdict, judge_scan
+
+        window = self._window
+        if window.store_writer is None:  # the history opens just after the first paint
+            self._submit_when_open()
+            return
+        field = window.order_id_edit
+        raw = field.text()
+        window.feedback.next_scan()
+        field.clear()
+        field.setFocus()
+        window.armed.note_activity()
+        now = StationNow(
+            armed_status=window.armed.status,
+            note=window.note_edit.text(),
+            unacknowledged_failures=window.feedback.failure_panel.count,
+            refuse_while_unacknowledged=window.preferences.station.refuse_while_unacknowledged,
+            sending_refusal=window.sending_refusal,
+        )
+        judged = judge_scan(raw, now, self.guard)
+        if judged.verdict is Verdict.COMMAND:
+            assert judged.command is not None
+            self._run_command(judged.command)
+        elif judged.verdict is Verdict.REFUSED:
+            window.feedback.refused(judged.words)
+            if judged.keep:
+                field.setText(judged.keep)
+                if judged.select_kept:
+                    field.selectAll()
+        else:
+            self._queue(judged.order_id, judged.status, judged.note)
+
+    def _queue(self, order_id: str, status: str, note: str) -> None:
+        window = self._window
+        writer = window.store_writer.writer
+        update_id = writer.queue_one(
+            window.store, order_id, status, note, destination=window.engine_thread.destination
+        )
+        if update_id is None:  # the history is busy: written in order as soon as it can be
+            busy = (
+                self.tr("a bulk update is being written")
+                if writer.importing
+                else self.tr("the history is busy, kept here")
+            )
+            window.feedback.queued(order_id, status, busy)
+            return
+        self.scan_queued(update_id, order_id, status)
+
+    def scan_queued(self, update_id: int, order_id: str, status: str) -> None:
+        """Written to the history (now, or later by the writer): shown, and sent."""
+        window = self._window
+        self._scanned_ids.add(update_id)
+        window.model.add_new(update_id)
+        window.engine_thread.wake()
+        held = HELD_BECAUSE.get(window.engine_state)
+        window.feedback.queued(order_id, status, self.tr(held) if held else "")
+
+    @Slot(int, bool, str)
+    def on_update_finished(self, update_id: int, ok: bool, message: str) -> None:
+        """Any update finished: the band says it; a scan's also sounds when sent."""
+        window = self._window
+        window.model.refresh(update_id)
+        row = window.store.get(update_id) if window.model.attached else None
+        order_id = row.order_id if row is not None else "?"
+        loud = update_id in self._scanned_ids
+        self._scanned_ids.discard(update_id)
+        window.feedback.finished(order_id, ok, message, loud=loud)
+
+    def _submit_when_open(self) -> None:
+        """Enter pressed before the history is open (a few ms after the window shows):
+        the scan stays in the field and is submitted as soon as it is open."""
+        if not self._submit_waiting:
+            self._submit_waiting = True
+            QTimer.singleShot(10, self._submit_waiting_scan)
+
+    @Slot()
+    def _submit_waiting_scan(self) -> None:
+        self._submit_waiting = False
+        if self._window.order_id_edit.text().strip():
+            self.submit()
+
+    def _run_command(self, command: Command) -> None:
+        """A command barcode: never sent, never recorded as an update."""
+        from flxdesk.station.command_codes import Action
+
+        window = self._window
+        if command.action is Action.ARM_STATUS:
+            assert command.status is not None
+            window.feedback.info(window.armed.arm_from_command(command.status))
+        elif command.action is Action.ACKNOWLEDGE:
+            window.feedback.acknowledge()
+        elif command.action is Action.CLEAR_NOTE:
+            window.note_edit.clear()
+            window.feedback.info(self.tr("Note cleared."))
+
+    def _previous_update_at(self, order_id: str, status: str, since: float) -> float | None:
+        from flxdesk.history.query import HistoryQuery
+
+        return HistoryQuery(self._window.store).previous_update_at(order_id, status, since)
+
+    @Slot()
+    def _note_finished(self) -> None:
+        """Enter in the note: send what is in the order field, else back to it."""
+        if self._window.order_id_edit.text().strip():
+            self.submit()
+        else:
+            self._window.order_id_edit.setFocus()
+
+    @Slot(int)
+    def _back_to_order_field(self, _index: int = 0) -> None:
+        self._window.order_id_edit.setFocus()
+
+    @Slot(str, str)
+    def on_armed(self, status: str, why: str) -> None:
+        """The armed status changed: the band says so (not for a command, which says it)."""
+        from flxdesk.orders.statuses import status_label
+
+        feedback = self._window.feedback
+        if why == "idle":
+            feedback.info(
+                self.tr("No scan for a while: back to the station's {status}.").format(
+                    status=status_label(status)
+                )
+            )
+        elif not why:
+            feedback.info(
+                self.tr("Armed: {status}. Every scan is set to {status}.").format(
+                    status=status_label(status)
+                )
+            )
+        self._window.order_id_edit.setFocus()

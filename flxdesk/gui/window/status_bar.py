@@ -1,0 +1,86 @@
+"""The window's status bar: what is waiting and why, today's counts, the token, the API.
+
+Left to right: the queue (by engine state, with what is held for another destination),
+today's counts (kept by ``StationFeedback``), where the token comes from, and, at the
+right, the API address (and the Restart sending button, when sending has stopped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from flxdesk.gui.token.keeper import TokenState
+from flxdesk.host.i18n import QT_TRANSLATE_NOOP, translate
+from flxdesk.sending.events import EngineState
+
+# What the queue label says in each engine state, for n waiting (Qt's plural forms).
+QUEUE_STATE_TEXT: dict[EngineState, Callable[[int], str]] = {
+    EngineState.IDLE: lambda n: translate("StatusBar", "Nothing waiting"),
+    EngineState.SENDING: lambda n: translate("StatusBar", "Sending: %n waiting", None, n),
+    EngineState.PAUSED: lambda n: translate("StatusBar", "Paused: %n waiting", None, n),
+    EngineState.OFFLINE: lambda n: translate(
+        "StatusBar", "Offline: %n waiting, sent when the connection is back", None, n
+    ),
+    EngineState.NOT_ANSWERING: lambda n: translate(
+        "StatusBar", "Flxpoint is not answering since {since}, %n waiting", None, n
+    ),
+    EngineState.STORAGE_PROBLEM: lambda n: translate(
+        "StatusBar", "History cannot be written since {since}: %n waiting", None, n
+    ),
+    EngineState.NEEDS_TOKEN: lambda n: translate("StatusBar", "No API token: %n waiting", None, n),
+    EngineState.STOPPED: lambda n: translate("StatusBar", "Stopped: %n waiting", None, n),
+}
+
+TOKEN_STATE_TEXT = {
+    TokenState.UNKNOWN: QT_TRANSLATE_NOOP("StatusBar", "Token: checking the keychain…"),
+    TokenState.MISSING: QT_TRANSLATE_NOOP(
+        "StatusBar", "No API token: updates wait until one is set (Token menu)"
+    ),
+    TokenState.KEYCHAIN: QT_TRANSLATE_NOOP("StatusBar", "Token: from the system keychain"),
+    TokenState.SESSION_ONLY: QT_TRANSLATE_NOOP("StatusBar", "Token: this session only (not saved)"),
+    TokenState.DEMO: QT_TRANSLATE_NOOP("StatusBar", "Demo token: no keychain used"),
+}
+
+
+class StationStatusBar:
+    """Fills ``window``'s status bar; the window tells it what changed."""
+
+    def __init__(self, window: QMainWindow, api_url: str) -> None:
+        self.queue_label = QLabel()
+        self.today_label = QLabel()
+        self.today_label.setObjectName("todayCounts")
+        self.token_label = QLabel()
+        self.api_label = QLabel(translate("StatusBar", "API: {url}").format(url=api_url))
+        bar = window.statusBar()
+        bar.addWidget(self.queue_label)
+        bar.addWidget(self.today_label)
+        bar.addWidget(self.token_label, 1)
+        for label in (self.queue_label, self.today_label, self.token_label):
+            label.setContentsMargins(6, 0, 6, 0)
+        bar.addPermanentWidget(self.api_label)
+        self._queue_text = QUEUE_STATE_TEXT[EngineState.IDLE](0)
+        self._held = 0
+        self._show_queue()
+        self.show_token_state(TokenState.UNKNOWN)
+
+    def show_engine_state(self, state: EngineState, waiting: int, since: str) -> None:
+        self._queue_text = QUEUE_STATE_TEXT[state](waiting).format(since=since)
+        self._show_queue()
+
+    def show_held(self, held: int) -> None:
+        self._held = held
+        self._show_queue()
+
+    def show_token_state(self, state: TokenState) -> None:
+        self.token_label.setText(translate("StatusBar", TOKEN_STATE_TEXT[state]))
+
+    def _show_queue(self) -> None:
+        count = self._held
+        held = (
+            translate("StatusBar", "; %n held for another destination", None, count)
+            if count
+            else ""
+        )
+        self.queue_label.setText(self._queue_text + held)

@@ -1,0 +1,212 @@
+"""Where each command barcode goes: one bar width for every code, quiet zones, pages.
+
+Every code on a paper is drawn with the same narrowest bar (the module, X), a whole
+number of the PDF's dots so that each bar edge falls on a printer dot: on A4/Letter
+X = 4 dots at 300 dpi (1/75 in, 0.339 mm: 2 dots at 150 dpi, 8 at 600), on 4x6 in
+labels X = 3 dots at 203 dpi (0.375 mm), the resolution of warehouse label printers.
+Both are above 0.33 mm (13 mil). Each code has at least ``QUIET_ZONE_MODULES`` blank
+modules on each side inside its own cell; a code too long for a column gets a whole
+row, and the rows run onto as many pages as they need. Labels are drawn along their
+6 in side: the longest code does not fit across 4 in at 0.33 mm.
+
+Plain geometry in dots, without Qt, so that the tests can check it as drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from flxdesk.host.i18n import QT_TRANSLATE_NOOP
+from flxdesk.station.command_codes import COMMANDS, Command
+
+QUIET_ZONE_MODULES = 10
+MIN_MODULE_MM = 0.33  # 13 mil
+
+
+class Paper(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+    LABEL_4X6 = "4x6"
+
+
+# What the window can offer (translated with the "CommandSheet" context).
+PAPER_NAMES: dict[Paper, str] = {
+    Paper.A4: QT_TRANSLATE_NOOP("CommandSheet", "A4 sheet"),
+    Paper.LETTER: QT_TRANSLATE_NOOP("CommandSheet", "Letter sheet"),
+    Paper.LABEL_4X6: QT_TRANSLATE_NOOP("CommandSheet", "4x6 in labels (label printer)"),
+}
+
+
+@dataclass(frozen=True)
+class PaperSpec:
+    """One paper's page and drawing sizes (lengths in mm unless named otherwise)."""
+
+    width_pt: int  # the page as the printer takes it (portrait), in PDF points (1/72 in)
+    height_pt: int
+    dpi: int  # the PDF's drawing resolution
+    module_dots: int  # the narrowest bar, X
+    margin_mm: float
+    columns: int
+    header_mm: float  # title lines above the first row of each page
+    row_mm: float  # one code (bars, its words) and the gap to the next row
+    bar_height_mm: float
+    title_pt: float
+    caption_pt: float  # the command's words, bold
+    code_pt: float  # the code as typed
+    turned: bool  # drawn a quarter turn round, along the page's long side
+
+    def dots(self, mm: float) -> int:
+        return round(mm / 25.4 * self.dpi)
+
+    @property
+    def module_mm(self) -> float:
+        return self.module_dots / self.dpi * 25.4
+
+    @property
+    def page_dots(self) -> tuple[int, int]:
+        """The page's width and height in dots, as the printer takes it."""
+        return round(self.width_pt / 72 * self.dpi), round(self.height_pt / 72 * self.dpi)
+
+    @property
+    def drawing_dots(self) -> tuple[int, int]:
+        """Width and height of the drawing in dots (turned for labels)."""
+        width, height = self.page_dots
+        return (height, width) if self.turned else (width, height)
+
+
+_SHEET = {
+    "dpi": 300,
+    "module_dots": 4,
+    "margin_mm": 15.0,
+    "columns": 2,
+    "header_mm": 24.0,
+    "row_mm": 44.0,
+    "bar_height_mm": 15.0,
+    "title_pt": 16.0,
+    "caption_pt": 13.0,
+    "code_pt": 10.0,
+    "turned": False,
+}
+SPECS: dict[Paper, PaperSpec] = {
+    Paper.A4: PaperSpec(595, 842, **_SHEET),  # Qt's A4, in whole points
+    Paper.LETTER: PaperSpec(612, 792, **_SHEET),
+    Paper.LABEL_4X6: PaperSpec(
+        288,
+        432,
+        dpi=203,
+        module_dots=3,
+        margin_mm=4.0,
+        columns=1,
+        header_mm=8.0,
+        row_mm=28.0,
+        bar_height_mm=15.0,
+        title_pt=10.0,
+        caption_pt=11.0,
+        code_pt=8.0,
+        turned=True,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One code on the drawing of one page; x and y in dots."""
+
+    command: Command
+    pattern: str  # "1" a dark module, "0" a light one (quiet zones not included)
+    page: int
+    cell_left: int  # the code's own room in its row: nothing else is drawn there
+    cell_width: int
+    top: int  # of the bars
+    bars_left: int
+    module: int
+
+    @property
+    def bars_right(self) -> int:
+        return self.bars_left + len(self.pattern) * self.module
+
+    @property
+    def quiet_zones(self) -> tuple[int, int]:
+        """Blank dots left and right of the bars, inside the cell."""
+        return self.bars_left - self.cell_left, self.cell_left + self.cell_width - self.bars_right
+
+
+@dataclass(frozen=True)
+class Layout:
+    spec: PaperSpec
+    pages: int
+    placements: tuple[Placement, ...]
+
+
+def bar_pattern(code: str) -> str:
+    """'1' for a dark module, '0' for a light one, quiet zones not included."""
+    from barcode import Code128
+
+    return Code128(code).build()[0]
+
+
+def _rows(spec: PaperSpec, patterns: list[str]) -> list[list[tuple[int, int, int]]]:
+    """Rows of (index of the code, first column, columns spanned), first fit in order:
+    a code that fits a column takes the first free one, a longer one a new whole row."""
+    width, _ = spec.drawing_dots
+    usable = width - 2 * spec.dots(spec.margin_mm)
+    column = usable // spec.columns
+    rows: list[list[tuple[int, int, int]]] = []
+    used: list[int] = []  # columns taken in each row
+    for index, pattern in enumerate(patterns):
+        # One spare module: the bars start on a whole module from the page's edge.
+        needed = (len(pattern) + 2 * QUIET_ZONE_MODULES + 1) * spec.module_dots
+        if needed > usable:
+            raise ValueError(f"the barcode of {COMMANDS[index].code!r} is too long for the page")
+        if needed <= column:
+            free = next((n for n, taken in enumerate(used) if taken < spec.columns), None)
+            if free is not None:
+                rows[free].append((index, used[free], 1))
+                used[free] += 1
+                continue
+            rows.append([(index, 0, 1)])
+            used.append(1)
+        else:
+            rows.append([(index, 0, spec.columns)])
+            used.append(spec.columns)
+    return rows
+
+
+def layout(paper: Paper, commands: tuple[Command, ...] = COMMANDS) -> Layout:
+    """Where every code goes on ``paper``, in the order given."""
+    spec = SPECS[paper]
+    patterns = [bar_pattern(command.code) for command in commands]
+    width, height = spec.drawing_dots
+    margin = spec.dots(spec.margin_mm)
+    column = (width - 2 * margin) // spec.columns
+    first_top = margin + spec.dots(spec.header_mm)
+    row_height = spec.dots(spec.row_mm)
+    per_page = (height - margin - first_top) // row_height
+    if per_page < 1:
+        raise ValueError("no room for a row of barcodes on the page")
+    rows = _rows(spec, patterns)
+    placements = []
+    for row_number, row in enumerate(rows):
+        page, row_on_page = divmod(row_number, per_page)
+        top = first_top + row_on_page * row_height
+        for index, first_column, span in row:
+            cell_left = margin + first_column * column
+            cell_width = span * column
+            bars_width = len(patterns[index]) * spec.module_dots
+            centred = cell_left + (cell_width - bars_width) // 2
+            bars_left = centred - centred % spec.module_dots
+            placements.append(
+                Placement(
+                    commands[index],
+                    patterns[index],
+                    page,
+                    cell_left,
+                    cell_width,
+                    top,
+                    bars_left,
+                    spec.module_dots,
+                )
+            )
+    pages = -(-len(rows) // per_page)
+    return Layout(spec, pages, tuple(placements))

@@ -1,0 +1,48 @@
+"""A lone station on the strict server with arrival jitter keeps its pace (real HTTP).
+
+The server counts each request 0-40 ms after it arrives, so two starts that left 1.02 s
+apart may be counted less than 1.0 s apart: a 429 the station caused only by the network's
+timing. The bounds are loose, so that a busy machine does not make them flake;
+``python bench/throughput.py --jitter-ms 40`` measures the figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flxdesk.flxpoint.demo_api import DEMO_TOKEN
+from flxdesk.flxpoint.rate_limit import SAFETY_MARGIN_SECONDS, RateLimiter
+from flxdesk.history.store import HistoryStore, State
+from flxdesk.orders.destination import Destination
+from flxdesk.sending.engine import QueueEngine
+from support.engine import final_states
+from support.strict_server import pace, strict_api
+
+DEST = Destination("loopback-test-api")
+UPDATES = 25
+# Seed 23's path delays breach the window once, at the second pair of starts, by 14 ms.
+SEED = 23
+
+
+def test_a_lone_station_widens_its_spacing_for_jitter_instead_of_halving_its_pace(
+    tmp_path: Path,
+) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    ids = store.add_many_queued(
+        [(str(1000 + n), "Closed", "") for n in range(UPDATES)], destination=DEST
+    )
+    limiter = RateLimiter()
+    with strict_api(jitter_ms=40, seed=SEED, latency=0.05) as api:
+        engine = QueueEngine(
+            store.path, api.url, DEMO_TOKEN, limiter=limiter, destination=DEST.api_url
+        )
+        engine.run(until_idle=True)
+    figures = pace(api.requests)
+    print(f"\n{UPDATES} updates at 0-40 ms arrival jitter: {figures.describe()}")
+    assert final_states(store, ids) == {State.SENT: UPDATES}
+    assert figures.throttled >= 1  # the jitter did breach the window
+    assert limiter.margin > SAFETY_MARGIN_SECONDS  # and the station took it as jitter
+    assert limiter.rate == 2.0
+    assert figures.throttled <= 3
+    # Halving the pace for the 429, as for a shared token, gives about 0.75 here.
+    assert figures.ratio >= 0.9
