@@ -25,12 +25,13 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "requirements-build.in"
 LOCK = HERE / "requirements-build.txt"
 
-# Package -> the marker it gets in the lock. The first three are named in the .in file;
+# Package -> the marker it gets in the lock. The first four are named in the .in file;
 # the last three come only through SecretStorage (Linux), and pip-compile, resolving on
 # Linux, pins them without a marker.
 PLATFORM_ONLY = {
     "pywin32-ctypes": 'sys_platform == "win32"',
     "pefile": 'sys_platform == "win32"',
+    "tzdata": 'sys_platform == "win32"',
     "macholib": 'sys_platform == "darwin"',
     "cryptography": 'sys_platform == "linux"',
     "cffi": 'sys_platform == "linux"',

@@ -2,9 +2,10 @@
 
     flxdesk bulk FILE [--status S] [--note N] [--results OUT.csv]
     flxdesk resume [--to-current]
-    flxdesk update ID --status S [--note N]
-    flxdesk report --since today|shift|DATE [--until DATE] [--csv F] [--pdf F]  (report_command)
-    flxdesk token set|check|forget  (cli.token)
+    flxdesk update ID --status S [--note N] [--again]
+    flxdesk report --since today|shift|DATE [--until DATE] [--csv F] [--pdf F] [--floor]
+    flxdesk floor init|login                                  (flxdesk.cli.floor)
+    flxdesk token set|check|forget                            (flxdesk.cli.token)
 
 Progress goes to stderr, one result line per update to stdout. Exit codes: 0 when
 every update succeeded, 1 when any failed or was left queued, 2 for usage, file or
@@ -13,6 +14,12 @@ setup errors (no token, data folder in use, unreadable history).
 Updates queued for another destination (another API address, or under another
 token) are held, never sent, and counted as left queued; ``resume --to-current``
 sends them to the current destination instead, because the person said so.
+
+With a floor (flxdesk.floor), the sending commands pace with the other stations and
+publish this station's history to it, also what an earlier command left unpublished
+(``resume`` included, even with nothing queued); ``update`` does not send an order
+another station set to the same status within the duplicate guard's window (exit
+code 1; ``--again`` sends it). A floor that does not answer never stops a command.
 """
 
 from __future__ import annotations
@@ -27,15 +34,22 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from flxdesk.cli import floor as floor_command
 from flxdesk.cli import report as report_command
 from flxdesk.cli import token as token_command
 from flxdesk.cli.console import tolerate_unencodable_output
 from flxdesk.orders.statuses import ORDER_STATUSES, canonical_status
-from flxdesk.sending.events import EngineEvent, EngineState, RowFinished, StateChanged
+from flxdesk.sending.events import (
+    EngineEvent,
+    EngineState,
+    FloorChanged,
+    RowFinished,
+    StateChanged,
+)
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("bulk", "resume", "update", "report", "token")
+COMMANDS = ("bulk", "resume", "update", "report", "floor", "token")
 TOKEN_ENV = "FLXDESK_TOKEN"
 OFFLINE_GIVE_UP_SECONDS = 300.0  # offline, or Flxpoint not answering: left queued
 STORAGE_GIVE_UP_SECONDS = 60.0  # the history locked (or the disk full) this long: exit 2
@@ -73,7 +87,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     update.add_argument("order_id", metavar="ID")
     update.add_argument("--status", required=True, help=status_help)
     update.add_argument("--note", default="")
+    update.add_argument(
+        "--again",
+        action="store_true",
+        help="send it even when another station of the floor just set the same status",
+    )
     report_command.add_parser(commands)
+    floor_command.add_parser(commands)
     token_command.add_parser(commands)
     args = parser.parse_args(argv)
     if getattr(args, "status", "") and args.status not in ORDER_STATUSES:
@@ -115,9 +135,12 @@ class Reporter:
         self.rate = lambda: 2.0  # requests per second, for the time left
         self.token_problem = ""
         self._last_state: EngineState | None = None
+        self._floor_lines = floor_command.FloorLines()
 
     def __call__(self, event: EngineEvent) -> None:
         match event:
+            case FloorChanged():
+                self._floor_lines(event)
             case RowFinished(update_id, ok, message):  # also one an earlier run left queued
                 row = self._store.get(update_id)
                 self.finished.append(update_id)
@@ -250,15 +273,25 @@ def _stop_on_interrupt(engine) -> Callable[[], None]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from flxdesk.flxpoint.endpoint import resolve_api_url
-    from flxdesk.history.faults import fault_from
-    from flxdesk.host.crash_record import CrashRecord
-    from flxdesk.host.instance_lock import InstanceLock
     from flxdesk.host.paths import app_paths
     from flxdesk.host.settings import load_settings
 
     paths = app_paths().ensure()
     settings = load_settings(paths.settings_file)
+    # The floor connects in the background while the rest is read and checked.
+    floor = floor_command.start_floor(settings, paths)
+    try:
+        return _run_with_floor(args, paths, settings, floor)
+    finally:
+        floor_command.finish_floor(floor)
+
+
+def _run_with_floor(args: argparse.Namespace, paths, settings, floor) -> int:
+    from flxdesk.flxpoint.endpoint import resolve_api_url
+    from flxdesk.history.faults import fault_from
+    from flxdesk.host.crash_record import CrashRecord
+    from flxdesk.host.instance_lock import InstanceLock
+
     imported_rows: list = []
     invalid = []
     if args.command == "bulk" and args.results:
@@ -285,7 +318,7 @@ def run(args: argparse.Namespace) -> int:
         raise fault_from(error, paths.history_db) from error
     if not anything_queued:
         print("flxdesk: nothing is queued.", file=sys.stderr)
-        return EXIT_OK
+        return EXIT_OK  # the floor still gets what an earlier command left (finish_floor)
     api_url = resolve_api_url(settings.api_url)
     token = find_token(settings.profile)
     try:
@@ -296,8 +329,10 @@ def run(args: argparse.Namespace) -> int:
     previous_crash = crash_record.arm()
     if previous_crash is not None:
         print(f"flxdesk: {previous_crash.notice()}", file=sys.stderr)
+    if floor is not None:
+        floor.prepare(token)
     try:
-        return _send_all(args, paths, api_url, token, imported_rows, invalid)
+        return _send_all(args, paths, settings, api_url, token, imported_rows, invalid, floor)
     except sqlite3.Error as error:  # locked for long, a full disk, ...: in words
         raise fault_from(error, paths.history_db) from error
     finally:
@@ -305,7 +340,28 @@ def run(args: argparse.Namespace) -> int:
         lock.release()
 
 
-def _send_all(args, paths, api_url: str, token: str, imported_rows: list, invalid: list) -> int:
+def _held_by_the_floor(floor, args, settings) -> str:
+    """Why ``update`` must not send (another station just did the same), or ""."""
+    if floor is None or args.again:
+        return ""
+    window = settings.station.duplicate_window_minutes * 60
+    if window <= 0:
+        return ""
+    floor.wait_settled(floor_command.FIRST_ATTEMPT_SECONDS)
+    duplicate = floor.previous_elsewhere(args.order_id, args.status, window)
+    return duplicate.describe(args.status) if duplicate is not None else ""
+
+
+def _send_all(
+    args,
+    paths,
+    settings,
+    api_url: str,
+    token: str,
+    imported_rows: list,
+    invalid: list,
+    floor=None,
+) -> int:
     from flxdesk.history.store import HistoryStore, State
     from flxdesk.orders.destination import Destination
     from flxdesk.sending.engine import QueueEngine
@@ -314,6 +370,8 @@ def _send_all(args, paths, api_url: str, token: str, imported_rows: list, invali
     store = None
     try:
         store = HistoryStore(paths.history_db)
+        # With a floor, every change is noted for it in the same transaction (the outbox).
+        store.set_floor_publishing(floor is not None, since=time.time() - 24 * 3600)
         current = Destination(api_url, store.fingerprint(token))
         resent = store.requeue_interrupted()
         if resent:
@@ -329,10 +387,23 @@ def _send_all(args, paths, api_url: str, token: str, imported_rows: list, invali
                 store, imported_rows, f"bulk {args.file}", destination=current
             ).batch_id
         elif args.command == "update":
+            held_why = _held_by_the_floor(floor, args, settings)
+            if held_why:
+                print(
+                    f"held\t{args.order_id}\t{args.status}\tnot sent: {held_why} "
+                    "(--again sends it)",
+                    flush=True,
+                )
+                return EXIT_FAILED
             queue_one(store, args.order_id, args.status, args.note, destination=current)
         reporter = Reporter(store)
         engine = QueueEngine(
-            paths.history_db, api_url, token, on_event=reporter, token_salt=store.token_salt
+            paths.history_db,
+            api_url,
+            token,
+            on_event=reporter,
+            token_salt=store.token_salt,
+            floor=floor,
         )
         reporter.rate = lambda: engine.rate
         restore_signals = _stop_on_interrupt(engine)
@@ -395,8 +466,12 @@ def main(argv: Sequence[str], pdf_writer: report_command.PdfWriter | None = None
 
     tolerate_unencodable_output()
     args = parse_args(argv)
+    if args.command == "report" and args.floor:
+        return _floor_errors_in_words(floor_command.run_floor_report, args, pdf_writer)
     if args.command == "report":
         return report_command.run_report(args, pdf_writer)
+    if args.command == "floor":
+        return _floor_errors_in_words(floor_command.run_floor, args)
     if args.command == "token":
         return token_command.run_token(args)
     try:
@@ -412,6 +487,20 @@ def main(argv: Sequence[str], pdf_writer: report_command.PdfWriter | None = None
         DataFolderUnusable,
         ValueError,
     ) as problem:
+        print(f"flxdesk: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("flxdesk: interrupted.", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _floor_errors_in_words(command: Callable[..., int], *args: object) -> int:
+    """The floor's commands: settings, data folder and station-name problems in words."""
+    from flxdesk.host.paths import DataFolderUnusable
+
+    try:
+        return command(*args)
+    except (DataFolderUnusable, ValueError) as problem:
         print(f"flxdesk: {problem}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

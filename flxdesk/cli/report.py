@@ -41,6 +41,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     report.add_argument("--csv", type=Path, help="also write the summary to this CSV file")
     report.add_argument("--pdf", type=Path, help="also write a one-page PDF to print")
     report.add_argument("--demo", action="store_true", help="the demo's history, not the real one")
+    report.add_argument(
+        "--floor",
+        action="store_true",
+        help="the whole floor: every station's totals and a line per station (flxdesk.floor)",
+    )
 
 
 def run_report(args: argparse.Namespace, pdf_writer: PdfWriter | None = None) -> int:

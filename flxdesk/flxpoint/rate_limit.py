@@ -136,6 +136,29 @@ class RateLimiter:
             self._starts.append(start)
             return start, self._pause_serial
 
+    def earliest_start(self) -> float:
+        """The earliest start the hard cap and a pause allow (clock time), claiming nothing.
+
+        For a coordinator that grants the start itself (flxdesk.floor.slots): it must not
+        grant one this process's own recent starts forbid.
+        """
+        with self._lock:
+            start = max(self._clock(), self._not_before)
+            if len(self._starts) >= self._max_starts:
+                start = max(start, self._starts[-self._max_starts] + self._window)
+            return start
+
+    def record_start(self, at: float) -> None:
+        """A start granted elsewhere (flxdesk.floor.slots), so that pacing alone later
+        counts it."""
+        with self._lock:
+            if len(self._starts) == self._starts.maxlen:
+                self._starts.popleft()
+            position = len(self._starts)
+            while position and self._starts[position - 1] > at:  # kept oldest first
+                position -= 1
+            self._starts.insert(position, at)
+
     def pause(self, seconds: float) -> None:
         """No request may start for ``seconds`` from now (e.g. after a 429).
 

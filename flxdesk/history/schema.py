@@ -106,10 +106,46 @@ def _v3_history_queries(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX updates_by_retry_of ON updates(retry_of) WHERE retry_of IS NOT NULL")
 
 
+# What a change of an update's row publishes to the floor (flxdesk.floor.outbox).
+FLOOR_COLUMNS = "state, attempts, http_code, outcome, message, finished_at, note"
+
+
+def _v4_floor_outbox(db: sqlite3.Connection) -> None:
+    """The floor's outbox: updates changed since they were last published to the floor.
+
+    Triggers note every new update and every change of its state or result in
+    ``floor_outbox``, in the same transaction as the change itself, while publishing
+    is on (``meta.floor_outbox``, set by a station that has a floor). One row per
+    update; a later change replaces it with a higher ``seq``, so the outbox never holds
+    more rows than updates, and a row published while it changed again stays to be
+    published again. ``history_id`` names this file on the floor: a history set aside
+    and started anew does not reuse the published ids.
+    """
+    db.execute(
+        """CREATE TABLE floor_outbox (
+            seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+            update_id INTEGER NOT NULL UNIQUE
+        )"""
+    )
+    db.execute("INSERT INTO meta (key, value) VALUES ('history_id', lower(hex(randomblob(16))))")
+    db.execute("INSERT INTO meta (key, value) VALUES ('floor_outbox', 'off')")
+    publishing = "(SELECT value FROM meta WHERE key = 'floor_outbox') = 'on'"
+    db.execute(
+        f"""CREATE TRIGGER floor_outbox_on_insert AFTER INSERT ON updates WHEN {publishing}
+            BEGIN INSERT OR REPLACE INTO floor_outbox (update_id) VALUES (NEW.id); END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER floor_outbox_on_update AFTER UPDATE OF {FLOOR_COLUMNS} ON updates
+            WHEN {publishing}
+            BEGIN INSERT OR REPLACE INTO floor_outbox (update_id) VALUES (NEW.id); END"""
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_first_release,
     _v2_destinations,
     _v3_history_queries,
+    _v4_floor_outbox,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

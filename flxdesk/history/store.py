@@ -164,14 +164,16 @@ class HistoryStore:
             migrate(self._db, path)  # first: a newer file is refused before any write
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(f"PRAGMA synchronous={synchronous}")
-            (salt,) = self._db.execute("SELECT value FROM meta WHERE key='token_salt'").fetchone()
+            meta = dict(self._db.execute("SELECT key, value FROM meta"))
         except sqlite3.Error as error:
             self._db.close()
             raise _open_error(error, path) from error
         except BaseException:
             self._db.close()
             raise
-        self.token_salt: str = salt
+        self.token_salt: str = meta["token_salt"]
+        # This file's name on the floor (flxdesk.floor.outbox); a new file gets a new one.
+        self.history_id: str = meta["history_id"]
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long later writes wait for another connection's lock (see ``__init__``)."""
@@ -211,6 +213,33 @@ class HistoryStore:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+    @property
+    def floor_publishing(self) -> bool:
+        """Whether changes are noted in the floor's outbox (history schema version 4)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='floor_outbox'").fetchone()
+        return bool(row) and row[0] == "on"
+
+    def set_floor_publishing(self, on: bool, *, since: float | None = None) -> bool:
+        """Note changes in the floor's outbox from now on (a station with a floor), or stop.
+
+        Turning it on also notes the updates still waiting and those queued at or after
+        ``since``, so the floor learns of them; turning it off keeps what is noted.
+        Returns whether anything changed.
+        """
+        if self.floor_publishing == on:
+            return False
+        with self._transaction():
+            self._db.execute(
+                "UPDATE meta SET value=? WHERE key='floor_outbox'", ("on" if on else "off",)
+            )
+            if on:
+                self._db.execute(
+                    "INSERT OR IGNORE INTO floor_outbox (update_id) SELECT id FROM updates"
+                    " WHERE state IN (?, ?) OR created_at >= ? ORDER BY id",
+                    (State.QUEUED, State.SENDING, time.time() if since is None else since),
+                )
+        return True
 
     def check_writable(self) -> None:
         """Prove the file accepts writes, leaving no trace (for the self-test)."""

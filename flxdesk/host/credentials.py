@@ -129,6 +129,19 @@ def save_token(token: str, profile: str = DEFAULT_PROFILE) -> None:
     _call_keyring("write", keyring.set_password, SERVICE_NAME, profile, token)
 
 
+def load_secret(service: str, user: str) -> str | None:
+    """Another secret flxdesk keeps in the keychain (the floor's password), or None."""
+    import keyring
+
+    return _call_keyring("read", keyring.get_password, service, user) or None
+
+
+def save_secret(service: str, user: str, secret: str) -> None:
+    import keyring
+
+    _call_keyring("write", keyring.set_password, service, user, secret)
+
+
 def forget_token(profile: str = DEFAULT_PROFILE) -> None:
     """Remove the stored token; forgetting a token that is not there is not an error."""
     import keyring

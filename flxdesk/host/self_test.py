@@ -2,7 +2,8 @@
 
 IT runs it after installing (and CI runs it on the frozen build) to see at once
 whether the Qt platform plugin, the keychain backend, the TLS trust store, the data
-folder and a full PATCH round trip work. Exit code 0 when every check passes.
+folder, a full PATCH round trip and the floor (its driver; the floor itself when one
+is configured) work. Exit code 0 when every check passes.
 """
 
 from __future__ import annotations
@@ -104,6 +105,66 @@ def check_round_trip() -> CheckResult:
         return CheckResult(name, False, f"{type(error).__name__}: {error}")
 
 
+def check_floor(paths: AppPaths) -> CheckResult:
+    """The floor's driver loads from the install; the floor, when one is configured,
+    answers and can be used by this flxdesk."""
+    name = "Floor"
+    try:
+        import psycopg
+
+        driver = f"psycopg {psycopg.__version__}, libpq {_libpq_version(psycopg.pq.version())}"
+        if psycopg.pq.__impl__ not in ("binary", "c"):
+            return CheckResult(
+                name, False, f"{driver}: psycopg's own libpq is missing from this install"
+            )
+    except Exception as error:
+        return CheckResult(name, False, f"the floor's driver does not load: {error}")
+    try:
+        from flxdesk.floor.connection import (
+            FloorAddressError,
+            configured_url,
+            connect,
+            connection_note,
+            describe_error,
+            parse_address,
+            stored_password,
+        )
+        from flxdesk.floor.schema import FloorSchemaError, check_floor
+        from flxdesk.host.settings import load_settings
+        from flxdesk.host.station_name import station_name
+
+        settings = load_settings(paths.settings_file)
+        configured = configured_url(settings.floor_url)
+        if configured is None:
+            return CheckResult(name, True, f"not configured ({driver} loads)")
+        station = station_name(settings.station_name)
+        try:
+            address = parse_address(*configured)
+        except FloorAddressError as problem:
+            return CheckResult(name, False, str(problem))
+        try:
+            with connect(address, stored_password(address), "flxdesk self-test") as connection:
+                note = connection_note(connection)
+                info = check_floor(connection)
+        except FloorSchemaError as problem:
+            return CheckResult(name, False, f"{address.describe()}: {problem}")
+        except psycopg.Error as error:
+            return CheckResult(name, False, describe_error(error, address))
+        return CheckResult(
+            name,
+            True,
+            f"reachable: {address.describe()}, floor version {info.version}, {note}, "
+            f"station {station} ({driver})",
+        )
+    except Exception as error:
+        return CheckResult(name, False, f"{type(error).__name__}: {error}")
+
+
+def _libpq_version(number: int) -> str:
+    major, minor = divmod(number, 10000)
+    return f"{major}.{minor % 100}" if major >= 10 else str(number)
+
+
 def run_self_test(
     paths: AppPaths,
     out: TextIO = sys.stdout,
@@ -117,6 +178,7 @@ def run_self_test(
         check_tls,
         lambda: check_sqlite(paths),
         check_round_trip,
+        lambda: check_floor(paths),
         *extra_checks,
     ]
     print(f"flxdesk {__version__} self-test (frozen: {getattr(sys, 'frozen', False)})", file=out)

@@ -38,13 +38,17 @@ EXAMPLE = '{"api_url": "https://api.flxpoint.com"}'
 class Settings(NamedTuple):
     api_url: str = ""
     profile: str = "default"
+    # The floor's PostgreSQL, a libpq URI without its password (flxdesk.floor.connection).
+    floor_url: str = ""
+    # This station's name on the floor and in its history (flxdesk.host.station_name).
+    station_name: str = ""
     station: StationSettings = StationSettings()
     locked: frozenset[str] = frozenset()  # names IT locked on this computer
     below_user: StationSettings = StationSettings()  # station values without the user's
     machine_file: Path | None = None  # IT's settings, when this computer has them
 
 
-TEXT_SETTINGS = ("api_url", "profile")  # top-level settings that are text
+TEXT_SETTINGS = ("api_url", "profile", "floor_url", "station_name")  # top-level text
 LOCKED = "locked"
 
 

@@ -17,6 +17,7 @@ a file for spreadsheets and other programs.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -215,8 +216,14 @@ def summary_lines(summary: ShiftSummary, max_failures: int | None = None) -> lis
     return lines
 
 
-def write_summary_csv(summary: ShiftSummary, path: Path) -> Path:
-    """The summary as one CSV file of sections (Excel reads it: UTF-8 with BOM)."""
+def write_summary_csv(
+    summary: ShiftSummary, path: Path, sections: Sequence[Sequence[Sequence[object]]] = ()
+) -> Path:
+    """The summary as one CSV file of sections (Excel reads it: UTF-8 with BOM).
+
+    ``sections``: more sections (lists of rows) written after the heading, such as the
+    floor report's stations (flxdesk.floor.report).
+    """
     with path.open("w", newline="", encoding="utf-8-sig") as out:
         writer = SafeWriter(out)
         period = summary.period
@@ -226,6 +233,10 @@ def write_summary_csv(summary: ShiftSummary, path: Path) -> Path:
         writer.writerow(["to", _stamp(period.until) if period.until else "now"])
         writer.writerow(["made at", _stamp(summary.made_at)])
         writer.writerow([])
+        for section in sections:
+            for row in section:
+                writer.writerow(list(row))
+            writer.writerow([])
         writer.writerow(["result", "updates"])
         for result, count in summary.by_result.items():
             writer.writerow([result, count])

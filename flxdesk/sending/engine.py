@@ -34,6 +34,12 @@ Stopping is quick: ``stop`` ends the requests on the wire at once (their rows go
 to the queue, marked resent, since Flxpoint may have applied them), and the sending
 threads are daemons, so a request that still hangs never keeps the process alive.
 
+The floor (flxdesk.floor), when the station has one: every request start is asked of
+the floor, which shares the token's budget with the other stations (``floor.pacer``);
+a floor that does not answer within about a second leaves the station pacing alone with
+its own limiter, and it rejoins by itself. The engine tells the floor's publisher about
+every change it records, and forwards the floor's state as FloorChanged events.
+
 Destinations: the engine sends a row only to the destination it was queued for (its
 API URL and token fingerprint, flxdesk.orders.destination). Rows queued for another URL or
 under another token are *held*: counted in the state events, never sent, until the
@@ -50,7 +56,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from flxdesk.flxpoint.rate_limit import RateLimiter, bounded_retry_after, limiter_for_token
 from flxdesk.flxpoint.results import UpdateResult
@@ -68,10 +74,15 @@ from flxdesk.orders.outcomes import Finality, Outcome
 from flxdesk.sending.events import (
     EngineEvent,
     EngineState,
+    FloorChanged,
     RowChanged,
     RowFinished,
     StateChanged,
 )
+from flxdesk.sending.pacing import LocalPacer, Pacer
+
+if TYPE_CHECKING:
+    from flxdesk.floor.session import FloorSession
 
 log = logging.getLogger(__name__)
 
@@ -174,11 +185,13 @@ class QueueEngine:
         destination: str | None = None,
         token_salt: str | None = None,
         clock: EngineClock | None = None,
+        floor: FloorSession | None = None,
     ) -> None:
         """``destination`` is the URL recorded in rows, when not ``api_url`` (the demo's
         port changes each start, so its rows record DEMO_DESTINATION instead).
         ``token_salt`` is the history's salt for token fingerprints; without it the
-        history is opened here to read it (which may wait on a lock)."""
+        history is opened here to read it (which may wait on a lock). ``floor``: the
+        station's started floor session (its owner closes it), or None to pace alone."""
         self._store_path = store_path
         self._api_url = api_url
         self._destination_url = destination or api_url
@@ -195,6 +208,13 @@ class QueueEngine:
         self._client_factory = client_factory
         self._max_in_flight = max_in_flight
         self._clock = clock or EngineClock()
+        self._floor = floor
+        self._pacer: Pacer = floor.pacer(self._limiter) if floor else LocalPacer(self._limiter)
+        self._floor_said: FloorChanged | None = None
+        if floor is not None:
+            floor.add_listener(self._floor_changed)
+            if token:
+                floor.prepare(token)
 
         self._lock = threading.RLock()
         self._token = token
@@ -231,6 +251,8 @@ class QueueEngine:
     # --- control, from any thread ------------------------------------------------------
     def set_token(self, token: str | None) -> None:
         fingerprint = self._fingerprint(token)
+        if token and self._floor is not None:
+            self._floor.prepare(token)
         with self._lock:
             self._token = token or None
             self._token_fp = fingerprint
@@ -307,6 +329,7 @@ class QueueEngine:
             destination=self._destination_url,
             token_salt=self._token_salt,
             clock=self._clock,
+            floor=self._floor,
         )
         engine._paused = paused
         return engine
@@ -324,6 +347,10 @@ class QueueEngine:
 
     def _poke(self) -> None:
         self._wake.set()
+
+    def _floor_changed(self, status: FloorChanged) -> None:
+        """From a floor thread: the run thread says it (``_publish_floor``) at once."""
+        self._poke()
 
     # --- the loop ------------------------------------------------------------------
     def run(
@@ -403,6 +430,7 @@ class QueueEngine:
             if interrupted:
                 log.warning("%d updates interrupted earlier are queued again", interrupted)
         self._collect_finished()
+        self._publish_floor()
         row = self._next_startable()
         if row is not None:
             self._start(row, senders)
@@ -474,6 +502,8 @@ class QueueEngine:
         except Exception:
             log.exception("Could not tidy the queue while stopping; the next start will")
         finally:
+            if self._floor is not None:
+                self._floor.remove_listener(self._floor_changed)
             self._state = EngineState.STOPPED
             waiting, held = self._counts
             self._on_event(StateChanged(EngineState.STOPPED, waiting, held))
@@ -520,7 +550,7 @@ class QueueEngine:
         result: object = None
         try:
             client = self._client(token, generation)
-            if self._limiter(token).wait_for_slot(self._stop):
+            if self._pacer.wait_for_slot(token, self._stop):
                 with self._lock:
                     still_wanted = (
                         not self._paused
@@ -563,6 +593,8 @@ class QueueEngine:
                 self._unrecorded.append(self._finished.get_nowait())
             except queue.Empty:
                 break
+        if self._unrecorded and self._floor is not None:
+            self._floor.publisher.wake()
         while self._unrecorded:
             row, result, generation = self._unrecorded[0]
             if result is None:  # paused, stopped or token changed before it left
@@ -623,9 +655,7 @@ class QueueEngine:
             with self._lock:
                 token = self._token
             if token:
-                limiter = self._limiter(token)
-                limiter.pause(delay)
-                limiter.on_throttled()
+                self._pacer.throttled(token, delay)
             self._offline_backoff = self._offline_until = 0.0
             self._retry_at[row.id] = now + delay
             self._throttled_in_a_row += 1
@@ -642,6 +672,15 @@ class QueueEngine:
         self._holding_since = self._holding_since or time.time()
         self._retry_at[row.id] = now + self._policy.delay(tried)
         self._on_event(RowChanged(row.id))
+
+    def _publish_floor(self) -> None:
+        """Say the floor's state when it changed (the first attempt's outcome included)."""
+        if self._floor is None:
+            return
+        status = self._floor.status
+        if status is not None and status != self._floor_said:
+            self._floor_said = status
+            self._on_event(status)
 
     def _publish_state(self) -> EngineState:
         waiting, held = self._counts

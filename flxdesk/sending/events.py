@@ -6,6 +6,7 @@ Cheap enough for the window's first-paint path; consumers ``match`` on the class
         case RowChanged(update_id): ...
         case RowFinished(update_id, ok, message): ...
         case StateChanged(state, waiting, held, token_problem): ...
+        case FloorChanged(state, since, reason): ...
 
 (``StateChanged`` also carries ``since`` and ``problem``; patterns may leave them out.)
 """
@@ -64,4 +65,22 @@ class StateChanged(NamedTuple):
     storage_kind: str = ""
 
 
-EngineEvent = RowChanged | RowFinished | StateChanged
+class FloorState(StrEnum):
+    REACHABLE = "reachable"  # starts are granted by the floor, shared with the other stations
+    AWAY = "away"  # the floor does not answer or cannot be used: this station paces alone
+
+
+class FloorChanged(NamedTuple):
+    """The floor (flxdesk.floor) became reachable, or this station went on alone.
+
+    Only sent by an engine that has a floor. ``since``: wall-clock time the floor went
+    away (AWAY), else None; ``reason``: why, in words for people (AWAY), else empty.
+    flxdesk.floor.session.floor_words says it all in one sentence.
+    """
+
+    state: FloorState
+    since: float | None = None
+    reason: str = ""
+
+
+EngineEvent = RowChanged | RowFinished | StateChanged | FloorChanged

@@ -656,6 +656,149 @@
         </message>
     </context>
     <context>
+        <name>Floor</name>
+        <message>
+            <source>Floor not reachable since {since}: this station is pacing alone</source>
+            <translation>Sin conexión con la planta desde las {since}: esta estación marca su propio ritmo</translation>
+        </message>
+        <message>
+            <source>Floor reachable: this station paces with the others.</source>
+            <translation>Planta conectada: esta estación va al ritmo de las demás.</translation>
+        </message>
+        <message>
+            <source>it answers too slowly ({seconds} s to connect)</source>
+            <translation>responde demasiado despacio ({seconds} s para conectar)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FloorAddress</name>
+        <message>
+            <source>The floor address in {source} cannot be used ({error}). Give a PostgreSQL URI such as postgresql://flxdesk_station@server:5432/flxdesk.</source>
+            <translation>La dirección de la planta en {source} no se puede usar ({error}). Indique un URI de PostgreSQL como postgresql://flxdesk_station@server:5432/flxdesk.</translation>
+        </message>
+        <message>
+            <source>The floor address in {source} cannot be used: its port {port} is not a number from 1 to 65535.</source>
+            <translation>La dirección de la planta en {source} no se puede usar: su puerto {port} no es un número del 1 al 65535.</translation>
+        </message>
+        <message>
+            <source>The floor address in {source} holds a password: remove it from there. 'flxdesk floor login' keeps the password in this computer's keychain.</source>
+            <translation>La dirección de la planta en {source} contiene una contraseña: quítela de ahí. 'flxdesk floor login' guarda la contraseña en el llavero de este equipo.</translation>
+        </message>
+        <message>
+            <source>The floor address in {source} names no server: give one, as in postgresql://flxdesk_station@server:5432/flxdesk.</source>
+            <translation>La dirección de la planta en {source} no indica ningún servidor: indique uno, como en postgresql://flxdesk_station@server:5432/flxdesk.</translation>
+        </message>
+        <message>
+            <source>the floor at {where} does not answer ({text})</source>
+            <translation>la planta en {where} no responde ({text})</translation>
+        </message>
+        <message>
+            <source>the floor at {where} failed ({text})</source>
+            <translation>falló la planta en {where} ({text})</translation>
+        </message>
+        <message>
+            <source>the floor database of {where} does not exist: ask IT</source>
+            <translation>la base de datos de la planta {where} no existe: consulte a informática</translation>
+        </message>
+        <message>
+            <source>the floor refused the password of {where}: run 'flxdesk floor login' with the right one</source>
+            <translation>la planta rechazó la contraseña de {where}: ejecute 'flxdesk floor login' con la correcta</translation>
+        </message>
+        <message>
+            <source>the floor's TLS connection to {where} failed ({text}): ask IT which certificate to trust</source>
+            <translation>falló la conexión TLS con la planta {where} ({text}): pregunte a informática qué certificado aceptar</translation>
+        </message>
+        <message>
+            <source>the floor's role {user} may not do this ({text}): ask IT to grant the station role's privileges (README, 'The floor')</source>
+            <translation>el rol {user} de la planta no tiene permiso para esto ({text}): pida a informática los permisos del rol de estación (README, 'The floor')</translation>
+        </message>
+    </context>
+    <context>
+        <name>FloorDuplicates</name>
+        <message>
+            <source>set to {status} at {station}, {time}</source>
+            <translation>puesto en {status} en {station}, {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FloorReport</name>
+        <message>
+            <source>failed</source>
+            <translation>fallidos</translation>
+        </message>
+        <message>
+            <source>flxdesk floor summary: {period}</source>
+            <translation>resumen de la planta flxdesk: {period}</translation>
+        </message>
+        <message>
+            <source>last seen</source>
+            <translation>última vez</translation>
+        </message>
+        <message>
+            <source>no station has reached the floor yet</source>
+            <translation>ninguna estación se ha conectado aún a la planta</translation>
+        </message>
+        <message>
+            <source>sent</source>
+            <translation>enviados</translation>
+        </message>
+        <message>
+            <source>station</source>
+            <translation>estación</translation>
+        </message>
+        <message>
+            <source>total</source>
+            <translation>total</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>en espera</translation>
+        </message>
+        <message>
+            <source>{period}, whole floor</source>
+            <translation>{period}, toda la planta</translation>
+        </message>
+    </context>
+    <context>
+        <name>FloorSchema</name>
+        <message>
+            <source>Created the floor (floor version {version}).</source>
+            <translation>Planta creada (versión de planta {version}).</translation>
+        </message>
+        <message>
+            <source>Granted {role} its privileges on the floor.</source>
+            <translation>Permisos de la planta concedidos a {role}.</translation>
+        </message>
+        <message>
+            <source>No role {role}: create it (README, 'The floor') and run 'flxdesk floor init' again to grant it its privileges.</source>
+            <translation>No existe el rol {role}: créelo (README, 'The floor') y vuelva a ejecutar 'flxdesk floor init' para darle sus permisos.</translation>
+        </message>
+        <message>
+            <source>The floor database has no flxdesk floor yet: IT runs 'flxdesk floor init' once (README, 'The floor').</source>
+            <translation>La base de datos de la planta aún no tiene la planta de flxdesk: informática ejecuta 'flxdesk floor init' una vez (README, 'The floor').</translation>
+        </message>
+        <message>
+            <source>The floor database is at floor version {version}; this flxdesk needs version {known}: IT runs 'flxdesk floor init' from this flxdesk to upgrade it.</source>
+            <translation>La base de datos de la planta está en la versión {version}; este flxdesk necesita la versión {known}: informática ejecuta 'flxdesk floor init' desde este flxdesk para actualizarla.</translation>
+        </message>
+        <message>
+            <source>The floor database lacks its token key secret: IT runs 'flxdesk floor init' again.</source>
+            <translation>A la base de datos de la planta le falta el secreto de las claves de token: informática vuelve a ejecutar 'flxdesk floor init'.</translation>
+        </message>
+        <message>
+            <source>The floor database was set up by a newer flxdesk (floor version {version}); this flxdesk knows floor versions up to {known}. Install the newer flxdesk on this station.</source>
+            <translation>La base de datos de la planta la preparó un flxdesk más nuevo (versión de planta {version}); este flxdesk conoce versiones hasta la {known}. Instale el flxdesk más nuevo en esta estación.</translation>
+        </message>
+        <message>
+            <source>The floor is at version {version} already: its tables were left as they are.</source>
+            <translation>La planta ya está en la versión {version}: sus tablas quedan como estaban.</translation>
+        </message>
+        <message>
+            <source>Upgraded the floor from version {before} to {version}.</source>
+            <translation>Planta actualizada de la versión {before} a la {version}.</translation>
+        </message>
+    </context>
+    <context>
         <name>HeldPanel</name>
         <message>
             <source>Discard held updates</source>
@@ -2014,6 +2157,17 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         <message>
             <source>{text} was not sent: scan it again.</source>
             <translation>{text} no se envió: escanéelo de nuevo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StationName</name>
+        <message>
+            <source>The station_name setting</source>
+            <translation>El ajuste station_name</translation>
+        </message>
+        <message>
+            <source>{source} cannot be used as the station's name: give 1 to {max_length} letters, digits or signs on one line (for example PACK-1).</source>
+            <translation>{source} no se puede usar como nombre de la estación: indique de 1 a {max_length} letras, cifras o signos en una línea (por ejemplo PACK-1).</translation>
         </message>
     </context>
     <context>

@@ -30,6 +30,7 @@ def test_all_checks_pass_with_a_working_keychain(qtbot: QtBot, paths: AppPaths) 
         "Qt platform plugin",
         "Qt binding reference counts",
         "Translations",
+        "Floor",
     ):
         assert any(line.startswith(f"PASS  {check}") for line in lines), check
     assert lines[-1] == "All checks passed."
@@ -83,3 +84,33 @@ def test_real_secret_service_keychain_and_self_test(tmp_path: Path) -> None:
     checked = run_with_secret_service(tmp_path, sys.executable, "-m", "flxdesk", "--self-test")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "PASS  Keychain backend: keyring.backends.SecretService.Keyring" in checked.stdout
+
+
+def test_the_floor_line_says_not_configured_reachable_or_why_not(
+    paths: AppPaths, floor_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import psycopg
+
+    from flxdesk.floor.schema import FLOOR_SCHEMA_VERSION
+    from flxdesk.host.self_test import check_floor
+    from support.floor import init_floor
+
+    monkeypatch.delenv("FLXDESK_FLOOR_URL", raising=False)
+    alone = check_floor(paths)
+    assert alone.passed and alone.detail.startswith("not configured (psycopg 3.")
+    assert "libpq" in alone.detail
+    monkeypatch.setenv("FLXDESK_FLOOR_URL", floor_db)
+    monkeypatch.setenv("FLXDESK_STATION", "PACK-4")
+    missing = check_floor(paths)
+    assert not missing.passed and "no flxdesk floor yet" in missing.detail
+    init_floor(floor_db)
+    reachable = check_floor(paths)
+    assert reachable.passed, reachable.detail
+    assert f"floor version {FLOOR_SCHEMA_VERSION}, no TLS, station PACK-4" in reachable.detail
+    with psycopg.connect(floor_db, autocommit=True) as db:
+        db.execute("UPDATE flxdesk.meta SET value = '99' WHERE key = 'schema_version'")
+    newer = check_floor(paths)
+    assert not newer.passed and "newer flxdesk (floor version 99)" in newer.detail
+    monkeypatch.setenv("FLXDESK_FLOOR_URL", floor_db.replace("postgres@", "nobody@"))
+    refused = check_floor(paths)
+    assert not refused.passed and "refused the password" in refused.detail

@@ -41,9 +41,27 @@ class StationsRun(NamedTuple):
 
 
 def run_stations(
-    folder: Path, api: DemoApi, stations: int, orders_per_station: int, timeout: float = 300
+    folder: Path,
+    api: DemoApi,
+    stations: int,
+    orders_per_station: int,
+    timeout: float = 300,
+    env: dict[str, str] | None = None,
 ) -> StationsRun:
     """Each station bulk-sends its own orders (1000 upwards, no overlap) with one token."""
+    runs = start_stations(folder, api, stations, orders_per_station, env)
+    return finish_stations(runs, api, timeout)
+
+
+def start_stations(
+    folder: Path,
+    api: DemoApi,
+    stations: int,
+    orders_per_station: int,
+    env: dict[str, str] | None = None,
+) -> list[subprocess.Popen]:
+    """The stations' command-line runs, started at once (PACK-1, PACK-2, ... with ``env``
+    added, e.g. a floor); ``finish_stations`` waits for them."""
     runs = []
     for station in range(stations):
         home = folder / f"station-{station}"
@@ -54,22 +72,31 @@ def run_stations(
             "order_id\n" + "\n".join(str(first + n) for n in range(orders_per_station)) + "\n",
             encoding="utf-8",
         )
-        env = dict(
+        station_env = dict(
             os.environ,
             FLXDESK_HOME=str(home),
             FLXDESK_API_URL=api.url,
             FLXDESK_TOKEN=DEMO_TOKEN,
+            FLXDESK_STATION=f"PACK-{station + 1}",
             PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
         )
+        station_env.pop("FLXDESK_FLOOR_URL", None)
+        station_env.update(env or {})
         runs.append(
             subprocess.Popen(
                 [sys.executable, "-m", "flxdesk", "bulk", str(orders), "--status", "Closed"],
-                env=env,
+                env=station_env,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
                 text=True,
             )
         )
+    return runs
+
+
+def finish_stations(
+    runs: list[subprocess.Popen], api: DemoApi, timeout: float = 300
+) -> StationsRun:
     codes, errors = [], []
     for run in runs:
         _, stderr = run.communicate(timeout=timeout)

@@ -1,0 +1,282 @@
+"""The floor on the command line: ``flxdesk floor init|login`` and ``flxdesk report --floor``.
+
+    flxdesk floor init     create or upgrade the floor's tables (IT, once per floor)
+    flxdesk floor login    keep the floor's password in this computer's keychain
+    flxdesk report --floor --since ... [--until ...] [--csv F] [--pdf F]
+
+The floor is ``FLXDESK_FLOOR_URL`` or ``floor_url`` in settings.json (flxdesk.floor.
+connection). Exit codes: 0 done; 1 the floor refused the password given to ``login``;
+2 no floor configured, an address that cannot be used, a floor that cannot be reached
+or used, or a report that cannot be written; each with one plain line on stderr.
+
+The sending commands (bulk, resume, update) use the floor through flxdesk.cli.commands:
+``start_floor`` opens it without waiting, ``FloorLines`` says once when the station
+goes on alone and when it rejoins, ``finish_floor`` publishes what is left.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from flxdesk.sending.events import FloorChanged, FloorState
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from flxdesk.floor.session import FloorSession
+    from flxdesk.host.paths import AppPaths
+    from flxdesk.host.settings import Settings
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+FLUSH_SECONDS = 3.0  # a command's end waits this long at most to publish the rest
+FIRST_ATTEMPT_SECONDS = 0.5  # the duplicate lookup waits this long for a connection
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    floor = commands.add_parser(
+        "floor", help="the floor database the stations share (IT): init, login"
+    )
+    actions = floor.add_subparsers(dest="floor_command", required=True)
+    actions.add_parser(
+        "init", help="create or upgrade the floor's tables and grant the station roles"
+    )
+    actions.add_parser(
+        "login", help="keep the floor's password in this computer's keychain (asked, or stdin)"
+    )
+
+
+class NoFloor(RuntimeError):
+    """No floor is configured, or its address cannot be used: exit 2 with this sentence."""
+
+
+def _address(settings: Settings):
+    from flxdesk.floor.connection import (
+        FLOOR_URL_ENV,
+        FloorAddressError,
+        configured_url,
+        parse_address,
+    )
+
+    configured = configured_url(settings.floor_url)
+    if configured is None:
+        raise NoFloor(
+            f"no floor is configured: set {FLOOR_URL_ENV} or floor_url in settings.json "
+            "to the floor's PostgreSQL URI (README, 'The floor')."
+        )
+    try:
+        return parse_address(*configured)
+    except FloorAddressError as problem:
+        raise NoFloor(str(problem)) from None
+
+
+def _connect(address):
+    from flxdesk.floor.connection import connect, stored_password
+    from flxdesk.host.station_name import station_name
+
+    return connect(address, stored_password(address), f"flxdesk {station_name()} (command line)")
+
+
+def run_floor(args: argparse.Namespace) -> int:
+    from flxdesk.host.paths import app_paths
+    from flxdesk.host.settings import load_settings
+
+    paths = app_paths().ensure()
+    settings = load_settings(paths.settings_file)
+    try:
+        address = _address(settings)
+    except NoFloor as problem:
+        return _fail(str(problem))
+    if args.floor_command == "init":
+        return _init(address)
+    return _login(address)
+
+
+def _init(address) -> int:
+    import psycopg
+
+    from flxdesk.floor.connection import connection_note, describe_error
+    from flxdesk.floor.schema import FloorSchemaError, initialize
+
+    try:
+        with _connect(address) as connection:
+            note = connection_note(connection)
+            done = initialize(connection)
+    except FloorSchemaError as problem:
+        return _fail(f"{problem} Nothing was changed.")
+    except psycopg.Error as error:
+        return _fail(describe_error(error, address) + ". Nothing was changed.")
+    print(f"flxdesk floor init: {address.describe()} ({note})")
+    for sentence in done:
+        print(f"flxdesk floor init: {sentence}")
+    return EXIT_OK
+
+
+def _read_password(address) -> str:
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"Password of the floor's role {address.describe()}: ")
+    return (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
+
+
+def _login(address) -> int:
+    import psycopg
+
+    from flxdesk.floor.connection import connect, describe_error, store_password
+    from flxdesk.host.credentials import KeychainUnavailable
+    from flxdesk.host.logging_setup import register_secret
+
+    password = _read_password(address)
+    if not password:
+        return _fail("no password given; nothing was stored.")
+    register_secret(password)
+    checked = ""
+    try:
+        with connect(address, password, "flxdesk floor login"):
+            pass
+    except psycopg.OperationalError as error:
+        words = describe_error(error, address)
+        if "password" in str(error).lower():
+            print(f"flxdesk: {words}; it was not stored.", file=sys.stderr)
+            return EXIT_REFUSED
+        checked = f" It could not be checked now: {words}."
+    try:
+        store_password(address, password)
+    except KeychainUnavailable as problem:
+        return _fail(
+            f"{problem} The password was not stored: give it through libpq instead "
+            "(PGPASSWORD or a password file, README 'The floor')."
+        )
+    print(f"flxdesk: the floor's password for {address.describe()} is in the keychain.{checked}")
+    return EXIT_OK
+
+
+def run_floor_report(args: argparse.Namespace, pdf_writer) -> int:
+    """``flxdesk report --floor``: the floor's totals and a line per station."""
+    import psycopg
+
+    from flxdesk.cli.report import FAILURES_PRINTED
+    from flxdesk.floor.connection import describe_error
+    from flxdesk.floor.report import floor_report, report_lines, write_floor_csv
+    from flxdesk.floor.schema import FloorSchemaError, check_floor
+    from flxdesk.history.periods import InvalidPeriod, parse_period
+    from flxdesk.host.paths import app_paths
+    from flxdesk.host.settings import load_settings
+
+    if args.demo:
+        return _fail("the demo has no floor: --floor and --demo do not go together.")
+    try:
+        period = parse_period(args.since, args.until)
+    except InvalidPeriod as problem:
+        return _fail(str(problem))
+    paths = app_paths().ensure()
+    settings = load_settings(paths.settings_file)
+    try:
+        address = _address(settings)
+    except NoFloor as problem:
+        return _fail(str(problem))
+    if _has_unpublished(paths.history_db):  # this station's latest first
+        finish_floor(start_floor(settings, paths), quiet=True)
+    try:
+        with _connect(address) as connection:
+            check_floor(connection)
+            report = floor_report(connection, period)
+    except FloorSchemaError as problem:
+        return _fail(str(problem))
+    except psycopg.Error as error:
+        return _fail(describe_error(error, address) + ".")
+    print("\n".join(report_lines(report, FAILURES_PRINTED)), flush=True)
+    written = []
+    try:
+        if args.csv:
+            written.append(write_floor_csv(report, args.csv))
+        if args.pdf:
+            if pdf_writer is None:
+                return _fail("this flxdesk cannot write PDF files; use --csv.")
+            written.append(pdf_writer(report.summary, args.pdf))
+    except OSError as problem:
+        name = problem.filename or args.pdf or args.csv
+        return _fail(f"cannot write {name}: {problem.strerror or problem}")
+    for path in written:
+        print(f"flxdesk: wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _has_unpublished(history_db: Path) -> bool:
+    """Whether this computer's history holds changes not yet published to the floor (a
+    supervisor's PC without a history does not become a station by reporting)."""
+    from flxdesk.floor.outbox import outbox_size
+    from flxdesk.history.store import HistoryStore
+
+    if not history_db.exists():
+        return False
+    try:
+        store = HistoryStore(history_db, busy_timeout=1.0)
+    except Exception:  # the report needs the floor, not this history
+        return False
+    try:
+        return outbox_size(store.connection) > 0
+    finally:
+        store.close()
+
+
+# --- the floor of the sending commands -------------------------------------------------
+def start_floor(
+    settings: Settings, paths: AppPaths, history_db: Path | None = None
+) -> FloorSession | None:
+    """The station's floor, started (it connects in the background), or None."""
+    from flxdesk.floor.session import open_floor
+    from flxdesk.host.station_name import station_name
+
+    session = open_floor(
+        settings.floor_url, station_name(settings.station_name), history_db or paths.history_db
+    )
+    return session.start() if session is not None else None
+
+
+def finish_floor(session: FloorSession | None, *, quiet: bool = False) -> None:
+    """Publish what the command left in the outbox (a few seconds at most), then close."""
+    if session is None:
+        return
+    try:
+        status = session.wait_settled(FIRST_ATTEMPT_SECONDS * 2)
+        reachable = status is not None and status.state is FloorState.REACHABLE
+        published = reachable and session.publisher.flush(FLUSH_SECONDS)
+        waiting = session.publisher.waiting
+        if not published and waiting and not quiet:
+            print(
+                f"flxdesk: {waiting} change(s) wait to be published to the floor; the next "
+                "flxdesk command (or the window) publishes them.",
+                file=sys.stderr,
+            )
+    finally:
+        session.close()
+
+
+class FloorLines:
+    """Says on stderr, once each time, that the station paces alone, and that it rejoined."""
+
+    def __init__(self) -> None:
+        self._last: FloorState | None = None
+
+    def __call__(self, event: FloorChanged) -> None:
+        from flxdesk.floor.session import floor_words
+
+        if event.state is self._last:
+            return
+        first, self._last = self._last is None, event.state
+        if event.state is FloorState.AWAY:
+            print(f"flxdesk: {floor_words(event)}.", file=sys.stderr, flush=True)
+        elif not first:
+            print(
+                "flxdesk: the floor is reachable again: pacing with the other stations.",
+                file=sys.stderr,
+                flush=True,
+            )
+
+
+def _fail(sentence: str) -> int:
+    print(f"flxdesk: {sentence}", file=sys.stderr)
+    return EXIT_USAGE

@@ -1,0 +1,128 @@
+"""The floor's report: the shift summary of every station together, and a line per station.
+
+The rows the stations published in the period (flxdesk.floor.outbox) are summed up by
+the station report's own rules (flxdesk.reports.shift_report.summarize, run on a copy
+of them in memory), so "sent", "failed" or "waiting" mean the same on the floor as at a
+station; each failure names its station. Each station's line says what it sent,
+failed and still waits to send in the period, and when it last reached the floor.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from flxdesk.history.periods import Period
+from flxdesk.host.i18n import translate
+from flxdesk.reports.shift_report import ShiftSummary, summarize, summary_lines, write_summary_csv
+
+
+class StationLine(NamedTuple):
+    name: str
+    sent: int
+    failed: int
+    waiting: int
+    last_seen: float | None  # epoch seconds, the floor's clock
+
+
+class FloorReport(NamedTuple):
+    summary: ShiftSummary
+    stations: list[StationLine]
+
+
+def _period_sql(period: Period) -> tuple[str, tuple]:
+    if period.until is None:
+        return "queued_at >= to_timestamp(%s)", (period.since,)
+    return "queued_at >= to_timestamp(%s) AND queued_at < to_timestamp(%s)", (
+        period.since,
+        period.until,
+    )
+
+
+def floor_report(connection: Any, period: Period, now: float | None = None) -> FloorReport:
+    """Read the floor's rows of ``period`` (one snapshot) and sum them up."""
+    from flxdesk.history.store import HistoryStore
+
+    now = time.time() if now is None else now
+    where, args = _period_sql(period)
+    with connection.transaction():
+        connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        rows = connection.execute(
+            "SELECT order_id, status, note, state, extract(epoch FROM queued_at),"
+            " extract(epoch FROM finished_at), attempts, http_code, outcome,"
+            f" station || ': ' || message FROM flxdesk.updates WHERE {where}",
+            args,
+        ).fetchall()
+        stations = [
+            StationLine(name, sent, failed, waiting, float(seen) if seen is not None else None)
+            for name, sent, failed, waiting, seen in connection.execute(
+                "SELECT s.name, count(u.*) FILTER (WHERE u.state = 'sent'),"
+                " count(u.*) FILTER (WHERE u.state = 'failed'),"
+                " count(u.*) FILTER (WHERE u.state IN ('queued', 'sending')),"
+                " extract(epoch FROM s.last_seen)"
+                " FROM flxdesk.stations s LEFT JOIN flxdesk.updates u"
+                f" ON u.station = s.name AND {where.replace('queued_at', 'u.queued_at')}"
+                " GROUP BY s.name, s.last_seen ORDER BY s.name",
+                args,
+            )
+        ]
+    copy = HistoryStore(Path(":memory:"))
+    try:
+        copy.connection.executemany(
+            "INSERT INTO updates (order_id, status, note, state, created_at, finished_at,"
+            " attempts, http_code, outcome, message) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(*row[:4], float(row[4]), _epoch(row[5]), *row[6:]) for row in rows],
+        )
+        label = translate("FloorReport", "{period}, whole floor").format(period=period.label)
+        summary = summarize(copy, period._replace(label=label), now)
+    finally:
+        copy.close()
+    return FloorReport(summary, stations)
+
+
+def _epoch(value: Any) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _seen(moment: float | None) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(moment)) if moment else "-"
+
+
+def report_lines(report: FloorReport, max_failures: int | None = None) -> list[str]:
+    """The floor's report as text: the stations, then the summary of all of them."""
+    heads = (
+        translate("FloorReport", "sent"),
+        translate("FloorReport", "failed"),
+        translate("FloorReport", "waiting"),
+    )
+    station_head = translate("FloorReport", "station")
+    lines = [
+        translate("FloorReport", "flxdesk floor summary: {period}").format(
+            period=report.summary.period.label
+        ),
+        "",
+        f"{station_head:<20}"
+        + "".join(f"{head:>10}" for head in heads)
+        + "  "
+        + translate("FloorReport", "last seen"),
+    ]
+    for line in report.stations:
+        cells = "".join(f"{cell:>10}" for cell in (line.sent, line.failed, line.waiting))
+        lines.append(f"{line.name:<20}{cells}  {_seen(line.last_seen)}")
+    if not report.stations:
+        lines.append("  " + translate("FloorReport", "no station has reached the floor yet"))
+    totals = [sum(column) for column in zip(*(s[1:4] for s in report.stations), strict=False)]
+    if totals:
+        total = translate("FloorReport", "total")
+        lines.append(f"{total:<20}" + "".join(f"{cell:>10}" for cell in totals))
+    return [*lines, "", *summary_lines(report.summary, max_failures)[1:]]
+
+
+def write_floor_csv(report: FloorReport, path: Path) -> Path:
+    """The station report's CSV of sections, with the stations' section first."""
+    stations = [
+        ["station", "sent", "failed", "waiting", "last seen"],
+        *([s.name, s.sent, s.failed, s.waiting, _seen(s.last_seen)] for s in report.stations),
+    ]
+    return write_summary_csv(report.summary, path, sections=[stations])

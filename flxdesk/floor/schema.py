@@ -1,0 +1,308 @@
+"""The floor's tables and functions, versioned; ``flxdesk floor init`` creates or upgrades them.
+
+Everything lives in the PostgreSQL schema ``flxdesk``. ``flxdesk.meta`` holds the
+floor's version and the random secret of token keys (flxdesk.floor.token_key).
+``STEPS[n]`` takes a floor from version n to n + 1; ``initialize`` runs the steps a
+floor needs in one transaction, under an advisory lock (two ``floor init`` at once
+run the steps once), and is idempotent: a floor already up to date is left as it is.
+
+A station checks the version when it connects (``check_floor``): a floor made by a
+newer flxdesk, an older one, or none at all is refused in words, and the station
+sends alone (it never stops because of the floor).
+
+Token budgets are reached only through two functions (``reserve_slot``,
+``report_throttled``), which run with their owner's rights: a station's role needs no
+privilege on the budgets table. See flxdesk.floor.slots for the protocol.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from flxdesk.host.i18n import translate
+
+if TYPE_CHECKING:
+    import psycopg
+
+SCHEMA = "flxdesk"
+STATION_ROLE = "flxdesk_station"  # granted what a station needs, when IT made the role
+READER_ROLE = "flxdesk_reader"  # granted read access, for supervisors' reporting tools
+INIT_LOCK = 0x666C7864  # "flxd": pg_advisory_xact_lock key of floor init
+
+_V1_TABLES = """
+CREATE SCHEMA IF NOT EXISTS flxdesk;
+CREATE TABLE IF NOT EXISTS flxdesk.meta (
+    key   text PRIMARY KEY,
+    value text NOT NULL
+);
+CREATE TABLE IF NOT EXISTS flxdesk.token_budgets (
+    token_key      text PRIMARY KEY,
+    starts         timestamptz[] NOT NULL DEFAULT '{}',   -- the last starts granted
+    not_before     timestamptz NOT NULL DEFAULT '-infinity',  -- after a 429
+    extra_margin   double precision NOT NULL DEFAULT 0,   -- grown by 429s, decays
+    extra_at       timestamptz NOT NULL DEFAULT 'epoch',
+    granted        bigint NOT NULL DEFAULT 0,
+    throttled      bigint NOT NULL DEFAULT 0,
+    updated_at     timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS flxdesk.stations (
+    name            text PRIMARY KEY,
+    first_seen      timestamptz NOT NULL DEFAULT now(),
+    last_seen       timestamptz NOT NULL DEFAULT now(),
+    flxdesk_version text NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS flxdesk.updates (
+    station      text NOT NULL,
+    history_id   text NOT NULL,     -- the station's history file (a new file starts anew)
+    local_id     bigint NOT NULL,   -- the update's id in that file
+    revision     bigint NOT NULL,   -- grows with every change published
+    order_id     text NOT NULL,
+    status       text NOT NULL,
+    note         text NOT NULL DEFAULT '',
+    state        text NOT NULL,     -- queued, sending, sent, failed, cancelled
+    outcome      text,
+    message      text NOT NULL DEFAULT '',
+    http_code    integer,
+    attempts     integer NOT NULL DEFAULT 0,
+    queued_at    timestamptz NOT NULL,
+    finished_at  timestamptz,
+    published_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (station, history_id, local_id)
+);
+CREATE INDEX IF NOT EXISTS updates_by_order ON flxdesk.updates (order_id, status, queued_at);
+CREATE INDEX IF NOT EXISTS updates_by_queued_at ON flxdesk.updates (queued_at);
+"""
+
+_V1_FUNCTIONS = """
+CREATE OR REPLACE FUNCTION flxdesk.reserve_slot(
+    p_key text, p_max_starts integer, p_window double precision, p_margin double precision,
+    p_earliest double precision, p_decay double precision, p_now timestamptz DEFAULT NULL
+) RETURNS double precision
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v_now   timestamptz := coalesce(p_now, clock_timestamp());
+    v_row   flxdesk.token_budgets%ROWTYPE;
+    v_extra double precision;
+    v_start timestamptz;
+    v_n     integer;
+BEGIN
+    INSERT INTO flxdesk.token_budgets (token_key) VALUES (p_key) ON CONFLICT DO NOTHING;
+    SELECT * INTO v_row FROM flxdesk.token_budgets WHERE token_key = p_key FOR UPDATE;
+    v_extra := greatest(0, v_row.extra_margin
+                           - p_decay * extract(epoch FROM v_now - v_row.extra_at));
+    v_start := greatest(v_now + make_interval(secs => greatest(p_earliest, 0)),
+                        v_row.not_before);
+    v_n := coalesce(array_length(v_row.starts, 1), 0);
+    IF v_n > 0 THEN
+        v_start := greatest(v_start, v_row.starts[v_n]);  -- granted in order
+    END IF;
+    IF v_n >= p_max_starts THEN
+        v_start := greatest(v_start, v_row.starts[v_n - p_max_starts + 1]
+                                     + make_interval(secs => p_window + p_margin + v_extra));
+    END IF;
+    UPDATE flxdesk.token_budgets
+       SET starts = (v_row.starts || v_start)[greatest(1, v_n + 2 - p_max_starts):],
+           granted = granted + 1,
+           updated_at = v_now
+     WHERE token_key = p_key;
+    RETURN extract(epoch FROM v_start - v_now);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION flxdesk.report_throttled(
+    p_key text, p_retry_after double precision, p_step double precision,
+    p_max_extra double precision, p_decay double precision, p_now timestamptz DEFAULT NULL
+) RETURNS double precision
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v_now   timestamptz := coalesce(p_now, clock_timestamp());
+    v_row   flxdesk.token_budgets%ROWTYPE;
+    v_extra double precision;
+BEGIN
+    INSERT INTO flxdesk.token_budgets (token_key) VALUES (p_key) ON CONFLICT DO NOTHING;
+    SELECT * INTO v_row FROM flxdesk.token_budgets WHERE token_key = p_key FOR UPDATE;
+    v_extra := greatest(0, v_row.extra_margin
+                           - p_decay * extract(epoch FROM v_now - v_row.extra_at));
+    -- 429s answering requests of the same second are one event: the margin grows once.
+    IF v_now - v_row.extra_at >= interval '1 second' THEN
+        v_extra := least(p_max_extra, v_extra + p_step);
+        UPDATE flxdesk.token_budgets SET extra_margin = v_extra, extra_at = v_now
+         WHERE token_key = p_key;
+    END IF;
+    UPDATE flxdesk.token_budgets
+       SET not_before = greatest(not_before, v_now + make_interval(secs => p_retry_after)),
+           throttled = throttled + 1,
+           updated_at = v_now
+     WHERE token_key = p_key;
+    RETURN v_extra;
+END
+$$;
+
+REVOKE ALL ON FUNCTION flxdesk.reserve_slot(text, integer, double precision, double precision,
+    double precision, double precision, timestamptz) FROM PUBLIC;
+REVOKE ALL ON FUNCTION flxdesk.report_throttled(text, double precision, double precision,
+    double precision, double precision, timestamptz) FROM PUBLIC;
+"""
+
+GRANTS = {
+    STATION_ROLE: """
+GRANT USAGE ON SCHEMA flxdesk TO {role};
+GRANT SELECT ON flxdesk.meta TO {role};
+GRANT SELECT, INSERT, UPDATE ON flxdesk.stations, flxdesk.updates TO {role};
+GRANT EXECUTE ON FUNCTION flxdesk.reserve_slot(text, integer, double precision,
+    double precision, double precision, double precision, timestamptz) TO {role};
+GRANT EXECUTE ON FUNCTION flxdesk.report_throttled(text, double precision, double precision,
+    double precision, double precision, timestamptz) TO {role};
+""",
+    READER_ROLE: """
+GRANT USAGE ON SCHEMA flxdesk TO {role};
+GRANT SELECT ON flxdesk.stations, flxdesk.updates TO {role};
+""",
+}
+
+
+def _v1_first_floor(db: psycopg.Connection) -> None:
+    db.execute(_V1_TABLES)
+    db.execute(_V1_FUNCTIONS)
+    db.execute(
+        "INSERT INTO flxdesk.meta (key, value) VALUES ('token_key_secret', %s)"
+        " ON CONFLICT (key) DO NOTHING",
+        (secrets.token_hex(32),),
+    )
+
+
+STEPS: tuple[Callable[[psycopg.Connection], None], ...] = (_v1_first_floor,)
+FLOOR_SCHEMA_VERSION = len(STEPS)
+
+
+class FloorSchemaError(RuntimeError):
+    """The floor cannot be used by this flxdesk; ``str(error)`` says why and what to do."""
+
+
+class FloorInfo(NamedTuple):
+    version: int
+    token_key_secret: str
+
+
+def floor_version(db: psycopg.Connection) -> int | None:
+    """The floor's version; None when the database has no flxdesk floor yet."""
+    row = db.execute(
+        "SELECT to_regclass('flxdesk.meta') IS NOT NULL",
+    ).fetchone()
+    if not row or not row[0]:
+        return None
+    found = db.execute("SELECT value FROM flxdesk.meta WHERE key = 'schema_version'").fetchone()
+    return int(found[0]) if found else 0
+
+
+def _too_new(version: int) -> FloorSchemaError:
+    return FloorSchemaError(
+        translate(
+            "FloorSchema",
+            "The floor database was set up by a newer flxdesk (floor version {version}); "
+            "this flxdesk knows floor versions up to {known}. Install the newer flxdesk on "
+            "this station.",
+        ).format(version=version, known=FLOOR_SCHEMA_VERSION)
+    )
+
+
+def check_floor(db: psycopg.Connection) -> FloorInfo:
+    """What a station needs from the floor; FloorSchemaError when it cannot use it."""
+    version = floor_version(db)
+    if version is None or version == 0:
+        raise FloorSchemaError(
+            translate(
+                "FloorSchema",
+                "The floor database has no flxdesk floor yet: IT runs 'flxdesk floor init' "
+                "once (README, 'The floor').",
+            )
+        )
+    if version > FLOOR_SCHEMA_VERSION:
+        raise _too_new(version)
+    if version < FLOOR_SCHEMA_VERSION:
+        raise FloorSchemaError(
+            translate(
+                "FloorSchema",
+                "The floor database is at floor version {version}; this flxdesk needs "
+                "version {known}: IT runs 'flxdesk floor init' from this flxdesk to "
+                "upgrade it.",
+            ).format(version=version, known=FLOOR_SCHEMA_VERSION)
+        )
+    row = db.execute("SELECT value FROM flxdesk.meta WHERE key = 'token_key_secret'").fetchone()
+    if not row:
+        raise FloorSchemaError(
+            translate(
+                "FloorSchema",
+                "The floor database lacks its token key secret: IT runs 'flxdesk floor "
+                "init' again.",
+            )
+        )
+    return FloorInfo(version, row[0])
+
+
+def initialize(db: psycopg.Connection) -> list[str]:
+    """Create or upgrade the floor; returns what was done, one sentence each.
+
+    FloorSchemaError for a floor made by a newer flxdesk (nothing is changed then).
+    """
+    done: list[str] = []
+    with db.transaction():
+        db.execute("SELECT pg_advisory_xact_lock(%s)", (INIT_LOCK,))
+        before = floor_version(db) or 0
+        if before > FLOOR_SCHEMA_VERSION:
+            raise _too_new(before)
+        for step in STEPS[before:]:
+            step(db)
+        if before < FLOOR_SCHEMA_VERSION:
+            db.execute(
+                "INSERT INTO flxdesk.meta (key, value) VALUES ('schema_version', %s)"
+                " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                (str(FLOOR_SCHEMA_VERSION),),
+            )
+        if before == 0:
+            done.append(
+                translate("FloorSchema", "Created the floor (floor version {version}).").format(
+                    version=FLOOR_SCHEMA_VERSION
+                )
+            )
+        elif before < FLOOR_SCHEMA_VERSION:
+            done.append(
+                translate(
+                    "FloorSchema", "Upgraded the floor from version {before} to {version}."
+                ).format(before=before, version=FLOOR_SCHEMA_VERSION)
+            )
+        else:
+            done.append(
+                translate(
+                    "FloorSchema",
+                    "The floor is at version {version} already: its tables were left as they are.",
+                ).format(version=FLOOR_SCHEMA_VERSION)
+            )
+        done += _grant(db)
+    return done
+
+
+def _grant(db: psycopg.Connection) -> list[str]:
+    from psycopg import sql
+
+    said = []
+    for role, statements in GRANTS.items():
+        exists = db.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+        if not exists:
+            said.append(
+                translate(
+                    "FloorSchema",
+                    "No role {role}: create it (README, 'The floor') and run 'flxdesk floor "
+                    "init' again to grant it its privileges.",
+                ).format(role=role)
+            )
+            continue
+        db.execute(sql.SQL(statements).format(role=sql.Identifier(role)))
+        said.append(
+            translate("FloorSchema", "Granted {role} its privileges on the floor.").format(
+                role=role
+            )
+        )
+    return said

@@ -1,0 +1,235 @@
+"""A station's floor while it runs: the links, the pacer, the publisher and the status.
+
+``open_floor`` gives None when no floor is configured (the station works as it always
+did), else a FloorSession, which connects on threads of its own: nothing here waits on
+the floor, start-up included (even psycopg and the keychain are loaded on those
+threads). Two connections: one for what is in a hurry (request slots, the duplicate
+lookup, 429 reports), one for publishing the history (flxdesk.floor.outbox).
+
+What front ends use:
+- ``status`` (a flxdesk.sending.events.FloorChanged) and ``add_listener(callback)``,
+  called on each change from a floor thread (the engine forwards it as an event);
+  ``floor_words(status)`` is the sentence for a status bar or stderr;
+- ``pacer(limiter_for)`` for the queue engine, ``prepare(token)`` as soon as the token is
+  known;
+- ``previous_elsewhere(order_id, status, window_seconds)`` for the duplicate guard;
+- ``publisher.wake()``, ``publisher.flush(timeout)``, ``publisher.waiting``;
+- ``close()``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from flxdesk.floor.duplicates import LOOKUP_PATIENCE_SECONDS, FloorDuplicate
+from flxdesk.floor.link import FloorAway, FloorLink, LinkStatus, Refused, TooSlow
+from flxdesk.host.i18n import translate
+from flxdesk.sending.events import FloorChanged, FloorState
+from flxdesk.sending.pacing import LimiterFor
+
+log = logging.getLogger(__name__)
+
+PUBLISH_JOB_DEADLINE_SECONDS = 30.0
+SLOW_CONNECT_SECONDS = 1.0  # a floor slower than this to connect counts as away
+
+
+def floor_words(status: FloorChanged) -> str:
+    """'Floor not reachable since 09:14: this station is pacing alone', or the floor's up."""
+    if status.state is FloorState.REACHABLE:
+        return translate("Floor", "Floor reachable: this station paces with the others.")
+    since = time.strftime("%H:%M", time.localtime(status.since or time.time()))
+    words = translate("Floor", "Floor not reachable since {since}: this station is pacing alone")
+    return words.format(since=since) + (f" ({status.reason})" if status.reason else "")
+
+
+def _as_event(status: LinkStatus) -> FloorChanged:
+    if status.state == "away":
+        return FloorChanged(FloorState.AWAY, status.since, status.reason)
+    return FloorChanged(FloorState.REACHABLE)
+
+
+class FloorSession:
+    def __init__(self, url: str, source: str, station: str, history_path: Path) -> None:
+        self.url, self.source, self.station = url, source, station
+        self._history_path = history_path
+        self._listeners: list[Callable[[FloorChanged], None]] = []
+        self._lock = threading.Lock()
+        self._pacer_keys: dict[str, str] = {}  # token -> its floor key, in memory only
+        self._address = None
+        self.fast = FloorLink(
+            self._open, self._describe, name="floor", on_status=self._status_changed
+        )
+        self.slow = FloorLink(
+            self._open,
+            self._describe,
+            name="floor-outbox",
+            job_deadline=PUBLISH_JOB_DEADLINE_SECONDS,
+            on_status=self._outbox_link_changed,
+        )
+        from flxdesk.floor.outbox import Publisher
+
+        self.publisher = Publisher(self.slow, history_path, station)
+        self._started = False
+
+    # --- life cycle --------------------------------------------------------------------
+    def start(self) -> FloorSession:
+        """Connect and publish in the background; returns at once."""
+        if not self._started:
+            self._started = True
+            self.fast.start()
+            self.slow.start()
+            self.publisher.start()
+        return self
+
+    def close(self) -> None:
+        self.publisher.close()
+        self.fast.close()
+        self.slow.close()
+
+    def wait_settled(self, timeout: float) -> FloorChanged | None:
+        """Wait up to ``timeout`` for the first attempt to reach the floor; its outcome,
+        or None when it is still connecting."""
+        status = self.fast.wait_settled(timeout)
+        return None if status.state == "connecting" else _as_event(status)
+
+    # --- status --------------------------------------------------------------------------
+    @property
+    def status(self) -> FloorChanged | None:
+        """The floor's state for people; None while the first attempt is under way."""
+        status = self.fast.status
+        return None if status.state == "connecting" else _as_event(status)
+
+    def add_listener(self, listener: Callable[[FloorChanged], None]) -> None:
+        with self._lock:
+            self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[FloorChanged], None]) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+    def _outbox_link_changed(self, status: LinkStatus) -> None:
+        publisher = getattr(self, "publisher", None)
+        if status.state == "up" and publisher is not None:
+            publisher.wake()
+
+    def _status_changed(self, status: LinkStatus) -> None:
+        if status.state == "up":  # the floor is back: publish now, not at the next gap
+            self.slow.retry_now()
+            self.publisher.wake()
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(_as_event(status))
+            except Exception:
+                log.exception("A floor status listener failed")
+
+    # --- what the engine and the front ends use -----------------------------------------
+    def pacer(self, limiter_for: LimiterFor):
+        from flxdesk.floor.slots import FloorPacer
+
+        return FloorPacer(self.fast, limiter_for, self._pacer_key)
+
+    def _pacer_key(self, token: str, learned: Any) -> str:
+        """The token's floor key, worked out once per session (on a floor thread)."""
+        with self._lock:
+            key = self._pacer_keys.get(token)
+        if key is None:
+            key = _key_for(token, learned)
+            with self._lock:
+                self._pacer_keys[token] = key
+        return key
+
+    def prepare(self, token: str) -> None:
+        """Work out ``token``'s key on the floor as soon as the floor is reached, so that
+        the first request does not wait for it (the key costs tens of milliseconds)."""
+        self.fast.submit(lambda connection, learned: self._pacer_key(token, learned))
+
+    def previous_elsewhere(
+        self,
+        order_id: str,
+        status: str,
+        window_seconds: float,
+        timeout: float = LOOKUP_PATIENCE_SECONDS,
+    ) -> FloorDuplicate | None:
+        """The same order set to the same status at another station within the window;
+        None also when the floor does not answer within ``timeout`` (the local guard
+        alone decides then)."""
+        from flxdesk.floor.duplicates import find_duplicate
+
+        def look(connection: Any, learned: Any) -> FloorDuplicate | None:
+            return find_duplicate(connection, order_id, status, self.station, window_seconds)
+
+        try:
+            return self.fast.call(look, timeout)
+        except FloorAway:
+            return None
+        except Exception:
+            log.warning("The floor's duplicate lookup failed", exc_info=True)
+            return None
+
+    # --- connecting (on the links' threads) --------------------------------------------
+    def _open(self) -> tuple[Any, Any]:
+        from flxdesk.floor.connection import (
+            FloorAddressError,
+            connect,
+            parse_address,
+            stored_password,
+        )
+        from flxdesk.floor.schema import FloorSchemaError, check_floor
+
+        try:
+            address = parse_address(self.url, self.source)
+        except FloorAddressError as problem:
+            raise Refused(str(problem)) from None
+        self._address = address
+        password = stored_password(address)
+        began = time.monotonic()  # the floor's own time to answer, not our imports'
+        connection = connect(address, password, f"flxdesk {self.station}")
+        try:
+            info = check_floor(connection)
+        except FloorSchemaError as problem:
+            connection.close()
+            raise Refused(str(problem)) from None
+        except BaseException:
+            connection.close()
+            raise
+        took = time.monotonic() - began
+        if took > SLOW_CONNECT_SECONDS:
+            connection.close()
+            raise TooSlow(
+                translate("Floor", "it answers too slowly ({seconds} s to connect)").format(
+                    seconds=f"{took:.1f}"
+                )
+            )
+        return connection, info
+
+    def _describe(self, error: BaseException) -> str:
+        from flxdesk.floor.connection import describe_error
+
+        if self._address is None or isinstance(error, TooSlow):
+            return str(error)
+        return describe_error(error, self._address)
+
+
+def _key_for(token: str, info: Any) -> str:
+    from flxdesk.floor.token_key import token_key
+
+    return token_key(token, info.token_key_secret)
+
+
+def open_floor(floor_url_setting: str, station: str, history_path: Path) -> FloorSession | None:
+    """The station's floor (not started), or None when none is configured. Never waits."""
+    from flxdesk.floor.connection import configured_url
+
+    configured = configured_url(floor_url_setting)
+    if configured is None:
+        return None
+    url, source = configured
+    return FloorSession(url, source, station, history_path)

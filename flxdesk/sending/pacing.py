@@ -1,0 +1,43 @@
+"""Who decides when the engine's next request may start: this station alone, or the floor.
+
+The queue engine asks a ``Pacer`` before every request and tells it about every 429.
+``LocalPacer`` is the station alone: its per-token rate limiter (flxdesk.flxpoint.
+rate_limit), which learns of other stations only from 429 answers. With a floor
+configured, flxdesk.floor.slots.FloorPacer asks the floor instead and falls back to the
+same limiter whenever the floor does not answer in time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Protocol
+
+from flxdesk.flxpoint.rate_limit import RateLimiter
+
+LimiterFor = Callable[[str], RateLimiter]
+
+
+class Pacer(Protocol):
+    def wait_for_slot(self, token: str, stop: threading.Event) -> bool:
+        """Block until a request with ``token`` may start; False if ``stop`` was set first."""
+        ...
+
+    def throttled(self, token: str, retry_after: float) -> None:
+        """Flxpoint answered a request with ``token`` 429, asking to wait ``retry_after``."""
+        ...
+
+
+class LocalPacer:
+    """The station alone: its own limiter, slowed by every 429 (shared-token AIMD)."""
+
+    def __init__(self, limiter_for: LimiterFor) -> None:
+        self._limiter_for = limiter_for
+
+    def wait_for_slot(self, token: str, stop: threading.Event) -> bool:
+        return self._limiter_for(token).wait_for_slot(stop)
+
+    def throttled(self, token: str, retry_after: float) -> None:
+        limiter = self._limiter_for(token)
+        limiter.pause(retry_after)
+        limiter.on_throttled()
