@@ -363,6 +363,7 @@ def _send_all(
     floor=None,
 ) -> int:
     from flxdesk.history.store import HistoryStore, State
+    from flxdesk.host.station_name import station_name
     from flxdesk.orders.destination import Destination
     from flxdesk.sending.engine import QueueEngine
     from flxdesk.sending.queueing import queue_import, queue_one
@@ -370,6 +371,7 @@ def _send_all(
     store = None
     try:
         store = HistoryStore(paths.history_db)
+        store.set_station(station_name(settings.station_name))  # on every row queued now
         # With a floor, every change is noted for it in the same transaction (the outbox).
         store.set_floor_publishing(floor is not None, since=time.time() - 24 * 3600)
         current = Destination(api_url, store.fingerprint(token))

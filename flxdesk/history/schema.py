@@ -141,11 +141,31 @@ def _v4_floor_outbox(db: sqlite3.Connection) -> None:
     )
 
 
+def _v5_station(db: sqlite3.Connection) -> None:
+    """Every update names the station it was asked for at (``station``).
+
+    The name is the history's ``meta.station``, set at each start to the station's name
+    (``flxdesk.host.station_name``); a trigger writes it into each new row, whoever
+    inserts it, so no row is ever without one. Rows from before this version keep "".
+    """
+    db.execute("ALTER TABLE updates ADD COLUMN station TEXT NOT NULL DEFAULT ''")
+    db.execute("INSERT INTO meta (key, value) VALUES ('station', '')")
+    db.execute(
+        """CREATE TRIGGER updates_station_on_insert AFTER INSERT ON updates
+            WHEN NEW.station = ''
+            BEGIN UPDATE updates
+                SET station = coalesce((SELECT value FROM meta WHERE key = 'station'), '')
+                WHERE id = NEW.id;
+            END"""
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_first_release,
     _v2_destinations,
     _v3_history_queries,
     _v4_floor_outbox,
+    _v5_station,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

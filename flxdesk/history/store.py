@@ -66,6 +66,7 @@ class UpdateRow(NamedTuple):
     api_url: str  # where it is meant to go; "" when queued before destinations were kept
     token_fp: str  # fingerprint of the token it was queued under; "" when none was known
     retry_of: int | None = None  # the failed update this one repeats (flxdesk.sending.retry)
+    station: str = ""  # the station it was asked for at ("" before history version 5)
 
 
 COLUMNS = ", ".join(UpdateRow._fields)
@@ -213,6 +214,17 @@ class HistoryStore:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+    @property
+    def station(self) -> str:
+        """The station name written on each new update (history version 5)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='station'").fetchone()
+        return row[0] if row else ""
+
+    def set_station(self, name: str) -> None:
+        """Name this station on every update asked for from now on (at each start)."""
+        if name != self.station:
+            self._db.execute("UPDATE meta SET value=? WHERE key='station'", (name,))
 
     @property
     def floor_publishing(self) -> bool:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 FILTER_PAGE = 5_000  # rows read per query when exporting a filter
 
+# A new column goes at the end: supervisors' spreadsheets and scripts read by position.
 EXPORT_COLUMNS = (
     "order_id",
     "status",
@@ -35,6 +36,7 @@ EXPORT_COLUMNS = (
     "attempts",
     "resent",
     "finished_at",
+    "station",
 )
 
 
@@ -59,6 +61,7 @@ def export_rows(path: Path, rows: Iterable[UpdateRow]) -> None:
                     row.attempts,
                     "yes" if row.resent else "",
                     finished,
+                    row.station,
                 ]
             )
 

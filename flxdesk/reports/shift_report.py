@@ -74,6 +74,7 @@ class ShiftSummary(NamedTuple):
     reasons: list[tuple[str, int]]  # outcome -> failures, most first
     failures: list[Failure]  # oldest first
     hours: list[Hour]  # every hour of the period, oldest first
+    station: str = ""  # the station whose history it is ("" for the whole floor)
 
     @property
     def by_result(self) -> dict[str, int]:
@@ -145,7 +146,7 @@ def summarize(store: HistoryStore, period: Period, now: float | None = None) -> 
     end = now if period.until is None else min(period.until, max(now, period.since))
     labels = set(_hour_labels(period.since, end)) | set(counted)  # rows from a clock set back
     hours = [counted.get(label, Hour(label, 0, 0, 0)) for label in sorted(labels)]
-    return ShiftSummary(period, now, by_status, reasons, failures, hours)
+    return ShiftSummary(period, now, by_status, reasons, failures, hours, store.station)
 
 
 def _hour_labels(since: float, until: float) -> list[str]:
@@ -168,10 +169,13 @@ def summary_lines(summary: ShiftSummary, max_failures: int | None = None) -> lis
     none = "  " + translate("ShiftReport", "none")
     by_status = translate("ShiftReport", "by status")
     per_hour = translate("ShiftReport", "per hour")
+    title = (
+        translate("ShiftReport", "flxdesk shift summary: {period}, station {station}")
+        if summary.station
+        else translate("ShiftReport", "flxdesk shift summary: {period}")
+    )
     lines = [
-        translate("ShiftReport", "flxdesk shift summary: {period}").format(
-            period=summary.period.label
-        ),
+        title.format(period=summary.period.label, station=summary.station),
         translate("ShiftReport", "updates: {total} ({counts})").format(
             total=summary.total,
             counts=", ".join(f"{words[result]} {totals[result]}" for result in RESULTS),
@@ -229,6 +233,8 @@ def write_summary_csv(
         period = summary.period
         writer.writerow(["flxdesk shift summary"])
         writer.writerow(["period", period.label])
+        if summary.station:
+            writer.writerow(["station", summary.station])
         writer.writerow(["from", _stamp(period.since)])
         writer.writerow(["to", _stamp(period.until) if period.until else "now"])
         writer.writerow(["made at", _stamp(summary.made_at)])

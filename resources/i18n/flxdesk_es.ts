@@ -971,6 +971,10 @@
             <translation>Mensaje del servidor: {value}</translation>
         </message>
         <message>
+            <source>Station: {value}</source>
+            <translation>Puesto: {value}</translation>
+        </message>
+        <message>
             <source>Update number: {value}</source>
             <translation>Número de actualización: {value}</translation>
         </message>
@@ -1903,6 +1907,10 @@
             <translation>Resumen del turno de flxdesk: {period}</translation>
         </message>
         <message>
+            <source>flxdesk shift summary: {period}, station {station}</source>
+            <translation>Resumen del turno de flxdesk: {period}, puesto {station}</translation>
+        </message>
+        <message>
             <source>invalid</source>
             <translation>inválidas</translation>
         </message>
@@ -2041,6 +2049,10 @@
         <message>
             <source>Period: {period}</source>
             <translation>Periodo: {period}</translation>
+        </message>
+        <message>
+            <source>Station: {station}</source>
+            <translation>Puesto: {station}</translation>
         </message>
         <message>
             <source>Throughput per day</source>
@@ -2274,6 +2286,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
                 <numerusform>Enviando: %n en espera</numerusform>
                 <numerusform>Enviando: %n en espera</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Station: {name}</source>
+            <translation>Puesto: {name}</translation>
         </message>
         <message numerus="yes">
             <source>Stopped: %n waiting</source>

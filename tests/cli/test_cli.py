@@ -216,3 +216,25 @@ def test_killed_run_resumes_without_sending_anything_twice(
     resent = {row.order_id for row in rows if row.resent}
     assert twice <= resent  # only updates in flight at the kill may arrive twice
     assert len(resent) <= killed[State.SENDING]
+
+
+def test_an_unusable_station_name_is_refused_before_anything_is_queued(
+    demo_api: DemoApi, flxdesk_home: Path
+) -> None:
+    env = dict(cli_env(flxdesk_home, demo_api), FLXDESK_STATION="x" * 65)
+    done = flxdesk("update", "1001", "--status", "Open", env=env)
+    assert done.returncode == 2
+    assert "FLXDESK_STATION cannot be used as the station's name" in done.stderr
+    assert demo_api.requests == []
+
+
+def test_a_sent_update_names_its_station_in_the_results(
+    tmp_path: Path, demo_api: DemoApi, flxdesk_home: Path
+) -> None:
+    source = write_csv(tmp_path / "orders.csv", ["1001,Closed,"])
+    results = tmp_path / "results.csv"
+    env = dict(cli_env(flxdesk_home, demo_api), FLXDESK_STATION="DOCK 3")
+    done = flxdesk("bulk", str(source), "--results", str(results), env=env)
+    assert done.returncode == 0, done.stderr
+    with results.open(encoding="utf-8-sig") as written:
+        assert [row["station"] for row in csv.DictReader(written)] == ["DOCK 3"]

@@ -73,6 +73,7 @@ def details_text(details: UpdateDetails) -> str:
         translate("HistoryDetails", "Detail: {value}").format(value=row.detail or "-"),
         translate("HistoryDetails", "Note: {value}").format(value=row.note or "-"),
         translate("HistoryDetails", "Queued: {value}").format(value=moment(row.created_at)),
+        translate("HistoryDetails", "Station: {value}").format(value=row.station or "-"),
         translate("HistoryDetails", "Last try started: {value}").format(
             value=moment(row.started_at)
         ),

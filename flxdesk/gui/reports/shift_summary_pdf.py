@@ -115,6 +115,10 @@ class _Page:
         )
         self.text(period, font=self.font(11, bold=True))
         self.y += self.line * 1.3
+        if summary.station:
+            station = translate("ShiftSummaryPdf", "Station: {station}")
+            self.text(station.format(station=summary.station), font=self.font(11, bold=True))
+            self.y += self.line * 1.3
         made = time.strftime("%Y-%m-%d %H:%M", time.localtime(summary.made_at))
         self.text(
             translate(

@@ -32,6 +32,7 @@ from flxdesk.host.i18n import SOURCE_LANGUAGE, translate
 from flxdesk.host.instance_lock import AlreadyRunning, InstanceLock
 from flxdesk.host.paths import AppPaths, DataFolderUnusable, demo_paths
 from flxdesk.host.settings import SettingsError, load_settings
+from flxdesk.host.station_name import InvalidStationName, station_name
 from flxdesk.orders import notes, order_ids, statuses
 from flxdesk.sending import events as engine_events
 from flxdesk.station import palette
@@ -92,6 +93,7 @@ class RunningApp:
         # The window's thread never waits long on the history: its writes give up after
         # a few milliseconds and are written by a thread of their own (QueueWriter).
         store.set_busy_timeout(GUI_BUSY_TIMEOUT_SECONDS)
+        store.set_station(self.window.station_name)  # on every row queued from now on
         self.window.attach_history(store)
 
     def close(self) -> None:
@@ -118,7 +120,8 @@ def build_app(
     QApplication must exist). ``open_history=False``: the caller attaches it later
     (``run_window`` does, just after the first paint).
 
-    Raises InvalidApiUrl, SettingsError, DataFolderUnusable; and HistoryFileError when
+    Raises InvalidApiUrl, SettingsError, InvalidStationName, DataFolderUnusable; and
+    HistoryFileError when
     the history is opened here and cannot be used.
     """
     from flxdesk.gui.sending.engine_thread import EngineThread
@@ -152,6 +155,7 @@ def build_app(
         api_url,
         demo=demo,
         settings=settings,
+        station_name=station_name(settings.station_name),
         settings_file=paths.settings_file,
     )
     tokens.setParent(window)
@@ -365,7 +369,7 @@ def run_window(
         log.warning("The previous run ended abnormally; kept %s", previous_crash.report)
     try:
         running = build_app(paths, demo=demo, previous_crash=previous_crash, open_history=False)
-    except (InvalidApiUrl, DataFolderUnusable, SettingsError) as problem:
+    except (InvalidApiUrl, DataFolderUnusable, SettingsError, InvalidStationName) as problem:
         crash_record.disarm()
         lock.release()
         return refuse_before_start(problem)

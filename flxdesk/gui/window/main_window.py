@@ -80,7 +80,10 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         settings: Settings | None = None,
         settings_file: Path | None = None,
+        station_name: str = "",
     ) -> None:
+        """``station_name``: this station's (``flxdesk.host.station_name``), on the title,
+        the status bar and every history row."""
         super().__init__()
         # The history is opened after the first paint (sqlite3 and the store are not
         # small to import) and given to attach_history; nothing before needs it.
@@ -97,14 +100,15 @@ class MainWindow(QMainWindow):
         self.crash_notice: CrashNotice | None = None
         self._shut_down = False
 
-        title = f"flxdesk {__version__}"
+        self.station_name = station_name
+        title = f"flxdesk {__version__}" + (f" — {station_name}" if station_name else "")
         demo_title = self.tr("{title} — DEMO (orders 1000-1999)").format(title=title)
         self.setWindowTitle(demo_title if demo else title)
         self.preferences = StationPreferences(self, settings or Settings(), settings_file)
         self._build_fields()
         self._add_parts()
         self.menus = WindowMenus(self, demo=demo)
-        self.status = StationStatusBar(self, api_url)
+        self.status = StationStatusBar(self, api_url, station_name)
         self.feedback = StationFeedback(
             self.result_label,
             self.status.today_label,

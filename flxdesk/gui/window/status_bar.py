@@ -2,7 +2,8 @@
 
 Left to right: the queue (by engine state, with what is held for another destination),
 today's counts (kept by ``StationFeedback``), where the token comes from, and, at the
-right, the API address (and the Restart sending button, when sending has stopped).
+right, the station's name, the API address (and the Restart sending button, when
+sending has stopped).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ TOKEN_STATE_TEXT = {
 class StationStatusBar:
     """Fills ``window``'s status bar; the window tells it what changed."""
 
-    def __init__(self, window: QMainWindow, api_url: str) -> None:
+    def __init__(self, window: QMainWindow, api_url: str, station_name: str = "") -> None:
         self.queue_label = QLabel()
         self.today_label = QLabel()
         self.today_label.setObjectName("todayCounts")
@@ -59,6 +60,12 @@ class StationStatusBar:
         bar.addWidget(self.token_label, 1)
         for label in (self.queue_label, self.today_label, self.token_label):
             label.setContentsMargins(6, 0, 6, 0)
+        if station_name:
+            self.station_label = QLabel(
+                translate("StatusBar", "Station: {name}").format(name=station_name)
+            )
+            self.station_label.setObjectName("stationName")
+            bar.addPermanentWidget(self.station_label)
         bar.addPermanentWidget(self.api_label)
         self._queue_text = QUEUE_STATE_TEXT[EngineState.IDLE](0)
         self._held = 0

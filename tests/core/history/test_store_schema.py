@@ -230,3 +230,30 @@ def test_a_version_2_file_migrates_through_version_3_keeping_every_row(tmp_path:
         store.close()
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+
+
+def test_version_5_names_the_station_on_every_new_row_and_leaves_old_rows_unnamed(
+    v1_history: Path,
+) -> None:
+    store = HistoryStore(v1_history)
+    try:
+        assert {row.station for row in store.newest(100)} == {""}  # before station names
+        here = Destination("https://api.flxpoint.com", store.fingerprint("a-token"))
+        store.set_station("PACK-1")
+        first = store.add_queued("9001", "Closed", "", destination=here)
+        # Whoever inserts (another connection, another module's SQL), the trigger names it.
+        with sqlite3.connect(v1_history) as other:
+            other.execute(
+                "INSERT INTO updates (order_id, status, state, created_at) "
+                "VALUES ('9002', 'Open', 'queued', 0)"
+            )
+        store.set_station("DOCK 3")  # a rename names later rows only
+        third = store.add_queued("9003", "Open", "", destination=here)
+        names = {row.order_id: row.station for row in store.newest(100)}
+        assert (names["9001"], names["9002"], names["9003"]) == ("PACK-1", "PACK-1", "DOCK 3")
+        assert store.get(first).station == "PACK-1" and store.get(third).station == "DOCK 3"
+    finally:
+        store.close()
+    reopened = HistoryStore(v1_history)
+    assert reopened.station == "DOCK 3"
+    reopened.close()

@@ -103,3 +103,19 @@ def test_exporting_a_filter_writes_exactly_its_rows_newest_first(
     }
     assert shares[-1] == 1.0
     assert shares == sorted(shares)
+
+
+def test_every_results_row_names_its_station_in_the_last_column(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    try:
+        store.set_station("PACK-1")
+        batch = store.new_batch("test")
+        store.add_rejected([("1001", "Closed", "", "not sent")], batch)
+        out = tmp_path / "results.csv"
+        export_rows(out, store.rows_of_batch(batch))
+    finally:
+        store.close()
+    with out.open(encoding="utf-8-sig", newline="") as file:
+        header, row = list(csv.reader(file))
+    assert header[-1] == "station" and header[0] == "order_id"  # old columns keep places
+    assert (row[0], row[-1]) == ("1001", "PACK-1")

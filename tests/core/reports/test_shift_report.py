@@ -16,7 +16,13 @@ from flxdesk.history.periods import between, this_shift
 from flxdesk.history.store import HistoryStore
 from flxdesk.orders.destination import Destination
 from flxdesk.orders.statuses import ORDER_STATUSES
-from flxdesk.reports.shift_report import RESULTS, ShiftSummary, summarize, write_summary_csv
+from flxdesk.reports.shift_report import (
+    RESULTS,
+    ShiftSummary,
+    summarize,
+    summary_lines,
+    write_summary_csv,
+)
 
 HERE = Destination("https://api.example.test", "f" * 32)
 START = datetime(2025, 6, 3, 6, 0).astimezone().timestamp()  # a morning shift, local time
@@ -184,6 +190,17 @@ def test_csv_holds_the_same_numbers_and_formulas_stay_text(
     assert dangerous[5] == "'+cmd|' /C calc'!A0"
     cells = [cell for section in read_sections(path) for row in section for cell in row]
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_a_stations_summary_names_the_station_in_its_title_and_csv(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    store.set_station("PACK-1")
+    summary = summarize(store, between(START, END), now=END + 5 * 3600)
+    assert summary.station == "PACK-1"
+    assert summary_lines(summary)[0].endswith(f"{summary.period.label}, station PACK-1")
+    head = read_sections(write_summary_csv(summary, tmp_path / "summary.csv"))[0]
+    assert head[2] == ["station", "PACK-1"]
 
 
 # The supervisor's report runs on the command line: none of its modules may need Qt (the

@@ -135,7 +135,9 @@ def test_save_csv_and_pdf_from_the_dialog(
     with (tmp_path / "summary.csv").open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.reader(file))
     assert rows[1] == ["period", dialog.summary.period.label]
-    in_csv = {row[0]: int(row[1]) for row in rows[7:12]}
+    assert rows[2] == ["station", demo_app.window.station_name]
+    results = rows.index(["result", "updates"])
+    in_csv = {row[0]: int(row[1]) for row in rows[results + 1 : results + 6]}
     assert in_csv == totals
     assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF")
     if shutil.which("pdftotext"):
@@ -147,6 +149,7 @@ def test_save_csv_and_pdf_from_the_dialog(
             timeout=60,
         ).stdout
         assert f"Period: {dialog.summary.period.label}" in text
+        assert f"Station: {demo_app.window.station_name}" in text
 
 
 def test_a_file_that_cannot_be_written_is_said_plainly(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTableView
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
 from flxdesk.gui.start.startup import RunningApp
@@ -115,3 +115,17 @@ def test_closing_with_a_queue_leaves_the_rest_queued(
     assert len(by_state[State.SENT]) >= 1
     assert len(by_state[State.QUEUED]) >= 1
     assert len(by_state[State.SENT]) == len(demo_app.demo_api.requests)
+
+
+def test_the_station_is_named_on_the_title_the_status_bar_and_every_row(
+    qtbot: QtBot, start_app, monkeypatch
+) -> None:
+    monkeypatch.setenv("FLXDESK_STATION", "PACK-7")
+    running = start_app(demo=True)
+    qtbot.waitUntil(running.engine_thread.isRunning)
+    window = running.window
+    assert "flxdesk" in window.windowTitle() and "— PACK-7" in window.windowTitle()
+    assert window.findChild(QLabel, "stationName").text() == "Station: PACK-7"
+    scan(qtbot, window, "1234")
+    qtbot.waitUntil(lambda: states(running) == {"1234": State.SENT}, timeout=10_000)
+    assert window.model.row_at(0).station == "PACK-7"
