@@ -362,6 +362,7 @@ def _send_all(
     invalid: list,
     floor=None,
 ) -> int:
+    from flxdesk.floor.outbox import BACKFILL_SECONDS
     from flxdesk.history.store import HistoryStore, State
     from flxdesk.host.station_name import station_name
     from flxdesk.orders.destination import Destination
@@ -373,7 +374,7 @@ def _send_all(
         store = HistoryStore(paths.history_db)
         store.set_station(station_name(settings.station_name))  # on every row queued now
         # With a floor, every change is noted for it in the same transaction (the outbox).
-        store.set_floor_publishing(floor is not None, since=time.time() - 24 * 3600)
+        store.set_floor_publishing(floor is not None, since=time.time() - BACKFILL_SECONDS)
         current = Destination(api_url, store.fingerprint(token))
         resent = store.requeue_interrupted()
         if resent:

@@ -13,6 +13,8 @@ What front ends use:
 - ``pacer(limiter_for)`` for the queue engine, ``prepare(token)`` as soon as the token is
   known;
 - ``previous_elsewhere(order_id, status, window_seconds)`` for the duplicate guard;
+- ``ask(job)`` for what people look at (the window's Floor view, the whole floor's
+  summary, the mirror of other stations' updates), on the publishing connection;
 - ``publisher.wake()``, ``publisher.flush(timeout)``, ``publisher.waiting``;
 - ``close()``.
 """
@@ -36,6 +38,7 @@ log = logging.getLogger(__name__)
 
 PUBLISH_JOB_DEADLINE_SECONDS = 30.0
 SLOW_CONNECT_SECONDS = 1.0  # a floor slower than this to connect counts as away
+VIEW_PATIENCE_SECONDS = 20.0  # a view's question may wait behind a batch being published
 
 
 def floor_words(status: FloorChanged) -> str:
@@ -173,6 +176,12 @@ class FloorSession:
         except Exception:
             log.warning("The floor's duplicate lookup failed", exc_info=True)
             return None
+
+    def ask(self, job: Callable[[Any], Any], timeout: float = VIEW_PATIENCE_SECONDS) -> Any:
+        """``job(connection)``'s answer, for a view; FloorAway when the floor is away or
+        does not answer within ``timeout``. Blocks: call it from a worker thread. Runs on
+        the publishing connection, never in the way of request slots."""
+        return self.slow.call(lambda connection, _learned: job(connection), timeout)
 
     # --- connecting (on the links' threads) --------------------------------------------
     def _open(self) -> tuple[Any, Any]:

@@ -4,6 +4,10 @@ Scanning the same box twice is the commonest slip at a packing station. An order
 already set to the same status here within ``window_seconds`` is not sent again; the
 person is told when it was done. Scanning it once more within ``confirm_seconds``
 means "yes, again" and sends it.
+
+On a floor, ``elsewhere`` also finds the same update made at another station (the
+window's mirror of the floor, flxdesk.floor.recent): held the same way, naming the
+station.
 """
 
 from __future__ import annotations
@@ -19,10 +23,13 @@ DEFAULT_CONFIRM_SECONDS = 8
 class Verdict(NamedTuple):
     send: bool
     previous_at: float | None  # when the earlier update was made (held scans only)
+    previous_station: str = ""  # where, when it was another station (on a floor)
 
 
 # (order ID, status, not before) -> time of the newest matching update, or None
 PreviousUpdateLookup = Callable[[str, str, float], float | None]
+# The same at other stations -> (station, time) of the newest, or None
+ElsewhereLookup = Callable[[str, str, float], tuple[str, float] | None]
 
 
 class DuplicateGuard:
@@ -32,8 +39,10 @@ class DuplicateGuard:
         window_seconds: float = DEFAULT_WINDOW_SECONDS,
         confirm_seconds: float = DEFAULT_CONFIRM_SECONDS,
         clock: Callable[[], float] = time.time,
+        elsewhere: ElsewhereLookup | None = None,
     ) -> None:
         self._lookup = lookup
+        self.elsewhere = elsewhere
         self.window_seconds = window_seconds
         self.confirm_seconds = confirm_seconds
         self._clock = clock
@@ -49,9 +58,15 @@ class DuplicateGuard:
         if repeated and now - held[2] <= self.confirm_seconds:
             self._held = None
             return Verdict(True, None)
-        previous = self._lookup(order_id, status, now - self.window_seconds)
+        since = now - self.window_seconds
+        previous = self._lookup(order_id, status, since)
+        station = ""
+        if previous is None and self.elsewhere is not None:
+            found = self.elsewhere(order_id, status, since)
+            if found is not None:
+                station, previous = found
         if previous is None:
             self._held = None
             return Verdict(True, None)
         self._held = (order_id, status, now)
-        return Verdict(False, previous)
+        return Verdict(False, previous, station)

@@ -6,8 +6,8 @@ What a scanner typed (or a person typed and ended with Enter) is judged in this 
 2. failures not yet acknowledged refuse it, when the station is set so;
 3. an order ID or a note that cannot be sent is refused, and left in the order field
    to be corrected by hand;
-4. a repeat of an update this station made within the duplicate guard's window is
-   held, unless it is scanned again at once (the guard);
+4. a repeat of an update this station (or, on a floor, another station) made within
+   the duplicate guard's window is held, unless it is scanned again at once (the guard);
 5. sending that has stopped refuses it, and it stays in the order field to be sent
    after a restart;
 
@@ -80,24 +80,39 @@ def judge_scan(raw: str, now: StationNow, guard: DuplicateGuard) -> ScanJudgemen
     status = now.armed_status
     repeat = guard.check(order_id, status)
     if not repeat.send:
-        return _refused(duplicate_words(order_id, status, repeat.previous_at, guard))
+        return _refused(
+            duplicate_words(order_id, status, repeat.previous_at, guard, repeat.previous_station)
+        )
     if now.sending_refusal:
         return _refused(now.sending_refusal, keep=raw.strip())
     return ScanJudgement(Verdict.TAKEN, order_id=order_id, status=status, note=note)
 
 
 def duplicate_words(
-    order_id: str, status: str, previous_at: float | None, guard: DuplicateGuard
+    order_id: str,
+    status: str,
+    previous_at: float | None,
+    guard: DuplicateGuard,
+    station: str = "",
 ) -> str:
+    """Why a repeat is held; ``station``: where, when it was another station."""
     when = time.strftime("%H:%M", time.localtime(previous_at))
-    words = translate(
-        "ScanRules",
-        "{order} was already set to {status} at {when}: not sent again. Scan it again "
-        "within {seconds} s to send it anyway.",
-    )
+    if station:
+        words = translate(
+            "ScanRules",
+            "{order} was already set to {status} at {station}, {when}: not sent again. "
+            "Scan it again within {seconds} s to send it anyway.",
+        )
+    else:
+        words = translate(
+            "ScanRules",
+            "{order} was already set to {status} at {when}: not sent again. Scan it again "
+            "within {seconds} s to send it anyway.",
+        )
     return words.format(
         order=order_id,
         status=status_label(status),
+        station=station,
         when=when,
         seconds=f"{guard.confirm_seconds:.0f}",
     )

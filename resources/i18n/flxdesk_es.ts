@@ -799,6 +799,65 @@
         </message>
     </context>
     <context>
+        <name>FloorView</name>
+        <message>
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+        <message>
+            <source>Every station of the floor, today</source>
+            <translation>Cada puesto de la planta, hoy</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Fallidas</translation>
+        </message>
+        <message>
+            <source>Floor</source>
+            <translation>Planta</translation>
+        </message>
+        <message>
+            <source>Last seen</source>
+            <translation>Visto por última vez</translation>
+        </message>
+        <message>
+            <source>No station has reached the floor yet.</source>
+            <translation>Ningún puesto ha llegado aún a la planta.</translation>
+        </message>
+        <message>
+            <source>Read at {time}.</source>
+            <translation>Leído a las {time}.</translation>
+        </message>
+        <message>
+            <source>Reading the floor…</source>
+            <translation>Leyendo la planta…</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Enviadas</translation>
+        </message>
+        <message>
+            <source>Station</source>
+            <translation>Puesto</translation>
+        </message>
+        <message>
+            <source>Stations</source>
+            <translation>Puestos</translation>
+        </message>
+        <message>
+            <source>The floor does not answer ({why}): the figures are not new.</source>
+            <translation>La planta no responde ({why}): las cifras no son nuevas.</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>En espera</translation>
+        </message>
+        <message>
+            <source>{time} (not seen since)</source>
+            <translation>{time} (sin noticias desde entonces)</translation>
+        </message>
+    </context>
+    <context>
         <name>HeldPanel</name>
         <message>
             <source>Discard held updates</source>
@@ -1634,6 +1693,10 @@
             <translation>el escaneo</translation>
         </message>
         <message>
+            <source>{order} was already set to {status} at {station}, {when}: not sent again. Scan it again within {seconds} s to send it anyway.</source>
+            <translation>{order} ya se puso en {status} en {station}, a las {when}: no se envía otra vez. Escanéelo de nuevo antes de {seconds} s para enviarlo igualmente.</translation>
+        </message>
+        <message>
             <source>{order} was already set to {status} at {when}: not sent again. Scan it again within {seconds} s to send it anyway.</source>
             <translation>{order} ya se puso en {status} a las {when}: no se envía otra vez. Escanéelo de nuevo antes de {seconds} s para enviarlo igualmente.</translation>
         </message>
@@ -1973,6 +2036,10 @@
             <translation>Una página para imprimir</translation>
         </message>
         <message>
+            <source>Reading the floor…</source>
+            <translation>Leyendo la planta…</translation>
+        </message>
+        <message>
             <source>Result of saving</source>
             <translation>Resultado de guardar</translation>
         </message>
@@ -2001,8 +2068,16 @@
             <translation>Resumen del turno</translation>
         </message>
         <message>
+            <source>The floor does not answer ({why}): choose This station, or try again.</source>
+            <translation>La planta no responde ({why}): elija Este puesto, o inténtelo de nuevo.</translation>
+        </message>
+        <message>
             <source>The summary</source>
             <translation>El resumen</translation>
+        </message>
+        <message>
+            <source>This station</source>
+            <translation>Este puesto</translation>
         </message>
         <message>
             <source>Totals of the period</source>
@@ -2011,6 +2086,14 @@
         <message>
             <source>Updates of a period by result and status, failures, per hour</source>
             <translation>Actualizaciones de un periodo por resultado y estado, fallos, por hora</translation>
+        </message>
+        <message>
+            <source>Whole floor</source>
+            <translation>Toda la planta</translation>
+        </message>
+        <message>
+            <source>Whose updates</source>
+            <translation>De quién son las actualizaciones</translation>
         </message>
         <message>
             <source>{file} cannot be written: {problem}</source>
@@ -2236,6 +2319,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         <message>
             <source>Demo token: no keychain used</source>
             <translation>Token de demo: sin llavero</translation>
+        </message>
+        <message>
+            <source>Floor: connecting…</source>
+            <translation>Planta: conectando…</translation>
         </message>
         <message numerus="yes">
             <source>Flxpoint is not answering since {since}, %n waiting</source>
@@ -2467,6 +2554,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         <message>
             <source>&amp;File</source>
             <translation>&amp;Archivo</translation>
+        </message>
+        <message>
+            <source>&amp;Floor…</source>
+            <translation>&amp;Planta…</translation>
         </message>
         <message>
             <source>&amp;Forget saved token</source>

@@ -420,7 +420,7 @@ class HistoryPane(QWidget):
         from flxdesk.gui.reports.shift_summary_dialog import ShiftSummaryDialog
 
         if self._summary is None:
-            self._summary = ShiftSummaryDialog(self._store, self.window())  # counts
+            self._summary = ShiftSummaryDialog(self._store, self.window(), self._engine.floor)
         else:
             self._summary.refresh()
         self._summary.show()

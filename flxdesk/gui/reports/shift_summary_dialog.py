@@ -3,16 +3,20 @@
 The numbers are flxdesk.reports.shift_report's, the same as ``flxdesk report`` prints: the
 updates by result and by requested status, the failure reasons, the count per hour
 and the failures. Shown as plain text a screen reader reads line by line; the totals
-are announced when the period changes.
+are announced when the period changes. On a station with a floor, "Whole floor" shows
+every station's together (``flxdesk report --floor``'s numbers), read by a worker: the
+window never waits for the floor.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -35,6 +39,10 @@ from flxdesk.reports.shift_report import (
     summary_lines,
 )
 
+if TYPE_CHECKING:
+    from flxdesk.floor.session import FloorSession
+    from flxdesk.gui.common.background_job import BackgroundJob
+
 FAILURES_SHOWN = 200  # the CSV lists them all
 
 
@@ -47,7 +55,13 @@ def totals_text(summary: ShiftSummary) -> str:
 
 
 class ShiftSummaryDialog(QDialog):
-    def __init__(self, store: HistoryStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: HistoryStore,
+        parent: QWidget | None = None,
+        floor: FloorSession | None = None,
+    ) -> None:
+        """``floor``: the station's floor session, which offers "Whole floor"."""
         super().__init__(parent)
         self.setObjectName("shiftSummaryDialog")
         self.setWindowTitle(self.tr("Shift summary"))
@@ -57,7 +71,15 @@ class ShiftSummaryDialog(QDialog):
         )
         self.resize(760, 560)
         self._store = store
+        self._floor = floor
+        self._floor_job: BackgroundJob | None = None
         self.summary: ShiftSummary | None = None
+        self.scope = QComboBox()
+        self.scope.setObjectName("summaryScope")
+        self.scope.addItems([self.tr("This station"), self.tr("Whole floor")])
+        self.scope.setAccessibleName(self.tr("Whose updates"))
+        self.scope.setVisible(floor is not None)
+        self.scope.currentIndexChanged.connect(self.refresh)
 
         self.period = PeriodChooser("summary", any_time=False, initial=SHIFT)
         self.period.changed.connect(self.refresh)
@@ -104,6 +126,7 @@ class ShiftSummaryDialog(QDialog):
         period_label.setBuddy(self.period.combo)
         top.addWidget(period_label)
         top.addWidget(self.period)
+        top.addWidget(self.scope)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -120,19 +143,65 @@ class ShiftSummaryDialog(QDialog):
         button.setAccessibleDescription(does)
         return button
 
+    @property
+    def whole_floor(self) -> bool:
+        return self._floor is not None and self.scope.currentIndex() == 1
+
     @Slot()
     def refresh(self) -> None:
-        """Count the chosen period again, now."""
+        """Count the chosen period again, now (the floor's: when its answer comes)."""
         period = self.period.period()
         if period is None:
             return
-        self.summary = summarize(self._store, period)
-        self.totals.setText(
-            f"{period.label[0].upper()}{period.label[1:]}: " + totals_text(self.summary)
-        )
-        lines = summary_lines(self.summary, FAILURES_SHOWN)
+        if self.whole_floor:
+            self._read_the_floor(period)
+            return
+        self._floor_job = None  # an answer still on its way is not wanted any more
+        self._show(summarize(self._store, period))
+
+    def _show(self, summary: ShiftSummary) -> None:
+        self.summary = summary
+        label = summary.period.label
+        self.totals.setText(f"{label[0].upper()}{label[1:]}: " + totals_text(summary))
+        lines = summary_lines(summary, FAILURES_SHOWN)
         self.text.setPlainText("\n".join(lines[3:]))  # after the title and the totals
+        for button in (self.save_csv_button, self.save_pdf_button):
+            button.setEnabled(True)
         announce(self.totals, self.totals.text())
+
+    def _read_the_floor(self, period) -> None:
+        from flxdesk.floor.link import FloorAway
+        from flxdesk.floor.report import floor_report
+        from flxdesk.gui.common.background_job import BackgroundJob
+
+        floor = self._floor
+        assert floor is not None
+        self.summary = None  # nothing to save until the floor answers
+        for button in (self.save_csv_button, self.save_pdf_button):
+            button.setEnabled(False)
+        self.totals.setText(self.tr("Reading the floor…"))
+        self.text.clear()
+        self._floor_job = BackgroundJob(
+            lambda _progress: floor.ask(lambda db: floor_report(db, period).summary),
+            expected=(FloorAway,),
+        )
+        self._floor_job.succeeded.connect(self._on_floor_summary)
+        self._floor_job.failed.connect(self._on_floor_silent)
+        self._floor_job.start()
+
+    @Slot(object, object)
+    def _on_floor_summary(self, job: BackgroundJob, summary: ShiftSummary) -> None:
+        if job is self._floor_job and self.whole_floor:
+            self._floor_job = None
+            self._show(summary)
+
+    @Slot(object, str)
+    def _on_floor_silent(self, job: BackgroundJob, why: str) -> None:
+        if job is self._floor_job and self.whole_floor:
+            self._floor_job = None
+            text = self.tr("The floor does not answer ({why}): choose This station, or try again.")
+            self.totals.setText(text.format(why=why))
+            announce(self.totals, self.totals.text())
 
     @Slot()
     def ask_csv(self) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,12 +26,14 @@ from PySide6.QtCore import QThread, Signal
 from flxdesk.sending.events import (
     EngineEvent,
     EngineState,
+    FloorChanged,
     RowChanged,
     RowFinished,
     StateChanged,
 )
 
 if TYPE_CHECKING:
+    from flxdesk.floor.session import FloorSession
     from flxdesk.orders.destination import Destination
     from flxdesk.sending.engine import QueueEngine
 
@@ -46,6 +49,7 @@ class EngineThread(QThread):
     stateChanged = Signal(object, int, str)  # EngineState, updates waiting, token problem
     heldChanged = Signal(int)  # updates queued for another destination, held
     engineStopped = Signal(str)  # the engine ended without being asked; why, in words
+    floorChanged = Signal(object)  # FloorChanged: the floor reachable, or pacing alone
 
     def __init__(
         self,
@@ -53,7 +57,11 @@ class EngineThread(QThread):
         api_url: str,
         destination: str | None = None,
         token_salt: str | None = None,
+        floor_opener: Callable[[], FloorSession | None] | None = None,
     ) -> None:
+        """``floor_opener``: gives the station's floor session (not started), or None; called
+        once, when the engine is made (after the first paint), and never waits. The
+        session is this thread's: started with the engine, closed by ``shutdown``."""
         super().__init__()
         self.setObjectName("flxdesk-queue")
         self._store_path = store_path
@@ -61,6 +69,8 @@ class EngineThread(QThread):
         self._destination_url = destination
         self._token_salt = token_salt
         self._held = 0
+        self._floor_opener = floor_opener
+        self._floor: FloorSession | None = None
         self._engine: QueueEngine | None = None
         self._shutting_down = False
         self.down_reason = ""  # not empty while the engine has stopped unexpectedly
@@ -128,7 +138,17 @@ class EngineThread(QThread):
         if self.isRunning() and not self.wait(int(left * 1000)):
             log.error("The queue engine did not stop within %.0f s", timeout)
             return False
+        self._close_floor()
         return True
+
+    def _close_floor(self) -> None:
+        """What waits in the outbox stays there: the next start publishes it."""
+        floor, self._floor = self._floor, None
+        if floor is not None:
+            try:
+                floor.close()
+            except Exception:
+                log.exception("Closing the floor session failed")
 
     # --- the thread ------------------------------------------------------------------
     def run(self) -> None:
@@ -165,9 +185,17 @@ class EngineThread(QThread):
             return self.last_report.waiting, self.last_report.held
         return counts[State.QUEUED] + counts[State.SENDING] - held, held
 
+    @property
+    def floor(self) -> FloorSession | None:
+        """The station's floor session once the engine is made; None without a floor."""
+        return self._floor
+
     def _get_engine(self) -> QueueEngine:
         if self._engine is None:
             from flxdesk.sending.engine import QueueEngine
+
+            if self._floor_opener is not None:
+                self._floor = self._open_floor(self._floor_opener)
 
             self._engine = QueueEngine(
                 self._store_path,
@@ -175,8 +203,20 @@ class EngineThread(QThread):
                 on_event=self._forward,
                 destination=self._destination_url,
                 token_salt=self._token_salt,
+                floor=self._floor,
             )
         return self._engine
+
+    @staticmethod
+    def _open_floor(opener: Callable[[], FloorSession | None]) -> FloorSession | None:
+        """The floor session, started; a floor that cannot even be set up is logged and
+        the station paces alone (the floor never stops a station)."""
+        try:
+            floor = opener()
+            return floor.start() if floor is not None else None
+        except Exception:
+            log.exception("The floor could not be set up; this station paces alone")
+            return None
 
     def _forward(self, event: EngineEvent) -> None:
         """In the engine's thread: re-emit as signals, which Qt queues to the window."""
@@ -185,6 +225,8 @@ class EngineThread(QThread):
                 self.updateChanged.emit(update_id)
             case RowFinished(update_id, ok, message):
                 self.updateFinished.emit(update_id, ok, message)
+            case FloorChanged():
+                self.floorChanged.emit(event)
             case StateChanged(state, waiting, held, token_problem):
                 self.last_report = event  # since and problem, for the window's words
                 self.stateChanged.emit(state, waiting, token_problem)

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 import flxdesk.gui.bulk
@@ -40,6 +42,7 @@ from flxdesk.station import palette
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from flxdesk.floor.session import FloorSession
     from flxdesk.flxpoint.demo_api import DemoApi
     from flxdesk.gui.sending.engine_thread import EngineThread
     from flxdesk.gui.window.main_window import MainWindow
@@ -77,8 +80,11 @@ class RunningApp:
         engine_thread: EngineThread,
         history_path: Path,
         demo_api: DemoApi | None,
+        floor_url: str = "",
     ) -> None:
+        """``floor_url``: the ``floor_url`` setting ("" in demo mode)."""
         self.window = window
+        self._floor_url = floor_url
         self.engine_thread = engine_thread
         self.history_path = history_path
         self.demo_api = demo_api
@@ -94,6 +100,9 @@ class RunningApp:
         # a few milliseconds and are written by a thread of their own (QueueWriter).
         store.set_busy_timeout(GUI_BUSY_TIMEOUT_SECONDS)
         store.set_station(self.window.station_name)  # on every row queued from now on
+        # With a floor, every change is noted for it in the same transaction (the outbox);
+        # without one (or no longer), nothing is.
+        _note_changes_for_the_floor(store, None if self.demo_api else self._floor_url)
         self.window.attach_history(store)
 
     def close(self) -> None:
@@ -146,7 +155,16 @@ def build_app(
         demo_api = DemoApi().start()
         api_url, fixed_token, destination = demo_api.url, demo_api.token, DEMO_DESTINATION
     assert api_url is not None
-    engine_thread = EngineThread(paths.history_db, api_url, destination)
+    station = station_name(settings.station_name)
+    # Practice never reaches the floor; a real station's floor is opened with its engine
+    # (after the first paint), and nothing waits on it.
+    floor_url = "" if demo else settings.floor_url
+    engine_thread = EngineThread(
+        paths.history_db,
+        api_url,
+        destination,
+        floor_opener=None if demo else partial(_open_floor, floor_url, station, paths.history_db),
+    )
     tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
     install_translators(settings.station.language)  # before the first widget; none for English
     window = MainWindow(
@@ -155,13 +173,13 @@ def build_app(
         api_url,
         demo=demo,
         settings=settings,
-        station_name=station_name(settings.station_name),
+        station_name=station,
         settings_file=paths.settings_file,
     )
     tokens.setParent(window)
     if previous_crash is not None:
         window.show_crash_notice(previous_crash.notice())
-    running = RunningApp(window, engine_thread, paths.history_db, demo_api)
+    running = RunningApp(window, engine_thread, paths.history_db, demo_api, floor_url)
     if open_history:
         try:
             running.attach_history(_open_store(paths.history_db))
@@ -169,6 +187,24 @@ def build_app(
             running.close()
             raise
     return running
+
+
+def _note_changes_for_the_floor(store: HistoryStore, floor_url: str | None) -> None:
+    """``floor_url``: the setting, or None in demo mode (practice never reaches a floor)."""
+    from flxdesk.floor.connection import configured_url
+
+    if floor_url is None or configured_url(floor_url) is None:
+        store.set_floor_publishing(False)
+        return
+    from flxdesk.floor.outbox import BACKFILL_SECONDS
+
+    store.set_floor_publishing(True, since=time.time() - BACKFILL_SECONDS)
+
+
+def _open_floor(floor_url: str, station: str, history_path: Path) -> FloorSession | None:
+    from flxdesk.floor.session import open_floor
+
+    return open_floor(floor_url, station, history_path)
 
 
 def _open_store(path: Path) -> HistoryStore:

@@ -40,6 +40,7 @@ from flxdesk import __version__
 from flxdesk.gui.common.colour_scheme import palette_scheme
 from flxdesk.gui.common.status_combo import fill_statuses
 from flxdesk.gui.sending.engine_thread import EngineThread
+from flxdesk.gui.sending.held_watch import HeldWatch
 from flxdesk.gui.station.armed_status import ArmedStatus
 from flxdesk.gui.station.feedback_widgets import ArmedStatusChip, ResultBand
 from flxdesk.gui.station.preferences import StationPreferences
@@ -58,10 +59,10 @@ from flxdesk.sending.events import EngineState
 
 if TYPE_CHECKING:
     from flxdesk.gui.bulk.bulk_flow import BulkFlow
+    from flxdesk.gui.floor.floor_parts import FloorParts
     from flxdesk.gui.history.model import HistoryModel
     from flxdesk.gui.history.pane import HistoryPane, HistoryView
     from flxdesk.gui.sending.engine_watch import EngineWatch
-    from flxdesk.gui.sending.held_panel import HeldPanel
     from flxdesk.gui.sending.store_writer import StoreWriter
     from flxdesk.history.store import HistoryStore
     from flxdesk.sending.queue_writer import Pending
@@ -94,10 +95,10 @@ class MainWindow(QMainWindow):
         self.engine_state = EngineState.IDLE
         self._demo = demo
         self._waiting = 0
-        self._held_panel: HeldPanel | None = None
         self._history_pane: HistoryPane | None = None
         self._bulk: BulkFlow | None = None
         self.crash_notice: CrashNotice | None = None
+        self.floor_parts: FloorParts | None = None  # on a station with a floor
         self._shut_down = False
 
         self.station_name = station_name
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
             self.preferences.station.idle_reset_minutes,
         )
         self.scan_desk = ScanDesk(self)
+        self.held = HeldWatch(self)
         self.armed.armed.connect(self.scan_desk.on_armed)
         self.token_watch = TokenWatch(
             self,
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
             self.status,
             self.menus.forget_token_action,
             lambda problem: self.show_result(problem, ok=False),
-            self._refresh_held_panel,
+            self.held.refresh,
         )
         place_window(self, self.preferences.station.geometry)
         if self.preferences.station.zoom != 1.0:  # at 1.0 every widget already has its size
@@ -146,7 +148,6 @@ class MainWindow(QMainWindow):
         self.firstPainted.connect(self._on_first_paint)
         engine_thread.updateFinished.connect(self.scan_desk.on_update_finished)
         engine_thread.stateChanged.connect(self._on_engine_state)
-        engine_thread.heldChanged.connect(self._on_held_changed)
 
     # --- the history, and what starts once it is open -----------------------------------
     @property
@@ -214,6 +215,11 @@ class MainWindow(QMainWindow):
         from flxdesk.host.resources import icon_path
 
         self.engine_thread.start()
+        self.status.follow_floor(self.engine_thread)
+        if self.engine_thread.floor is not None:
+            from flxdesk.gui.floor.floor_parts import FloorParts
+
+            self.floor_parts = FloorParts(self, self.engine_thread.floor)
         self.token_watch.tokens.load()
         self.history_pane.finish_setup()
         icon = icon_path()
@@ -293,6 +299,10 @@ class MainWindow(QMainWindow):
 
     # --- the history pane, after the first paint -------------------------------------
     @property
+    def history_pane_made(self) -> bool:
+        return self._history_pane is not None
+
+    @property
     def history_pane(self) -> HistoryPane:
         """The history pane, built just after the first paint so that its table, filters
         and first page do not delay it; built at once when something needs it earlier."""
@@ -361,27 +371,6 @@ class MainWindow(QMainWindow):
         self.status.show_engine_state(state, waiting, since)
         self.token_watch.refused_by_flxpoint(token_problem)
 
-    @property
-    def held_panel(self) -> HeldPanel:
-        """Made when updates are first held: most sessions never need it."""
-        if self._held_panel is None:
-            from flxdesk.gui.sending.held_panel import HeldPanel
-
-            self._held_panel = HeldPanel(self.store, self.engine_thread, self.model.reload, self)
-            self.stack.place("held_panel", self._held_panel)
-        return self._held_panel
-
-    @Slot(int)
-    def _on_held_changed(self, held: int) -> None:
-        self.status.show_held(held)
-        self._refresh_held_panel(made_if_needed=bool(held))
-
-    def _refresh_held_panel(self, made_if_needed: bool = False) -> None:
-        """What is held depends on the current destination and token: shown as it is now."""
-        wanted = made_if_needed or self._held_panel is not None
-        if wanted and self._history_pane is not None and self.model.attached:
-            self.held_panel.refresh()
-
     # --- closing ---------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shut_down()
@@ -400,6 +389,8 @@ class MainWindow(QMainWindow):
         self.preferences.remember_geometry(saved_geometry(self))
         self.hide()
         self.scan_desk.stop()
+        if self.floor_parts is not None:
+            self.floor_parts.stop()
         if self.feedback.sounds is not None:
             self.feedback.sounds.close()
         if self._bulk is not None:

@@ -92,6 +92,14 @@ ENTRIES = (
         1.0,
     ),
     Entry(
+        "view",
+        "floor_action",
+        QT_TRANSLATE_NOOP("WindowMenus", "&Floor…"),
+        "floorAction",
+        "floor_parts.open_view",
+        separator_before=True,
+    ),
+    Entry(
         "bulk",
         "bulk_action",
         QT_TRANSLATE_NOOP("WindowMenus", "&Bulk update…"),
@@ -144,6 +152,7 @@ class WindowMenus:
                 action.setObjectName(entry.object_name)
             action.triggered.connect(lambda _checked=False, e=entry: self._run(e))
             setattr(self, entry.name, action)
+        self.floor_action.setVisible(False)  # shown on a station with a floor (FloorParts)
 
     def action(self, name: str) -> QAction:
         return getattr(self, name)

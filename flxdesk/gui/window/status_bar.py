@@ -1,20 +1,25 @@
 """The window's status bar: what is waiting and why, today's counts, the token, the API.
 
 Left to right: the queue (by engine state, with what is held for another destination),
-today's counts (kept by ``StationFeedback``), where the token comes from, and, at the
-right, the station's name, the API address (and the Restart sending button, when
-sending has stopped).
+today's counts (kept by ``StationFeedback``), where the token comes from, the floor (on
+a station with one: reachable, or "not reachable since 09:14: this station is pacing
+alone"), and, at the right, the station's name, the API address (and the Restart
+sending button, when sending has stopped).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from flxdesk.gui.token.keeper import TokenState
 from flxdesk.host.i18n import QT_TRANSLATE_NOOP, translate
-from flxdesk.sending.events import EngineState
+from flxdesk.sending.events import EngineState, FloorChanged
+
+if TYPE_CHECKING:
+    from flxdesk.gui.sending.engine_thread import EngineThread
 
 # What the queue label says in each engine state, for n waiting (Qt's plural forms).
 QUEUE_STATE_TEXT: dict[EngineState, Callable[[int], str]] = {
@@ -58,7 +63,11 @@ class StationStatusBar:
         bar.addWidget(self.queue_label)
         bar.addWidget(self.today_label)
         bar.addWidget(self.token_label, 1)
-        for label in (self.queue_label, self.today_label, self.token_label):
+        self.floor_label = QLabel()
+        self.floor_label.setObjectName("floorStatus")
+        self.floor_label.hide()  # shown on a station with a floor (follow_floor)
+        bar.addWidget(self.floor_label)
+        for label in (self.queue_label, self.today_label, self.token_label, self.floor_label):
             label.setContentsMargins(6, 0, 6, 0)
         if station_name:
             self.station_label = QLabel(
@@ -82,6 +91,25 @@ class StationStatusBar:
 
     def show_token_state(self, state: TokenState) -> None:
         self.token_label.setText(translate("StatusBar", TOKEN_STATE_TEXT[state]))
+
+    def follow_floor(self, engine_thread: EngineThread) -> None:
+        """Once the engine is made: say the floor's state, on a station that has one."""
+        if engine_thread.floor is None:
+            return
+        engine_thread.floorChanged.connect(self.show_floor)
+        self.show_floor(engine_thread.floor.status)
+
+    def show_floor(self, status: FloorChanged | None) -> None:
+        """The floor's state in words; None while the first attempt is under way."""
+        from flxdesk.floor.session import floor_words
+
+        if status is None:
+            text = translate("StatusBar", "Floor: connecting…")
+        else:
+            text = floor_words(status)
+        self.floor_label.setText(text)
+        self.floor_label.setToolTip(text)
+        self.floor_label.show()
 
     def _show_queue(self) -> None:
         count = self._held

@@ -114,6 +114,29 @@ def test_a_repeat_is_held_naming_when_and_a_second_scan_sends_it(guard, history)
     assert judge_scan("1005", READY, guard).verdict is Verdict.TAKEN
 
 
+def test_a_repeat_made_at_another_station_is_held_naming_the_station(guard, history) -> None:
+    made_at = time.time() - 90
+    elsewhere = {("1007", "Closed"): ("PACK-1", made_at), ("1008", "Closed"): ("PACK-1", 0.0)}
+
+    def other_stations(order_id: str, status: str, since: float):
+        found = elsewhere.get((order_id, status))
+        return found if found is not None and found[1] >= since else None
+
+    guard.elsewhere = other_stations
+    held = judge_scan("1007", READY, guard)
+    when = time.strftime("%H:%M", time.localtime(made_at))
+    assert held.verdict is Verdict.REFUSED
+    assert held.words == (
+        f"1007 was already set to Closed at PACK-1, {when}: not sent again. "
+        "Scan it again within 8 s to send it anyway."
+    )
+    assert judge_scan("1007", READY, guard).verdict is Verdict.TAKEN  # the rescan sends it
+    assert judge_scan("1008", READY, guard).verdict is Verdict.TAKEN  # outside the window
+    history.made[("1009", "Closed")] = made_at + 30  # this station's own comes first
+    elsewhere[("1009", "Closed")] = ("PACK-1", made_at)
+    assert "at PACK-1" not in judge_scan("1009", READY, guard).words
+
+
 def test_the_same_order_to_another_status_is_not_a_repeat(guard, history) -> None:
     history.made[("1005", "Closed")] = time.time() - 60
     now = READY._replace(armed_status="On Hold")

@@ -1,0 +1,78 @@
+"""Keeps the window's mirror of other stations' recent updates fresh, off its thread.
+
+Every ``REFRESH_SECONDS`` a worker reads the floor (flxdesk.floor.recent); the duplicate
+guard looks scans up in what was last read, at once. While the floor is away the reads
+fail quietly (the status bar says the station paces alone) and the last one stays.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+from flxdesk.floor.link import FloorAway
+from flxdesk.floor.recent import RecentElsewhere
+from flxdesk.gui.common.background_job import BackgroundJob
+
+if TYPE_CHECKING:
+    from flxdesk.floor.session import FloorSession
+
+log = logging.getLogger(__name__)
+
+REFRESH_SECONDS = 3.0
+
+
+class FloorMirror(QObject):
+    def __init__(
+        self,
+        floor: FloorSession,
+        window_seconds: Callable[[], float],
+        parent: QObject | None = None,
+    ) -> None:
+        """``window_seconds()``: the duplicate guard's window now (a station setting)."""
+        super().__init__(parent)
+        self.recent = RecentElsewhere(floor.station)
+        self._floor = floor
+        self._window_seconds = window_seconds
+        self._job: BackgroundJob | None = None
+        self.reads = 0  # answered reads, for tests and the log
+        self._timer = QTimer(self)
+        self._timer.setInterval(int(REFRESH_SECONDS * 1000))
+        self._timer.timeout.connect(self.refresh)
+
+    def start(self) -> None:
+        self._timer.start()
+        self.refresh()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the floor again, unless a read is still under way."""
+        window = self._window_seconds()
+        if self._job is not None or window <= 0:
+            return
+        recent = self.recent
+        self._job = BackgroundJob(
+            lambda _progress: self._floor.ask(lambda db: recent.refresh(db, window)),
+            expected=(FloorAway,),
+        )
+        self._job.succeeded.connect(self._on_read)
+        self._job.failed.connect(self._on_failed)
+        self._job.start()
+
+    @Slot(object, object)
+    def _on_read(self, job: BackgroundJob, _known: object) -> None:
+        if job is self._job:
+            self._job = None
+            self.reads += 1
+
+    @Slot(object, str)
+    def _on_failed(self, job: BackgroundJob, why: str) -> None:
+        if job is self._job:
+            self._job = None
+            log.debug("The floor's recent updates were not read: %s", why)
