@@ -2321,8 +2321,16 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <translation>Token de demo: sin llavero</translation>
         </message>
         <message>
+            <source>Floor not reachable since {since}: pacing alone</source>
+            <translation>Sin planta desde las {since}: a su propio ritmo</translation>
+        </message>
+        <message>
             <source>Floor: connecting…</source>
             <translation>Planta: conectando…</translation>
+        </message>
+        <message>
+            <source>Floor: reachable</source>
+            <translation>Planta: conectada</translation>
         </message>
         <message numerus="yes">
             <source>Flxpoint is not answering since {since}, %n waiting</source>

@@ -9,6 +9,7 @@ sending button, when sending has stopped).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from flxdesk.gui.token.keeper import TokenState
 from flxdesk.host.i18n import QT_TRANSLATE_NOOP, translate
-from flxdesk.sending.events import EngineState, FloorChanged
+from flxdesk.sending.events import EngineState, FloorChanged, FloorState
 
 if TYPE_CHECKING:
     from flxdesk.gui.sending.engine_thread import EngineThread
@@ -50,6 +51,9 @@ TOKEN_STATE_TEXT = {
 }
 
 
+SQUEEZED_WIDTH = 60  # pixels a label keeps when the floor's line needs the room
+
+
 class StationStatusBar:
     """Fills ``window``'s status bar; the window tells it what changed."""
 
@@ -63,12 +67,13 @@ class StationStatusBar:
         bar.addWidget(self.queue_label)
         bar.addWidget(self.today_label)
         bar.addWidget(self.token_label, 1)
+        for label in (self.queue_label, self.today_label, self.token_label):
+            label.setContentsMargins(6, 0, 6, 0)
+        # On a station with a floor (follow_floor), at the right: squeezed last.
         self.floor_label = QLabel()
         self.floor_label.setObjectName("floorStatus")
-        self.floor_label.hide()  # shown on a station with a floor (follow_floor)
-        bar.addWidget(self.floor_label)
-        for label in (self.queue_label, self.today_label, self.token_label, self.floor_label):
-            label.setContentsMargins(6, 0, 6, 0)
+        self.floor_label.hide()
+        bar.addPermanentWidget(self.floor_label)
         if station_name:
             self.station_label = QLabel(
                 translate("StatusBar", "Station: {name}").format(name=station_name)
@@ -90,7 +95,9 @@ class StationStatusBar:
         self._show_queue()
 
     def show_token_state(self, state: TokenState) -> None:
-        self.token_label.setText(translate("StatusBar", TOKEN_STATE_TEXT[state]))
+        text = translate("StatusBar", TOKEN_STATE_TEXT[state])
+        self.token_label.setText(text)
+        self.token_label.setToolTip(text)  # whole, when the label is squeezed
 
     def follow_floor(self, engine_thread: EngineThread) -> None:
         """Once the engine is made: say the floor's state, on a station that has one."""
@@ -104,11 +111,20 @@ class StationStatusBar:
         from flxdesk.floor.session import floor_words
 
         if status is None:
-            text = translate("StatusBar", "Floor: connecting…")
-        else:
-            text = floor_words(status)
+            text = tip = translate("StatusBar", "Floor: connecting…")
+        elif status.state is FloorState.REACHABLE:
+            text, tip = translate("StatusBar", "Floor: reachable"), floor_words(status)
+        else:  # short enough for a 1000-pixel window; the whole sentence and why: tooltip
+            since = time.strftime("%H:%M", time.localtime(status.since or time.time()))
+            text = translate("StatusBar", "Floor not reachable since {since}: pacing alone")
+            text, tip = text.format(since=since), floor_words(status)
         self.floor_label.setText(text)
-        self.floor_label.setToolTip(text)
+        self.floor_label.setToolTip(tip)
+        # Whole: the token and API labels give way first (their tooltips say it all).
+        self.floor_label.setMinimumWidth(self.floor_label.sizeHint().width())
+        for label in (self.token_label, self.api_label):
+            label.setMinimumWidth(SQUEEZED_WIDTH)
+        self.api_label.setToolTip(self.api_label.text())
         self.floor_label.show()
 
     def _show_queue(self) -> None:
