@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from flxdesk.floor.link import FloorAway
 from flxdesk.floor.recent import RecentElsewhere
-from flxdesk.gui.common.background_job import BackgroundJob
+from flxdesk.gui.floor.floor_question import ask_floor
 
 if TYPE_CHECKING:
     from flxdesk.floor.session import FloorSession
+    from flxdesk.gui.common.background_job import BackgroundJob
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +57,9 @@ class FloorMirror(QObject):
         if self._job is not None or window <= 0:
             return
         recent = self.recent
-        self._job = BackgroundJob(
-            lambda _progress: self._floor.ask(lambda db: recent.refresh(db, window)),
-            expected=(FloorAway,),
+        self._job = ask_floor(
+            self._floor, lambda db: recent.refresh(db, window), self._on_read, self._on_failed
         )
-        self._job.succeeded.connect(self._on_read)
-        self._job.failed.connect(self._on_failed)
-        self._job.start()
 
     @Slot(object, object)
     def _on_read(self, job: BackgroundJob, _known: object) -> None:

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flxdesk.floor.link import FloorAway
-from flxdesk.gui.common.background_job import BackgroundJob
+from flxdesk.gui.floor.floor_question import ask_floor
 from flxdesk.gui.reports.shift_summary_dialog import totals_text
 from flxdesk.gui.station.announce import announce
 from flxdesk.host.i18n import translate
@@ -34,6 +33,7 @@ from flxdesk.host.i18n import translate
 if TYPE_CHECKING:
     from flxdesk.floor.report import FloorReport
     from flxdesk.floor.session import FloorSession
+    from flxdesk.gui.common.background_job import BackgroundJob
 
 REFRESH_SECONDS = 5.0
 STALE_SECONDS = 5 * 60  # a station not seen for this long is marked as such
@@ -119,13 +119,9 @@ class FloorView(QDialog):
         from flxdesk.history.periods import today
 
         period = today()
-        self._job = BackgroundJob(
-            lambda _progress: self._floor.ask(lambda db: floor_report(db, period)),
-            expected=(FloorAway,),
+        self._job = ask_floor(
+            self._floor, lambda db: floor_report(db, period), self._on_report, self._on_failed
         )
-        self._job.succeeded.connect(self._on_report)
-        self._job.failed.connect(self._on_failed)
-        self._job.start()
 
     @Slot(object, object)
     def _on_report(self, job: BackgroundJob, report: FloorReport) -> None:

@@ -170,9 +170,8 @@ class ShiftSummaryDialog(QDialog):
         announce(self.totals, self.totals.text())
 
     def _read_the_floor(self, period) -> None:
-        from flxdesk.floor.link import FloorAway
         from flxdesk.floor.report import floor_report
-        from flxdesk.gui.common.background_job import BackgroundJob
+        from flxdesk.gui.floor.floor_question import ask_floor
 
         floor = self._floor
         assert floor is not None
@@ -181,13 +180,12 @@ class ShiftSummaryDialog(QDialog):
             button.setEnabled(False)
         self.totals.setText(self.tr("Reading the floor…"))
         self.text.clear()
-        self._floor_job = BackgroundJob(
-            lambda _progress: floor.ask(lambda db: floor_report(db, period).summary),
-            expected=(FloorAway,),
+        self._floor_job = ask_floor(
+            floor,
+            lambda db: floor_report(db, period).summary,
+            self._on_floor_summary,
+            self._on_floor_silent,
         )
-        self._floor_job.succeeded.connect(self._on_floor_summary)
-        self._floor_job.failed.connect(self._on_floor_silent)
-        self._floor_job.start()
 
     @Slot(object, object)
     def _on_floor_summary(self, job: BackgroundJob, summary: ShiftSummary) -> None:

@@ -98,6 +98,15 @@ def on_the_floor(qtbot: QtBot, start_app, api: DemoApi, url: str, monkeypatch) -
     return running
 
 
+def one_update_each(qtbot: QtBot, start_app, api: DemoApi, url: str, monkeypatch) -> RunningApp:
+    """PACK-9 sent 1700 a minute ago; this station sends 1701; both are on the floor."""
+    made_at_another_station(url, "1700", "Closed")
+    running = on_the_floor(qtbot, start_app, api, url, monkeypatch)
+    scan(qtbot, running.window, "1701")
+    qtbot.waitUntil(lambda: len(floor_rows(url)) == 2, timeout=20_000)  # published
+    return running
+
+
 def test_a_box_another_station_just_set_is_held_naming_it_and_a_rescan_sends_it(
     qtbot: QtBot, start_app, station: DemoApi, floor_db: str, monkeypatch
 ) -> None:
@@ -121,11 +130,7 @@ def test_a_box_another_station_just_set_is_held_naming_it_and_a_rescan_sends_it(
 def test_the_floor_view_lists_every_station_with_todays_counts(
     qtbot: QtBot, start_app, station: DemoApi, floor_db: str, monkeypatch
 ) -> None:
-    url = init_floor(floor_db)
-    made_at_another_station(url, "1700", "Closed")
-    running = on_the_floor(qtbot, start_app, station, url, monkeypatch)
-    scan(qtbot, running.window, "1701")
-    qtbot.waitUntil(lambda: len(floor_rows(url)) == 2, timeout=20_000)  # published
+    running = one_update_each(qtbot, start_app, station, init_floor(floor_db), monkeypatch)
     action = running.window.menus.floor_action
     assert action.isVisible()
     action.trigger()
@@ -149,11 +154,7 @@ def test_the_floor_view_lists_every_station_with_todays_counts(
 def test_the_shift_summary_offers_the_whole_floor(
     qtbot: QtBot, start_app, station: DemoApi, floor_db: str, monkeypatch
 ) -> None:
-    url = init_floor(floor_db)
-    made_at_another_station(url, "1800", "Closed")
-    running = on_the_floor(qtbot, start_app, station, url, monkeypatch)
-    scan(qtbot, running.window, "1801")
-    qtbot.waitUntil(lambda: len(floor_rows(url)) == 2, timeout=20_000)
+    running = one_update_each(qtbot, start_app, station, init_floor(floor_db), monkeypatch)
     dialog = running.window.history_pane.open_shift_summary()
     assert dialog.scope.isVisible()
     assert dialog.summary is not None and dialog.summary.total == 1  # this station
