@@ -8,7 +8,6 @@ window's title, the history rows and the floor all say the same.
 from __future__ import annotations
 
 import os
-import socket
 
 from flxdesk.host.i18n import translate
 
@@ -22,9 +21,21 @@ class InvalidStationName(ValueError):
 
 
 def computer_name() -> str:
-    """The computer's name without its domain, or "station" when the OS gives none."""
-    name = (os.environ.get("COMPUTERNAME") or socket.gethostname() or "").strip()
+    """The computer's name without its domain, or "station" when the OS gives none.
+
+    Windows: ``COMPUTERNAME``; elsewhere the kernel's node name (``os.uname``, what
+    ``gethostname`` reads), so that the window's start does not import ``socket``."""
+    name = os.environ.get("COMPUTERNAME") or _node_name()
+    name = name.strip()
     return name.split(".", 1)[0] or FALLBACK
+
+
+def _node_name() -> str:
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 def check_station_name(name: str, source: str) -> str:

@@ -21,6 +21,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+# The data folders and the machine-wide settings are found with it at every start.
+import platformdirs
+
 import flxdesk.gui.bulk
 import flxdesk.gui.common
 import flxdesk.gui.sending
@@ -29,6 +32,7 @@ import flxdesk.gui.token
 import flxdesk.gui.window
 from flxdesk import __version__
 from flxdesk.flxpoint.endpoint import InvalidApiUrl, resolve_api_url
+from flxdesk.host import resources
 from flxdesk.host.crash_record import CrashRecord, PreviousCrash
 from flxdesk.host.i18n import SOURCE_LANGUAGE, translate
 from flxdesk.host.instance_lock import AlreadyRunning, InstanceLock
@@ -37,7 +41,7 @@ from flxdesk.host.settings import SettingsError, load_settings
 from flxdesk.host.station_name import InvalidStationName, station_name
 from flxdesk.orders import notes, order_ids, statuses
 from flxdesk.sending import events as engine_events
-from flxdesk.station import palette
+from flxdesk.station import palette, sound_cues
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -60,7 +64,17 @@ GUI_BUSY_TIMEOUT_SECONDS = 0.03
 
 # Used by the window's modules; imported before PySide6 (see the module docstring). The
 # window's subpackages too: their __init__ is a docstring, but PySide6 would read it.
-WINDOW_CORE_MODULES = (engine_events, notes, order_ids, palette, statuses)
+# (``python -X importtime`` on a start shows which modules come after PySide6.)
+WINDOW_CORE_MODULES = (
+    engine_events,
+    notes,
+    order_ids,
+    palette,
+    platformdirs,
+    resources,
+    sound_cues,
+    statuses,
+)
 WINDOW_PACKAGES = (
     flxdesk.gui.bulk,
     flxdesk.gui.common,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import socket
+from types import SimpleNamespace
 
 import pytest
 
@@ -15,10 +17,23 @@ def no_station_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COMPUTERNAME", raising=False)
 
 
+def the_computer_is_called(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The OS's name for this computer (os.uname where there is one, else gethostname)."""
+    if hasattr(os, "uname"):
+        monkeypatch.setattr(os, "uname", lambda: SimpleNamespace(nodename=name))
+    monkeypatch.setattr(socket, "gethostname", lambda: name)
+
+
+def test_the_node_name_is_the_host_name_gethostname_gives() -> None:
+    from flxdesk.host.station_name import _node_name
+
+    assert _node_name() == socket.gethostname()
+
+
 def test_the_environment_wins_then_the_setting_then_the_computer(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(socket, "gethostname", lambda: "pack-7.corp.example")
+    the_computer_is_called("pack-7.corp.example", monkeypatch)
     assert station_name("") == "pack-7"
     assert station_name("  PACK-2 ") == "PACK-2"
     monkeypatch.setenv("FLXDESK_STATION", "DOCK 3")
@@ -31,7 +46,7 @@ def test_windows_computer_name_is_used_when_present(monkeypatch: pytest.MonkeyPa
 
 
 def test_a_computer_without_a_name_is_still_a_station(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(socket, "gethostname", lambda: "")
+    the_computer_is_called("", monkeypatch)
     assert station_name() == "station"
 
 
