@@ -25,6 +25,7 @@ from flxdesk.sending.events import FloorChanged, FloorState
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from flxdesk.floor.connection import FloorAddress
     from flxdesk.floor.session import FloorSession
     from flxdesk.host.paths import AppPaths
     from flxdesk.host.settings import Settings
@@ -51,7 +52,7 @@ class NoFloor(RuntimeError):
     """No floor is configured, or its address cannot be used: exit 2 with this sentence."""
 
 
-def _address(settings: Settings):
+def _address(settings: Settings) -> FloorAddress:
     from flxdesk.floor.connection import (
         FLOOR_URL_ENV,
         FloorAddressError,
@@ -79,13 +80,8 @@ def _connect(address):
 
 
 def run_floor(args: argparse.Namespace) -> int:
-    from flxdesk.host.paths import app_paths
-    from flxdesk.host.settings import load_settings
-
-    paths = app_paths().ensure()
-    settings = load_settings(paths.settings_file)
     try:
-        address = _address(settings)
+        _paths, _settings, address = _configured_floor()
     except NoFloor as problem:
         return _fail(str(problem))
     if args.floor_command == "init":
@@ -157,13 +153,11 @@ def run_floor_report(args: argparse.Namespace, pdf_writer) -> int:
     """``flxdesk report --floor``: the floor's totals and a line per station."""
     import psycopg
 
-    from flxdesk.cli.report import FAILURES_PRINTED
+    from flxdesk.cli.report import FAILURES_PRINTED, write_report_files
     from flxdesk.floor.connection import describe_error
     from flxdesk.floor.report import floor_report, report_lines, write_floor_csv
     from flxdesk.floor.schema import FloorSchemaError, check_floor
     from flxdesk.history.periods import InvalidPeriod, parse_period
-    from flxdesk.host.paths import app_paths
-    from flxdesk.host.settings import load_settings
 
     if args.demo:
         return _fail("the demo has no floor: --floor and --demo do not go together.")
@@ -171,10 +165,8 @@ def run_floor_report(args: argparse.Namespace, pdf_writer) -> int:
         period = parse_period(args.since, args.until)
     except InvalidPeriod as problem:
         return _fail(str(problem))
-    paths = app_paths().ensure()
-    settings = load_settings(paths.settings_file)
     try:
-        address = _address(settings)
+        paths, settings, address = _configured_floor()
     except NoFloor as problem:
         return _fail(str(problem))
     if _has_unpublished(paths.history_db):  # this station's latest first
@@ -188,20 +180,19 @@ def run_floor_report(args: argparse.Namespace, pdf_writer) -> int:
     except psycopg.Error as error:
         return _fail(describe_error(error, address) + ".")
     print("\n".join(report_lines(report, FAILURES_PRINTED)), flush=True)
-    written = []
-    try:
-        if args.csv:
-            written.append(write_floor_csv(report, args.csv))
-        if args.pdf:
-            if pdf_writer is None:
-                return _fail("this flxdesk cannot write PDF files; use --csv.")
-            written.append(pdf_writer(report.summary, args.pdf))
-    except OSError as problem:
-        name = problem.filename or args.pdf or args.csv
-        return _fail(f"cannot write {name}: {problem.strerror or problem}")
-    for path in written:
-        print(f"flxdesk: wrote {path}", file=sys.stderr)
-    return EXIT_OK
+    return write_report_files(
+        args, lambda path: write_floor_csv(report, path), report.summary, pdf_writer
+    )
+
+
+def _configured_floor() -> tuple[AppPaths, Settings, FloorAddress]:
+    """This computer's data folder, settings and floor address; NoFloor when none."""
+    from flxdesk.host.paths import app_paths
+    from flxdesk.host.settings import load_settings
+
+    paths = app_paths().ensure()
+    settings = load_settings(paths.settings_file)
+    return paths, settings, _address(settings)
 
 
 def _has_unpublished(history_db: Path) -> bool:

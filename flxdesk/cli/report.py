@@ -18,8 +18,12 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flxdesk.history.periods import HELP, SHIFT_HOURS, InvalidPeriod, parse_period
+
+if TYPE_CHECKING:
+    from flxdesk.reports.shift_report import ShiftSummary
 
 PdfWriter = Callable[[object, Path], Path]  # (ShiftSummary, target) -> written file
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -70,10 +74,23 @@ def run_report(args: argparse.Namespace, pdf_writer: PdfWriter | None = None) ->
     finally:
         store.close()
     print("\n".join(summary_lines(summary, FAILURES_PRINTED)), flush=True)
+    return write_report_files(
+        args, lambda path: write_summary_csv(summary, path), summary, pdf_writer
+    )
+
+
+def write_report_files(
+    args: argparse.Namespace,
+    write_csv: Callable[[Path], Path],
+    summary: ShiftSummary,
+    pdf_writer: PdfWriter | None,
+) -> int:
+    """``--csv`` and ``--pdf`` of a report (a station's or the floor's): each file said on
+    stderr once written; exit 2 with words when one cannot be."""
     written = []
     try:
         if args.csv:
-            written.append(write_summary_csv(summary, args.csv))
+            written.append(write_csv(args.csv))
         if args.pdf:
             if pdf_writer is None:
                 return _usage_error("this flxdesk cannot write PDF files; use --csv.")
