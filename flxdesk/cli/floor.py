@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 FLUSH_SECONDS = 3.0  # a command's end waits this long at most to publish the rest
+AWAY_FLUSH_SECONDS = 1.0  # ... and this long when the floor was away at the end
 FIRST_ATTEMPT_SECONDS = 0.5  # the duplicate lookup waits this long for a connection
 
 
@@ -234,7 +235,9 @@ def finish_floor(session: FloorSession | None, *, quiet: bool = False) -> None:
     try:
         status = session.wait_settled(FIRST_ATTEMPT_SECONDS * 2)
         reachable = status is not None and status.state is FloorState.REACHABLE
-        published = reachable and session.publisher.flush(FLUSH_SECONDS)
+        # Away at the end: the floor may be back since the link's last try (it waits
+        # longer between tries the longer the floor is away), so try once more, briefly.
+        published = session.publisher.flush(FLUSH_SECONDS if reachable else AWAY_FLUSH_SECONDS)
         waiting = session.publisher.waiting
         if not published and waiting and not quiet:
             print(
