@@ -25,6 +25,8 @@ SAFETY_MARGIN_SECONDS = JITTER.base
 
 log = logging.getLogger(__name__)
 
+# A start that woke later than this after its slot is counted from when it really left.
+LATE_START_SLACK_SECONDS = 0.005
 RETRY_AFTER_DEFAULT = 1.0
 RETRY_AFTER_MIN = 1.0
 RETRY_AFTER_MAX = 60.0
@@ -148,6 +150,20 @@ class RateLimiter:
                 start = max(start, self._starts[-self._max_starts] + self._window)
             return start
 
+    def _started_late(self, planned: float) -> None:
+        """Count a start that woke late (a busy machine, a long garbage collection) at
+        the time it really leaves: the next starts are spaced from that, not from the
+        plan, or the server could count them closer together than the window allows.
+        Called with the lock held."""
+        now = self._clock()
+        if now - planned <= LATE_START_SLACK_SECONDS or planned not in self._starts:
+            return
+        self._starts.remove(planned)
+        position = len(self._starts)
+        while position and self._starts[position - 1] > now:  # kept oldest first
+            position -= 1
+        self._starts.insert(position, now)
+
     def record_start(self, at: float) -> None:
         """A start granted elsewhere (flxdesk.floor.slots), so that pacing alone later
         counts it."""
@@ -245,6 +261,7 @@ class RateLimiter:
                 return False
             with self._lock:
                 if serial == self._pause_serial:
+                    self._started_late(start)
                     return True
             # A pause arrived while we waited: claim a fresh slot after it.
 

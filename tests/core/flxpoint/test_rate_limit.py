@@ -238,3 +238,22 @@ def test_the_widened_margin_is_given_back_over_quiet_minutes() -> None:
     assert limiter.margin == pytest.approx(0.02)
     clock.now += 600.0
     assert limiter.margin == pytest.approx(0.02)  # never below where it started
+
+
+def test_a_start_that_woke_late_is_counted_from_when_it_left() -> None:
+    """A busy machine wakes a sender late: the next starts keep the window from the real
+    start, or the server would count them too close together."""
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, margin=0.0)
+    stop = threading.Event()
+    assert limiter.wait_for_slot(stop) and limiter.wait_for_slot(stop)  # both at 100.0
+    readings = iter([100.5, 101.3])  # claims the 101.0 slot at 100.5; awake at 101.3
+
+    def late_clock() -> float:
+        clock.now = next(readings, clock.now)
+        return clock.now
+
+    limiter._clock = late_clock
+    assert limiter.wait_for_slot(stop)
+    assert limiter.reserve()[0] == 101.3  # two in any second: 100.0 is over a second ago
+    assert limiter.reserve()[0] == 102.3  # a full window after the late start, not 102.0
