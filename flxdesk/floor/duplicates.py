@@ -17,6 +17,8 @@ from flxdesk.host.i18n import translate
 from flxdesk.orders.statuses import ORDER_STATUSES, status_label
 
 LOOKUP_PATIENCE_SECONDS = 0.4
+# Sent, or on their way: failed and cancelled updates set nothing.
+SETTING_STATES = ("sent", "queued", "sending")
 
 
 class FloorDuplicate(NamedTuple):
@@ -40,10 +42,10 @@ def find_duplicate(
     row = connection.execute(
         "SELECT station, extract(epoch FROM queued_at), state FROM flxdesk.updates"
         " WHERE order_id = %s AND status = %s AND station <> %s"
-        " AND state IN ('sent', 'queued', 'sending')"
+        " AND state = ANY(%s)"
         " AND queued_at >= clock_timestamp() - make_interval(secs => %s)"
         " ORDER BY queued_at DESC LIMIT 1",
-        (order_id, status, station, window_seconds),
+        (order_id, status, station, list(SETTING_STATES), window_seconds),
     ).fetchone()
     if row is None:
         return None

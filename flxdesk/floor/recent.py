@@ -16,8 +16,7 @@ import threading
 import time
 from typing import Any
 
-# Sent, or on their way: failed and cancelled updates set nothing.
-SETTING_STATES = ("sent", "queued", "sending")
+from flxdesk.floor.duplicates import SETTING_STATES
 
 
 class RecentElsewhere:

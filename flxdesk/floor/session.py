@@ -41,13 +41,18 @@ SLOW_CONNECT_SECONDS = 1.0  # a floor slower than this to connect counts as away
 VIEW_PATIENCE_SECONDS = 20.0  # a view's question may wait behind a batch being published
 
 
+def away_since(status: FloorChanged) -> str:
+    """When the floor went away, as people read it: '09:14'."""
+    return time.strftime("%H:%M", time.localtime(status.since or time.time()))
+
+
 def floor_words(status: FloorChanged) -> str:
     """'Floor not reachable since 09:14: this station is pacing alone', or the floor's up."""
     if status.state is FloorState.REACHABLE:
         return translate("Floor", "Floor reachable: this station paces with the others.")
-    since = time.strftime("%H:%M", time.localtime(status.since or time.time()))
     words = translate("Floor", "Floor not reachable since {since}: this station is pacing alone")
-    return words.format(since=since) + (f" ({status.reason})" if status.reason else "")
+    words = words.format(since=away_since(status))
+    return words + (f" ({status.reason})" if status.reason else "")
 
 
 def _as_event(status: LinkStatus) -> FloorChanged:

@@ -159,10 +159,7 @@ class RateLimiter:
         if now - planned <= LATE_START_SLACK_SECONDS or planned not in self._starts:
             return
         self._starts.remove(planned)
-        position = len(self._starts)
-        while position and self._starts[position - 1] > now:  # kept oldest first
-            position -= 1
-        self._starts.insert(position, now)
+        self._insert_start(now)
 
     def record_start(self, at: float) -> None:
         """A start granted elsewhere (flxdesk.floor.slots), so that pacing alone later
@@ -170,10 +167,14 @@ class RateLimiter:
         with self._lock:
             if len(self._starts) == self._starts.maxlen:
                 self._starts.popleft()
-            position = len(self._starts)
-            while position and self._starts[position - 1] > at:  # kept oldest first
-                position -= 1
-            self._starts.insert(position, at)
+            self._insert_start(at)
+
+    def _insert_start(self, at: float) -> None:
+        """Add a start where it belongs: kept oldest first. Called with the lock held."""
+        position = len(self._starts)
+        while position and self._starts[position - 1] > at:
+            position -= 1
+        self._starts.insert(position, at)
 
     def pause(self, seconds: float) -> None:
         """No request may start for ``seconds`` from now (e.g. after a 429).

@@ -1,8 +1,8 @@
 """The window's parts that exist only on a station with a floor, made with the engine.
 
 The mirror of other stations' recent updates, which the scan desk's duplicate guard
-reads (so the same box scanned at PACK-1 and then here is held, naming PACK-1), and
-View → Floor…, shown only on such a station.
+reads (so the same box scanned at PACK-1 and then here is held, naming PACK-1), the
+status bar's floor line, and View → Floor…, shown only on such a station.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ class FloorParts:
         self.mirror = FloorMirror(floor, lambda: guard.window_seconds, window)
         guard.elsewhere = self.mirror.recent.lookup
         window.menus.floor_action.setVisible(True)
+        window.status.follow_floor(window.engine_thread, floor)
         self.mirror.start()
 
     def open_view(self) -> FloorView:

@@ -94,9 +94,10 @@ class RunningApp:
         engine_thread: EngineThread,
         history_path: Path,
         demo_api: DemoApi | None,
-        floor_url: str = "",
+        floor_url: str | None = None,
     ) -> None:
-        """``floor_url``: the ``floor_url`` setting ("" in demo mode)."""
+        """``floor_url``: the ``floor_url`` setting; None in demo mode (practice never
+        reaches a floor, whatever FLXDESK_FLOOR_URL says)."""
         self.window = window
         self._floor_url = floor_url
         self.engine_thread = engine_thread
@@ -116,7 +117,7 @@ class RunningApp:
         store.set_station(self.window.station_name)  # on every row queued from now on
         # With a floor, every change is noted for it in the same transaction (the outbox);
         # without one (or no longer), nothing is.
-        _note_changes_for_the_floor(store, None if self.demo_api else self._floor_url)
+        _note_changes_for_the_floor(store, self._floor_url)
         self.window.attach_history(store)
 
     def close(self) -> None:
@@ -144,8 +145,7 @@ def build_app(
     (``run_window`` does, just after the first paint).
 
     Raises InvalidApiUrl, SettingsError, InvalidStationName, DataFolderUnusable; and
-    HistoryFileError when
-    the history is opened here and cannot be used.
+    HistoryFileError when the history is opened here and cannot be used.
     """
     from flxdesk.gui.sending.engine_thread import EngineThread
     from flxdesk.gui.start.gil_sharing import share_the_gil_quickly
@@ -172,13 +172,11 @@ def build_app(
     station = station_name(settings.station_name)
     # Practice never reaches the floor; a real station's floor is opened with its engine
     # (after the first paint), and nothing waits on it.
-    floor_url = "" if demo else settings.floor_url
-    engine_thread = EngineThread(
-        paths.history_db,
-        api_url,
-        destination,
-        floor_opener=None if demo else partial(_open_floor, floor_url, station, paths.history_db),
-    )
+    floor_url = None if demo else settings.floor_url
+    opener = None
+    if floor_url is not None:
+        opener = partial(_open_floor, floor_url, station, paths.history_db)
+    engine_thread = EngineThread(paths.history_db, api_url, destination, floor_opener=opener)
     tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
     install_translators(settings.station.language)  # before the first widget; none for English
     window = MainWindow(

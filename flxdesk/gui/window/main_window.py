@@ -215,7 +215,6 @@ class MainWindow(QMainWindow):
         from flxdesk.host.resources import icon_path
 
         self.engine_thread.start()
-        self.status.follow_floor(self.engine_thread)
         if self.engine_thread.floor is not None:
             from flxdesk.gui.floor.floor_parts import FloorParts
 

@@ -9,7 +9,6 @@ sending button, when sending has stopped).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from flxdesk.host.i18n import QT_TRANSLATE_NOOP, translate
 from flxdesk.sending.events import EngineState, FloorChanged, FloorState
 
 if TYPE_CHECKING:
+    from flxdesk.floor.session import FloorSession
     from flxdesk.gui.sending.engine_thread import EngineThread
 
 # What the queue label says in each engine state, for n waiting (Qt's plural forms).
@@ -99,32 +99,30 @@ class StationStatusBar:
         self.token_label.setText(text)
         self.token_label.setToolTip(text)  # whole, when the label is squeezed
 
-    def follow_floor(self, engine_thread: EngineThread) -> None:
-        """Once the engine is made: say the floor's state, on a station that has one."""
-        if engine_thread.floor is None:
-            return
+    def follow_floor(self, engine_thread: EngineThread, floor: FloorSession) -> None:
+        """On a station with a floor (flxdesk.gui.floor.floor_parts): say its state."""
+        # The floor's line is shown whole: the token and API labels give way first
+        # (their tooltips say it all).
+        for label in (self.token_label, self.api_label):
+            label.setMinimumWidth(SQUEEZED_WIDTH)
+        self.api_label.setToolTip(self.api_label.text())
         engine_thread.floorChanged.connect(self.show_floor)
-        self.show_floor(engine_thread.floor.status)
+        self.show_floor(floor.status)
 
     def show_floor(self, status: FloorChanged | None) -> None:
         """The floor's state in words; None while the first attempt is under way."""
-        from flxdesk.floor.session import floor_words
+        from flxdesk.floor.session import away_since, floor_words
 
         if status is None:
             text = tip = translate("StatusBar", "Floor: connecting…")
         elif status.state is FloorState.REACHABLE:
             text, tip = translate("StatusBar", "Floor: reachable"), floor_words(status)
         else:  # short enough for a 1000-pixel window; the whole sentence and why: tooltip
-            since = time.strftime("%H:%M", time.localtime(status.since or time.time()))
             text = translate("StatusBar", "Floor not reachable since {since}: pacing alone")
-            text, tip = text.format(since=since), floor_words(status)
+            text, tip = text.format(since=away_since(status)), floor_words(status)
         self.floor_label.setText(text)
         self.floor_label.setToolTip(tip)
-        # Whole: the token and API labels give way first (their tooltips say it all).
         self.floor_label.setMinimumWidth(self.floor_label.sizeHint().width())
-        for label in (self.token_label, self.api_label):
-            label.setMinimumWidth(SQUEEZED_WIDTH)
-        self.api_label.setToolTip(self.api_label.text())
         self.floor_label.show()
 
     def _show_queue(self) -> None:
