@@ -2,7 +2,8 @@
 (read and written by ``flxdesk.host.settings``, with the rest of the file).
 
 Window size and place, zoom, sound, the station's default status, the duplicate guard's
-windows, the scan-burst rule, whether failures must be acknowledged before the next
+windows, the scan-burst rule, how a scanner's keys are read (and what the scanner
+check learned), whether failures must be acknowledged before the next
 scan, and the language of the window. A value that is missing or not usable falls back
 to its default (logged): unlike the API address, none of these can send an update
 somewhere it was not meant to go.
@@ -15,11 +16,14 @@ from typing import Any, NamedTuple
 
 from flxdesk.host.i18n import LANGUAGES
 from flxdesk.orders.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
+from flxdesk.station.scan_reading import ScannerKeys, ScannerPrefix
 
 log = logging.getLogger(__name__)
 
 SECTION = "station"
 SCAN_SUFFIXES = ("either", "enter", "tab")
+SCANNER_KEYS = tuple(str(mode) for mode in ScannerKeys)
+SCANNER_PREFIXES = tuple(str(mode) for mode in ScannerPrefix)
 
 
 class StationSettings(NamedTuple):
@@ -35,6 +39,10 @@ class StationSettings(NamedTuple):
     scan_max_gap_ms: int = 50
     scan_suffix: str = "either"  # what ends a scan: "enter", "tab" or "either"
     scan_pause_ends: bool = False  # a burst that just stops is a scan too (no suffix)
+    scanner_keys: str = "auto"  # a scan read by US key position, the OS layout, or either
+    scanner_prefix: str = "auto"  # remove an AIM identifier (]C1): as the check saw, always, never
+    scanner_learned_keys: str = ""  # what the scanner check or a command code learned
+    scanner_learned_aim: bool = False  # the scanner check saw an AIM identifier
     geometry: str = ""  # QWidget.saveGeometry(), base64
     language: str = ""  # "" follows the OS; else one of i18n.LANGUAGES (applied at start)
 
@@ -69,6 +77,12 @@ def _valid(name: str, value: Any, default: Any) -> bool:
         return value in ORDER_STATUSES and value not in DESTRUCTIVE_STATUSES
     if name == "scan_suffix":
         return value in SCAN_SUFFIXES
+    if name == "scanner_keys":
+        return value in SCANNER_KEYS
+    if name == "scanner_learned_keys":
+        return value in ("", ScannerKeys.US_POSITIONS, ScannerKeys.OS_LAYOUT)
+    if name == "scanner_prefix":
+        return value in SCANNER_PREFIXES
     if name == "language":
         return value == "" or value in LANGUAGES
     return isinstance(value, str)

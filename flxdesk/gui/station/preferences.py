@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication
@@ -19,6 +19,7 @@ from flxdesk.host.settings import Settings
 from flxdesk.station.station_settings import StationSettings
 
 if TYPE_CHECKING:
+    from flxdesk.gui.station.settings_dialog import SettingsDialog
     from flxdesk.gui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ class StationPreferences(QObject):
         self.settings = settings  # what was read at start: locked names, the machine's values
         self.station = settings.station
         self._settings_file = settings_file
+        self._settings_dialog: SettingsDialog | None = None  # File → Settings…, while open
 
     def start(self) -> None:
         """After the first paint: the sounds, and colours that follow the OS scheme."""
@@ -98,11 +100,14 @@ class StationPreferences(QObject):
         from flxdesk.gui.station.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self._window, self.station, self.settings)
+        dialog.check_requested.connect(lambda: self._window.scan_desk.open_check(dialog))
+        self._settings_dialog = dialog
 
         def done(result: int) -> None:
             if result == SettingsDialog.DialogCode.Accepted:
                 self.use(dialog.chosen())
             dialog.deleteLater()
+            self._settings_dialog = None
             self._window.order_id_edit.setFocus()
 
         dialog.finished.connect(done)
@@ -120,6 +125,23 @@ class StationPreferences(QObject):
             sounds.set_muted(station.sound_muted)
             sounds.set_volume(station.sound_volume)
         self.save()
+
+    @Slot(dict)
+    def learn(self, values: dict[str, Any]) -> None:
+        """What the scanner check (or a command code) learned about the scanner: used at
+        once and saved, except what IT locked; an open Settings dialog shows it too."""
+        from flxdesk.station.station_settings import is_usable
+
+        usable = {
+            name: value
+            for name, value in values.items()
+            if name not in self.settings.locked and is_usable(name, value)
+        }
+        if not usable:
+            return
+        self.use(self.station._replace(**usable))
+        if self._settings_dialog is not None:
+            self._settings_dialog.take_learned(self.station)
 
     def remember_geometry(self, geometry: str) -> None:
         """On closing: the window's size and place, for the next start."""

@@ -3,6 +3,9 @@
 The rules, with their words, are Qt-free in ``flxdesk.station.scan_rules``; this does
 what they say with the window's fields, band and queue: clears or keeps the order
 field, queues through the writer, and sounds the scan's result when it is finished.
+A scanner's burst is first read (by key position or the layout's characters, as
+``flxdesk.station.scan_reading`` decides with the station's scanner settings); the
+scanner check's code opens the scanner check instead.
 """
 
 from __future__ import annotations
@@ -15,10 +18,14 @@ from flxdesk.host.i18n import QT_TRANSLATE_NOOP
 from flxdesk.sending.events import EngineState
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from flxdesk.gui.station.scan_capture import ScanCapture
+    from flxdesk.gui.station.scanner_check_dialog import ScannerCheckDialog
     from flxdesk.gui.window.main_window import MainWindow
     from flxdesk.station.command_codes import Command
     from flxdesk.station.duplicate_guard import DuplicateGuard
+    from flxdesk.station.scan_reading import Burst
     from flxdesk.station.station_settings import StationSettings
 
 # Why a scan queued now waits, by engine state (said in the band, with the "waiting" sound).
@@ -35,6 +42,7 @@ class ScanDesk(QObject):
         self._window = window
         self._guard: DuplicateGuard | None = None
         self.capture: ScanCapture | None = None  # made after the first paint (start)
+        self.check: ScannerCheckDialog | None = None  # the scanner check, while open
         self._submit_waiting = False
         self._scanned_ids: set[int] = set()  # scans (not bulk rows): they sound when done
         window.order_id_edit.returnPressed.connect(self.submit)
@@ -56,7 +64,7 @@ class ScanDesk(QObject):
             suffix=station.scan_suffix,
             pause_ends=station.scan_pause_ends,
         )
-        self.capture.scanned.connect(self.take_scan)
+        self.capture.scanned.connect(self.take_burst)
         # Scanning into the history's search box finds that order instead of updating it.
         self.capture.exempt.add(window.history_pane.findChild(QLineEdit, "historySearch"))
         window.status_combo.activated.connect(self._back_to_order_field)
@@ -90,6 +98,62 @@ class ScanDesk(QObject):
         return self._guard
 
     # --- a scan ----------------------------------------------------------------------
+    @Slot(object)
+    def take_burst(self, burst: Burst) -> None:
+        """A scanner's burst: read as the station's scanner is set, then taken as a scan,
+        refused in words (never sent), or shown in the scanner check."""
+        from flxdesk.station.scan_reading import ScannerKeys, ScannerPrefix, read_burst
+        from flxdesk.station.scanner_check import is_check_burst
+
+        if self.check is not None or is_check_burst(burst):
+            self.open_check(burst=burst)
+            return
+        station = self._window.preferences.station
+        reading = read_burst(
+            burst,
+            ScannerKeys(station.scanner_keys),
+            ScannerPrefix(station.scanner_prefix),
+            ScannerKeys(station.scanner_learned_keys) if station.scanner_learned_keys else None,
+            station.scanner_learned_aim,
+            is_known_code=_is_command_code,
+        )
+        if reading.learned is not None and reading.learned != station.scanner_learned_keys:
+            self._window.preferences.learn({"scanner_learned_keys": str(reading.learned)})
+        if reading.problem:
+            self._window.feedback.refused(reading.problem)
+            return
+        self.take_scan(reading.text)
+
+    def open_check(self, parent: QWidget | None = None, burst: Burst | None = None) -> None:
+        """The scanner check, over ``parent`` (the window, or Settings); ``burst``: a scan
+        of the check code already taken, shown at once."""
+        if self.check is None:
+            from flxdesk.gui.station.scanner_check_dialog import ScannerCheckDialog
+
+            preferences = self._window.preferences
+            check = ScannerCheckDialog(
+                parent or self._window,
+                preferences.station.scan_max_gap_ms,
+                preferences.settings.locked,
+            )
+            check.learned.connect(preferences.learn)
+            self.check = check
+            if self.capture is not None:
+                self.capture.listen(check)
+            check.finished.connect(self._check_closed)
+            check.open()
+        if burst is not None:
+            self.check.show_burst(burst)
+
+    @Slot(int)
+    def _check_closed(self, _result: int) -> None:
+        if self.capture is not None:
+            self.capture.listen(None)
+        if self.check is not None:
+            self.check.deleteLater()
+            self.check = None
+        self._window.order_id_edit.setFocus()
+
     @Slot(str)
     def take_scan(self, text: str) -> None:
         """A scanner burst caught anywhere in the window: exactly as typed, replacing stray
@@ -120,6 +184,9 @@ class ScanDesk(QObject):
             return
         field = window.order_id_edit
         raw = field.text()
+        if self._typed_check(raw):
+            field.clear()
+            return
         window.feedback.next_scan()
         field.clear()
         field.setFocus()
@@ -143,6 +210,17 @@ class ScanDesk(QObject):
                     field.selectAll()
         else:
             self._queue(judged.order_id, judged.status, judged.note)
+
+    def _typed_check(self, raw: str) -> bool:
+        """The check code arrived too slowly to be a burst (a Bluetooth scanner): the
+        keys typed before this Enter are the check's scan."""
+        from flxdesk.station.scanner_check import is_check_code
+
+        if not is_check_code(raw):
+            return False
+        typed = self.capture.last_typed if self.capture is not None else None
+        self.open_check(burst=typed if typed and typed.keys else None)
+        return True
 
     def _queue(self, order_id: str, status: str, note: str) -> None:
         window = self._window
@@ -243,3 +321,10 @@ class ScanDesk(QObject):
                 )
             )
         self._window.order_id_edit.setFocus()
+
+
+def _is_command_code(text: str) -> bool:
+    """A code flxdesk knows (a command barcode): a burst reading as one teaches ``auto``."""
+    from flxdesk.station.command_codes import parse_command
+
+    return parse_command(text) is not None

@@ -7,7 +7,7 @@ so, and cannot be changed here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSlider,
     QSpinBox,
     QWidget,
@@ -40,6 +41,8 @@ def _spin(name: str, value: float, suffix: str, decimals: int = 0) -> QDoubleSpi
 
 
 class SettingsDialog(QDialog):
+    check_requested = Signal()  # "Scanner check…": the scan desk opens it over this dialog
+
     def __init__(
         self, parent: QWidget, station: StationSettings, settings: Settings | None = None
     ) -> None:
@@ -92,6 +95,34 @@ class SettingsDialog(QDialog):
         self.scan_pause = QCheckBox(self.tr("A pause also ends a scan (scanners with no suffix)"))
         self.scan_pause.setObjectName("scanPauseEnds")
         self.scan_pause.setChecked(station.scan_pause_ends)
+        self.scanner_keys = QComboBox()
+        self.scanner_keys.setObjectName("scannerKeys")
+        for text, value in (
+            (self.tr("Find out (scanner check, or either way when only one makes an ID)"), "auto"),
+            (self.tr("Set for a US keyboard (the factory setting)"), "us-positions"),
+            (self.tr("Set for this computer's keyboard layout"), "os-layout"),
+        ):
+            self.scanner_keys.addItem(text, value)
+        self.scanner_keys.setCurrentIndex(max(0, self.scanner_keys.findData(station.scanner_keys)))
+        self.scanner_prefix = QComboBox()
+        self.scanner_prefix.setObjectName("scannerPrefix")
+        for text, value in (
+            (self.tr("When the scanner check saw one"), "auto"),
+            (self.tr("Always"), "aim"),
+            (self.tr("Never"), "none"),
+        ):
+            self.scanner_prefix.addItem(text, value)
+        self.scanner_prefix.setCurrentIndex(
+            max(0, self.scanner_prefix.findData(station.scanner_prefix))
+        )
+        self.check_button = QPushButton(self.tr("Scanner &check…"))
+        self.check_button.setObjectName("scannerCheckButton")
+        self.check_button.setAutoDefault(False)
+        self.check_button.clicked.connect(self.check_requested)
+        self.learned_note = QLabel()
+        self.learned_note.setObjectName("scannerLearned")
+        self.learned_note.setWordWrap(True)
+        self.learned_note.setTextFormat(Qt.TextFormat.PlainText)
         self.language = QComboBox()
         self.language.setObjectName("language")
         self.language.addItem(self.tr("Follow the system"), "")
@@ -127,6 +158,18 @@ class SettingsDialog(QDialog):
                 self.tr("as the scanner is set up: most send Enter, some Tab"),
             ),
             ("", self.scan_pause, ""),
+            (
+                self.tr("The scanner is"),
+                self.scanner_keys,
+                self.tr("how its keys are meant: most scanners leave the factory set for US"),
+            ),
+            (
+                self.tr("Remove an AIM prefix (]C1)"),
+                self.scanner_prefix,
+                self.tr("some scanners add one before each code"),
+            ),
+            (self.tr("Scanner"), self.check_button, self.tr("scan a test code and see")),
+            ("", self.learned_note, ""),
             (self.tr("&Language"), self.language, self.tr("used from the next start")),
         )
         for label, field, description in rows:
@@ -140,6 +183,7 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self._show_learned(station)
         self._lock(settings or Settings(), form)
         form.addRow(self.restart_note)
         form.addRow(buttons)
@@ -158,6 +202,8 @@ class SettingsDialog(QDialog):
             "scan_max_gap_ms": self.scan_gap,
             "scan_suffix": self.scan_suffix,
             "scan_pause_ends": self.scan_pause,
+            "scanner_keys": self.scanner_keys,
+            "scanner_prefix": self.scanner_prefix,
             "language": self.language,
         }
         locked = [field for name, field in fields.items() if name in settings.locked]
@@ -172,6 +218,29 @@ class SettingsDialog(QDialog):
         note.setObjectName("lockedSettingsNote")
         note.setWordWrap(True)
         form.insertRow(0, note)
+
+    def take_learned(self, station: StationSettings) -> None:
+        """The scanner check learned while this dialog is open: shown, and kept on Save."""
+        self._station = self._station._replace(
+            scanner_learned_keys=station.scanner_learned_keys,
+            scanner_learned_aim=station.scanner_learned_aim,
+        )
+        if self.scan_gap.isEnabled():
+            self.scan_gap.setValue(station.scan_max_gap_ms)
+        if self.scan_pause.isEnabled():
+            self.scan_pause.setChecked(station.scan_pause_ends)
+        self._show_learned(station)
+
+    def _show_learned(self, station: StationSettings) -> None:
+        keys = {
+            "us-positions": self.tr("The scanner check found a scanner set for a US keyboard."),
+            "os-layout": self.tr(
+                "The scanner check found a scanner set for this computer's layout."
+            ),
+        }.get(station.scanner_learned_keys, self.tr("No scanner check yet."))
+        if station.scanner_learned_aim:
+            keys += " " + self.tr("It adds an AIM prefix, which flxdesk removes.")
+        self.learned_note.setText(keys)
 
     def _language_changed(self, _index: int) -> None:
         changed = self.language.currentData() != self._station.language
@@ -192,5 +261,7 @@ class SettingsDialog(QDialog):
             scan_max_gap_ms=self.scan_gap.value(),
             scan_suffix=str(self.scan_suffix.currentData()),
             scan_pause_ends=self.scan_pause.isChecked(),
+            scanner_keys=str(self.scanner_keys.currentData()),
+            scanner_prefix=str(self.scanner_prefix.currentData()),
             language=str(self.language.currentData()),
         )
