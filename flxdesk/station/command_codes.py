@@ -4,7 +4,8 @@ A worker with a box in one hand switches the armed status, acknowledges failures
 clears the note by scanning a code from a printed sheet. The codes use only A-Z, 0-9
 and spaces, because some keyboard layouts remap punctuation that a scanner types in
 keyboard-wedge mode, and all start with ``PREFIX``, which flxdesk never accepts as an
-order ID. Commands are never sent to the API nor recorded as updates.
+order ID. Commands are never sent to the API nor recorded as updates. The sheet also
+carries the scanner check's code (``SHEET``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import NamedTuple
 
 from flxdesk.host.i18n import translate
 from flxdesk.orders.statuses import ORDER_STATUSES, status_label
+from flxdesk.station.scanner_check import CHECK_CODE
 
 PREFIX = "FLXCMD "
 
@@ -22,6 +24,7 @@ class Action(StrEnum):
     ARM_STATUS = "arm_status"
     ACKNOWLEDGE = "acknowledge"
     CLEAR_NOTE = "clear_note"
+    SCANNER_CHECK = "scanner_check"  # the scanner check's code (station.scanner_check)
 
 
 class Command(NamedTuple):
@@ -41,6 +44,13 @@ COMMANDS: tuple[Command, ...] = (
     Command(f"{PREFIX}CLEAR NOTE", Action.CLEAR_NOTE, None, "Clear the note"),
 )
 
+# The command sheet: the commands, and the scanner check's code (mixed case and
+# punctuation on purpose: it shows what a scanner does to them; never a command).
+SHEET: tuple[Command, ...] = (
+    *COMMANDS,
+    Command(CHECK_CODE, Action.SCANNER_CHECK, None, "Scanner check"),
+)
+
 _BY_CODE = {command.code: command for command in COMMANDS}
 
 
@@ -51,6 +61,8 @@ def command_label(command: Command) -> str:
         return text.format(status=status_label(command.status))
     if command.action is Action.ACKNOWLEDGE:
         return translate("CommandCodes", "Acknowledge failures")
+    if command.action is Action.SCANNER_CHECK:
+        return translate("CommandCodes", "Scanner check")
     return translate("CommandCodes", "Clear the note")
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from flxdesk.host.i18n import QT_TRANSLATE_NOOP
-from flxdesk.station.command_codes import COMMANDS, Command
+from flxdesk.station.command_codes import SHEET, Command
 
 QUIET_ZONE_MODULES = 10
 MIN_MODULE_MM = 0.33  # 13 mil
@@ -146,7 +146,9 @@ def bar_pattern(code: str) -> str:
     return Code128(code).build()[0]
 
 
-def _rows(spec: PaperSpec, patterns: list[str]) -> list[list[tuple[int, int, int]]]:
+def _rows(
+    spec: PaperSpec, patterns: list[str], commands: tuple[Command, ...]
+) -> list[list[tuple[int, int, int]]]:
     """Rows of (index of the code, first column, columns spanned), first fit in order:
     a code that fits a column takes the first free one, a longer one a new whole row."""
     width, _ = spec.drawing_dots
@@ -158,7 +160,7 @@ def _rows(spec: PaperSpec, patterns: list[str]) -> list[list[tuple[int, int, int
         # One spare module: the bars start on a whole module from the page's edge.
         needed = (len(pattern) + 2 * QUIET_ZONE_MODULES + 1) * spec.module_dots
         if needed > usable:
-            raise ValueError(f"the barcode of {COMMANDS[index].code!r} is too long for the page")
+            raise ValueError(f"the barcode of {commands[index].code!r} is too long for the page")
         if needed <= column:
             free = next((n for n, taken in enumerate(used) if taken < spec.columns), None)
             if free is not None:
@@ -173,7 +175,7 @@ def _rows(spec: PaperSpec, patterns: list[str]) -> list[list[tuple[int, int, int
     return rows
 
 
-def layout(paper: Paper, commands: tuple[Command, ...] = COMMANDS) -> Layout:
+def layout(paper: Paper, commands: tuple[Command, ...] = SHEET) -> Layout:
     """Where every code goes on ``paper``, in the order given."""
     spec = SPECS[paper]
     patterns = [bar_pattern(command.code) for command in commands]
@@ -185,7 +187,7 @@ def layout(paper: Paper, commands: tuple[Command, ...] = COMMANDS) -> Layout:
     per_page = (height - margin - first_top) // row_height
     if per_page < 1:
         raise ValueError("no room for a row of barcodes on the page")
-    rows = _rows(spec, patterns)
+    rows = _rows(spec, patterns, commands)
     placements = []
     for row_number, row in enumerate(rows):
         page, row_on_page = divmod(row_number, per_page)

@@ -31,7 +31,7 @@ from flxdesk.station.scan_reading import (
 )
 
 PREFIX = "FLXCHECK"
-CHECK_CODE = "FLXCHECK Aa-Qq.Ww_Zz/Yy Mm 0123456789"
+CHECK_CODE = "FLXCHECK Aq-Wz.My/Za_0123456789"  # fits a 4x6 in label at 0.375 mm
 SLOWEST_GAP_MS = 500  # the longest wait between keys the check listens for
 _GAP_LIMITS = (50, 500)  # scan_max_gap_ms it may learn (the setting's own upper limit)
 

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 import pytest
 
-from flxdesk.station.command_codes import COMMANDS
+from flxdesk.station.command_codes import COMMANDS, SHEET
 from flxdesk.station.command_layout import (
     MIN_MODULE_MM,
     QUIET_ZONE_MODULES,
@@ -24,7 +24,7 @@ LONGEST = "FLXCMD NO SHIPPING METHOD"
 @pytest.mark.parametrize("paper", list(Paper))
 def test_every_code_has_the_same_bar_width_of_at_least_13_mil(paper: Paper) -> None:
     plan = layout(paper)
-    assert sorted(p.command for p in plan.placements) == sorted(COMMANDS)  # each once
+    assert sorted(p.command for p in plan.placements) == sorted(SHEET)  # each once
     assert {p.module for p in plan.placements} == {plan.spec.module_dots}
     assert plan.spec.module_mm >= MIN_MODULE_MM
     for placement in plan.placements:
@@ -77,9 +77,12 @@ def test_the_labels_run_along_the_6_in_side_where_the_long_code_fits() -> None:
     assert (len(long.pattern) + 2 * QUIET_ZONE_MODULES) * spec.module_dots > 4 * 203
 
 
-def test_a_sheet_is_one_page_and_labels_are_as_many_as_needed() -> None:
-    assert layout(Paper.A4).pages == layout(Paper.LETTER).pages == 1
-    labels = layout(Paper.LABEL_4X6)
+def test_the_commands_fill_one_page_and_labels_are_as_many_as_needed() -> None:
+    """The commands on one sheet; the scanner check's code (a whole row) on the next."""
+    assert layout(Paper.A4, COMMANDS).pages == layout(Paper.LETTER, COMMANDS).pages == 1
+    sheet = layout(Paper.A4)
+    assert [p.command.code for p in sheet.placements if p.page == 1] == [SHEET[-1].code]
+    labels = layout(Paper.LABEL_4X6, COMMANDS)
     per_label = max(sum(1 for p in labels.placements if p.page == n) for n in range(labels.pages))
     assert labels.pages == -(-len(COMMANDS) // per_label) > 1
     twice = layout(Paper.LABEL_4X6, COMMANDS * 2)

@@ -12,8 +12,16 @@ from pathlib import Path
 import pytest
 
 from flxdesk.orders.statuses import ORDER_STATUSES
-from flxdesk.station.command_codes import COMMANDS, PREFIX, Action, is_command, parse_command
+from flxdesk.station.command_codes import (
+    COMMANDS,
+    PREFIX,
+    SHEET,
+    Action,
+    is_command,
+    parse_command,
+)
 from flxdesk.station.command_layout import Layout, Paper, Placement, layout
+from flxdesk.station.scanner_check import CHECK_CODE
 from support.headless import without_display
 from support.paths import ROOT
 
@@ -119,12 +127,13 @@ def test_every_code_decodes_to_exactly_its_text_at_the_printers_resolution(
 ) -> None:
     plan = layout(paper)
     pages = printed[paper]
-    assert len(pages) == plan.pages == (1 if paper is not Paper.LABEL_4X6 else 3)
+    # The commands on one page (three labels); the scanner check's code on the next.
+    assert len(pages) == plan.pages == (2 if paper is not Paper.LABEL_4X6 else 4)
     decoded = [_decode(page) for page in pages]
     for number, codes in enumerate(decoded):
         on_the_page = [p.command.code for p in plan.placements if p.page == number]
         assert sorted(codes) == sorted(on_the_page), pages[number].name
-    assert sorted(code for codes in decoded for code in codes) == sorted(DOCUMENTED)
+    assert sorted(code for codes in decoded for code in codes) == sorted([*DOCUMENTED, CHECK_CODE])
 
 
 def _decode(page: Path) -> list[str]:
@@ -147,7 +156,7 @@ def test_the_pdf_has_the_papers_size_and_every_codes_words(
     ).stdout
     text = " ".join(text.split())  # turned labels come out a word a line
     assert text.startswith("flxdesk command barcodes")  # no "fl" ligature: it searches
-    for command in COMMANDS:
+    for command in SHEET:  # the commands and the scanner check's code
         assert command.code in text and command.label in text, command.code
 
 
