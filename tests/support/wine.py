@@ -23,6 +23,7 @@ from pathlib import Path, PureWindowsPath
 import pytest
 
 from support.paths import ROOT
+from support.xserver import virtual_display
 
 ISCC = ROOT / "build" / "innosetup" / "ISCC.exe"  # build_scripts/get_innosetup.sh
 FIRST_START_SECONDS = 300  # a new prefix's first start: up to a minute here, more on CI
@@ -69,27 +70,6 @@ def require_wine() -> None:
     if os.environ.get("CI"):
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
-
-
-@contextlib.contextmanager
-def virtual_display() -> Iterator[str]:
-    """An Xvfb of its own; its DISPLAY once the server says it is ready (``-displayfd``)."""
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", "1024x768x24"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as ready:
-            number = ready.readline().strip()  # written when it accepts clients; "" if it died
-        assert number, f"Xvfb did not start (exit code {server.poll()})"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 class WinePrefix:
