@@ -156,8 +156,9 @@ def read_burst(
         words = translate(
             "ScanReading",
             "Not sent: this scan reads as {position} by key position and as {layout} in "
-            "this keyboard's layout. Scan the scanner check (Settings, or the command "
-            "sheet) once so that flxdesk knows how the scanner is set.",
+            "this keyboard's layout. Scan the scanner check's code (File → Settings → "
+            "Scanner check, or the command barcodes) once, so that flxdesk knows how the "
+            "scanner is set.",
         )
         text = words.format(
             position=cleaned[ScannerKeys.US_POSITIONS], layout=cleaned[ScannerKeys.OS_LAYOUT]

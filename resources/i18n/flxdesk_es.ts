@@ -394,6 +394,10 @@
             <translation>Borrar la nota</translation>
         </message>
         <message>
+            <source>Scanner check</source>
+            <translation>Prueba del escáner</translation>
+        </message>
+        <message>
             <source>Set status: {status}</source>
             <translation>Poner estado: {status}</translation>
         </message>
@@ -1679,6 +1683,21 @@
         </message>
     </context>
     <context>
+        <name>ScanReading</name>
+        <message>
+            <source>Not sent: the scan {scan} holds a GS1 group separator, so it is more than an order ID. Scan the order's own barcode.</source>
+            <translation>No enviado: el escaneo {scan} contiene un separador de grupo GS1, así que es más que un ID de pedido. Escanee el código de barras del pedido.</translation>
+        </message>
+        <message>
+            <source>Not sent: the scanner typed {arrived}, which is no order ID by key position nor in this keyboard's layout. Run the scanner check (File → Settings → Scanner check) to see how the scanner is set.</source>
+            <translation>No enviado: el escáner escribió {arrived}, que no es un ID de pedido ni por la posición de las teclas ni con la distribución de este teclado. Haga la prueba del escáner (Archivo → Ajustes → Prueba del escáner) para ver cómo está configurado.</translation>
+        </message>
+        <message>
+            <source>Not sent: this scan reads as {position} by key position and as {layout} in this keyboard's layout. Scan the scanner check's code (File → Settings → Scanner check, or the command barcodes) once, so that flxdesk knows how the scanner is set.</source>
+            <translation>No enviado: este escaneo se lee {position} por la posición de las teclas y {layout} con la distribución de este teclado. Escanee una vez el código de prueba del escáner (Archivo → Ajustes → Prueba del escáner, o los códigos de comando) para que flxdesk sepa cómo está configurado el escáner.</translation>
+        </message>
+    </context>
+    <context>
         <name>ScanRules</name>
         <message>
             <source>Not taken: {scan}. Acknowledge the failures first (Esc, click the red panel, or scan FLXCMD ACK), then scan it again.</source>
@@ -1699,6 +1718,104 @@
         <message>
             <source>{order} was already set to {status} at {when}: not sent again. Scan it again within {seconds} s to send it anyway.</source>
             <translation>{order} ya se puso en {status} a las {when}: no se envía otra vez. Escanéelo de nuevo antes de {seconds} s para enviarlo igualmente.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScannerCheck</name>
+        <message>
+            <source>Enter</source>
+            <translation>Intro</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
+            <source>The scanner adds {aim} before each code: flxdesk removes it.</source>
+            <translation>El escáner añade {aim} antes de cada código: flxdesk lo quita.</translation>
+        </message>
+        <message>
+            <source>This scanner changes the code ({changes}): set it to a US keyboard (its factory setting) or to this station's layout, then scan the check again.</source>
+            <translation>Este escáner cambia el código ({changes}): configúrelo para un teclado de EE. UU. (su ajuste de fábrica) o para la distribución de este puesto, y vuelva a escanear la prueba.</translation>
+        </message>
+        <message>
+            <source>This scanner ends a code with nothing: ask IT to let a pause end a scan.</source>
+            <translation>Este escáner no termina el código con nada: pida a TI que una pausa termine un escaneo.</translation>
+        </message>
+        <message>
+            <source>This scanner ends a code with nothing: flxdesk now takes a pause as the end of a scan.</source>
+            <translation>Este escáner no termina el código con nada: flxdesk ahora toma una pausa como el final de un escaneo.</translation>
+        </message>
+        <message>
+            <source>This scanner is set for a US keyboard: flxdesk reads it by key position.</source>
+            <translation>Este escáner está configurado para un teclado de EE. UU.: flxdesk lo lee por la posición de las teclas.</translation>
+        </message>
+        <message>
+            <source>This scanner is set for this station's keyboard layout: flxdesk reads the characters it types.</source>
+            <translation>Este escáner está configurado para la distribución de teclado de este puesto: flxdesk lee los caracteres que escribe.</translation>
+        </message>
+        <message>
+            <source>This scanner types every character right on this keyboard layout.</source>
+            <translation>Este escáner escribe bien cada carácter con la distribución de este teclado.</translation>
+        </message>
+        <message>
+            <source>This scanner types {slowest:.0f} ms apart, slower than the {gap} ms IT set for this computer: ask IT to allow {wanted} ms.</source>
+            <translation>Este escáner escribe con {slowest:.0f} ms entre teclas, más lento que los {gap} ms que TI fijó en este equipo: pida a TI que permita {wanted} ms.</translation>
+        </message>
+        <message>
+            <source>This scanner types {slowest:.0f} ms apart: flxdesk now waits {gap} ms for the next key of a scan.</source>
+            <translation>Este escáner escribe con {slowest:.0f} ms entre teclas: flxdesk ahora espera {gap} ms la siguiente tecla de un escaneo.</translation>
+        </message>
+        <message>
+            <source>its length</source>
+            <translation>su longitud</translation>
+        </message>
+        <message>
+            <source>nothing (the code just stops)</source>
+            <translation>nada (el código simplemente se detiene)</translation>
+        </message>
+        <message>
+            <source>shortest {low:.0f} ms, median {median:.0f} ms, longest {high:.0f} ms</source>
+            <translation>mínimo {low:.0f} ms, mediana {median:.0f} ms, máximo {high:.0f} ms</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScannerCheckDialog</name>
+        <message>
+            <source>Between keys</source>
+            <translation>Entre teclas</translation>
+        </message>
+        <message>
+            <source>Ended by</source>
+            <translation>Terminado con</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Teclas</translation>
+        </message>
+        <message>
+            <source>Scan the code “Scanner check” on the command sheet (File → Print command barcodes…). It reads: {code}</source>
+            <translation>Escanee el código «Prueba del escáner» de la hoja de comandos (Archivo → Imprimir códigos de comando…). Dice: {code}</translation>
+        </message>
+        <message>
+            <source>Scanner check</source>
+            <translation>Prueba del escáner</translation>
+        </message>
+        <message>
+            <source>What arrived</source>
+            <translation>Lo que llegó</translation>
+        </message>
+        <message>
+            <source>What it means</source>
+            <translation>Qué significa</translation>
+        </message>
+        <message>
+            <source>flxdesk reads</source>
+            <translation>flxdesk lee</translation>
+        </message>
+        <message>
+            <source>waiting for a scan…</source>
+            <translation>esperando un escaneo…</translation>
         </message>
     </context>
     <context>
@@ -1787,6 +1904,10 @@
             <translation>Un escaneo tiene al menos</translation>
         </message>
         <message>
+            <source>Always</source>
+            <translation>Siempre</translation>
+        </message>
+        <message>
             <source>Back to default after</source>
             <translation>Volver al estado por defecto tras</translation>
         </message>
@@ -1797,6 +1918,10 @@
         <message>
             <source>Enter or Tab</source>
             <translation>Intro o Tab</translation>
+        </message>
+        <message>
+            <source>Find out (scanner check, or either way when only one makes an ID)</source>
+            <translation>Averiguarlo (prueba del escáner, o la lectura que dé un ID)</translation>
         </message>
         <message>
             <source>Follow the system</source>
@@ -1811,6 +1936,10 @@
             <translation>Retener un escaneo repetido durante</translation>
         </message>
         <message>
+            <source>It adds an AIM prefix, which flxdesk removes.</source>
+            <translation>Añade un prefijo AIM, que flxdesk quita.</translation>
+        </message>
+        <message>
             <source>Keys of a scan at most</source>
             <translation>Teclas de un escaneo como mucho a</translation>
         </message>
@@ -1819,8 +1948,28 @@
             <translation>Silenciar sonidos</translation>
         </message>
         <message>
+            <source>Never</source>
+            <translation>Nunca</translation>
+        </message>
+        <message>
+            <source>No scanner check yet.</source>
+            <translation>Aún no se hizo la prueba del escáner.</translation>
+        </message>
+        <message>
             <source>Refuse scans until failures are acknowledged</source>
             <translation>No tomar escaneos hasta confirmar los fallos</translation>
+        </message>
+        <message>
+            <source>Remove an AIM prefix (]C1)</source>
+            <translation>Quitar un prefijo AIM (]C1)</translation>
+        </message>
+        <message>
+            <source>Scanner</source>
+            <translation>Escáner</translation>
+        </message>
+        <message>
+            <source>Scanner &amp;check…</source>
+            <translation>&amp;Prueba del escáner…</translation>
         </message>
         <message>
             <source>Send a held repeat if scanned again within</source>
@@ -1829,6 +1978,14 @@
         <message>
             <source>Set by IT for this computer ({path})</source>
             <translation>Fijado por TI para este equipo ({path})</translation>
+        </message>
+        <message>
+            <source>Set for a US keyboard (the factory setting)</source>
+            <translation>Configurado para un teclado de EE. UU. (ajuste de fábrica)</translation>
+        </message>
+        <message>
+            <source>Set for this computer's keyboard layout</source>
+            <translation>Configurado para la distribución de teclado de este equipo</translation>
         </message>
         <message>
             <source>Station &amp;default status</source>
@@ -1843,12 +2000,28 @@
             <translation>El idioma nuevo se usa la próxima vez que se abra flxdesk.</translation>
         </message>
         <message>
+            <source>The scanner check found a scanner set for a US keyboard.</source>
+            <translation>La prueba encontró un escáner configurado para un teclado de EE. UU.</translation>
+        </message>
+        <message>
+            <source>The scanner check found a scanner set for this computer's layout.</source>
+            <translation>La prueba encontró un escáner configurado para la distribución de este equipo.</translation>
+        </message>
+        <message>
             <source>The scanner ends a code with</source>
             <translation>El escáner termina cada código con</translation>
         </message>
         <message>
+            <source>The scanner is</source>
+            <translation>El escáner está</translation>
+        </message>
+        <message>
             <source>Volume</source>
             <translation>Volumen</translation>
+        </message>
+        <message>
+            <source>When the scanner check saw one</source>
+            <translation>Cuando la prueba del escáner lo vio</translation>
         </message>
         <message>
             <source>apart</source>
@@ -1869,6 +2042,18 @@
         <message>
             <source>flxdesk settings</source>
             <translation>Ajustes de flxdesk</translation>
+        </message>
+        <message>
+            <source>how its keys are meant: most scanners leave the factory set for US</source>
+            <translation>cómo se entienden sus teclas: la mayoría sale de fábrica para EE. UU.</translation>
+        </message>
+        <message>
+            <source>scan a test code and see</source>
+            <translation>escanee un código de prueba y vea</translation>
+        </message>
+        <message>
+            <source>some scanners add one before each code</source>
+            <translation>algunos escáneres añaden uno antes de cada código</translation>
         </message>
         <message>
             <source>used from the next start</source>

@@ -31,10 +31,13 @@ class ScannerCheckDialog(QDialog):
         self._locked = locked
         self.finding: Finding | None = None
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Wide enough for the code and a sentence of advice on a line or two.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         intro = QLabel(
             self.tr(
                 "Scan the code “Scanner check” on the command sheet (File → Print command "
-                "sheet…). It reads: {code}"
+                "barcodes…). It reads: {code}"
             ).format(code=CHECK_CODE)
         )
         intro.setWordWrap(True)
@@ -71,6 +74,7 @@ class ScannerCheckDialog(QDialog):
         for name, field in self.fields.items():
             field.setText(str(values[name]))
         self.setAccessibleDescription(values["advice"])
+        self.adjustSize()  # the wrapped lines' new height
         if finding.learn:
             self._gap_ms = int(finding.learn.get("scan_max_gap_ms", self._gap_ms))
             self.learned.emit(dict(finding.learn))

@@ -46,7 +46,7 @@ def us_keys(display: str) -> dict[str, tuple[int, bool]]:
     set_layout(display, "us")
     keyboard = Keyboard(display)
     try:
-        chars = set("".join(IDS + CAPS_IDS) + CHECK_CODE + "]C1q1w;")
+        chars = set("".join(IDS + CAPS_IDS) + CHECK_CODE + "]C1q1w;FLXCMD CLEAR NOTE")
         keys = {char: keyboard.keycode_of(char) for char in chars}
     finally:
         keyboard.close()
@@ -236,3 +236,13 @@ def test_a_slow_scanner_on_azerty_is_learned_by_the_check(gap_ms: int, station_o
         scan(keyboard, us_keys, order_id, gap_ms=gap_ms)
         queued(station, order_id)
     assert station.queued == ["FR-10234/1", "SO-1001"]
+
+
+def test_a_command_code_teaches_how_the_scanner_is_set(station_on, us_keys) -> None:
+    """FLXCMD CLEAR NOTE reads FLXC?D C;EQR NOTE on AZERTY: only by position is it a
+    command, so the scanner is set for a US keyboard, and AZQW is read so from then on."""
+    station, keyboard = station_on("fr")
+    scan(keyboard, us_keys, "FLXCMD CLEAR NOTE")
+    station.wait_for(lambda line: line == "band Note cleared.")
+    scan(keyboard, us_keys, "AZQW")
+    queued(station, "AZQW")
