@@ -107,6 +107,8 @@ class ScanCapture(QObject):
             return False  # Shift for a capital, AltGr, Caps Lock: the burst goes on
         now = time.monotonic()
         gap_ms = (now - self._last_key_at) * 1000
+        if not _is_line_end(event):
+            self._scan_ended_at = -1.0  # another key (Ctrl+F): a Tab after it is a person's
         if kind == QEvent.Type.ShortcutOverride:
             return self._override(event, watched, gap_ms, now)
         if self._is_suffix(event) and self._is_burst(gap_ms):
