@@ -11,7 +11,7 @@ from flxdesk.station.scan_reading import Burst, KeyStroke
 
 US_SHIFTED = dict(zip("1234567890-=/.;,'", '!@#$%^&*()_+?>:<"', strict=True))
 # What French AZERTY types for a US key position (plain and with Shift).
-AZERTY_PLAIN = dict(zip("1234567890-=qwazm;,./", "&é\"'(-è_çà)=azqw,m;:!", strict=True))
+AZERTY_PLAIN = dict(zip("1234567890-=qwazm;,./'", "&é\"'(-è_çà)=azqw,m;:!ù", strict=True))
 AZERTY_SHIFTED = dict(zip("1234567890-=QWAZM:<>?", "1234567890°+AZQW?M.", strict=False))
 
 
