@@ -89,3 +89,23 @@ def demo_app(qtbot: QtBot, start_app: Callable):
     qtbot.waitExposed(running.window)
     qtbot.waitUntil(running.engine_thread.isRunning)
     return running
+
+
+@pytest.fixture
+def station(qtbot: QtBot, start_app):
+    """The demo window on screen, as a worker finds it: engine running, scans caught
+    wherever focus is, sounds ready."""
+    running = start_app(demo=True)
+    qtbot.waitExposed(running.window)
+    qtbot.waitUntil(running.engine_thread.isRunning)
+    qtbot.waitUntil(lambda: running.window.scan_desk.capture is not None)
+    qtbot.waitUntil(lambda: running.window.feedback.sounds is not None)
+    return running
+
+
+@pytest.fixture
+def played(station) -> list[str]:
+    """The sounds the station plays, recorded instead of played."""
+    cues: list[str] = []
+    station.window.feedback.sounds.play = cues.append
+    return cues

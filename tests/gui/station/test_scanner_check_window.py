@@ -47,21 +47,12 @@ def send(widget: QWidget, key: int, text: str, code: int, modifiers) -> None:
     QApplication.sendEvent(widget, event)
 
 
-@pytest.fixture
-def station(qtbot: QtBot, start_app) -> RunningApp:
-    running = start_app(demo=True)
-    qtbot.waitExposed(running.window)
-    qtbot.waitUntil(lambda: running.window.scan_desk.capture is not None)
-    qtbot.waitUntil(lambda: running.window.feedback.sounds is not None)
-    running.window.scan_desk.capture.positions = table_for("xcb")
-    return running
-
-
-@pytest.fixture
-def played(station: RunningApp) -> list[str]:
-    cues: list[str] = []
-    station.window.feedback.sounds.play = cues.append
-    return cues
+@pytest.fixture(autouse=True)
+def x11_positions(request: pytest.FixtureRequest) -> None:
+    """The demo window (``station``, from support.fixtures) reads X11 key positions."""
+    if "station" in request.fixturenames:
+        station = request.getfixturevalue("station")
+        station.window.scan_desk.capture.positions = table_for("xcb")
 
 
 def queued_ids(running: RunningApp) -> list[str]:

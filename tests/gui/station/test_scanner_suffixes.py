@@ -8,30 +8,12 @@ replaces is named on the band as not sent.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from flxdesk.gui.start.startup import RunningApp
-
-
-@pytest.fixture
-def station(qtbot: QtBot, start_app) -> RunningApp:
-    running = start_app(demo=True)
-    qtbot.waitExposed(running.window)
-    qtbot.waitUntil(lambda: running.window.scan_desk.capture is not None)
-    qtbot.waitUntil(lambda: running.window.feedback.sounds is not None)
-    return running
-
-
-@pytest.fixture
-def played(station: RunningApp) -> list[str]:
-    """The sounds the station plays, recorded instead of played."""
-    cues: list[str] = []
-    station.window.feedback.sounds.play = cues.append
-    return cues
 
 
 def burst(widget: QWidget, text: str, suffix: Qt.Key | None) -> None:

@@ -22,24 +22,6 @@ from flxdesk.station.station_settings import StationSettings
 from support.window import visible_child
 
 
-@pytest.fixture
-def station(qtbot: QtBot, start_app) -> RunningApp:
-    """The demo window, on screen, its engine running and its station set up."""
-    running = start_app(demo=True)
-    qtbot.waitExposed(running.window)
-    qtbot.waitUntil(running.engine_thread.isRunning)
-    qtbot.waitUntil(lambda: running.window.feedback.sounds is not None)
-    return running
-
-
-@pytest.fixture
-def played(station: RunningApp) -> list[str]:
-    """The sounds the station plays, recorded instead of played."""
-    cues: list[str] = []
-    station.window.feedback.sounds.play = cues.append
-    return cues
-
-
 def burst(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """What a USB scanner does wherever focus is: the keys back to back, then Enter."""
     widget.setFocus()
