@@ -135,6 +135,13 @@ class FloorSession:
         publisher = getattr(self, "publisher", None)
         if status.state == "up" and publisher is not None:
             publisher.wake()
+        if status.state == "away" and status.refused:
+            # The heartbeat found a floor this station cannot use (an upgrade, a name
+            # taken): the fast link connects again, and checks, at once.
+            def refuse(connection: Any, learned: Any) -> None:
+                raise Refused(status.reason)
+
+            self.fast.submit(refuse)
 
     def _status_changed(self, status: LinkStatus) -> None:
         if status.state == "up":  # the floor is back: publish now, not at the next gap
