@@ -70,7 +70,7 @@ def find_duplicate(
         f" FROM {OWNED_ROWS}"
         " WHERE u.order_id = %s AND u.status = %s AND u.station <> %s"
         " AND u.state = ANY(%s)"
-        " AND u.queued_at >= clock_timestamp() - make_interval(secs => %s)"
+        " AND u.queued_at >= now() - make_interval(secs => %s)"
         " ORDER BY u.queued_at DESC LIMIT 1",
         (order_id, status, station, list(SETTING_STATES), float(window_seconds)),
     ).fetchone()

@@ -34,7 +34,7 @@ class RecentElsewhere:
             " extract(epoch FROM least(max(u.queued_at), clock_timestamp()))"
             f" FROM {OWNED_ROWS}"
             " WHERE u.station <> %s AND u.state = ANY(%s)"
-            " AND u.queued_at >= clock_timestamp() - make_interval(secs => %s)"
+            " AND u.queued_at >= now() - make_interval(secs => %s)"
             " GROUP BY u.order_id, u.status, u.station",
             (self.station, list(SETTING_STATES), float(window_seconds)),
         ).fetchall()
