@@ -47,16 +47,15 @@ TARGETS = {"report": 2.0, "mirror": 0.050, "duplicate": 0.020, "publish": 0.005}
 FILL = """
 INSERT INTO flxdesk.updates (station, history_id, local_id, login, revision, order_id,
     status, note, state, outcome, message, http_code, attempts, queued_at, finished_at)
-SELECT 'PACK-' || (1 + n %% %(stations)s::int), %(history)s, n, 'pack' || (1 + n %% %(stations)s::int), 1,
-       (100000 + (n * 7919) %% 5000000)::text,
+SELECT 'PACK-' || s, %(history)s, n, 'pack' || s, 1, (100000 + (n * 7919) %% 5000000)::text,
        (ARRAY['Closed','Closed','Closed','Open','On Hold','Canceled'])[1 + n %% 6], '',
        CASE WHEN n %% 50 = 0 THEN 'failed' WHEN n %% 997 = 0 THEN 'queued' ELSE 'sent' END,
        CASE WHEN n %% 50 = 0 THEN 'not_found' ELSE 'success' END, '',
-       CASE WHEN n %% 50 = 0 THEN 404 ELSE 201 END, 1,
-       now() - make_interval(secs => %(span)s::float8 * ((n * 0.6180339887) - floor(n * 0.6180339887))),
-       now() - make_interval(secs => %(span)s::float8 * ((n * 0.6180339887) - floor(n * 0.6180339887)))
-              + interval '1 second'
-  FROM generate_series(%(first)s::bigint, %(last)s::bigint) AS n
+       CASE WHEN n %% 50 = 0 THEN 404 ELSE 201 END, 1, at, at + interval '1 second'
+  FROM generate_series(%(first)s::bigint, %(last)s::bigint) AS n,
+       LATERAL (SELECT 1 + n %% %(stations)s::int AS s,
+                now() - make_interval(secs => %(span)s::float8 * ((n * 0.6180339887)
+                                               - floor(n * 0.6180339887))) AS at) AS v
 """
 INDEXES = (
     ("updates_by_queued_at", "(queued_at)"),
