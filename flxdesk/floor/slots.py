@@ -144,8 +144,8 @@ class FloorPacer:
     def _floor_start(self, token: str, limiter, kind: str) -> tuple[float, bool] | None:
         """The start the floor grants (this process's clock) and whether it is granted
         (else: when to ask again), or None: pace alone."""
-        if self._link.connected_state != "up":
-            return None
+        if self._link.connected_state == "away":
+            return None  # "connecting": the call waits for the first connection
         asked = self._clock()
         if self._doubt_since is not None and asked < self._probe_at:
             return None  # in doubt: alone until the next probe
