@@ -319,7 +319,7 @@ def _run_with_floor(args: argparse.Namespace, paths, settings, floor) -> int:
     if not anything_queued:
         print("flxdesk: nothing is queued.", file=sys.stderr)
         return EXIT_OK  # the floor still gets what an earlier command left (finish_floor)
-    api_url = resolve_api_url(settings.api_url)
+    api_url = resolve_api_url(settings.api_url, settings.is_locked("api_url"))
     token = find_token(settings.profile)
     try:
         lock = InstanceLock(paths.data_dir, f"flxdesk {args.command} (command line)")
@@ -372,7 +372,9 @@ def _send_all(
     store = None
     try:
         store = HistoryStore(paths.history_db)
-        store.set_station(station_name(settings.station_name))  # on every row queued now
+        store.set_station(
+            station_name(settings.station_name, settings.is_locked("station_name"))
+        )  # on every row queued now
         # With a floor, every change is noted for it in the same transaction (the outbox).
         store.set_floor_publishing(floor is not None, since=time.time() - BACKFILL_SECONDS)
         current = Destination(api_url, store.fingerprint(token))

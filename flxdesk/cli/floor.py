@@ -2,6 +2,8 @@
 
     flxdesk floor init     create or upgrade the floor's tables (IT, once per floor)
     flxdesk floor login    keep the floor's password in this computer's keychain
+    flxdesk floor prune --older-than DAYS
+                           delete updates queued more than DAYS ago (the owner's login)
     flxdesk report --floor --since ... [--until ...] [--csv F] [--pdf F]
 
 The floor is ``FLXDESK_FLOOR_URL`` or ``floor_url`` in settings.json (flxdesk.floor.
@@ -47,6 +49,17 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     actions.add_parser(
         "login", help="keep the floor's password in this computer's keychain (asked, or stdin)"
     )
+    prune = actions.add_parser(
+        "prune", help="delete the floor's updates older than DAYS (the floor owner's login)"
+    )
+    prune.add_argument(
+        "--older-than",
+        dest="older_than",
+        type=int,
+        required=True,
+        metavar="DAYS",
+        help="keep the updates of the last DAYS days (1 or more)",
+    )
 
 
 class NoFloor(RuntimeError):
@@ -61,14 +74,14 @@ def _address(settings: Settings) -> FloorAddress:
         parse_address,
     )
 
-    configured = configured_url(settings.floor_url)
+    configured = configured_url(settings.floor_url, settings.is_locked("floor_url"))
     if configured is None:
         raise NoFloor(
             f"no floor is configured: set {FLOOR_URL_ENV} or floor_url in settings.json "
             "to the floor's PostgreSQL URI (README, 'The floor')."
         )
     try:
-        return parse_address(*configured)
+        return parse_address(*configured, settings.floor_tls)
     except FloorAddressError as problem:
         raise NoFloor(str(problem)) from None
 
@@ -87,7 +100,34 @@ def run_floor(args: argparse.Namespace) -> int:
         return _fail(str(problem))
     if args.floor_command == "init":
         return _init(address)
+    if args.floor_command == "prune":
+        return _prune(address, args.older_than)
     return _login(address)
+
+
+def _prune(address, older_than: int) -> int:
+    import psycopg
+
+    from flxdesk.floor.connection import describe_error
+    from flxdesk.floor.schema import prune
+
+    if older_than < 1:
+        return _fail("--older-than must be 1 day or more; nothing was deleted.")
+    try:
+        with _connect(address) as connection:
+            gone = prune(connection, older_than)
+    except psycopg.errors.InsufficientPrivilege:
+        return _fail(
+            f"only the floor's owner may prune: {address.user} may not delete the floor's "
+            "updates (a station's login never can). Nothing was deleted."
+        )
+    except psycopg.Error as error:
+        return _fail(describe_error(error, address) + ". Nothing more was deleted.")
+    print(
+        f"flxdesk floor prune: deleted {gone} update(s) queued more than {older_than} day(s) "
+        f"ago from {address.describe()}."
+    )
+    return EXIT_OK
 
 
 def _init(address) -> int:
@@ -223,7 +263,11 @@ def start_floor(
     from flxdesk.host.station_name import station_name
 
     session = open_floor(
-        settings.floor_url, station_name(settings.station_name), history_db or paths.history_db
+        settings.floor_url,
+        station_name(settings.station_name, settings.is_locked("station_name")),
+        history_db or paths.history_db,
+        locked=settings.is_locked("floor_url"),
+        tls_setting=settings.floor_tls,
     )
     return session.start() if session is not None else None
 

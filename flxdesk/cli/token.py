@@ -85,7 +85,7 @@ def _check(settings) -> int:
     except SetupError as problem:
         print(f"flxdesk: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    api_url = resolve_api_url(settings.api_url)
+    api_url = resolve_api_url(settings.api_url, settings.is_locked("api_url"))
     client = FlxpointClient(api_url, token)
     try:
         checked = client.check_account()

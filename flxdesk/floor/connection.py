@@ -39,6 +39,12 @@ class FloorAddressError(ValueError):
     """The floor's address cannot be used; ``str(error)`` names where it came from and why."""
 
 
+VERIFIED = "verify-full"
+UNVERIFIED_SETTING = "unverified"  # the machine file's floor_tls that allows weaker modes
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+REQUIRE_AUTH_FROM_LIBPQ = 160000
+
+
 class FloorAddress(NamedTuple):
     """A checked floor URI, and where it came from (for messages)."""
 
@@ -48,6 +54,8 @@ class FloorAddress(NamedTuple):
     host: str
     port: str
     dbname: str
+    tls: str = ""  # the TLS mode in force, for people ("verify-full", ...)
+    extra: tuple[tuple[str, str], ...] = ()  # what flxdesk adds to the URI (sslmode, ...)
 
     @property
     def keychain_user(self) -> str:
@@ -59,9 +67,13 @@ class FloorAddress(NamedTuple):
         return self.keychain_user
 
 
-def configured_url(settings_floor_url: str) -> tuple[str, str] | None:
-    """(URI, where it came from), or None when no floor is configured."""
+def configured_url(settings_floor_url: str, locked: bool = False) -> tuple[str, str] | None:
+    """(URI, where it came from), or None when no floor is configured. The environment
+    wins over the setting, unless IT locked the setting (then it wins, even empty)."""
     from_env = os.environ.get(FLOOR_URL_ENV, "").strip()
+    if locked:
+        value = settings_floor_url.strip()
+        return (value, "floor_url in this computer's settings (locked)") if value else None
     if from_env:
         return from_env, FLOOR_URL_ENV
     if settings_floor_url.strip():
@@ -69,20 +81,23 @@ def configured_url(settings_floor_url: str) -> tuple[str, str] | None:
     return None
 
 
-def parse_address(url: str, source: str) -> FloorAddress:
-    """Check a floor URI; FloorAddressError in words when it cannot be used."""
+def parse_address(url: str, source: str, tls_setting: str = "") -> FloorAddress:
+    """Check a floor URI; FloorAddressError in words when it cannot be used.
+
+    ``tls_setting``: the machine file's ``floor_tls`` ("unverified" allows a weaker
+    sslmode than verify-full on a floor beyond loopback)."""
     from psycopg import ProgrammingError
     from psycopg.conninfo import conninfo_to_dict
 
     try:
         params = conninfo_to_dict(url)
-    except ProgrammingError as error:
+    except ProgrammingError:  # its message quotes the address: never shown
         raise FloorAddressError(
             translate(
                 "FloorAddress",
-                "The floor address in {source} cannot be used ({error}). Give a PostgreSQL "
-                "URI such as postgresql://flxdesk_station@server:5432/flxdesk.",
-            ).format(source=source, error=_first_line(str(error)))
+                "The floor address in {source} cannot be used: {part} is not valid. Give a "
+                "PostgreSQL URI such as postgresql://flxdesk_station@server:5432/flxdesk.",
+            ).format(source=source, part=_wrong_part(url))
         ) from None
     if "password" in params:
         raise FloorAddressError(
@@ -106,19 +121,100 @@ def parse_address(url: str, source: str) -> FloorAddress:
         raise FloorAddressError(
             translate(
                 "FloorAddress",
-                "The floor address in {source} cannot be used: its port {port} is not a "
+                "The floor address in {source} cannot be used: its port is not a "
                 "number from 1 to 65535.",
-            ).format(source=source, port=port)
+            ).format(source=source)
         )
+    tls, extra = _tls(params, host, source, tls_setting)
     user = str(params.get("user") or os.environ.get("PGUSER") or _login_name())
     return FloorAddress(
-        url,
-        source,
-        user,
-        host,
-        port,
-        str(params.get("dbname") or user),
+        url, source, user, host, port, str(params.get("dbname") or user), tls, extra
     )
+
+
+def is_loopback(host: str) -> bool:
+    """Whether every host of a libpq host list is this computer (or a Unix socket)."""
+    import ipaddress
+
+    def one(name: str) -> bool:
+        name = name.strip().strip("[]")
+        if name.startswith(("/", "@")) or name.lower() == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(name).is_loopback
+        except ValueError:
+            return False
+
+    return all(one(name) for name in host.split(","))
+
+
+def _tls(
+    params: dict, host: str, source: str, tls_setting: str
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """(the TLS mode in force for people, what flxdesk adds to the URI)."""
+    import psycopg
+
+    asked = str(params.get("sslmode") or "")
+    if asked and asked not in SSL_MODES:
+        raise FloorAddressError(
+            translate(
+                "FloorAddress",
+                "The floor address in {source} cannot be used: its sslmode is not one "
+                "libpq knows (verify-full, the safe one).",
+            ).format(source=source)
+        )
+    if is_loopback(host):
+        return (asked or "prefer") + " (loopback)", ()
+    extra: list[tuple[str, str]] = []
+    if not asked:
+        extra.append(("sslmode", VERIFIED))
+        if "sslrootcert" not in params:
+            extra.append(("sslrootcert", "system"))
+        asked = VERIFIED
+    if asked != VERIFIED and tls_setting != UNVERIFIED_SETTING:
+        raise FloorAddressError(
+            translate(
+                "FloorAddress",
+                "The floor address in {source} asks for sslmode={mode}: TLS not verified "
+                "(the server's certificate and name are not checked). Use "
+                'sslmode=verify-full, or IT sets "floor_tls": "unverified" in this '
+                "computer's settings file.",
+            ).format(source=source, mode=asked)
+        )
+    required = str(params.get("require_auth") or "")
+    if not required and psycopg.pq.version() >= REQUIRE_AUTH_FROM_LIBPQ:
+        extra.append(("require_auth", "scram-sha-256"))
+        required = "scram-sha-256"
+    words = asked if asked == VERIFIED else f"{asked}, not verified (floor_tls)"
+    if required:
+        words += f", require_auth={required}"
+    return words, tuple(extra)
+
+
+def _wrong_part(url: str) -> str:
+    """Which part of an address libpq cannot read (its name, never its text)."""
+    import re
+    from urllib.parse import urlsplit
+
+    bad_escape = re.compile(r"%(?![0-9A-Fa-f]{2})")
+    if not url.startswith(("postgresql://", "postgres://")):
+        return translate("FloorAddress", "its form")
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return translate("FloorAddress", "its form")
+    userinfo, _, hostport = parts.netloc.rpartition("@")
+    for text, name in (
+        (userinfo, translate("FloorAddress", "its user and password part")),
+        (hostport, translate("FloorAddress", "its server part")),
+        (parts.path, translate("FloorAddress", "its database name")),
+        (parts.query, translate("FloorAddress", "its parameters (after ?)")),
+    ):
+        if bad_escape.search(text):
+            return name + translate("FloorAddress", " (a % not followed by two hex digits)")
+    if parts.query:
+        return translate("FloorAddress", "its parameters (after ?)")
+    return translate("FloorAddress", "its form")
 
 
 def _login_name() -> str:
@@ -128,10 +224,6 @@ def _login_name() -> str:
         return getpass.getuser()
     except Exception:  # no login name in a service account's environment
         return "postgres"
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else text
 
 
 def stored_password(address: FloorAddress) -> str | None:
@@ -183,6 +275,7 @@ def conninfo(address: FloorAddress, password: str | None, application_name: str)
         "tcp_user_timeout": TCP_USER_TIMEOUT_MS,
         "options": options,
     }
+    extra.update(dict(address.extra))
     if "application_name" not in given:
         extra["application_name"] = application_name[:63]
     if password is not None:
@@ -198,10 +291,10 @@ def connect(address: FloorAddress, password: str | None, application_name: str):
 
 
 def describe_error(error: BaseException, address: FloorAddress) -> str:
-    """Why the floor could not be used, in one sentence for people (never a password)."""
+    """Why the floor could not be used, in one sentence for people: the kind of failure,
+    never libpq's text (it may quote the address, or what the server said)."""
     import psycopg
 
-    text = _first_line(str(error))
     lowered = str(error).lower()
     where = address.describe()
     if isinstance(error, psycopg.OperationalError):
@@ -211,27 +304,48 @@ def describe_error(error: BaseException, address: FloorAddress) -> str:
                 "the floor refused the password of {where}: run 'flxdesk floor login' "
                 "with the right one",
             ).format(where=where)
+        if "require_auth" in lowered or "authentication method requirement" in lowered:
+            return translate(
+                "FloorAddress",
+                "the floor at {where} did not ask for a scram-sha-256 password: ask IT for "
+                "a 'hostssl ... scram-sha-256' line in pg_hba.conf (README, 'The floor')",
+            ).format(where=where)
         if "does not exist" in lowered and "database" in lowered:
             return translate(
                 "FloorAddress", "the floor database of {where} does not exist: ask IT"
             ).format(where=where)
+        if "does not exist" in lowered and "role" in lowered:
+            return translate(
+                "FloorAddress", "the floor has no login {user}: ask IT (README, 'The floor')"
+            ).format(user=address.user)
+        if "does not match host name" in lowered:
+            return translate(
+                "FloorAddress",
+                "the floor's TLS connection to {where} failed: its certificate names another "
+                "server: ask IT",
+            ).format(where=where)
         if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
             return translate(
                 "FloorAddress",
-                "the floor's TLS connection to {where} failed ({text}): ask IT which "
-                "certificate to trust",
-            ).format(where=where, text=text)
-        return translate("FloorAddress", "the floor at {where} does not answer ({text})").format(
-            where=where, text=text
-        )
+                "the floor's TLS connection to {where} failed (its certificate is not "
+                "trusted, or it offers no TLS): ask IT which certificate to trust",
+            ).format(where=where)
+        if "timeout" in lowered or "timed out" in lowered:
+            return translate(
+                "FloorAddress", "the floor at {where} does not answer (timed out)"
+            ).format(where=where)
+        return translate(
+            "FloorAddress", "the floor at {where} does not answer (no connection)"
+        ).format(where=where)
     if isinstance(error, psycopg.errors.InsufficientPrivilege):
         return translate(
             "FloorAddress",
-            "the floor's role {user} may not do this ({text}): ask IT to grant the "
-            "station role's privileges (README, 'The floor')",
-        ).format(user=address.user, text=text)
-    return translate("FloorAddress", "the floor at {where} failed ({text})").format(
-        where=where, text=text
+            "the floor's login {user} may not do this: ask IT to grant the station "
+            "role's privileges (README, 'The floor')",
+        ).format(user=address.user)
+    code = getattr(getattr(error, "diag", None), "sqlstate", None) or type(error).__name__
+    return translate("FloorAddress", "the floor at {where} failed ({code})").format(
+        where=where, code=code
     )
 
 

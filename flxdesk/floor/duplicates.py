@@ -17,6 +17,9 @@ from flxdesk.host.i18n import translate
 from flxdesk.orders.statuses import ORDER_STATUSES, status_label
 
 LOOKUP_PATIENCE_SECONDS = 0.4
+LATEST_MOMENT = 4102444800.0  # 2100-01-01: no time read from the floor is later
+# The rows a reader trusts: those written by the login that owns their station's name.
+OWNED_ROWS = "flxdesk.updates u JOIN flxdesk.stations s ON s.name = u.station AND s.login = u.login"
 # Sent, or on their way: failed and cancelled updates set nothing.
 SETTING_STATES = ("sent", "queued", "sending")
 
@@ -28,10 +31,33 @@ class FloorDuplicate(NamedTuple):
 
     def describe(self, status: str) -> str:
         """'set to Closed at PACK-1, 09:14', in the station's language."""
+        from flxdesk.floor.login_check import plain
+
         label = status_label(status) if status in ORDER_STATUSES else status
         return translate("FloorDuplicates", "set to {status} at {station}, {time}").format(
-            status=label, station=self.station, time=time.strftime("%H:%M", time.localtime(self.at))
+            status=label, station=plain(self.station), time=clock_text(self.at)
         )
+
+
+def finite_moment(value: Any) -> float | None:
+    """Epoch seconds read from the floor, or None when they are no time people can read
+    (infinite, not a number, before 1970 or after 2099): untrusted input, never a crash."""
+    try:
+        moment = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return moment if 0.0 <= moment < LATEST_MOMENT else None  # NaN fails both
+
+
+def clock_text(value: Any, pattern: str = "%H:%M") -> str:
+    """A time read from the floor as people read it, or '-' when it is none."""
+    moment = finite_moment(value)
+    if moment is None:
+        return "-"
+    try:
+        return time.strftime(pattern, time.localtime(moment))
+    except (OverflowError, OSError, ValueError):
+        return "-"
 
 
 def find_duplicate(
@@ -40,13 +66,15 @@ def find_duplicate(
     """The newest update of ``order_id`` to ``status`` at another station within the
     window (sent, or queued to be sent: failed and cancelled ones set nothing)."""
     row = connection.execute(
-        "SELECT station, extract(epoch FROM queued_at), state FROM flxdesk.updates"
-        " WHERE order_id = %s AND status = %s AND station <> %s"
-        " AND state = ANY(%s)"
-        " AND queued_at >= clock_timestamp() - make_interval(secs => %s)"
-        " ORDER BY queued_at DESC LIMIT 1",
-        (order_id, status, station, list(SETTING_STATES), window_seconds),
+        "SELECT u.station, extract(epoch FROM least(u.queued_at, clock_timestamp())), u.state"
+        f" FROM {OWNED_ROWS}"
+        " WHERE u.order_id = %s AND u.status = %s AND u.station <> %s"
+        " AND u.state = ANY(%s)"
+        " AND u.queued_at >= now() - make_interval(secs => %s)"
+        " ORDER BY u.queued_at DESC LIMIT 1",
+        (order_id, status, station, list(SETTING_STATES), float(window_seconds)),
     ).fetchone()
     if row is None:
         return None
-    return FloorDuplicate(row[0], float(row[1]), row[2])
+    at = finite_moment(row[1])
+    return FloorDuplicate(str(row[0]), at if at is not None else time.time(), str(row[2]))

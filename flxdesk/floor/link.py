@@ -11,7 +11,8 @@ answers nothing, not even a timeout.
 
 ``status`` says whether the floor can be used, since when it cannot, and why, in
 words for people; ``on_status`` is called on each change (from the link's thread or
-a caller's).
+a caller's). A caller that doubts the floor's answers (``set_doubt``) makes the status
+"away" while the connection stays up for its probes (``connected_state``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ log = logging.getLogger(__name__)
 RECONNECT_FIRST_SECONDS = 1.0
 RECONNECT_MAX_SECONDS = 30.0
 JOB_DEADLINE_SECONDS = 3.0  # the watchdog cuts a job's connection after this
+# The reason of a floor that answers what no healthy floor could (flxdesk.floor.slots):
+# the link stays up, but the station paces alone (flxdesk.floor.session.floor_words).
+DOUBT_REASON = "not believable"
 
 Job = Callable[[Any, Any], Any]  # (connection, what the opener learned) -> answer
 Opener = Callable[[], tuple[Any, Any]]  # () -> (connection, what it learned)
@@ -83,6 +87,7 @@ class FloorLink:
         self._job_deadline = job_deadline
         self._lock = threading.Lock()
         self._status = LinkStatus("connecting")
+        self._doubt: tuple[str, float] | None = None  # (reason, since) set by a caller
         self._calls: queue.Queue[_Call | None] = queue.Queue()
         self._closed = threading.Event()
         self._retry = threading.Event()  # wakes the thread from a reconnect gap
@@ -104,7 +109,33 @@ class FloorLink:
     @property
     def status(self) -> LinkStatus:
         with self._lock:
-            return self._status
+            return self._combined()
+
+    def _combined(self) -> LinkStatus:
+        status, doubt = self._status, self._doubt
+        if doubt is not None and status.state == "up":
+            return LinkStatus("away", doubt[1], doubt[0])
+        return status
+
+    @property
+    def connected_state(self) -> str:
+        """The connection's own state, whatever a caller doubts: connecting, up, away."""
+        with self._lock:
+            return self._status.state
+
+    def set_doubt(self, reason: str | None) -> None:
+        """A caller no longer believes the floor's answers (``reason``), or does again
+        (None): the status says so; calls still run."""
+        with self._lock:
+            before = self._combined()
+            if reason is None:
+                self._doubt = None
+            elif self._doubt is None:
+                self._doubt = (reason, time.time())
+            after = self._combined()
+        if after != before:
+            log.warning("The floor (%s): %s", self._name, after.reason or after.state)
+            self._on_status(after)
 
     @property
     def learned(self) -> Any:
@@ -120,7 +151,8 @@ class FloorLink:
     def call(self, job: Job, timeout: float) -> Any:
         """``job(connection, learned)`` on the link's thread; its answer within ``timeout``
         seconds, else FloorAway (and the job is given up). Fails at once while away."""
-        status = self.status
+        with self._lock:
+            status = self._status
         if self._closed.is_set():
             raise FloorAway("closed")
         if status.state == "away":
@@ -134,14 +166,14 @@ class FloorLink:
             if started:  # the floor is slow or hangs: no more waiting on it for now
                 self._went_away(f"no answer within {timeout:.1f} s")
                 self._cut(pending)
-            raise FloorAway(self.status.reason or f"no answer within {timeout:.1f} s")
+            raise FloorAway(self._status.reason or f"no answer within {timeout:.1f} s")
         if pending.error is not None:
             raise pending.error
         return pending.answer
 
     def submit(self, job: Job) -> None:
         """Run ``job`` when the link can, without waiting; dropped while the floor is away."""
-        if self.status.state == "away" or self._closed.is_set():
+        if self.connected_state == "away" or self._closed.is_set():
             return
         self._calls.put(_Call(job, self._job_deadline))
 
@@ -167,7 +199,7 @@ class FloorLink:
             if self._connection is None:
                 if not self._connect():
                     gap = min(RECONNECT_MAX_SECONDS, max(RECONNECT_FIRST_SECONDS, gap * 2))
-                    self._fail_waiting(self.status.reason)
+                    self._fail_waiting(self._status.reason)
                     self._retry.wait(gap)
                     self._retry.clear()
                     continue
@@ -206,10 +238,14 @@ class FloorLink:
             self._watch.notify_all()
         try:
             pending.answer = pending.job(self._connection, self._learned)
+        except Refused as refusal:  # the floor changed under us: away until it is usable
+            self._close_connection()
+            self._went_away(str(refusal), refused=True)
+            pending.error = FloorAway(str(refusal))
         except Exception as error:
             pending.error = error
             if self._connection_lost(error) or pending.given_up:
-                reason = self._describe(error) if not pending.given_up else self.status.reason
+                reason = self._describe(error) if not pending.given_up else self._status.reason
                 self._close_connection()
                 self._went_away(reason)
                 pending.error = FloorAway(reason)
@@ -226,7 +262,11 @@ class FloorLink:
 
         connection = self._connection
         broken = connection is None or getattr(connection, "broken", False) or connection.closed
-        return broken or isinstance(error, psycopg.OperationalError | psycopg.InterfaceError)
+        # A function or table gone: the floor was changed meanwhile; connect and check again.
+        changed = psycopg.errors.UndefinedFunction | psycopg.errors.UndefinedTable
+        return broken or isinstance(
+            error, psycopg.OperationalError | psycopg.InterfaceError | changed
+        )
 
     def _fail_waiting(self, reason: str) -> None:
         while True:
@@ -255,7 +295,9 @@ class FloorLink:
 
     def _set_status(self, status: LinkStatus) -> None:
         with self._lock:
-            previous, self._status = self._status, status
+            previous = self._combined()
+            self._status = status
+            status = self._combined()
         if status.state != "connecting":
             self._settled.set()
         if previous != status:

@@ -3,12 +3,18 @@
 The history notes every new or changed update in its ``floor_outbox`` in the same
 transaction as the change (history schema version 4, flxdesk.history.schema). The
 publisher's thread reads the outbox oldest change first, writes each update's current
-row to the floor with ``INSERT ... ON CONFLICT (station, history_id, local_id) DO
-UPDATE`` (so publishing again changes nothing, and an older revision never overwrites
-a newer one), and only then removes what it published from the outbox, unless it
-changed again meanwhile. Nothing is lost when the floor is away or the station stops:
-the outbox waits, and the publisher tries again with growing gaps (flxdesk.floor.link).
-It also tells the floor the station is alive (``flxdesk.stations.last_seen``).
+row to the floor through ``flxdesk.publish_update`` (flxdesk.floor.boundary: an upsert
+stamped with this login, so publishing again changes nothing, and an older revision
+never overwrites a newer one), and only then removes what it published from the outbox,
+unless it changed again meanwhile. A row the floor refuses (a time out of its bounds)
+is logged and not offered again: it stays in the station's history. Nothing is lost
+when the floor is away or the station stops: the outbox waits, and the publisher tries
+again with growing gaps (flxdesk.floor.link).
+
+Each publication first tells the floor the station is alive (``station_seen``, which
+also claims the station's name for this login: a name another login holds stops
+publishing, in words) and checks the floor's version again (flxdesk.floor.schema):
+a floor upgraded to one this station cannot use is noticed within a heartbeat.
 """
 
 from __future__ import annotations
@@ -20,7 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from flxdesk.floor.link import FloorAway, FloorLink
+from flxdesk.floor.boundary import MAX_MESSAGE
+from flxdesk.floor.link import FloorAway, FloorLink, Refused
 
 log = logging.getLogger(__name__)
 
@@ -32,25 +39,16 @@ BACKOFF_FIRST_SECONDS = 1.0
 BACKOFF_MAX_SECONDS = 30.0
 BACKFILL_SECONDS = 24 * 3600  # a station joining a floor publishes its last day too
 
-_COLUMNS = (
-    "station, history_id, local_id, revision, order_id, status, note, state, outcome,"
-    " message, http_code, attempts, queued_at, finished_at"
+PUBLISH = (
+    "SELECT flxdesk.publish_update(%s::text, %s::text, %s::bigint, %s::bigint, %s::text,"
+    " %s::text, %s::text, %s::text, %s::text, %s::text, %s::integer, %s::integer,"
+    " %s::double precision, %s::double precision)"
 )
-UPSERT = f"""
-INSERT INTO flxdesk.updates ({_COLUMNS}, published_at)
-VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, to_timestamp(%s), to_timestamp(%s), now())
-ON CONFLICT (station, history_id, local_id) DO UPDATE SET
-    revision = EXCLUDED.revision, order_id = EXCLUDED.order_id, status = EXCLUDED.status,
-    note = EXCLUDED.note, state = EXCLUDED.state, outcome = EXCLUDED.outcome,
-    message = EXCLUDED.message, http_code = EXCLUDED.http_code, attempts = EXCLUDED.attempts,
-    queued_at = EXCLUDED.queued_at, finished_at = EXCLUDED.finished_at,
-    published_at = EXCLUDED.published_at
-WHERE flxdesk.updates.revision <= EXCLUDED.revision
-"""
-HEARTBEAT = """
-INSERT INTO flxdesk.stations (name, flxdesk_version) VALUES (%s, %s)
-ON CONFLICT (name) DO UPDATE SET last_seen = now(), flxdesk_version = EXCLUDED.flxdesk_version
-"""
+HEARTBEAT = "SELECT flxdesk.station_seen(%s::text, %s::text)"
+
+
+class NameTaken(Exception):
+    """The floor holds this station's name for another login (``str`` says so)."""
 
 
 class OutboxItem(NamedTuple):
@@ -70,7 +68,7 @@ def read_outbox(db: Any, station: str, history_id: str, limit: int) -> list[Outb
     for seq, local_id, order_id, status, note, state, *result, created, finished in rows:
         outcome, message, http_code, attempts = result
         values = (station, history_id, local_id, seq, order_id, status, note, state)
-        values += (outcome, message or "", http_code, attempts, created, finished)
+        values += (outcome, (message or "")[:MAX_MESSAGE], http_code, attempts, created, finished)
         items.append(OutboxItem(seq, values))
     return items
 
@@ -84,13 +82,38 @@ def outbox_size(db: Any) -> int:
     return int(db.execute("SELECT COUNT(*) FROM floor_outbox").fetchone()[0])
 
 
-def publish(connection: Any, items: list[OutboxItem], station: str, version: str) -> None:
-    """Write ``items`` and the station's heartbeat to the floor, all or nothing."""
+def publish(connection: Any, items: list[OutboxItem], station: str, version: str) -> list[str]:
+    """Write ``items`` and the station's heartbeat to the floor, all or nothing; the
+    floor's word on each item ("ok", or why it refused it). NameTaken when the floor
+    holds ``station`` for another login; Refused when the floor is no longer one this
+    flxdesk can use."""
+    from flxdesk.floor.schema import FloorSchemaError, check_floor
+    from flxdesk.host.i18n import translate
+
+    answers: list[str] = []
     with connection.transaction():
+        try:
+            check_floor(connection)
+        except FloorSchemaError as problem:
+            raise Refused(str(problem)) from None
+        (claimed,) = connection.execute(HEARTBEAT, (station, version)).fetchone()
+        if not claimed:
+            raise NameTaken(
+                translate(
+                    "Floor",
+                    "the floor holds the station name {station} for another login: this "
+                    "station's updates wait to be published; ask IT",
+                ).format(station=station)
+            )
         if items:
             with connection.cursor() as cursor:
-                cursor.executemany(UPSERT, [item.values for item in items])
-        connection.execute(HEARTBEAT, (station, version))
+                cursor.executemany(PUBLISH, [item.values for item in items], returning=True)
+                while True:
+                    row = cursor.fetchone()
+                    answers.append(row[0] if row else "")
+                    if not cursor.nextset():
+                        break
+    return answers
 
 
 class Publisher:
@@ -171,12 +194,13 @@ class Publisher:
                         self._wake.wait(self._poll)
                         self._wake.clear()
                         continue
-                    self._link.call(
+                    answers = self._link.call(
                         lambda connection, learned, items=items: publish(
                             connection, items, self._station, __version__
                         ),
                         PUBLISH_PATIENCE_SECONDS,
                     )
+                    _log_refused(items, answers)
                     beat_at = time.monotonic() + HEARTBEAT_SECONDS
                     forget_published(store.connection, [item.seq for item in items])
                     if items:
@@ -184,7 +208,7 @@ class Publisher:
                     self.problem, gap = "", 0.0
                     if len(items) < BATCH_ROWS:
                         self.waiting = outbox_size(store.connection)
-                except FloorAway as away:
+                except (FloorAway, NameTaken) as away:
                     self.problem = str(away)
                     gap = min(BACKOFF_MAX_SECONDS, max(BACKOFF_FIRST_SECONDS, gap * 2))
                     self._idle.set()
@@ -203,3 +227,14 @@ class Publisher:
         finally:
             if store is not None:
                 store.close()
+
+
+def _log_refused(items: list[OutboxItem], answers: list[str]) -> None:
+    pairs = zip(items, answers, strict=False)
+    refused = [(item.values[2], answer) for item, answer in pairs if answer != "ok"]
+    if refused:
+        log.warning(
+            "The floor refused %d update(s) (local id, why): %s; they stay in this history",
+            len(refused),
+            refused[:20],
+        )

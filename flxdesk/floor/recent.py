@@ -16,7 +16,7 @@ import threading
 import time
 from typing import Any
 
-from flxdesk.floor.duplicates import SETTING_STATES
+from flxdesk.floor.duplicates import OWNED_ROWS, SETTING_STATES, finite_moment
 
 
 class RecentElsewhere:
@@ -30,18 +30,22 @@ class RecentElsewhere:
         """Read the other stations' updates of the last ``window_seconds`` (on a floor
         thread); returns how many (order, status) pairs are known now."""
         rows = connection.execute(
-            "SELECT order_id, status, station, extract(epoch FROM max(queued_at))"
-            " FROM flxdesk.updates"
-            " WHERE station <> %s AND state = ANY(%s)"
-            " AND queued_at >= clock_timestamp() - make_interval(secs => %s)"
-            " GROUP BY order_id, status, station",
-            (self.station, list(SETTING_STATES), window_seconds),
+            "SELECT u.order_id, u.status, u.station,"
+            " extract(epoch FROM least(max(u.queued_at), clock_timestamp()))"
+            f" FROM {OWNED_ROWS}"
+            " WHERE u.station <> %s AND u.state = ANY(%s)"
+            " AND u.queued_at >= now() - make_interval(secs => %s)"
+            " GROUP BY u.order_id, u.status, u.station",
+            (self.station, list(SETTING_STATES), float(window_seconds)),
         ).fetchall()
         newest: dict[tuple[str, str], tuple[str, float]] = {}
-        for order_id, status, station, at in rows:
+        for order_id, status, station, value in rows:
+            at = finite_moment(value)
+            if at is None:
+                continue
             known = newest.get((order_id, status))
-            if known is None or float(at) > known[1]:
-                newest[(order_id, status)] = (station, float(at))
+            if known is None or at > known[1]:
+                newest[(order_id, status)] = (station, at)
         with self._lock:
             self._newest = newest  # an update that failed since is no longer a repeat
             self.refreshed_at = time.time()

@@ -5,6 +5,9 @@ the station report's own rules (flxdesk.reports.shift_report.summarize, run on a
 of them in memory), so "sent", "failed" or "waiting" mean the same on the floor as at a
 station; each failure names its station. Each station's line says what it sent,
 failed and still waits to send in the period, and when it last reached the floor.
+Only rows written by the login that owns their station's name are read
+(flxdesk.floor.boundary), and every value is read as untrusted: a time no clock shows
+is left out, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import time
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from flxdesk.floor.duplicates import OWNED_ROWS, clock_text, finite_moment
+from flxdesk.floor.login_check import plain
 from flxdesk.history.periods import Period
 from flxdesk.host.i18n import translate
 from flxdesk.reports.shift_report import ShiftSummary, summarize, summary_lines, write_summary_csv
@@ -33,8 +38,8 @@ class FloorReport(NamedTuple):
 
 def _period_sql(period: Period) -> tuple[str, tuple]:
     if period.until is None:
-        return "queued_at >= to_timestamp(%s)", (period.since,)
-    return "queued_at >= to_timestamp(%s) AND queued_at < to_timestamp(%s)", (
+        return "u.queued_at >= to_timestamp(%s)", (period.since,)
+    return "u.queued_at >= to_timestamp(%s) AND u.queued_at < to_timestamp(%s)", (
         period.since,
         period.until,
     )
@@ -49,20 +54,20 @@ def floor_report(connection: Any, period: Period, now: float | None = None) -> F
     with connection.transaction():
         connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         rows = connection.execute(
-            "SELECT order_id, status, note, state, extract(epoch FROM queued_at),"
-            " extract(epoch FROM finished_at), attempts, http_code, outcome,"
-            f" station || ': ' || message FROM flxdesk.updates WHERE {where}",
+            "SELECT u.order_id, u.status, u.note, u.state, extract(epoch FROM u.queued_at),"
+            " extract(epoch FROM u.finished_at), u.attempts, u.http_code, u.outcome,"
+            f" u.station || ': ' || u.message FROM {OWNED_ROWS} WHERE {where}",
             args,
         ).fetchall()
         stations = [
-            StationLine(name, sent, failed, waiting, float(seen) if seen is not None else None)
+            StationLine(str(name), sent, failed, waiting, finite_moment(seen))
             for name, sent, failed, waiting, seen in connection.execute(
                 "SELECT s.name, count(u.*) FILTER (WHERE u.state = 'sent'),"
                 " count(u.*) FILTER (WHERE u.state = 'failed'),"
                 " count(u.*) FILTER (WHERE u.state IN ('queued', 'sending')),"
                 " extract(epoch FROM s.last_seen)"
                 " FROM flxdesk.stations s LEFT JOIN flxdesk.updates u"
-                f" ON u.station = s.name AND {where.replace('queued_at', 'u.queued_at')}"
+                f" ON u.station = s.name AND u.login = s.login AND {where}"
                 " GROUP BY s.name, s.last_seen ORDER BY s.name",
                 args,
             )
@@ -72,7 +77,11 @@ def floor_report(connection: Any, period: Period, now: float | None = None) -> F
         copy.connection.executemany(
             "INSERT INTO updates (order_id, status, note, state, created_at, finished_at,"
             " attempts, http_code, outcome, message) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(*row[:4], float(row[4]), _epoch(row[5]), *row[6:]) for row in rows],
+            [
+                (*row[:4], finite_moment(row[4]), finite_moment(row[5]), *row[6:])
+                for row in rows
+                if finite_moment(row[4]) is not None
+            ],
         )
         label = translate("FloorReport", "{period}, whole floor").format(period=period.label)
         summary = summarize(copy, period._replace(label=label), now)
@@ -81,12 +90,8 @@ def floor_report(connection: Any, period: Period, now: float | None = None) -> F
     return FloorReport(summary, stations)
 
 
-def _epoch(value: Any) -> float | None:
-    return float(value) if value is not None else None
-
-
 def _seen(moment: float | None) -> str:
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(moment)) if moment else "-"
+    return clock_text(moment, "%Y-%m-%d %H:%M")
 
 
 def report_lines(report: FloorReport, max_failures: int | None = None) -> list[str]:
@@ -109,7 +114,7 @@ def report_lines(report: FloorReport, max_failures: int | None = None) -> list[s
     ]
     for line in report.stations:
         cells = "".join(f"{cell:>10}" for cell in (line.sent, line.failed, line.waiting))
-        lines.append(f"{line.name:<20}{cells}  {_seen(line.last_seen)}")
+        lines.append(f"{plain(line.name):<20}{cells}  {_seen(line.last_seen)}")
     if not report.stations:
         lines.append("  " + translate("FloorReport", "no station has reached the floor yet"))
     totals = [sum(column) for column in zip(*(s[1:4] for s in report.stations), strict=False)]

@@ -1,18 +1,21 @@
 """The floor's tables and functions, versioned; ``flxdesk floor init`` creates or upgrades them.
 
 Everything lives in the PostgreSQL schema ``flxdesk``. ``flxdesk.meta`` holds the
-floor's version and the random secret of token keys (flxdesk.floor.token_key).
-``STEPS[n]`` takes a floor from version n to n + 1; ``initialize`` runs the steps a
-floor needs in one transaction, under an advisory lock (two ``floor init`` at once
-run the steps once), and is idempotent: a floor already up to date is left as it is.
+floor's version, the oldest station version it serves, and the per-floor salt of token
+keys (flxdesk.floor.token_key). ``STEPS[n]`` takes a floor from version n to n + 1;
+``initialize`` runs the steps a floor needs in one transaction, under an advisory lock
+(two ``floor init`` at once run the steps once), without the short statement and lock
+timeouts a station's connection has, as the role ``flxdesk_owner`` when IT made it,
+and says what it changed; a floor already up to date is left as it is.
 
-A station checks the version when it connects (``check_floor``): a floor made by a
-newer flxdesk, an older one, or none at all is refused in words, and the station
+Rolling upgrades. Version 2 drew the trust boundary (flxdesk.floor.boundary): stations
+write only through functions. Later versions are additive (new columns with defaults,
+new functions beside the old ones), so a floor records ``serves_from``, the oldest
+station version that can still use it, and a station records ``NEEDS_FLOOR``, the
+oldest floor it can use: stations one version apart share one budget while IT
+upgrades. A station checks both whenever it connects, and again at every heartbeat
+(flxdesk.floor.outbox): a floor it cannot use is refused in words, and the station
 sends alone (it never stops because of the floor).
-
-Token budgets are reached only through two functions (``reserve_slot``,
-``report_throttled``), which run with their owner's rights: a station's role needs no
-privilege on the budgets table. See flxdesk.floor.slots for the protocol.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import secrets
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
+from flxdesk.floor import boundary
 from flxdesk.host.i18n import translate
 
 if TYPE_CHECKING:
@@ -29,7 +33,9 @@ if TYPE_CHECKING:
 SCHEMA = "flxdesk"
 STATION_ROLE = "flxdesk_station"  # granted what a station needs, when IT made the role
 READER_ROLE = "flxdesk_reader"  # granted read access, for supervisors' reporting tools
+OWNER_ROLE = boundary.OWNER_ROLE
 INIT_LOCK = 0x666C7864  # "flxd": pg_advisory_xact_lock key of floor init
+NEEDS_FLOOR = 2  # the oldest floor version this flxdesk's stations can use
 
 _V1_TABLES = """
 CREATE SCHEMA IF NOT EXISTS flxdesk;
@@ -146,17 +152,19 @@ REVOKE ALL ON FUNCTION flxdesk.report_throttled(text, double precision, double p
     double precision, double precision, timestamptz) FROM PUBLIC;
 """
 
+_REVOKE = "REVOKE ALL ON ALL TABLES IN SCHEMA flxdesk FROM {role};\n"
 GRANTS = {
-    STATION_ROLE: """
+    STATION_ROLE: _REVOKE
+    + """
 GRANT USAGE ON SCHEMA flxdesk TO {role};
-GRANT SELECT ON flxdesk.meta TO {role};
-GRANT SELECT, INSERT, UPDATE ON flxdesk.stations, flxdesk.updates TO {role};
-GRANT EXECUTE ON FUNCTION flxdesk.reserve_slot(text, integer, double precision,
-    double precision, double precision, double precision, timestamptz) TO {role};
-GRANT EXECUTE ON FUNCTION flxdesk.report_throttled(text, double precision, double precision,
-    double precision, double precision, timestamptz) TO {role};
-""",
-    READER_ROLE: """
+GRANT SELECT ON flxdesk.meta, flxdesk.stations, flxdesk.updates TO {role};
+"""
+    + "".join(
+        f"GRANT EXECUTE ON FUNCTION {function} TO {{role}};\n"
+        for function in boundary.STATION_FUNCTIONS
+    ),
+    READER_ROLE: _REVOKE
+    + """
 GRANT USAGE ON SCHEMA flxdesk TO {role};
 GRANT SELECT ON flxdesk.stations, flxdesk.updates TO {role};
 """,
@@ -173,7 +181,47 @@ def _v1_first_floor(db: psycopg.Connection) -> None:
     )
 
 
-STEPS: tuple[Callable[[psycopg.Connection], None], ...] = (_v1_first_floor,)
+def _v2_trust_boundary(db: psycopg.Connection) -> list[str]:
+    """Stations write only through functions that stamp their login (boundary)."""
+    said = []
+    for name in ("updates", "stations"):
+        if db.execute("SELECT to_regclass(%s)", (f"flxdesk.{name}",)).fetchone()[0] is None:
+            continue
+        (rows,) = db.execute(f"SELECT count(*) FROM flxdesk.{name}").fetchone()
+        if name == "stations" or not rows:
+            db.execute(f"DROP TABLE flxdesk.{name}")
+            continue
+        db.execute("ALTER TABLE flxdesk.updates RENAME TO updates_v1")
+        for index in ("updates_pkey", "updates_by_order", "updates_by_queued_at"):
+            db.execute(f"ALTER INDEX IF EXISTS flxdesk.{index} RENAME TO v1_{index}")
+        said.append(
+            translate(
+                "FloorSchema",
+                "Kept the {count} updates of floor version 1 in flxdesk.updates_v1: any "
+                "station could have written them, so no report reads them.",
+            ).format(count=rows)
+        )
+    for signature in boundary.V1_SIGNATURES:
+        db.execute(f"DROP FUNCTION IF EXISTS {signature}")
+    db.execute(boundary.TABLES)
+    db.execute(boundary.FUNCTIONS)
+    for signature in boundary.SIGNATURES:
+        db.execute(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
+    db.execute(
+        "INSERT INTO flxdesk.meta (key, value) VALUES ('serves_from', '2')"
+        " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
+    )
+    said.append(
+        translate(
+            "FloorSchema",
+            "Stations now write only through the floor's functions, each as its own login.",
+        )
+    )
+    return said
+
+
+Step = Callable[["psycopg.Connection"], "list[str] | None"]
+STEPS: tuple[Step, ...] = (_v1_first_floor, _v2_trust_boundary)
 FLOOR_SCHEMA_VERSION = len(STEPS)
 
 
@@ -184,6 +232,7 @@ class FloorSchemaError(RuntimeError):
 class FloorInfo(NamedTuple):
     version: int
     token_key_secret: str
+    serves_from: int = 1
 
 
 def floor_version(db: psycopg.Connection) -> int | None:
@@ -194,22 +243,30 @@ def floor_version(db: psycopg.Connection) -> int | None:
     if not row or not row[0]:
         return None
     found = db.execute("SELECT value FROM flxdesk.meta WHERE key = 'schema_version'").fetchone()
-    return int(found[0]) if found else 0
+    return _number(found[0]) if found else 0
 
 
-def _too_new(version: int) -> FloorSchemaError:
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() and len(text) < 6 else 0
+
+
+def _too_new(version: int, serves_from: int) -> FloorSchemaError:
     return FloorSchemaError(
         translate(
             "FloorSchema",
-            "The floor database was set up by a newer flxdesk (floor version {version}); "
-            "this flxdesk knows floor versions up to {known}. Install the newer flxdesk on "
-            "this station.",
-        ).format(version=version, known=FLOOR_SCHEMA_VERSION)
+            "The floor database was set up by a newer flxdesk (floor version {version}, "
+            "for stations of floor version {serves_from} and later); this flxdesk knows "
+            "floor versions up to {known}. Install the newer flxdesk on this station.",
+        ).format(version=version, serves_from=serves_from, known=FLOOR_SCHEMA_VERSION)
     )
 
 
-def check_floor(db: psycopg.Connection) -> FloorInfo:
-    """What a station needs from the floor; FloorSchemaError when it cannot use it."""
+def check_floor(db: psycopg.Connection, known: int | None = None) -> FloorInfo:
+    """What a station needs from the floor; FloorSchemaError when it cannot use it.
+
+    ``known``: the floor version this station's flxdesk is at (FLOOR_SCHEMA_VERSION).
+    """
+    known = FLOOR_SCHEMA_VERSION if known is None else known
     version = floor_version(db)
     if version is None or version == 0:
         raise FloorSchemaError(
@@ -219,19 +276,25 @@ def check_floor(db: psycopg.Connection) -> FloorInfo:
                 "once (README, 'The floor').",
             )
         )
-    if version > FLOOR_SCHEMA_VERSION:
-        raise _too_new(version)
-    if version < FLOOR_SCHEMA_VERSION:
+    values = dict(
+        db.execute(
+            "SELECT key, value FROM flxdesk.meta WHERE key IN ('serves_from', 'token_key_secret')"
+        ).fetchall()
+    )
+    serves_from = _number(values.get("serves_from", "1")) or 1
+    if serves_from > known:
+        raise _too_new(version, serves_from)
+    if version < NEEDS_FLOOR:
         raise FloorSchemaError(
             translate(
                 "FloorSchema",
                 "The floor database is at floor version {version}; this flxdesk needs "
                 "version {known}: IT runs 'flxdesk floor init' from this flxdesk to "
                 "upgrade it.",
-            ).format(version=version, known=FLOOR_SCHEMA_VERSION)
+            ).format(version=version, known=NEEDS_FLOOR)
         )
-    row = db.execute("SELECT value FROM flxdesk.meta WHERE key = 'token_key_secret'").fetchone()
-    if not row:
+    secret = values.get("token_key_secret")
+    if not secret:
         raise FloorSchemaError(
             translate(
                 "FloorSchema",
@@ -239,22 +302,31 @@ def check_floor(db: psycopg.Connection) -> FloorInfo:
                 "init' again.",
             )
         )
-    return FloorInfo(version, row[0])
+    return FloorInfo(version, secret, serves_from)
 
 
 def initialize(db: psycopg.Connection) -> list[str]:
     """Create or upgrade the floor; returns what was done, one sentence each.
 
     FloorSchemaError for a floor made by a newer flxdesk (nothing is changed then).
+    Runs without the statement and lock timeouts of a station's connection: an upgrade
+    of a year of floor takes as long as it takes, and waits for a report to finish.
     """
     done: list[str] = []
     with db.transaction():
+        db.execute("SET LOCAL statement_timeout = 0")
+        db.execute("SET LOCAL lock_timeout = 0")
         db.execute("SELECT pg_advisory_xact_lock(%s)", (INIT_LOCK,))
+        owner = _as_owner(db)
         before = floor_version(db) or 0
         if before > FLOOR_SCHEMA_VERSION:
-            raise _too_new(before)
+            serves = db.execute(
+                "SELECT value FROM flxdesk.meta WHERE key = 'serves_from'"
+            ).fetchone()
+            raise _too_new(before, _number(serves[0]) if serves else 1)
+        changes: list[str] = []
         for step in STEPS[before:]:
-            step(db)
+            changes += step(db) or []
         if before < FLOOR_SCHEMA_VERSION:
             db.execute(
                 "INSERT INTO flxdesk.meta (key, value) VALUES ('schema_version', %s)"
@@ -273,6 +345,7 @@ def initialize(db: psycopg.Connection) -> list[str]:
                     "FloorSchema", "Upgraded the floor from version {before} to {version}."
                 ).format(before=before, version=FLOOR_SCHEMA_VERSION)
             )
+            done += changes
         else:
             done.append(
                 translate(
@@ -280,8 +353,36 @@ def initialize(db: psycopg.Connection) -> list[str]:
                     "The floor is at version {version} already: its tables were left as they are.",
                 ).format(version=FLOOR_SCHEMA_VERSION)
             )
-        done += _grant(db)
+        done += owner + _grant(db)
     return done
+
+
+def _as_owner(db: psycopg.Connection) -> list[str]:
+    """Act as flxdesk_owner (it owns what init makes) when IT made it and we are in it."""
+    row = db.execute(
+        "SELECT pg_has_role(session_user, oid, 'MEMBER') FROM pg_roles WHERE rolname = %s",
+        (OWNER_ROLE,),
+    ).fetchone()
+    if row and row[0]:
+        db.execute(f"SET LOCAL ROLE {OWNER_ROLE}")
+        return [
+            translate("FloorSchema", "Worked as {role}, which owns the floor.").format(
+                role=OWNER_ROLE
+            )
+        ]
+    (superuser,) = db.execute(
+        "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
+    ).fetchone()
+    if superuser:
+        return [
+            translate(
+                "FloorSchema",
+                "The floor's functions are owned by a superuser: make the NOLOGIN role "
+                "{role} (README, 'The floor') so that they run with no more rights than "
+                "they need.",
+            ).format(role=OWNER_ROLE)
+        ]
+    return []
 
 
 def _grant(db: psycopg.Connection) -> list[str]:
@@ -306,3 +407,19 @@ def _grant(db: psycopg.Connection) -> list[str]:
             )
         )
     return said
+
+
+def prune(db: psycopg.Connection, older_than_days: int, step_rows: int = 50_000) -> int:
+    """Delete the floor's updates queued more than ``older_than_days`` ago, in steps of
+    ``step_rows`` each committed on its own; how many. The owner's only: a station's
+    login may delete nothing (psycopg.errors.InsufficientPrivilege)."""
+    gone = 0
+    while True:
+        with db.transaction():
+            db.execute("SET LOCAL statement_timeout = 0")
+            (step,) = db.execute(
+                "SELECT flxdesk.prune(%s, %s)", (older_than_days, step_rows)
+            ).fetchone()
+        gone += step
+        if step < step_rows:
+            return gone

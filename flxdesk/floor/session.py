@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from flxdesk.floor.duplicates import LOOKUP_PATIENCE_SECONDS, FloorDuplicate
-from flxdesk.floor.link import FloorAway, FloorLink, LinkStatus, Refused, TooSlow
+from flxdesk.floor.link import DOUBT_REASON, FloorAway, FloorLink, LinkStatus, Refused, TooSlow
 from flxdesk.host.i18n import translate
 from flxdesk.sending.events import FloorChanged, FloorState
 from flxdesk.sending.pacing import LimiterFor
@@ -50,6 +50,10 @@ def floor_words(status: FloorChanged) -> str:
     """'Floor not reachable since 09:14: this station is pacing alone', or the floor's up."""
     if status.state is FloorState.REACHABLE:
         return translate("Floor", "Floor reachable: this station paces with the others.")
+    if status.reason == DOUBT_REASON:
+        return translate(
+            "Floor", "The floor's answer is not believable: pacing alone since {since}"
+        ).format(since=away_since(status))
     words = translate("Floor", "Floor not reachable since {since}: this station is pacing alone")
     words = words.format(since=away_since(status))
     return words + (f" ({status.reason})" if status.reason else "")
@@ -62,8 +66,14 @@ def _as_event(status: LinkStatus) -> FloorChanged:
 
 
 class FloorSession:
-    def __init__(self, url: str, source: str, station: str, history_path: Path) -> None:
+    def __init__(
+        self, url: str, source: str, station: str, history_path: Path, tls_setting: str = ""
+    ) -> None:
         self.url, self.source, self.station = url, source, station
+        self._tls_setting = tls_setting
+        # What this station's login may do beyond a station's needs (login_check), in
+        # words; read at each connection, shown by the self-test and the status tooltip.
+        self.warnings: list[str] = []
         self._history_path = history_path
         self._listeners: list[Callable[[FloorChanged], None]] = []
         self._lock = threading.Lock()
@@ -125,6 +135,13 @@ class FloorSession:
         publisher = getattr(self, "publisher", None)
         if status.state == "up" and publisher is not None:
             publisher.wake()
+        if status.state == "away" and status.refused:
+            # The heartbeat found a floor this station cannot use (an upgrade, a name
+            # taken): the fast link connects again, and checks, at once.
+            def refuse(connection: Any, learned: Any) -> None:
+                raise Refused(status.reason)
+
+            self.fast.submit(refuse)
 
     def _status_changed(self, status: LinkStatus) -> None:
         if status.state == "up":  # the floor is back: publish now, not at the next gap
@@ -199,7 +216,7 @@ class FloorSession:
         from flxdesk.floor.schema import FloorSchemaError, check_floor
 
         try:
-            address = parse_address(self.url, self.source)
+            address = parse_address(self.url, self.source, self._tls_setting)
         except FloorAddressError as problem:
             raise Refused(str(problem)) from None
         self._address = address
@@ -208,6 +225,9 @@ class FloorSession:
         connection = connect(address, password, f"flxdesk {self.station}")
         try:
             info = check_floor(connection)
+            from flxdesk.floor.login_check import login_warnings
+
+            self.warnings = login_warnings(connection, self.station)
         except FloorSchemaError as problem:
             connection.close()
             raise Refused(str(problem)) from None
@@ -238,12 +258,21 @@ def _key_for(token: str, info: Any) -> str:
     return token_key(token, info.token_key_secret)
 
 
-def open_floor(floor_url_setting: str, station: str, history_path: Path) -> FloorSession | None:
-    """The station's floor (not started), or None when none is configured. Never waits."""
+def open_floor(
+    floor_url_setting: str,
+    station: str,
+    history_path: Path,
+    *,
+    locked: bool = False,
+    tls_setting: str = "",
+) -> FloorSession | None:
+    """The station's floor (not started), or None when none is configured. Never waits.
+    ``locked``: IT locked floor_url (the environment does not change it then);
+    ``tls_setting``: the machine file's floor_tls (flxdesk.floor.connection)."""
     from flxdesk.floor.connection import configured_url
 
-    configured = configured_url(floor_url_setting)
+    configured = configured_url(floor_url_setting, locked)
     if configured is None:
         return None
     url, source = configured
-    return FloorSession(url, source, station, history_path)
+    return FloorSession(url, source, station, history_path, tls_setting)

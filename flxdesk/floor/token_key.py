@@ -1,12 +1,19 @@
 """The name a token's budget goes by on the floor: the same on every station, never the token.
 
 Stations that share a token must find the same row on the floor without the token
-reaching it. The key is an HMAC-SHA256 keyed by the floor's random secret (made by
-``flxdesk floor init``) of the token stretched with scrypt (salted with the same
-secret). The secret alone, or the key alone, says nothing about the token; with both,
-guessing a token costs a scrypt per guess (16 MiB, tens of milliseconds), so even a
-short token is not quick to find from the floor's contents. A station computes it once
+reaching it. The key is an HMAC-SHA256, keyed by the floor's random secret (made by
+``flxdesk floor init``, in ``flxdesk.meta``), of the token stretched with scrypt salted
+with the same secret (16 MiB, tens of milliseconds a guess). A station computes it once
 per token and keeps it in memory only.
+
+What this protects, and what it does not. Every station login reads the secret (each
+needs it to compute the same key: stations agree by reading it), and so does anyone
+with a backup of the floor. The secret is therefore a per-floor salt, not a secret from
+a station or a backup: it makes a key useless on another floor and rules out tables
+computed in advance. The token's only protection on the floor is scrypt's cost: whoever
+holds a key (the floor's owner, a backup; station logins cannot read the budgets table)
+and the secret can test guesses at one scrypt each. A Flxpoint token is long and random,
+so guessing it is hopeless; a short or guessable token would not be safe.
 """
 
 from __future__ import annotations

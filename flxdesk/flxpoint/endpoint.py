@@ -55,7 +55,8 @@ def validate_api_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
-def resolve_api_url(setting: str = "") -> str:
-    """The environment variable wins over the setting; both over the default."""
-    chosen = os.environ.get(API_URL_ENV) or setting or DEFAULT_API_URL
+def resolve_api_url(setting: str = "", locked: bool = False) -> str:
+    """The environment variable wins over the setting, unless IT locked the setting;
+    both over the default."""
+    chosen = (setting if locked else os.environ.get(API_URL_ENV) or setting) or DEFAULT_API_URL
     return validate_api_url(chosen)

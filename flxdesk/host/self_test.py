@@ -129,35 +129,39 @@ def check_floor(paths: AppPaths) -> CheckResult:
             parse_address,
             stored_password,
         )
+        from flxdesk.floor.login_check import login_warnings
         from flxdesk.floor.schema import FloorSchemaError, check_floor
         from flxdesk.host.settings import load_settings
         from flxdesk.host.station_name import station_name
 
         settings = load_settings(paths.settings_file)
-        configured = configured_url(settings.floor_url)
+        configured = configured_url(settings.floor_url, settings.is_locked("floor_url"))
         if configured is None:
             return CheckResult(name, True, f"not configured ({driver} loads)")
-        station = station_name(settings.station_name)
+        station = station_name(settings.station_name, settings.is_locked("station_name"))
         try:
-            address = parse_address(*configured)
+            address = parse_address(*configured, settings.floor_tls)
         except FloorAddressError as problem:
             return CheckResult(name, False, str(problem))
+        tls = f"TLS {address.tls}"
         try:
             with connect(address, stored_password(address), "flxdesk self-test") as connection:
                 note = connection_note(connection)
                 info = check_floor(connection)
+                warnings = login_warnings(connection, station)
         except FloorSchemaError as problem:
-            return CheckResult(name, False, f"{address.describe()}: {problem}")
+            return CheckResult(name, False, f"{address.describe()}: {problem} ({tls})")
         except psycopg.Error as error:
-            return CheckResult(name, False, describe_error(error, address))
-        return CheckResult(
-            name,
-            True,
-            f"reachable: {address.describe()}, floor version {info.version}, {note}, "
-            f"station {station} ({driver})",
+            return CheckResult(name, False, f"{describe_error(error, address)} ({tls})")
+        reached = (
+            f"reachable: {address.describe()}, floor version {info.version}, {tls} ({note}), "
+            f"station {station} ({driver})"
         )
-    except Exception as error:
-        return CheckResult(name, False, f"{type(error).__name__}: {error}")
+        if warnings:
+            return CheckResult(name, False, f"{reached}; unsafe: " + "; ".join(warnings))
+        return CheckResult(name, True, reached)
+    except Exception as error:  # never libpq's text: it may quote the address
+        return CheckResult(name, False, f"the floor check failed ({type(error).__name__})")
 
 
 def _libpq_version(number: int) -> str:

@@ -5,10 +5,12 @@ preferences under ``"station"`` (``flxdesk.station.station_settings``). Two file
 it, in the same shape: the user's, beside the data, and the computer's, which IT puts
 in platformdirs' ``site_config_dir`` (``%PROGRAMDATA%\flxdesk``, ``/Library/Application
 Support/flxdesk``, the first of ``XDG_CONFIG_DIRS`` + ``/flxdesk``) with one more key,
-``"locked"``: the names of settings users may not change. Order, first wins: the
-environment (``FLXDESK_API_URL``: ``flxpoint.endpoint``), a locked machine value, the
-user's value, a machine value, the built-in default. Read once at start
-(``load_settings``) and handed down; the window saves the station's part
+``"locked"``: the names of settings users may not change. Order, first wins: a locked
+machine value, the environment (``FLXDESK_API_URL``, ``FLXDESK_FLOOR_URL``,
+``FLXDESK_STATION``: read where they are used, which ask ``is_locked`` first), the
+user's value, a machine value, the built-in default. ``floor_tls`` (may the floor be
+reached without a verified certificate) is the machine file's only: a user's is
+ignored. Read once at start (``load_settings``) and handed down; the window saves the station's part
 (``save_station``): only what the user chose, keeping every other key of the file.
 
 A missing file means the defaults. A file that is there but cannot be used stops
@@ -46,9 +48,18 @@ class Settings(NamedTuple):
     locked: frozenset[str] = frozenset()  # names IT locked on this computer
     below_user: StationSettings = StationSettings()  # station values without the user's
     machine_file: Path | None = None  # IT's settings, when this computer has them
+    # "unverified": the floor may be reached with a weaker sslmode than verify-full
+    # (flxdesk.floor.connection). Only the machine file can say so.
+    floor_tls: str = ""
+
+    def is_locked(self, name: str) -> bool:
+        """Whether IT locked ``name``: then neither the user nor the environment changes it."""
+        return name in self.locked
 
 
 TEXT_SETTINGS = ("api_url", "profile", "floor_url", "station_name")  # top-level text
+MACHINE_ONLY = ("floor_tls",)  # read from the machine file alone
+FLOOR_TLS_VALUES = ("", "verify-full", "unverified")
 LOCKED = "locked"
 
 
@@ -99,6 +110,7 @@ def load_settings(path: Path, machine_file: Path | None = None) -> Settings:
         locked=locked,
         below_user=StationSettings(**{name: below[name] for name in StationSettings._fields}),
         machine_file=machine_file if machine_raw else None,
+        floor_tls=machine.get("floor_tls", ""),
     )
 
 
@@ -118,6 +130,11 @@ def _machine_values(raw: dict, path: Path) -> dict:
     for name, value in raw.items():
         if name in TEXT_SETTINGS:
             values[name] = _text(raw, name, path, machine=True)
+        elif name in MACHINE_ONLY:
+            values[name] = _text(raw, name, path, machine=True)
+            if values[name] not in FLOOR_TLS_VALUES:
+                words = translate("Settings", '"floor_tls" must be "verify-full" or "unverified"')
+                raise SettingsError(path, words, machine=True)
         elif name == SECTION and isinstance(value, dict):
             for station_name, station_value in value.items():
                 if not is_usable(station_name, station_value):
@@ -138,7 +155,7 @@ def _machine_values(raw: dict, path: Path) -> dict:
 
 def _locked_names(raw: dict, path: Path) -> frozenset[str]:
     names = raw.get(LOCKED, [])
-    known = set(TEXT_SETTINGS) | set(StationSettings._fields)
+    known = set(TEXT_SETTINGS) | set(MACHINE_ONLY) | set(StationSettings._fields)
     if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
         words = translate("Settings", '"locked" must be a list of setting names in quotes')
         raise SettingsError(path, words, machine=True)

@@ -52,10 +52,11 @@ def check_station_name(name: str, source: str) -> str:
     return name
 
 
-def station_name(configured: str = "") -> str:
+def station_name(configured: str = "", locked: bool = False) -> str:
     """The station's name: FLXDESK_STATION, else ``configured`` (the ``station_name``
-    setting), else the computer's name. Raises InvalidStationName for an unusable one."""
-    from_env = os.environ.get(STATION_ENV, "")
+    setting), else the computer's name; a ``locked`` setting wins over the environment.
+    Raises InvalidStationName for an unusable one."""
+    from_env = "" if locked else os.environ.get(STATION_ENV, "")
     if from_env.strip():
         return check_station_name(from_env, STATION_ENV)
     if configured.strip():

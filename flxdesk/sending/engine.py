@@ -79,7 +79,7 @@ from flxdesk.sending.events import (
     RowFinished,
     StateChanged,
 )
-from flxdesk.sending.pacing import LocalPacer, Pacer
+from flxdesk.sending.pacing import LocalPacer, Pacer, kind_of
 
 if TYPE_CHECKING:
     from flxdesk.floor.session import FloorSession
@@ -550,7 +550,7 @@ class QueueEngine:
         result: object = None
         try:
             client = self._client(token, generation)
-            if self._pacer.wait_for_slot(token, self._stop):
+            if self._pacer.wait_for_slot(token, self._stop, kind_of(row.batch_id)):
                 with self._lock:
                     still_wanted = (
                         not self._paused

@@ -17,10 +17,20 @@ from flxdesk.flxpoint.rate_limit import RateLimiter
 
 LimiterFor = Callable[[str], RateLimiter]
 
+# What a request is, for a floor that gives scans the next start ahead of bulk rows.
+INTERACTIVE = "scan"  # a scan, a typed update, a retry: someone is waiting for it
+BULK = "bulk"  # a row of a bulk import
+
+
+def kind_of(batch_id: int | None) -> str:
+    """A queued row's kind: rows of an import (a batch) are bulk."""
+    return BULK if batch_id is not None else INTERACTIVE
+
 
 class Pacer(Protocol):
-    def wait_for_slot(self, token: str, stop: threading.Event) -> bool:
-        """Block until a request with ``token`` may start; False if ``stop`` was set first."""
+    def wait_for_slot(self, token: str, stop: threading.Event, kind: str = INTERACTIVE) -> bool:
+        """Block until a request with ``token`` may start; False if ``stop`` was set first.
+        ``kind``: INTERACTIVE or BULK (a floor grants scans first)."""
         ...
 
     def throttled(self, token: str, retry_after: float) -> None:
@@ -34,7 +44,7 @@ class LocalPacer:
     def __init__(self, limiter_for: LimiterFor) -> None:
         self._limiter_for = limiter_for
 
-    def wait_for_slot(self, token: str, stop: threading.Event) -> bool:
+    def wait_for_slot(self, token: str, stop: threading.Event, kind: str = INTERACTIVE) -> bool:
         return self._limiter_for(token).wait_for_slot(stop)
 
     def throttled(self, token: str, retry_after: float) -> None:

@@ -670,19 +670,39 @@
             <translation>Planta conectada: esta estación va al ritmo de las demás.</translation>
         </message>
         <message>
+            <source>The floor's answer is not believable: pacing alone since {since}</source>
+            <translation>La respuesta del piso no es creíble: a su propio ritmo desde las {since}</translation>
+        </message>
+        <message>
             <source>it answers too slowly ({seconds} s to connect)</source>
             <translation>responde demasiado despacio ({seconds} s para conectar)</translation>
+        </message>
+        <message>
+            <source>the floor holds the station name {station} for another login: this station's updates wait to be published; ask IT</source>
+            <translation>el piso reserva el nombre de estación {station} a otro usuario: las actualizaciones de esta estación esperan para publicarse; consulte a TI</translation>
         </message>
     </context>
     <context>
         <name>FloorAddress</name>
         <message>
-            <source>The floor address in {source} cannot be used ({error}). Give a PostgreSQL URI such as postgresql://flxdesk_station@server:5432/flxdesk.</source>
-            <translation>La dirección de la planta en {source} no se puede usar ({error}). Indique un URI de PostgreSQL como postgresql://flxdesk_station@server:5432/flxdesk.</translation>
+            <source> (a % not followed by two hex digits)</source>
+            <translation> (un % sin dos dígitos hexadecimales detrás)</translation>
         </message>
         <message>
-            <source>The floor address in {source} cannot be used: its port {port} is not a number from 1 to 65535.</source>
-            <translation>La dirección de la planta en {source} no se puede usar: su puerto {port} no es un número del 1 al 65535.</translation>
+            <source>The floor address in {source} asks for sslmode={mode}: TLS not verified (the server's certificate and name are not checked). Use sslmode=verify-full, or IT sets "floor_tls": "unverified" in this computer's settings file.</source>
+            <translation>La dirección del piso de {source} pide sslmode={mode}: TLS no verificado (no se comprueban el certificado ni el nombre del servidor). Use sslmode=verify-full, o TI pone "floor_tls": "unverified" en el archivo de ajustes de este equipo.</translation>
+        </message>
+        <message>
+            <source>The floor address in {source} cannot be used: its port is not a number from 1 to 65535.</source>
+            <translation>No se puede usar la dirección del piso de {source}: su puerto no es un número de 1 a 65535.</translation>
+        </message>
+        <message>
+            <source>The floor address in {source} cannot be used: its sslmode is not one libpq knows (verify-full, the safe one).</source>
+            <translation>No se puede usar la dirección del piso de {source}: libpq no conoce su sslmode (verify-full es el seguro).</translation>
+        </message>
+        <message>
+            <source>The floor address in {source} cannot be used: {part} is not valid. Give a PostgreSQL URI such as postgresql://flxdesk_station@server:5432/flxdesk.</source>
+            <translation>No se puede usar la dirección del piso de {source}: {part} no es válido. Indique una URI de PostgreSQL como postgresql://flxdesk_station@server:5432/flxdesk.</translation>
         </message>
         <message>
             <source>The floor address in {source} holds a password: remove it from there. 'flxdesk floor login' keeps the password in this computer's keychain.</source>
@@ -693,28 +713,64 @@
             <translation>La dirección de la planta en {source} no indica ningún servidor: indique uno, como en postgresql://flxdesk_station@server:5432/flxdesk.</translation>
         </message>
         <message>
-            <source>the floor at {where} does not answer ({text})</source>
-            <translation>la planta en {where} no responde ({text})</translation>
+            <source>its database name</source>
+            <translation>su nombre de base de datos</translation>
         </message>
         <message>
-            <source>the floor at {where} failed ({text})</source>
-            <translation>falló la planta en {where} ({text})</translation>
+            <source>its form</source>
+            <translation>su forma</translation>
+        </message>
+        <message>
+            <source>its parameters (after ?)</source>
+            <translation>sus parámetros (tras ?)</translation>
+        </message>
+        <message>
+            <source>its server part</source>
+            <translation>su parte de servidor</translation>
+        </message>
+        <message>
+            <source>its user and password part</source>
+            <translation>su parte de usuario y contraseña</translation>
+        </message>
+        <message>
+            <source>the floor at {where} did not ask for a scram-sha-256 password: ask IT for a 'hostssl ... scram-sha-256' line in pg_hba.conf (README, 'The floor')</source>
+            <translation>el piso de {where} no pidió una contraseña scram-sha-256: pida a TI una línea 'hostssl ... scram-sha-256' en pg_hba.conf (README, 'The floor')</translation>
+        </message>
+        <message>
+            <source>the floor at {where} does not answer (no connection)</source>
+            <translation>el piso de {where} no responde (sin conexión)</translation>
+        </message>
+        <message>
+            <source>the floor at {where} does not answer (timed out)</source>
+            <translation>el piso de {where} no responde (tiempo agotado)</translation>
+        </message>
+        <message>
+            <source>the floor at {where} failed ({code})</source>
+            <translation>el piso de {where} falló ({code})</translation>
         </message>
         <message>
             <source>the floor database of {where} does not exist: ask IT</source>
             <translation>la base de datos de la planta {where} no existe: consulte a informática</translation>
         </message>
         <message>
+            <source>the floor has no login {user}: ask IT (README, 'The floor')</source>
+            <translation>el piso no tiene el usuario {user}: consulte a TI (README, 'The floor')</translation>
+        </message>
+        <message>
             <source>the floor refused the password of {where}: run 'flxdesk floor login' with the right one</source>
             <translation>la planta rechazó la contraseña de {where}: ejecute 'flxdesk floor login' con la correcta</translation>
         </message>
         <message>
-            <source>the floor's TLS connection to {where} failed ({text}): ask IT which certificate to trust</source>
-            <translation>falló la conexión TLS con la planta {where} ({text}): pregunte a informática qué certificado aceptar</translation>
+            <source>the floor's TLS connection to {where} failed (its certificate is not trusted, or it offers no TLS): ask IT which certificate to trust</source>
+            <translation>falló la conexión TLS del piso con {where} (su certificado no es de confianza, o no ofrece TLS): pregunte a TI qué certificado aceptar</translation>
         </message>
         <message>
-            <source>the floor's role {user} may not do this ({text}): ask IT to grant the station role's privileges (README, 'The floor')</source>
-            <translation>el rol {user} de la planta no tiene permiso para esto ({text}): pida a informática los permisos del rol de estación (README, 'The floor')</translation>
+            <source>the floor's TLS connection to {where} failed: its certificate names another server: ask IT</source>
+            <translation>falló la conexión TLS del piso con {where}: su certificado nombra otro servidor: consulte a TI</translation>
+        </message>
+        <message>
+            <source>the floor's login {user} may not do this: ask IT to grant the station role's privileges (README, 'The floor')</source>
+            <translation>el usuario del piso {user} no puede hacer esto: pida a TI que conceda los privilegios del rol de estación (README, 'The floor')</translation>
         </message>
     </context>
     <context>
@@ -722,6 +778,33 @@
         <message>
             <source>set to {status} at {station}, {time}</source>
             <translation>puesto en {status} en {station}, {time}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FloorLogin</name>
+        <message>
+            <source>the floor login {login} is a superuser: give this station a login of its own in flxdesk_station (README, 'The floor')</source>
+            <translation>el usuario del piso {login} es un superusuario: dé a esta estación un usuario propio en flxdesk_station (README, 'The floor')</translation>
+        </message>
+        <message>
+            <source>the floor login {login} is shared with the station(s) {names}: unsafe, they can write as each other; one login per station</source>
+            <translation>el usuario del piso {login} se comparte con la(s) estación(es) {names}: inseguro, pueden escribir unas en nombre de otras; un usuario por estación</translation>
+        </message>
+        <message>
+            <source>the floor login {login} may delete the floor's rows</source>
+            <translation>el usuario del piso {login} puede borrar las filas del piso</translation>
+        </message>
+        <message>
+            <source>the floor login {login} may write the floor's tables directly</source>
+            <translation>el usuario del piso {login} puede escribir directamente en las tablas del piso</translation>
+        </message>
+        <message>
+            <source>the floor login {login} owns the floor: give this station a login of its own in flxdesk_station (README, 'The floor')</source>
+            <translation>el usuario del piso {login} es el dueño del piso: dé a esta estación un usuario propio en flxdesk_station (README, 'The floor')</translation>
+        </message>
+        <message>
+            <source>the station name {station} belongs to another floor login: this station's updates are not published; ask IT</source>
+            <translation>el nombre de estación {station} pertenece a otro usuario del piso: las actualizaciones de esta estación no se publican; consulte a TI</translation>
         </message>
     </context>
     <context>
@@ -774,8 +857,16 @@
             <translation>Permisos de la planta concedidos a {role}.</translation>
         </message>
         <message>
+            <source>Kept the {count} updates of floor version 1 in flxdesk.updates_v1: any station could have written them, so no report reads them.</source>
+            <translation>Se guardaron las {count} actualizaciones de la versión 1 del piso en flxdesk.updates_v1: cualquier estación pudo escribirlas, así que ningún informe las lee.</translation>
+        </message>
+        <message>
             <source>No role {role}: create it (README, 'The floor') and run 'flxdesk floor init' again to grant it its privileges.</source>
             <translation>No existe el rol {role}: créelo (README, 'The floor') y vuelva a ejecutar 'flxdesk floor init' para darle sus permisos.</translation>
+        </message>
+        <message>
+            <source>Stations now write only through the floor's functions, each as its own login.</source>
+            <translation>Las estaciones ahora solo escriben mediante las funciones del piso, cada una con su propio usuario.</translation>
         </message>
         <message>
             <source>The floor database has no flxdesk floor yet: IT runs 'flxdesk floor init' once (README, 'The floor').</source>
@@ -790,16 +881,24 @@
             <translation>A la base de datos de la planta le falta el secreto de las claves de token: informática vuelve a ejecutar 'flxdesk floor init'.</translation>
         </message>
         <message>
-            <source>The floor database was set up by a newer flxdesk (floor version {version}); this flxdesk knows floor versions up to {known}. Install the newer flxdesk on this station.</source>
-            <translation>La base de datos de la planta la preparó un flxdesk más nuevo (versión de planta {version}); este flxdesk conoce versiones hasta la {known}. Instale el flxdesk más nuevo en esta estación.</translation>
+            <source>The floor database was set up by a newer flxdesk (floor version {version}, for stations of floor version {serves_from} and later); this flxdesk knows floor versions up to {known}. Install the newer flxdesk on this station.</source>
+            <translation>La base de datos del piso la preparó un flxdesk más nuevo (versión de piso {version}, para estaciones de la versión de piso {serves_from} o posterior); este flxdesk conoce versiones de piso hasta la {known}. Instale el flxdesk más nuevo en esta estación.</translation>
         </message>
         <message>
             <source>The floor is at version {version} already: its tables were left as they are.</source>
             <translation>La planta ya está en la versión {version}: sus tablas quedan como estaban.</translation>
         </message>
         <message>
+            <source>The floor's functions are owned by a superuser: make the NOLOGIN role {role} (README, 'The floor') so that they run with no more rights than they need.</source>
+            <translation>Las funciones del piso pertenecen a un superusuario: cree el rol NOLOGIN {role} (README, 'The floor') para que no tengan más derechos de los que necesitan.</translation>
+        </message>
+        <message>
             <source>Upgraded the floor from version {before} to {version}.</source>
             <translation>Planta actualizada de la versión {before} a la {version}.</translation>
+        </message>
+        <message>
+            <source>Worked as {role}, which owns the floor.</source>
+            <translation>Se trabajó como {role}, dueño del piso.</translation>
         </message>
     </context>
     <context>
@@ -1820,6 +1919,10 @@
     </context>
     <context>
         <name>Settings</name>
+        <message>
+            <source>"floor_tls" must be "verify-full" or "unverified"</source>
+            <translation>"floor_tls" debe ser "verify-full" o "unverified"</translation>
+        </message>
         <message>
             <source>"locked" must be a list of setting names in quotes</source>
             <translation>"locked" debe ser una lista de nombres de ajustes entre comillas</translation>

@@ -78,8 +78,34 @@ def test_floor_init_refuses_a_newer_floor_and_changes_nothing(
         )
     done = flxdesk("floor", "init", env=station_env(tmp_path / "it", floor_db, "IT"))
     assert done.returncode == 2
-    assert f"newer flxdesk (floor version {FLOOR_SCHEMA_VERSION + 1})" in done.stderr
+    assert f"newer flxdesk (floor version {FLOOR_SCHEMA_VERSION + 1}," in done.stderr
     assert "Nothing was changed." in done.stderr
+
+
+def test_floor_prune_is_the_owners_and_keeps_the_recent_days(
+    postgres: PostgresServer, tmp_path: Path
+) -> None:
+    from support.floor import connect_as, floor_with_stations, publish_row
+
+    owner, urls = floor_with_stations(postgres, "pack_prune")
+    with connect_as(urls["pack_prune"], "pack_prune") as station:
+        publish_row(station, "PACK-1", 1, "1001", ago=20 * 86400)
+        publish_row(station, "PACK-1", 2, "1002", ago=60)
+    env = station_env(tmp_path / "it", owner, "IT")
+    done = flxdesk("floor", "prune", "--older-than", "7", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "deleted 1 update(s) queued more than 7 day(s) ago" in done.stdout
+    assert floor_rows(owner, "order_id") == [("1002",)]
+    refused = flxdesk(
+        "floor", "prune", "--older-than", "1",
+        env=dict(station_env(tmp_path / "s", urls["pack_prune"], "PACK-1"),
+                 PGPASSWORD="pack_prunepack_prune"),
+    )  # fmt: skip
+    assert refused.returncode == 2
+    assert "only the floor's owner may prune" in refused.stderr
+    assert floor_rows(owner, "order_id") == [("1002",)]
+    zero = flxdesk("floor", "prune", "--older-than", "0", env=env)
+    assert zero.returncode == 2 and "1 day or more" in zero.stderr
 
 
 @pytest.mark.parametrize(

@@ -87,13 +87,13 @@ def test_real_secret_service_keychain_and_self_test(tmp_path: Path) -> None:
 
 
 def test_the_floor_line_says_not_configured_reachable_or_why_not(
-    paths: AppPaths, floor_db: str, monkeypatch: pytest.MonkeyPatch
+    paths: AppPaths, floor_db: str, monkeypatch: pytest.MonkeyPatch, postgres, memory_keyring
 ) -> None:
     import psycopg
 
     from flxdesk.floor.schema import FLOOR_SCHEMA_VERSION
     from flxdesk.host.self_test import check_floor
-    from support.floor import init_floor
+    from support.floor import floor_with_stations, init_floor, remember_password
 
     monkeypatch.delenv("FLXDESK_FLOOR_URL", raising=False)
     alone = check_floor(paths)
@@ -104,13 +104,22 @@ def test_the_floor_line_says_not_configured_reachable_or_why_not(
     missing = check_floor(paths)
     assert not missing.passed and "no flxdesk floor yet" in missing.detail
     init_floor(floor_db)
+    unsafe = check_floor(paths)  # the superuser: more than a station needs
+    assert not unsafe.passed and "unsafe: the floor login postgres is a superuser" in (
+        unsafe.detail
+    )
+    owner, urls = floor_with_stations(postgres, "pack_selftest")
+    remember_password(memory_keyring, urls["pack_selftest"], "pack_selftest")
+    monkeypatch.setenv("FLXDESK_FLOOR_URL", urls["pack_selftest"])
     reachable = check_floor(paths)
     assert reachable.passed, reachable.detail
-    assert f"floor version {FLOOR_SCHEMA_VERSION}, no TLS, station PACK-4" in reachable.detail
-    with psycopg.connect(floor_db, autocommit=True) as db:
-        db.execute("UPDATE flxdesk.meta SET value = '99' WHERE key = 'schema_version'")
+    assert (
+        f"floor version {FLOOR_SCHEMA_VERSION}, TLS disable (loopback) (no TLS), station PACK-4"
+    ) in reachable.detail
+    with psycopg.connect(owner, autocommit=True) as db:
+        db.execute("UPDATE flxdesk.meta SET value = '99' WHERE key = 'serves_from'")
     newer = check_floor(paths)
-    assert not newer.passed and "newer flxdesk (floor version 99)" in newer.detail
+    assert not newer.passed and "newer flxdesk (floor version 2," in newer.detail
     monkeypatch.setenv("FLXDESK_FLOOR_URL", floor_db.replace("postgres@", "nobody@"))
     refused = check_floor(paths)
     assert not refused.passed and "refused the password" in refused.detail

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import psycopg
@@ -80,3 +81,55 @@ def started_session(
     assert session is not None
     watch = StatusWatch(session)
     return session.start(), watch
+
+
+HISTORY_ID = "0123456789abcdef0123456789abcdef"
+
+
+def publish_row(
+    connection,
+    station: str,
+    local_id: int,
+    order_id: str,
+    state: str = "sent",
+    ago: float = 0.0,
+    status: str = "Closed",
+    revision: int = 1,
+    history_id: str = HISTORY_ID,
+) -> float:
+    """One update published as a station does (claiming ``station`` for the connection's
+    login); returns its queued time. AssertionError when the floor refuses it."""
+    from flxdesk.floor.outbox import HEARTBEAT, PUBLISH
+
+    at = time.time() - ago
+    (claimed,) = connection.execute(HEARTBEAT, (station, "test")).fetchone()
+    assert claimed, f"{station} belongs to another login"
+    values = (station, history_id, local_id, revision, order_id, status, "", state)
+    values += ("success", "", 201, 1, at, at)
+    (answer,) = connection.execute(PUBLISH, values).fetchone()
+    assert answer == "ok", answer
+    return at
+
+
+def floor_with_stations(server, *logins: str) -> tuple[str, dict[str, str]]:
+    """A new floor database with a login per name in ``logins`` (password = the name
+    twice), made as the README says; (the owner's URL, {login: its URL})."""
+    for login in logins:
+        station_role(server, login, login * 2)
+    database = server.new_database()
+    init_floor(server.url(database))
+    return server.url(database), {login: server.url(database, user=login) for login in logins}
+
+
+def connect_as(url: str, login: str):
+    """An autocommit connection as ``login`` (made by floor_with_stations)."""
+    return psycopg.connect(url, password=login * 2, autocommit=True)
+
+
+def remember_password(keyring_backend, url: str, login: str) -> None:
+    """Keep ``login``'s password (floor_with_stations') in the test keychain, as
+    ``flxdesk floor login`` does, so that a session on ``url`` finds it."""
+    from flxdesk.floor.connection import KEYCHAIN_SERVICE, parse_address
+
+    address = parse_address(url, "test")
+    keyring_backend.set_password(KEYCHAIN_SERVICE, address.keychain_user, login * 2)

@@ -34,6 +34,7 @@ from support.network import closed_port
 SUPERUSER = "postgres"
 RUN_AS = "postgres"  # the OS user that runs the server when the tests run as root
 START_TIMEOUT_SECONDS = 60
+FLOOR_TEST_NAME = "floor.test"  # in the server certificate, beside 127.0.0.1
 
 
 class PostgresUnavailable(RuntimeError):
@@ -150,7 +151,8 @@ class PostgresServer:
         import trustme
 
         ca = trustme.CA()
-        cert = ca.issue_cert("127.0.0.1", "localhost")
+        # floor.test: a name that is not loopback, for verify-full through hostaddr.
+        cert = ca.issue_cert("127.0.0.1", "localhost", FLOOR_TEST_NAME)
         ca.cert_pem.write_to_path(str(self.ca_file))
         self.ca_file.chmod(0o644)
         self._write_owned(

@@ -40,9 +40,12 @@ STALE_SECONDS = 5 * 60  # a station not seen for this long is marked as such
 
 
 def _seen_words(last_seen: float | None, now: float) -> str:
+    from flxdesk.floor.duplicates import clock_text, finite_moment
+
+    last_seen = finite_moment(last_seen)
     if last_seen is None:
         return "-"
-    text = time.strftime("%H:%M:%S", time.localtime(last_seen))
+    text = clock_text(last_seen, "%H:%M:%S")
     if now - last_seen > STALE_SECONDS:
         return translate("FloorView", "{time} (not seen since)").format(time=text)
     return text

@@ -37,7 +37,7 @@ from flxdesk.host.crash_record import CrashRecord, PreviousCrash
 from flxdesk.host.i18n import SOURCE_LANGUAGE, translate
 from flxdesk.host.instance_lock import AlreadyRunning, InstanceLock
 from flxdesk.host.paths import AppPaths, DataFolderUnusable, demo_paths
-from flxdesk.host.settings import SettingsError, load_settings
+from flxdesk.host.settings import Settings, SettingsError, load_settings
 from flxdesk.host.station_name import InvalidStationName, station_name
 from flxdesk.orders import notes, order_ids, statuses
 from flxdesk.sending import events as engine_events
@@ -94,12 +94,12 @@ class RunningApp:
         engine_thread: EngineThread,
         history_path: Path,
         demo_api: DemoApi | None,
-        floor_url: str | None = None,
+        floor_settings: Settings | None = None,
     ) -> None:
-        """``floor_url``: the ``floor_url`` setting; None in demo mode (practice never
-        reaches a floor, whatever FLXDESK_FLOOR_URL says)."""
+        """``floor_settings``: the settings that say where the floor is; None in demo
+        mode (practice never reaches a floor, whatever FLXDESK_FLOOR_URL says)."""
         self.window = window
-        self._floor_url = floor_url
+        self._floor_settings = floor_settings
         self.engine_thread = engine_thread
         self.history_path = history_path
         self.demo_api = demo_api
@@ -117,7 +117,7 @@ class RunningApp:
         store.set_station(self.window.station_name)  # on every row queued from now on
         # With a floor, every change is noted for it in the same transaction (the outbox);
         # without one (or no longer), nothing is.
-        _note_changes_for_the_floor(store, self._floor_url)
+        _note_changes_for_the_floor(store, self._floor_settings)
         self.window.attach_history(store)
 
     def close(self) -> None:
@@ -161,7 +161,7 @@ def build_app(
     demo_api = None
     fixed_token = destination = None
     if not demo and api_url is None:
-        api_url = resolve_api_url(settings.api_url)
+        api_url = resolve_api_url(settings.api_url, settings.is_locked("api_url"))
     if demo:
         from flxdesk.flxpoint.demo_api import DemoApi
         from flxdesk.orders.destination import DEMO_DESTINATION
@@ -169,13 +169,13 @@ def build_app(
         demo_api = DemoApi().start()
         api_url, fixed_token, destination = demo_api.url, demo_api.token, DEMO_DESTINATION
     assert api_url is not None
-    station = station_name(settings.station_name)
+    station = station_name(settings.station_name, settings.is_locked("station_name"))
     # Practice never reaches the floor; a real station's floor is opened with its engine
     # (after the first paint), and nothing waits on it.
-    floor_url = None if demo else settings.floor_url
+    floor_settings = None if demo else settings
     opener = None
-    if floor_url is not None:
-        opener = partial(_open_floor, floor_url, station, paths.history_db)
+    if floor_settings is not None:
+        opener = partial(_open_floor, floor_settings, station, paths.history_db)
     engine_thread = EngineThread(paths.history_db, api_url, destination, floor_opener=opener)
     tokens = TokenKeeper(engine_thread.set_token, settings.profile, fixed_token)
     install_translators(settings.station.language)  # before the first widget; none for English
@@ -191,7 +191,7 @@ def build_app(
     tokens.setParent(window)
     if previous_crash is not None:
         window.show_crash_notice(previous_crash.notice())
-    running = RunningApp(window, engine_thread, paths.history_db, demo_api, floor_url)
+    running = RunningApp(window, engine_thread, paths.history_db, demo_api, floor_settings)
     if open_history:
         try:
             running.attach_history(_open_store(paths.history_db))
@@ -201,11 +201,13 @@ def build_app(
     return running
 
 
-def _note_changes_for_the_floor(store: HistoryStore, floor_url: str | None) -> None:
-    """``floor_url``: the setting, or None in demo mode (practice never reaches a floor)."""
+def _note_changes_for_the_floor(store: HistoryStore, settings: Settings | None) -> None:
+    """``settings``: None in demo mode (practice never reaches a floor)."""
     from flxdesk.floor.connection import configured_url
 
-    if floor_url is None or configured_url(floor_url) is None:
+    if settings is None or (
+        configured_url(settings.floor_url, settings.is_locked("floor_url")) is None
+    ):
         store.set_floor_publishing(False)
         return
     from flxdesk.floor.outbox import BACKFILL_SECONDS
@@ -213,10 +215,16 @@ def _note_changes_for_the_floor(store: HistoryStore, floor_url: str | None) -> N
     store.set_floor_publishing(True, since=time.time() - BACKFILL_SECONDS)
 
 
-def _open_floor(floor_url: str, station: str, history_path: Path) -> FloorSession | None:
+def _open_floor(settings: Settings, station: str, history_path: Path) -> FloorSession | None:
     from flxdesk.floor.session import open_floor
 
-    return open_floor(floor_url, station, history_path)
+    return open_floor(
+        settings.floor_url,
+        station,
+        history_path,
+        locked=settings.is_locked("floor_url"),
+        tls_setting=settings.floor_tls,
+    )
 
 
 def _open_store(path: Path) -> HistoryStore:

@@ -9,6 +9,7 @@ sheet, and the window makes the band selectable later.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from flxdesk.gui.common.colour_scheme import colour_style, palette_scheme
@@ -35,6 +36,8 @@ class ResultBand(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultLabel")  # the window's result line, made large
+        # Plain text: a station name from the floor ("set to Closed at <b>X</b>") is data.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAccessibleName(self.tr("Last result"))
         self.setWordWrap(True)
         self.setMargin(10)

@@ -106,6 +106,7 @@ class StationStatusBar:
         for label in (self.token_label, self.api_label):
             label.setMinimumWidth(SQUEEZED_WIDTH)
         self.api_label.setToolTip(self.api_label.text())
+        self._floor_warnings = lambda: list(floor.warnings)
         engine_thread.floorChanged.connect(self.show_floor)
         self.show_floor(floor.status)
 
@@ -120,8 +121,13 @@ class StationStatusBar:
         else:  # short enough for a 1000-pixel window; the whole sentence and why: tooltip
             text = translate("StatusBar", "Floor not reachable since {since}: pacing alone")
             text, tip = text.format(since=away_since(status)), floor_words(status)
+        warnings = self._floor_warnings() if hasattr(self, "_floor_warnings") else []
+        if warnings:  # this login can do more than a station needs: IT should see it
+            text = "⚠ " + text
+            tip += "\n" + "\n".join(f"- {warning}" for warning in warnings)
         self.floor_label.setText(text)
-        self.floor_label.setToolTip(tip)
+        # Names read from the floor are data: escaped, so that no tag in them renders.
+        self.floor_label.setToolTip(_plain_tip(tip))
         self.floor_label.setMinimumWidth(self.floor_label.sizeHint().width())
         self.floor_label.show()
 
@@ -133,3 +139,10 @@ class StationStatusBar:
             else ""
         )
         self.queue_label.setText(self._queue_text + held)
+
+
+def _plain_tip(text: str) -> str:
+    """A tooltip shown as plain text (Qt renders a tooltip that looks like rich text)."""
+    import html
+
+    return "<qt>" + html.escape(text, quote=False).replace("\n", "<br>") + "</qt>"

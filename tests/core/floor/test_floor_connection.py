@@ -15,6 +15,7 @@ from flxdesk.floor.connection import (
     stored_password,
 )
 from flxdesk.floor.token_key import token_key
+from support.network import closed_port
 from support.postgres import PostgresServer
 
 
@@ -94,3 +95,135 @@ def test_the_token_key_is_the_same_everywhere_and_reveals_nothing() -> None:
     assert key != token_key("the-shared-token", "cd" * 32)
     assert key != token_key("another-token", secret)
     assert key.startswith("t1:") and "shared" not in key
+
+
+def test_a_locked_setting_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FLXDESK_FLOOR_URL", "postgresql://b@h/f")
+    assert configured_url("postgresql://a@h/f", locked=True)[0] == "postgresql://a@h/f"
+    assert configured_url("", locked=True) is None  # locked empty: no floor at all
+
+
+def test_a_floor_beyond_loopback_gets_verify_full_and_scram_without_asking() -> None:
+    address = parse_address("postgresql://pack1@floor.corp.example/flxdesk", "x")
+    params = conninfo_to_dict(conninfo(address, None, "flxdesk PACK-1"))
+    assert params["sslmode"] == "verify-full" and params["sslrootcert"] == "system"
+    assert params["require_auth"] == "scram-sha-256"  # libpq 18 in the wheel
+    assert address.tls == "verify-full, require_auth=scram-sha-256"
+    own = parse_address("postgresql://p@db/f?sslmode=verify-full&sslrootcert=/ca.pem", "x")
+    assert conninfo_to_dict(conninfo(own, None, "a"))["sslrootcert"] == "/ca.pem"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::1]", "127.0.0.9"])
+def test_a_floor_on_loopback_gets_what_it_asks_for(host: str) -> None:
+    address = parse_address(f"postgresql://p@{host}:5432/f?sslmode=disable", "x")
+    assert address.tls == "disable (loopback)"
+    assert "require_auth" not in conninfo_to_dict(conninfo(address, None, "a"))
+
+
+@pytest.mark.parametrize("mode", ["disable", "allow", "prefer", "require", "verify-ca"])
+def test_a_weaker_mode_beyond_loopback_needs_the_machine_setting(mode: str) -> None:
+    url = f"postgresql://p@floor.corp.example/f?sslmode={mode}"
+    with pytest.raises(FloorAddressError) as refused:
+        parse_address(url, "floor_url in settings.json")
+    assert f"sslmode={mode}: TLS not verified" in str(refused.value)
+    allowed = parse_address(url, "x", "unverified")
+    assert allowed.tls.startswith(f"{mode}, not verified (floor_tls)")
+
+
+@pytest.mark.parametrize(
+    ("url", "part"),
+    [
+        ("postgresql://pack1:Sup3r%9zSecret@host/floor", "its user and password part"),
+        ("postgresql://pack1@host/flo%zzor", "its database name"),
+        ("postgresql://pack1@host/floor?sslmode=verify-full&x%9z=Sup3r", "its parameters"),
+        ("host=h password='Sup3r", "its form"),
+    ],
+)
+def test_an_address_libpq_cannot_read_is_named_by_its_part_never_its_text(
+    url: str, part: str
+) -> None:
+    with pytest.raises(FloorAddressError) as refused:
+        parse_address(url, "FLXDESK_FLOOR_URL")
+    words = str(refused.value)
+    assert part in words
+    assert "Sup3r" not in words and "9z" not in words
+
+
+def test_what_libpq_says_about_a_connection_is_never_echoed(postgres: PostgresServer) -> None:
+    from flxdesk.floor.connection import connect, describe_error
+
+    address = parse_address(postgres.url("postgres", port=closed_port()), "x")
+    with pytest.raises(psycopg.OperationalError) as failed:
+        connect(address, "pw-Sup3r", "a")
+    words = describe_error(failed.value, address)
+    assert words == f"the floor at {address.describe()} does not answer (no connection)"
+    assert "refused" not in words.lower() and "Sup3r" not in words
+
+
+def test_verify_full_reaches_a_floor_by_its_name_with_a_scram_password(
+    postgres: PostgresServer, memory_keyring
+) -> None:
+    """No sslmode, a name beyond loopback: verify-full and scram-sha-256 are used; the
+    superuser's trust login (no password asked) is refused by require_auth, in words."""
+    from flxdesk.floor.connection import connect, describe_error
+    from support.floor import station_role
+    from support.postgres import FLOOR_TEST_NAME
+
+    station_role(postgres, "pack_tls", "pack_tlspack_tls")
+    base = f"@{FLOOR_TEST_NAME}:{postgres.port}/postgres?hostaddr=127.0.0.1"
+    url = f"postgresql://pack_tls{base}&sslrootcert={postgres.ca_file}"
+    address = parse_address(url, "x")
+    with connect(address, "pack_tlspack_tls", "a") as connection:
+        assert connection.pgconn.ssl_in_use
+    trusted = parse_address(f"postgresql://postgres{base}&sslrootcert={postgres.ca_file}", "x")
+    with pytest.raises(psycopg.OperationalError) as refused:
+        connect(trusted, None, "a")
+    assert "did not ask for a scram-sha-256 password" in describe_error(refused.value, trusted)
+    untrusted = parse_address(f"postgresql://pack_tls{base}", "x")  # the OS store: no CA
+    with pytest.raises(psycopg.OperationalError) as refused:
+        connect(untrusted, "pack_tlspack_tls", "a")
+    assert "TLS connection" in describe_error(refused.value, untrusted)
+
+
+def write_settings(paths, document: dict) -> None:
+    import json
+
+    paths.settings_file.write_text(json.dumps(document), encoding="utf-8")
+
+
+def test_the_self_test_names_the_tls_mode_also_when_the_floor_does_not_answer(paths) -> None:
+    from flxdesk.host.self_test import check_floor
+
+    write_settings(paths, {"floor_url": f"postgresql://p@127.0.0.1:{closed_port()}/f"})
+    result = check_floor(paths)
+    assert not result.passed
+    assert result.detail.endswith("does not answer (no connection) (TLS prefer (loopback))")
+    write_settings(paths, {"floor_url": "postgresql://p@floor.invalid/f?sslmode=require"})
+    result = check_floor(paths)
+    assert not result.passed and "TLS not verified" in result.detail
+    write_settings(paths, {"floor_url": "postgresql://p:Sup3r%9z@floor.invalid/f"})
+    result = check_floor(paths)
+    assert not result.passed and "Sup3r" not in result.detail
+
+
+def test_the_self_test_fails_a_shared_or_too_powerful_login(
+    postgres: PostgresServer, paths, memory_keyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flxdesk.host.self_test import check_floor
+    from support.floor import connect_as, floor_with_stations, publish_row, remember_password
+
+    owner, urls = floor_with_stations(postgres, "pack_shared")
+    remember_password(memory_keyring, urls["pack_shared"], "pack_shared")
+    monkeypatch.setenv("FLXDESK_STATION", "PACK-1")
+    write_settings(paths, {"floor_url": urls["pack_shared"]})
+    assert check_floor(paths).passed, check_floor(paths).detail
+    with connect_as(urls["pack_shared"], "pack_shared") as other:
+        publish_row(other, "PACK-2", 1, "1001")  # a second station on the same login
+    result = check_floor(paths)
+    assert not result.passed
+    assert "unsafe: the floor login pack_shared is shared with the station(s) PACK-2" in (
+        result.detail
+    )
+    write_settings(paths, {"floor_url": owner})
+    result = check_floor(paths)
+    assert not result.passed and "is a superuser" in result.detail

@@ -6,35 +6,14 @@ import time
 
 import psycopg
 
-from flxdesk.floor.outbox import UPSERT
 from flxdesk.floor.recent import RecentElsewhere
-from support.floor import init_floor
+from support.floor import init_floor, publish_row
 
 WINDOW = 600.0
 
 
 def publish(connection, station: str, local_id: int, order_id: str, state: str, ago: float):
-    at = time.time() - ago
-    connection.execute(
-        UPSERT,
-        (
-            station,
-            "h-" + station,
-            local_id,
-            1,
-            order_id,
-            "Closed",
-            "",
-            state,
-            "",
-            "",
-            201,
-            1,
-            at,
-            at,
-        ),
-    )
-    return at
+    return publish_row(connection, station, local_id, order_id, state, ago)
 
 
 def test_other_stations_updates_of_the_window_are_found_and_this_stations_are_not(
@@ -56,6 +35,6 @@ def test_other_stations_updates_of_the_window_are_found_and_this_stations_are_no
         for order_id in ("1002", "1003", "1004"):
             assert recent.lookup(order_id, "Closed", 0) is None, order_id
         # An update that failed since is no longer a repeat, at the next read.
-        publish(connection, "PACK-3", 1, "1001", "failed", ago=60)
+        publish_row(connection, "PACK-3", 1, "1001", "failed", ago=60, revision=2)
         assert recent.refresh(connection, WINDOW) == 1
         assert recent.lookup("1001", "Closed", 0)[0] == "PACK-1"

@@ -209,7 +209,7 @@ def test_a_newer_floor_is_refused_in_words_and_the_station_goes_on_alone(
     url = init_floor(floor_db)
     with psycopg.connect(url, autocommit=True) as db:
         db.execute(
-            "UPDATE flxdesk.meta SET value = %s WHERE key = 'schema_version'",
+            "UPDATE flxdesk.meta SET value = %s WHERE key IN ('schema_version', 'serves_from')",
             (str(FLOOR_SCHEMA_VERSION + 1),),
         )
     session, watch = started_session(url, tmp_path / "a")

@@ -147,3 +147,47 @@ def test_the_command_line_uses_the_machine_api_address(
     )
     assert done.returncode == 0, done.stderr
     assert [seen.order_id for seen in demo_api.requests] == ["1001"]
+
+
+def test_a_locked_key_wins_over_the_environment_too(
+    tmp_path: Path, machine_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user's FLXDESK_* variable cannot point a locked station elsewhere (issue 23)."""
+    from flxdesk.floor.connection import configured_url
+    from flxdesk.flxpoint.endpoint import resolve_api_url
+    from flxdesk.host.station_name import station_name
+
+    write(
+        machine_file,
+        {
+            "api_url": "https://machine.test",
+            "floor_url": "postgresql://pack1@floor.corp/flxdesk",
+            "station_name": "PACK-1",
+            "locked": ["api_url", "floor_url", "station_name"],
+        },
+    )
+    monkeypatch.setenv("FLXDESK_FLOOR_URL", "postgresql://me@my-own-floor/flxdesk")
+    monkeypatch.setenv("FLXDESK_API_URL", "https://my-own-api.test")
+    monkeypatch.setenv("FLXDESK_STATION", "PACK-2")
+    settings = load_settings(tmp_path / "user.json")
+    assert configured_url(settings.floor_url, settings.is_locked("floor_url"))[0] == (
+        "postgresql://pack1@floor.corp/flxdesk"
+    )
+    assert resolve_api_url(settings.api_url, settings.is_locked("api_url")) == (
+        "https://machine.test"
+    )
+    assert station_name(settings.station_name, settings.is_locked("station_name")) == "PACK-1"
+    unlocked = load_settings(tmp_path / "user.json", tmp_path / "none.json")
+    assert configured_url(unlocked.floor_url, unlocked.is_locked("floor_url"))[0] == (
+        "postgresql://me@my-own-floor/flxdesk"
+    )
+
+
+def test_weaker_floor_tls_is_the_machine_files_alone(tmp_path: Path, machine_file: Path) -> None:
+    user = write(tmp_path / "user.json", {"floor_tls": "unverified"})
+    assert load_settings(user).floor_tls == ""  # a user cannot weaken it
+    write(machine_file, {"floor_tls": "unverified", "locked": ["floor_tls"]})
+    assert load_settings(user).floor_tls == "unverified"
+    write(machine_file, {"floor_tls": "none"})
+    with pytest.raises(SettingsError, match="floor_tls"):
+        load_settings(user)
