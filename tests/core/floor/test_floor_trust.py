@@ -119,6 +119,8 @@ def test_another_stations_name_cannot_be_written_through_the_functions(floor) ->
         (time.time(), float("inf")),
         (time.time(), 4e12),
     ],
+    # Named, not numbered by the clock: every pytest-xdist worker collects the same tests.
+    ids=["infinity", "minus-infinity", "nan", "1970", "in-3-days", "finished-never", "year-128k"],
 )
 def test_a_login_cannot_write_a_time_no_healthy_station_has(floor, queued_at, finished_at):
     _, _, connections = floor
