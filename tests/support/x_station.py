@@ -6,7 +6,7 @@ Prints what a worker would see, one line each, as it happens: ``ready`` once sca
 taken, ``queued ID`` for each update written to the history, ``band TEXT`` when the
 result band changes, ``note TEXT`` when the note changes, ``check READS`` when the
 scanner check shows a scan. Reads commands on stdin: ``focus note``, ``focus order``,
-``close check`` (done once the window has the keyboard again), ``quit``.
+``focus status``, ``close check`` (done once the window has the keyboard again), ``quit``.
 """
 
 from __future__ import annotations
@@ -72,6 +72,8 @@ def main() -> int:
                     window.note_edit.setFocus()
                 elif command == "focus order":
                     window.order_id_edit.setFocus()
+                elif command == "focus status":
+                    window.status_combo.setFocus()
                 elif command == "close check" and desk.check is not None:
                     desk.check.reject()
                     seen["closing"] = True

@@ -246,3 +246,17 @@ def test_a_command_code_teaches_how_the_scanner_is_set(station_on, us_keys) -> N
     station.wait_for(lambda line: line == "band Note cleared.")
     scan(keyboard, us_keys, "AZQW")
     queued(station, "AZQW")
+
+
+@pytest.mark.parametrize("focus", ["note", "status"])
+def test_a_scan_with_focus_elsewhere_is_taken_whole_and_changes_nothing_there(
+    focus: str, station_on, us_keys
+) -> None:
+    station, keyboard = station_on("de")
+    station.command(f"focus {focus}")
+    scan(keyboard, us_keys, "SO-1001")
+    queued(station, "SO-1001")
+    scan(keyboard, us_keys, "A/B-7", suffix=(Keyboard.TAB,))
+    queued(station, "A/B-7")
+    assert station.notes == []  # the note never got a key
+    assert station.queued == ["SO-1001", "A/B-7"]
