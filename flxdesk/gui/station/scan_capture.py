@@ -44,6 +44,7 @@ from flxdesk.station.scanner_check import SLOWEST_GAP_MS
 DEFAULT_MIN_LENGTH = 3
 DEFAULT_MAX_GAP_MS = 50
 _LISTENING_MIN_LENGTH = 4
+_TYPED_KEPT = 128  # keys kept for a check code typed too slowly to be a burst
 
 
 class ScanCapture(QObject):
@@ -130,6 +131,7 @@ class ScanCapture(QObject):
         if self._held and not self._continues(watched, gap_ms):
             self.release_held_keys()  # too slow, or typed somewhere else: not one scan
         self._typed.append(stroke)
+        del self._typed[:-_TYPED_KEPT]  # a long note typed without Enter: its end is enough
         self._held.append((watched, _copy(event), stroke))
         self._last_key_at = now
         self._flush_timer.start(round(self._gap_ms()))
