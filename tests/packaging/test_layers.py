@@ -137,3 +137,18 @@ def test_contributing_maps_every_subpackage_and_module() -> None:
         if (path.stem if path.name != "__init__.py" else path.parent.name) not in words
     ]
     assert unmapped == []
+
+
+COMPOSERS = {"gui/window/main_window.py", "gui/start/startup.py"}  # they build the window
+
+
+def test_no_window_part_imports_the_main_window() -> None:
+    """Each part gets what it uses (or a Protocol naming it), never the whole window, not
+    even for type checking: so it can be built and tested alone."""
+    reaching = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted((PACKAGE / "gui").rglob("*.py"))
+        if str(path.relative_to(PACKAGE)) not in COMPOSERS
+        and "flxdesk.gui.window.main_window" in imported_modules(path)
+    ]
+    assert reaching == []

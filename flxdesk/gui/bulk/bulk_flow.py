@@ -8,24 +8,52 @@ go to the failure panel; the rest are followed in the batch panel until done.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
 
 from flxdesk.host.i18n import translate
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
     from flxdesk.bulk.reading import ImportResult
     from flxdesk.gui.bulk.batch_panel import BatchPanel
-    from flxdesk.gui.window.main_window import MainWindow
+    from flxdesk.gui.history.model import HistoryModel
+    from flxdesk.gui.sending.engine_thread import EngineThread
+    from flxdesk.gui.sending.store_writer import StoreWriter
+    from flxdesk.gui.station.station_feedback import StationFeedback
+    from flxdesk.gui.window.notices import WindowStack
+    from flxdesk.history.store import HistoryStore
     from flxdesk.sending.queue_writer import PendingImport
     from flxdesk.sending.queueing import QueuedImport
 
 
+class BulkWindow(Protocol):
+    """What a bulk run uses of the window."""
+
+    store: HistoryStore
+    store_writer: StoreWriter | None
+    engine_thread: EngineThread
+    model: HistoryModel
+    stack: WindowStack
+    feedback: StationFeedback
+    status_combo: QComboBox
+    note_edit: QLineEdit
+
+    @property
+    def sending_refusal(self) -> str: ...
+
+    def show_result(self, text: str, ok: bool | None) -> None: ...
+
+
 class BulkFlow(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: BulkWindow, parent: QWidget) -> None:
+        """``parent``: the window, over which the dialog and question open."""
+        super().__init__(parent)
         self._window = window
+        self._parent = parent
         self._batch_panel: BatchPanel | None = None
 
     @property
@@ -36,7 +64,7 @@ class BulkFlow(QObject):
 
             window = self._window
             self._batch_panel = BatchPanel(
-                window.store, window.engine_thread, window.model.reload, window
+                window.store, window.engine_thread, window.model.reload, self._parent
             )
             window.stack.place("batch_panel", self._batch_panel)
         return self._batch_panel
@@ -52,7 +80,7 @@ class BulkFlow(QObject):
 
         window = self._window
         dialog = BulkDialog(
-            window, chosen_status(window.status_combo), window.note_edit.text().strip()
+            self._parent, chosen_status(window.status_combo), window.note_edit.text().strip()
         )
 
         def done(result: int) -> None:
@@ -84,7 +112,7 @@ class BulkFlow(QObject):
         )
         rows = ready.total()
         ask(
-            self._window,
+            self._parent,
             "confirmBulkDestructiveBox",
             self.tr("Confirm bulk update"),
             self.tr("Set {what}?").format(what=what),
@@ -104,6 +132,8 @@ class BulkFlow(QObject):
         window = self._window
         if window.sending_refusal:
             window.show_result(window.sending_refusal, ok=False)
+            return None
+        if window.store_writer is None:  # the history opens just after the first paint
             return None
         writer = window.store_writer.writer
         if writer.importing:  # a second Queue must not queue it twice

@@ -12,21 +12,35 @@ from typing import TYPE_CHECKING
 from flxdesk.gui.floor.floor_mirror import FloorMirror
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
+
     from flxdesk.floor.session import FloorSession
     from flxdesk.gui.floor.floor_view import FloorView
-    from flxdesk.gui.window.main_window import MainWindow
+    from flxdesk.gui.sending.engine_thread import EngineThread
+    from flxdesk.gui.window.status_bar import StationStatusBar
+    from flxdesk.station.duplicate_guard import DuplicateGuard
 
 
 class FloorParts:
-    def __init__(self, window: MainWindow, floor: FloorSession) -> None:
-        self._window = window
+    def __init__(
+        self,
+        floor: FloorSession,
+        guard: DuplicateGuard,
+        floor_action: QAction,
+        status: StationStatusBar,
+        engine_thread: EngineThread,
+        parent: QWidget,
+    ) -> None:
+        """``guard``: the scan desk's, which then also holds what other stations just
+        did; ``floor_action``: View → Floor…, shown; ``parent``: the window."""
+        self._parent = parent
         self._floor = floor
         self._view: FloorView | None = None
-        guard = window.scan_desk.guard
-        self.mirror = FloorMirror(floor, lambda: guard.window_seconds, window)
+        self.mirror = FloorMirror(floor, lambda: guard.window_seconds, parent)
         guard.elsewhere = self.mirror.recent.lookup
-        window.menus.floor_action.setVisible(True)
-        window.status.follow_floor(window.engine_thread, floor)
+        floor_action.setVisible(True)
+        status.follow_floor(engine_thread, floor)
         self.mirror.start()
 
     def open_view(self) -> FloorView:
@@ -34,7 +48,7 @@ class FloorParts:
         from flxdesk.gui.floor.floor_view import FloorView
 
         if self._view is None:
-            self._view = FloorView(self._floor, self._window)
+            self._view = FloorView(self._floor, self._parent)
         self._view.show()
         self._view.activateWindow()
         return self._view

@@ -3,18 +3,35 @@ never need it), refreshed when the count, the destination or the token changes."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Slot
 
 if TYPE_CHECKING:
+    from flxdesk.gui.history.model import HistoryModel
+    from flxdesk.gui.sending.engine_thread import EngineThread
     from flxdesk.gui.sending.held_panel import HeldPanel
-    from flxdesk.gui.window.main_window import MainWindow
+    from flxdesk.gui.window.notices import WindowStack
+    from flxdesk.gui.window.status_bar import StationStatusBar
+    from flxdesk.history.store import HistoryStore
+
+
+class HeldWindow(Protocol):
+    """What the held watch uses of the window (the store and model once they exist)."""
+
+    store: HistoryStore
+    engine_thread: EngineThread
+    model: HistoryModel
+    stack: WindowStack
+    status: StationStatusBar
+
+    @property
+    def history_pane_made(self) -> bool: ...
 
 
 class HeldWatch(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: HeldWindow, parent: QObject) -> None:
+        super().__init__(parent)
         self._window = window
         self._panel: HeldPanel | None = None
         window.engine_thread.heldChanged.connect(self.on_held_changed)
@@ -25,7 +42,8 @@ class HeldWatch(QObject):
             from flxdesk.gui.sending.held_panel import HeldPanel
 
             window = self._window
-            self._panel = HeldPanel(window.store, window.engine_thread, window.model.reload, window)
+            parent = self.parent()
+            self._panel = HeldPanel(window.store, window.engine_thread, window.model.reload, parent)
             window.stack.place("held_panel", self._panel)
         return self._panel
 

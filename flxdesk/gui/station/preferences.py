@@ -10,28 +10,56 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from flxdesk.host.settings import Settings
 from flxdesk.station.station_settings import StationSettings
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit
+
+    from flxdesk.gui.history.model import HistoryModel
+    from flxdesk.gui.station.armed_status import ArmedStatus
+    from flxdesk.gui.station.feedback_widgets import ArmedStatusChip, ResultBand
+    from flxdesk.gui.station.scan_desk import ScanDesk
     from flxdesk.gui.station.settings_dialog import SettingsDialog
-    from flxdesk.gui.window.main_window import MainWindow
+    from flxdesk.gui.station.station_feedback import StationFeedback
+    from flxdesk.gui.window.notices import WindowStack
 
 log = logging.getLogger(__name__)
 
 ZOOM_STEP = 0.1
 
 
+class PreferencesWindow(Protocol):
+    """The window's parts the preferences are applied to (made after the preferences)."""
+
+    order_id_edit: QLineEdit
+    result_label: ResultBand
+    armed_chip: ArmedStatusChip
+    armed: ArmedStatus
+    feedback: StationFeedback
+    scan_desk: ScanDesk
+    stack: WindowStack
+    model: HistoryModel
+
+
 class StationPreferences(QObject):
-    def __init__(self, window: MainWindow, settings: Settings, settings_file: Path | None) -> None:
-        """``settings_file`` None: nothing is saved (tests, benchmarks)."""
-        super().__init__(window)
+    def __init__(
+        self,
+        window: PreferencesWindow,
+        parent: QWidget,
+        settings: Settings,
+        settings_file: Path | None,
+    ) -> None:
+        """``parent``: the window, whose font the zoom sets and over which Settings opens;
+        ``settings_file`` None: nothing is saved (tests, benchmarks)."""
+        super().__init__(parent)
         self._window = window
+        self._parent = parent
         self.settings = settings  # what was read at start: locked names, the machine's values
         self.station = settings.station
         self._settings_file = settings_file
@@ -85,7 +113,7 @@ class StationPreferences(QObject):
         font = QApplication.font()
         size = font.pointSizeF() * zoom
         font.setPointSizeF(size)
-        window.setFont(font)
+        self._parent.setFont(font)
         widgets = [window.result_label, window.armed_chip]
         if window.feedback.has_failure_panel:
             widgets.append(window.feedback.failure_panel)
@@ -99,7 +127,7 @@ class StationPreferences(QObject):
     def open_settings(self) -> None:
         from flxdesk.gui.station.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self._window, self.station, self.settings)
+        dialog = SettingsDialog(self._parent, self.station, self.settings)
         dialog.check_requested.connect(lambda: self._window.scan_desk.open_check(dialog))
         self._settings_dialog = dialog
 

@@ -10,19 +10,27 @@ scanner check's code opens the scanner check instead.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtWidgets import QWidget
 
 from flxdesk.host.i18n import QT_TRANSLATE_NOOP
 from flxdesk.sending.events import EngineState
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
+    from flxdesk.gui.history.model import HistoryModel
+    from flxdesk.gui.history.pane import HistoryPane
+    from flxdesk.gui.sending.engine_thread import EngineThread
+    from flxdesk.gui.sending.store_writer import StoreWriter
+    from flxdesk.gui.station.armed_status import ArmedStatus
+    from flxdesk.gui.station.preferences import StationPreferences
     from flxdesk.gui.station.scan_capture import ScanCapture
     from flxdesk.gui.station.scanner_check_dialog import ScannerCheckDialog
-    from flxdesk.gui.window.main_window import MainWindow
+    from flxdesk.gui.station.station_feedback import StationFeedback
+    from flxdesk.history.store import HistoryStore
     from flxdesk.station.command_codes import Command
     from flxdesk.station.duplicate_guard import DuplicateGuard
     from flxdesk.station.scan_reading import Burst
@@ -36,10 +44,35 @@ HELD_BECAUSE = {
 }
 
 
+class DeskWindow(Protocol):
+    """What the scan desk uses of the window: its fields, the station's parts, the
+    history (once open) and the engine."""
+
+    order_id_edit: QLineEdit
+    note_edit: QLineEdit
+    submit_button: QPushButton
+    status_combo: QComboBox
+    history_pane: HistoryPane
+    preferences: StationPreferences
+    feedback: StationFeedback
+    armed: ArmedStatus
+    store: HistoryStore
+    store_writer: StoreWriter | None
+    model: HistoryModel
+    engine_thread: EngineThread
+    engine_state: EngineState
+
+    @property
+    def sending_refusal(self) -> str: ...
+
+
 class ScanDesk(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: DeskWindow, parent: QWidget) -> None:
+        """``parent``: the window, whose keys the capture watches and over which the
+        scanner check opens."""
+        super().__init__(parent)
         self._window = window
+        self._parent = parent
         self._guard: DuplicateGuard | None = None
         self.capture: ScanCapture | None = None  # made after the first paint (start)
         self.check: ScannerCheckDialog | None = None  # the scanner check, while open
@@ -58,7 +91,7 @@ class ScanDesk(QObject):
         window = self._window
         station = window.preferences.station
         self.capture = ScanCapture(
-            window,
+            self._parent,
             station.scan_min_length,
             station.scan_max_gap_ms,
             suffix=station.scan_suffix,
@@ -132,7 +165,7 @@ class ScanDesk(QObject):
 
             preferences = self._window.preferences
             check = ScannerCheckDialog(
-                parent or self._window,
+                parent or self._parent,
                 preferences.station.scan_max_gap_ms,
                 preferences.settings.locked,
             )
@@ -164,7 +197,7 @@ class ScanDesk(QObject):
         """
         from PySide6.QtWidgets import QMessageBox
 
-        for box in self._window.findChildren(QMessageBox):
+        for box in self._parent.findChildren(QMessageBox):
             if box.isVisible():
                 box.reject()
         field = self._window.order_id_edit
@@ -224,6 +257,7 @@ class ScanDesk(QObject):
 
     def _queue(self, order_id: str, status: str, note: str) -> None:
         window = self._window
+        assert window.store_writer is not None  # submit waits for the history to open
         writer = window.store_writer.writer
         update_id = writer.queue_one(
             window.store, order_id, status, note, destination=window.engine_thread.destination

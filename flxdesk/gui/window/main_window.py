@@ -12,7 +12,7 @@ engine, the keychain, the history pane, shortcuts and scan capture start
 (``_finish_setup``).
 
 objectNames of the input widgets are a public contract for automation and
-accessibility tools: orderIdEdit, statusCombo, noteEdit, submitButton, historyView.
+accessibility tools: those of ``gui.window.order_form``, and historyView.
 """
 
 from __future__ import annotations
@@ -25,20 +25,15 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from flxdesk import __version__
 from flxdesk.gui.common.colour_scheme import palette_scheme
-from flxdesk.gui.common.status_combo import fill_statuses
 from flxdesk.gui.sending.engine_thread import EngineThread
 from flxdesk.gui.sending.held_watch import HeldWatch
 from flxdesk.gui.station.armed_status import ArmedStatus
@@ -51,10 +46,10 @@ from flxdesk.gui.token.token_watch import TokenWatch
 from flxdesk.gui.window.geometry import place_window, saved_geometry
 from flxdesk.gui.window.menus import WindowMenus
 from flxdesk.gui.window.notices import CrashNotice, DemoBanner, WindowStack
+from flxdesk.gui.window.order_form import order_form
 from flxdesk.gui.window.status_bar import StationStatusBar
 from flxdesk.host.i18n import translate
 from flxdesk.host.settings import Settings
-from flxdesk.orders.statuses import ORDER_STATUSES
 from flxdesk.sending.events import EngineState
 
 if TYPE_CHECKING:
@@ -105,7 +100,7 @@ class MainWindow(QMainWindow):
         title = f"flxdesk {__version__}" + (f" — {station_name}" if station_name else "")
         demo_title = self.tr("{title} — DEMO (orders 1000-1999)").format(title=title)
         self.setWindowTitle(demo_title if demo else title)
-        self.preferences = StationPreferences(self, settings or Settings(), settings_file)
+        self.preferences = StationPreferences(self, self, settings or Settings(), settings_file)
         self._build_fields()
         self._add_parts()
         self.menus = WindowMenus(self, demo=demo)
@@ -125,8 +120,8 @@ class MainWindow(QMainWindow):
             self.preferences.station.default_status,
             self.preferences.station.idle_reset_minutes,
         )
-        self.scan_desk = ScanDesk(self)
-        self.held = HeldWatch(self)
+        self.scan_desk = ScanDesk(self, self)
+        self.held = HeldWatch(self, self)
         self.armed.armed.connect(self.scan_desk.on_armed)
         self.token_watch = TokenWatch(
             self,
@@ -187,7 +182,7 @@ class MainWindow(QMainWindow):
         if self._bulk is None:
             from flxdesk.gui.bulk.bulk_flow import BulkFlow
 
-            self._bulk = BulkFlow(self)
+            self._bulk = BulkFlow(self, self)
         return self._bulk
 
     @property
@@ -218,7 +213,14 @@ class MainWindow(QMainWindow):
         if self.engine_thread.floor is not None:
             from flxdesk.gui.floor.floor_parts import FloorParts
 
-            self.floor_parts = FloorParts(self, self.engine_thread.floor)
+            self.floor_parts = FloorParts(
+                self.engine_thread.floor,
+                self.scan_desk.guard,
+                self.menus.floor_action,
+                self.status,
+                self.engine_thread,
+                self,
+            )
         self.token_watch.tokens.load()
         self.history_pane.finish_setup()
         icon = icon_path()
@@ -241,43 +243,14 @@ class MainWindow(QMainWindow):
 
     # --- layout ----------------------------------------------------------------------
     def _build_fields(self) -> None:
-        self.order_id_edit = QLineEdit()
-        self.order_id_edit.setObjectName("orderIdEdit")
-        self.order_id_edit.setAccessibleName(self.tr("Order ID"))
-        self.order_id_edit.setPlaceholderText(self.tr("Scan or type an order ID, then Enter"))
-
-        self.status_combo = QComboBox()
-        self.status_combo.setObjectName("statusCombo")
-        self.status_combo.setAccessibleName(self.tr("New status"))
-        fill_statuses(self.status_combo, ORDER_STATUSES, "Closed")
-
-        self.note_edit = QLineEdit()
-        self.note_edit.setObjectName("noteEdit")
-        self.note_edit.setAccessibleName(self.tr("Note"))
-        self.note_edit.setPlaceholderText(self.tr("Optional note sent with each update"))
-
-        self.submit_button = QPushButton(self.tr("Update"))
-        self.submit_button.setObjectName("submitButton")
-        self.submit_button.setAccessibleName(self.tr("Send status update"))
-        self.submit_button.setDefault(True)
-
+        form = order_form()
+        self.order_id_edit, self.status_combo, self.note_edit, self.submit_button = form[:4]
+        self._form_layout = form.layout
         self.result_label = ResultBand()
         self.armed_chip = ArmedStatusChip()
 
     def _add_parts(self) -> None:
         """The parts there from the start, in ``notices.ORDER``; the others come later."""
-        form = QGridLayout()
-        labels = (self.tr("&Order ID"), self.tr("&Status"), self.tr("&Note"))
-        fields = (self.order_id_edit, self.status_combo, self.note_edit)
-        for column, (text, field) in enumerate(zip(labels, fields, strict=True)):
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addWidget(label, 0, column)
-            form.addWidget(field, 1, column)
-        form.addWidget(self.submit_button, 1, 3)
-        form.setColumnStretch(0, 3)
-        form.setColumnStretch(1, 2)
-        form.setColumnStretch(2, 4)
         feedback_row = QHBoxLayout()
         feedback_row.addWidget(self.armed_chip)
         feedback_row.addWidget(self.result_label, 1)
@@ -290,7 +263,7 @@ class MainWindow(QMainWindow):
         self.stack = WindowStack(QVBoxLayout(central))
         if self._demo:
             self.stack.place("demo_banner", DemoBanner(palette_scheme()))
-        self.stack.place("fields", form)
+        self.stack.place("fields", self._form_layout)
         self.stack.place("feedback", feedback_row)
         self.stack.place("history", self._history_area, stretch=1)
         self.setCentralWidget(central)
