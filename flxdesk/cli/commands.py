@@ -63,6 +63,18 @@ class SetupError(RuntimeError):
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "status", "") and args.status not in ORDER_STATUSES:
+        spelled = canonical_status(args.status)
+        if spelled is None:
+            parser.error(f"unknown status {args.status!r}; use one of: {', '.join(ORDER_STATUSES)}")
+        args.status = spelled
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command, option and help text (docs/reference/command-line.md is made from it)."""
     parser = argparse.ArgumentParser(
         prog="flxdesk", description="Send Flxpoint order status updates without a window."
     )
@@ -84,9 +96,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
 
     update = commands.add_parser("update", help="send one update")
-    update.add_argument("order_id", metavar="ID")
-    update.add_argument("--status", required=True, help=status_help)
-    update.add_argument("--note", default="")
+    update.add_argument("order_id", metavar="ID", help="the order ID")
+    update.add_argument(
+        "--status", required=True, help="the status to set: " + ", ".join(ORDER_STATUSES)
+    )
+    update.add_argument("--note", default="", help="a note Flxpoint keeps with the update")
     update.add_argument(
         "--again",
         action="store_true",
@@ -95,13 +109,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     report_command.add_parser(commands)
     floor_command.add_parser(commands)
     token_command.add_parser(commands)
-    args = parser.parse_args(argv)
-    if getattr(args, "status", "") and args.status not in ORDER_STATUSES:
-        spelled = canonical_status(args.status)
-        if spelled is None:
-            parser.error(f"unknown status {args.status!r}; use one of: {', '.join(ORDER_STATUSES)}")
-        args.status = spelled
-    return args
+    return parser
 
 
 def find_token(profile: str) -> str:

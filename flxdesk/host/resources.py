@@ -1,4 +1,5 @@
-"""Files that ship beside the code (icon, sounds), in the source tree or a frozen build."""
+"""Files that ship beside the code (icon, sounds, the user guide), in the source tree or a
+frozen build."""
 
 from __future__ import annotations
 
@@ -25,6 +26,14 @@ def icon_path() -> Path | None:
 def sound_path(name: str) -> Path | None:
     """resources/sounds/<name>.wav, or None where it is not installed (plain beep then)."""
     candidate = _resources_root() / "sounds" / f"{name}.wav"
+    return candidate if candidate.is_file() else None
+
+
+def user_guide_path() -> Path | None:
+    """docs/user-guide.md: beside the code in a checkout, in the frozen build's docs/."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parents[2]
+    candidate = root / "docs" / "user-guide.md"
     return candidate if candidate.is_file() else None
 
 

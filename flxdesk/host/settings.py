@@ -38,8 +38,8 @@ EXAMPLE = '{"api_url": "https://api.flxpoint.com"}'
 
 
 class Settings(NamedTuple):
-    api_url: str = ""
-    profile: str = "default"
+    api_url: str = ""  # the Flxpoint API address; "" is the production API (flxpoint.endpoint)
+    profile: str = "default"  # the keychain entry's user name: one token per profile
     # The floor's PostgreSQL, a libpq URI without its password (flxdesk.floor.connection).
     floor_url: str = ""
     # This station's name on the floor and in its history (flxdesk.host.station_name).

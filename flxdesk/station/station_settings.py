@@ -27,16 +27,16 @@ SCANNER_PREFIXES = tuple(str(mode) for mode in ScannerPrefix)
 
 
 class StationSettings(NamedTuple):
-    default_status: str = "Closed"
+    default_status: str = "Closed"  # armed at start and after idle; never a destructive one
     idle_reset_minutes: float = 5.0  # the default status comes back after this idle time
     duplicate_window_minutes: float = 10.0  # 0 turns the duplicate guard off
     duplicate_confirm_seconds: float = 8.0  # a held repeat scanned again this soon is sent
-    refuse_while_unacknowledged: bool = True
-    sound_muted: bool = False
-    sound_volume: float = 0.8
-    zoom: float = 1.0
-    scan_min_length: int = 3
-    scan_max_gap_ms: int = 50
+    refuse_while_unacknowledged: bool = True  # scans refused until failures are acknowledged
+    sound_muted: bool = False  # no sounds at all (the band still says everything)
+    sound_volume: float = 0.8  # 0 silent, 1 full
+    zoom: float = 1.0  # the whole window's text size (Ctrl+plus / Ctrl+minus)
+    scan_min_length: int = 3  # a scan is at least this many keys
+    scan_max_gap_ms: int = 50  # at most this long between a scan's keys (the check learns it)
     scan_suffix: str = "either"  # what ends a scan: "enter", "tab" or "either"
     scan_pause_ends: bool = False  # a burst that just stops is a scan too (no suffix)
     scanner_keys: str = "auto"  # a scan read by US key position, the OS layout, or either

@@ -2830,6 +2830,17 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         </message>
     </context>
     <context>
+        <name>UserGuide</name>
+        <message>
+            <source>The user guide is not installed with this copy.</source>
+            <translation>La guía del usuario no está instalada con esta copia.</translation>
+        </message>
+        <message>
+            <source>flxdesk user guide</source>
+            <translation>Guía del usuario de flxdesk</translation>
+        </message>
+    </context>
+    <context>
         <name>WindowMenus</name>
         <message>
             <source>&amp;Acknowledge failures</source>
@@ -2860,6 +2871,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <translation>&amp;Olvidar el token guardado</translation>
         </message>
         <message>
+            <source>&amp;Help</source>
+            <translation>A&amp;yuda</translation>
+        </message>
+        <message>
             <source>&amp;Print command barcodes…</source>
             <translation>&amp;Imprimir códigos de comando…</translation>
         </message>
@@ -2878,6 +2893,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
         <message>
             <source>&amp;Token</source>
             <translation>&amp;Token</translation>
+        </message>
+        <message>
+            <source>&amp;User guide</source>
+            <translation>&amp;Guía del usuario</translation>
         </message>
         <message>
             <source>&amp;View</source>

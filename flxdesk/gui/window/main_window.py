@@ -313,6 +313,13 @@ class MainWindow(QMainWindow):
 
         ask_and_save_command_sheet(self, self.show_result)
 
+    @Slot()
+    def open_user_guide(self) -> None:
+        """Help → User guide: the guide shipped with flxdesk, read offline."""
+        from flxdesk.gui.window.user_guide import show_user_guide
+
+        show_user_guide(self, self.show_result)
+
     def show_result(self, text: str, ok: bool | None) -> None:
         self.result_label.show_result(text, "info" if ok is None else "sent" if ok else "failed")
 

@@ -23,6 +23,7 @@ MENUS = (
     ("view", QT_TRANSLATE_NOOP("WindowMenus", "&View")),
     ("bulk", QT_TRANSLATE_NOOP("WindowMenus", "&Bulk")),
     ("token", QT_TRANSLATE_NOOP("WindowMenus", "&Token")),
+    ("help", QT_TRANSLATE_NOOP("WindowMenus", "&Help")),
 )
 
 
@@ -119,6 +120,13 @@ ENTRIES = (
         QT_TRANSLATE_NOOP("WindowMenus", "&Forget saved token"),
         "forgetTokenAction",
         "token_watch.prompts.confirm_forget",
+    ),
+    Entry(
+        "help",
+        "user_guide_action",
+        QT_TRANSLATE_NOOP("WindowMenus", "&User guide"),
+        "userGuideAction",
+        "open_user_guide",
     ),
 )
 
