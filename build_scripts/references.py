@@ -142,7 +142,8 @@ def _subcommands(parser: argparse.ArgumentParser, prefix: str) -> list[str]:
 
 
 def command_line_reference() -> str:
-    from flxdesk.cli.commands import EXIT_FAILED, EXIT_OK, EXIT_USAGE, build_parser
+    from flxdesk.cli.commands import build_parser
+    from flxdesk.cli.common import Exit
 
     parser = build_parser()
     rows = [
@@ -153,10 +154,10 @@ def command_line_reference() -> str:
         "",
         f"`{parser.prog}`: {parser.description}",
         "",
-        "Exit codes: "
-        f"`{EXIT_OK}` done (every update sent), `{EXIT_FAILED}` some updates failed or were "
-        f"refused, `{EXIT_USAGE}` nothing could be done (a usage or set-up problem, in one "
-        "sentence on stderr).",
+        "Exit codes (`flxdesk.cli.common.Exit`): "
+        f"`{Exit.OK:d}` done, `{Exit.FAILED:d}` some of it failed, was refused or was left "
+        f"queued, `{Exit.USAGE:d}` nothing could be done (a usage, file or set-up problem, in "
+        "one sentence on stderr).",
     ]
     rows += _subcommands(parser, parser.prog)
     return "\n".join(row.rstrip() for row in rows) + "\n"

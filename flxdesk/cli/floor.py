@@ -22,6 +22,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from flxdesk.cli.common import Exit
 from flxdesk.sending.events import FloorChanged, FloorState
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from flxdesk.host.paths import AppPaths
     from flxdesk.host.settings import Settings
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 FLUSH_SECONDS = 3.0  # a command's end waits this long at most to publish the rest
 AWAY_FLUSH_SECONDS = 1.0  # ... and this long when the floor was away at the end
 FIRST_ATTEMPT_SECONDS = 0.5  # the duplicate lookup waits this long for a connection
@@ -127,7 +127,7 @@ def _prune(address, older_than: int) -> int:
         f"flxdesk floor prune: deleted {gone} update(s) queued more than {older_than} day(s) "
         f"ago from {address.describe()}."
     )
-    return EXIT_OK
+    return Exit.OK
 
 
 def _init(address) -> int:
@@ -147,7 +147,7 @@ def _init(address) -> int:
     print(f"flxdesk floor init: {address.describe()} ({note})")
     for sentence in done:
         print(f"flxdesk floor init: {sentence}")
-    return EXIT_OK
+    return Exit.OK
 
 
 def _read_password(address) -> str:
@@ -177,7 +177,7 @@ def _login(address) -> int:
         words = describe_error(error, address)
         if "password" in str(error).lower():
             print(f"flxdesk: {words}; it was not stored.", file=sys.stderr)
-            return EXIT_REFUSED
+            return Exit.FAILED
         checked = f" It could not be checked now: {words}."
     try:
         store_password(address, password)
@@ -187,7 +187,7 @@ def _login(address) -> int:
             "(PGPASSWORD or a password file, README 'The floor')."
         )
     print(f"flxdesk: the floor's password for {address.describe()} is in the keychain.{checked}")
-    return EXIT_OK
+    return Exit.OK
 
 
 def run_floor_report(args: argparse.Namespace, pdf_writer) -> int:
@@ -317,4 +317,4 @@ class FloorLines:
 
 def _fail(sentence: str) -> int:
     print(f"flxdesk: {sentence}", file=sys.stderr)
-    return EXIT_USAGE
+    return Exit.USAGE

@@ -20,13 +20,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from flxdesk.cli.common import Exit
 from flxdesk.history.periods import HELP, SHIFT_HOURS, InvalidPeriod, parse_period
 
 if TYPE_CHECKING:
     from flxdesk.reports.shift_report import ShiftSummary
 
 PdfWriter = Callable[[object, Path], Path]  # (ShiftSummary, target) -> written file
-EXIT_OK, EXIT_USAGE = 0, 2
 FAILURES_PRINTED = 50
 
 
@@ -100,9 +100,9 @@ def write_report_files(
         return _usage_error(f"cannot write {name}: {problem.strerror or problem}")
     for path in written:
         print(f"flxdesk: wrote {path}", file=sys.stderr)
-    return EXIT_OK
+    return Exit.OK
 
 
 def _usage_error(message: str) -> int:
     print(f"flxdesk: {message}", file=sys.stderr)
-    return EXIT_USAGE
+    return Exit.USAGE

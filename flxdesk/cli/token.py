@@ -17,9 +17,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from flxdesk.cli.common import Exit, SetupError, find_token
 from flxdesk.host.i18n import translate
-
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -44,11 +43,11 @@ def run_token(args: argparse.Namespace) -> int:
         if args.token_action == "forget":
             credentials.forget_token(settings.profile)
             _say(translate("TokenCommand", "The token is no longer in the keychain."))
-            return EXIT_OK
+            return Exit.OK
         return _check(settings)
     except (credentials.KeychainUnavailable, credentials.InvalidToken, ValueError) as problem:
         print(f"flxdesk: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
 
 
 def _set(profile: str) -> int:
@@ -63,7 +62,7 @@ def _set(profile: str) -> int:
             "The token is saved in the keychain. 'flxdesk token check' asks Flxpoint about it.",
         )
     )
-    return EXIT_OK
+    return Exit.OK
 
 
 def _read_token() -> str:
@@ -76,7 +75,6 @@ def _read_token() -> str:
 
 
 def _check(settings) -> int:
-    from flxdesk.cli.commands import SetupError, find_token
     from flxdesk.flxpoint.client import FlxpointClient
     from flxdesk.flxpoint.endpoint import resolve_api_url
 
@@ -84,7 +82,7 @@ def _check(settings) -> int:
         token = find_token(settings.profile)
     except SetupError as problem:
         print(f"flxdesk: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     api_url = resolve_api_url(settings.api_url, settings.is_locked("api_url"))
     client = FlxpointClient(api_url, token)
     try:
@@ -92,7 +90,7 @@ def _check(settings) -> int:
     finally:
         client.close()
     _say(checked.words)
-    return EXIT_OK if checked.verdict.usable else EXIT_REFUSED
+    return Exit.OK if checked.verdict.usable else Exit.FAILED
 
 
 def _say(text: str) -> None:

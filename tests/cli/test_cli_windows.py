@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from flxdesk.cli import commands
+from flxdesk.cli import run_parts
 from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
 from support.paths import ROOT
 
@@ -106,7 +106,7 @@ def test_ctrl_break_stops_the_engine_where_the_platform_has_it(
     before = signal.signal(signal.SIGBREAK, lambda number, frame: unhandled.append(number))
     try:
         engine = StoppableEngine()
-        restore = commands._stop_on_interrupt(engine)
+        restore = run_parts.stop_on_interrupt(engine)
         try:
             signal.raise_signal(signal.SIGBREAK)
             assert engine.stopped.wait(10), "Ctrl-Break did not reach the engine"
