@@ -4,7 +4,7 @@
     python build_scripts/references.py --check   # exit 1 when one is out of date
 
 Made from the code itself, so they cannot drift: the settings model
-(``flxdesk.host.settings.Settings``, ``flxdesk.station.station_settings``: each key's
+(``flxdesk.config.settings.Settings``, ``flxdesk.station.station_settings``: each key's
 type, default, limits or choices, whether it can be locked, and the comment beside it)
 and the command line's parser (``flxdesk.cli.commands.build_parser``).
 tests/packaging/test_docs.py fails when a committed reference is not what this makes.
@@ -51,8 +51,8 @@ def _shown(value: object) -> str:
 
 
 def settings_reference() -> str:
+    from flxdesk.config.settings import FLOOR_TLS_VALUES, MACHINE_ONLY, TEXT_SETTINGS, Settings
     from flxdesk.host.i18n import LANGUAGES
-    from flxdesk.host.settings import FLOOR_TLS_VALUES, MACHINE_ONLY, TEXT_SETTINGS, Settings
     from flxdesk.orders.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
     from flxdesk.station import station_settings as station
 

@@ -47,10 +47,10 @@ def take(out: Path, dark: bool, language: str = "") -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from flxdesk.config.settings import save_station
     from flxdesk.gui.start.startup import build_app
     from flxdesk.gui.start.translation import remove_translators
     from flxdesk.host.paths import app_paths, demo_paths
-    from flxdesk.host.settings import save_station
     from flxdesk.station.station_settings import StationSettings
 
     os.environ["FLXDESK_HOME"] = tempfile.mkdtemp(prefix="flxdesk-shot-")

@@ -87,7 +87,7 @@ def run_self_test(paths: AppPaths) -> int:
     """The core checks and the Qt ones; a windowed Windows build shows them in a dialog."""
     from flxdesk.cli.console import tolerate_unencodable_output
     from flxdesk.gui.start.qt_checks import CHECKS as QT_CHECKS
-    from flxdesk.host.self_test import run_self_test as run_checks
+    from flxdesk.self_test import run_self_test as run_checks
 
     if sys.stdout is not None:
         tolerate_unencodable_output()  # a data folder path in Chinese on a cp1252 console

@@ -28,10 +28,10 @@ from flxdesk.sending.events import FloorChanged, FloorState
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from flxdesk.config.settings import Settings
     from flxdesk.floor.connection import FloorAddress
     from flxdesk.floor.session import FloorSession
     from flxdesk.host.paths import AppPaths
-    from flxdesk.host.settings import Settings
 
 FLUSH_SECONDS = 3.0  # a command's end waits this long at most to publish the rest
 AWAY_FLUSH_SECONDS = 1.0  # ... and this long when the floor was away at the end
@@ -228,8 +228,8 @@ def run_floor_report(args: argparse.Namespace, pdf_writer) -> int:
 
 def _configured_floor() -> tuple[AppPaths, Settings, FloorAddress]:
     """This computer's data folder, settings and floor address; NoFloor when none."""
+    from flxdesk.config.settings import load_settings
     from flxdesk.host.paths import app_paths
-    from flxdesk.host.settings import load_settings
 
     paths = app_paths().ensure()
     settings = load_settings(paths.settings_file)

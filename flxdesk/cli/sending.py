@@ -78,8 +78,8 @@ def add_parsers(commands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from flxdesk.config.settings import load_settings
     from flxdesk.host.paths import app_paths
-    from flxdesk.host.settings import load_settings
 
     paths = app_paths().ensure()
     settings = load_settings(paths.settings_file)

@@ -32,9 +32,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run_token(args: argparse.Namespace) -> int:
+    from flxdesk.config.settings import load_settings
     from flxdesk.host import credentials
     from flxdesk.host.paths import app_paths
-    from flxdesk.host.settings import load_settings
 
     try:
         settings = load_settings(app_paths().ensure().settings_file)

@@ -1,5 +1,5 @@
 """The packing station's own preferences, kept in ``settings.json`` under ``"station"``
-(read and written by ``flxdesk.host.settings``, with the rest of the file).
+(read and written by ``flxdesk.config.settings``, with the rest of the file).
 
 Window size and place, zoom, sound, the station's default status, the duplicate guard's
 windows, the scan-burst rule, how a scanner's keys are read (and what the scanner

@@ -152,3 +152,66 @@ def test_no_window_part_imports_the_main_window() -> None:
         and "flxdesk.gui.window.main_window" in imported_modules(path)
     ]
     assert reaching == []
+
+
+# What each package may import of flxdesk (besides itself): host is the ground floor, and
+# every feature sits above what it uses. floor and sending name each other: the engine
+# paces through the floor, the floor publishes the engine's events (one known pair).
+ALLOWED_IMPORTS: dict[str, set[str]] = {
+    "host": set(),
+    "orders": {"host"},
+    "station": {"host", "orders"},
+    "config": {"host", "station"},
+    "bulk": {"host", "orders"},
+    "history": {"host", "orders"},
+    "flxpoint": {"host", "orders"},
+    "reports": {"host", "orders", "history"},
+    "floor": {"host", "orders", "history", "reports", "sending"},
+    "sending": {"host", "orders", "station", "bulk", "history", "flxpoint", "floor"},
+    "cli": {
+        "host",
+        "orders",
+        "config",
+        "bulk",
+        "history",
+        "flxpoint",
+        "reports",
+        "floor",
+        "sending",
+    },
+    "self_test": {"host", "config", "history", "flxpoint", "floor"},
+    "gui": {
+        "host",
+        "orders",
+        "station",
+        "config",
+        "bulk",
+        "history",
+        "flxpoint",
+        "reports",
+        "floor",
+        "sending",
+        "self_test",
+    },
+    "app": {"host", "cli", "gui", "reports", "self_test"},
+    "__main__": {"app"},
+    "__init__": set(),  # flxdesk/__init__.py: the version only
+}
+
+
+def _package_of(path: Path) -> str:
+    parts = path.relative_to(PACKAGE).parts
+    return parts[0][:-3] if len(parts) == 1 else parts[0]
+
+
+def test_every_package_imports_only_what_its_row_allows() -> None:
+    beyond = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        package = _package_of(path)
+        allowed = ALLOWED_IMPORTS[package] | {package}
+        for name in imported_modules(path):
+            target = name.split(".")[1] if name.startswith("flxdesk.") else ""
+            if target and target != "__version__" and target not in allowed:
+                beyond.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert beyond == []
+    assert set(ALLOWED_IMPORTS) == {_package_of(path) for path in PACKAGE.rglob("*.py")}

@@ -14,7 +14,7 @@ from flxdesk.gui.start.qt_checks import CHECKS as QT_CHECKS
 from flxdesk.gui.start.qt_checks import check_translations
 from flxdesk.history.store import HistoryStore
 from flxdesk.host.paths import AppPaths
-from flxdesk.host.self_test import run_self_test
+from flxdesk.self_test import run_self_test
 from support.keychain import SECRET_SERVICE_TOOLS, run_with_secret_service
 
 
@@ -92,7 +92,7 @@ def test_the_floor_line_says_not_configured_reachable_or_why_not(
     import psycopg
 
     from flxdesk.floor.schema import FLOOR_SCHEMA_VERSION
-    from flxdesk.host.self_test import check_floor
+    from flxdesk.self_test import check_floor
     from support.floor import floor_with_stations, init_floor, remember_password
 
     monkeypatch.delenv("FLXDESK_FLOOR_URL", raising=False)

@@ -1,6 +1,6 @@
 """The self-test's Qt checks: the platform plugin loads, and the binding keeps its counts.
 
-They run after the core checks (``flxdesk.host.self_test``): a platform plugin that cannot
+They run after the core checks (``flxdesk.self_test``): a platform plugin that cannot
 load makes Qt end the process with its own message, and by then the other lines are
 already printed.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from flxdesk.host.self_test import CheckResult
+from flxdesk.self_test import CheckResult
 
 
 def check_qt() -> CheckResult:

@@ -31,13 +31,13 @@ import flxdesk.gui.station
 import flxdesk.gui.token
 import flxdesk.gui.window
 from flxdesk import __version__
+from flxdesk.config.settings import Settings, SettingsError, load_settings
 from flxdesk.flxpoint.endpoint import InvalidApiUrl, resolve_api_url
 from flxdesk.host import resources
 from flxdesk.host.crash_record import CrashRecord, PreviousCrash
 from flxdesk.host.i18n import SOURCE_LANGUAGE, translate
 from flxdesk.host.instance_lock import AlreadyRunning, InstanceLock
 from flxdesk.host.paths import AppPaths, DataFolderUnusable, demo_paths
-from flxdesk.host.settings import Settings, SettingsError, load_settings
 from flxdesk.host.station_name import InvalidStationName, station_name
 from flxdesk.orders import notes, order_ids, statuses
 from flxdesk.sending import events as engine_events

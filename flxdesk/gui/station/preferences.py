@@ -1,7 +1,7 @@
 """The station's preferences in the window: zoom, colours, sounds, File → Settings…, saving.
 
 The preferences themselves are ``flxdesk.station.station_settings.StationSettings``, read
-once at start with the rest of the settings (``flxdesk.host.settings``) and handed to
+once at start with the rest of the settings (``flxdesk.config.settings``) and handed to
 the window; this applies them to the window's parts and saves them when the person
 changes them (zoom, the Settings dialog, the window's size and place on closing).
 """
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
-from flxdesk.host.settings import Settings
+from flxdesk.config.settings import Settings
 from flxdesk.station.station_settings import StationSettings
 
 if TYPE_CHECKING:
@@ -179,7 +179,7 @@ class StationPreferences(QObject):
     def save(self) -> None:
         if self._settings_file is None:
             return
-        from flxdesk.host.settings import save_station
+        from flxdesk.config.settings import save_station
 
         try:
             save_station(self._settings_file, self.station, self.settings)

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flxdesk.config.settings import Settings
 from flxdesk.gui.common.status_combo import chosen_status, fill_statuses
 from flxdesk.host.i18n import LANGUAGE_NAMES
-from flxdesk.host.settings import Settings
 from flxdesk.orders.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
 from flxdesk.station.station_settings import LIMITS, StationSettings
 

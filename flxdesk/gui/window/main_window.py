@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from flxdesk import __version__
+from flxdesk.config.settings import Settings
 from flxdesk.gui.common.colour_scheme import palette_scheme
 from flxdesk.gui.sending.engine_thread import EngineThread
 from flxdesk.gui.sending.held_watch import HeldWatch
@@ -49,7 +50,6 @@ from flxdesk.gui.window.notices import CrashNotice, DemoBanner, WindowStack
 from flxdesk.gui.window.order_form import order_form
 from flxdesk.gui.window.status_bar import StationStatusBar
 from flxdesk.host.i18n import translate
-from flxdesk.host.settings import Settings
 from flxdesk.sending.events import EngineState
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from flxdesk.flxpoint.client import FlxpointClient
 from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
 from flxdesk.flxpoint.results import Outcome
 from flxdesk.flxpoint.tls import OS_TRUST_STORE, use_os_trust_store
-from flxdesk.host.self_test import check_round_trip
+from flxdesk.self_test import check_round_trip
 
 TOKEN = "tls-test-token"
 

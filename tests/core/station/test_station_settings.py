@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flxdesk.host.settings import load_settings, save_station
+from flxdesk.config.settings import load_settings, save_station
 from flxdesk.station.station_settings import StationSettings, usable_values
 
 

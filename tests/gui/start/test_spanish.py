@@ -9,13 +9,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
+from flxdesk.config.settings import load_settings, save_station
 from flxdesk.gui.common.status_combo import select_status
 from flxdesk.gui.start.startup import RunningApp
 from flxdesk.gui.start.translation import current_language, install_translators, remove_translators
 from flxdesk.history.store import State
 from flxdesk.host import i18n
 from flxdesk.host.paths import AppPaths, demo_paths
-from flxdesk.host.settings import load_settings, save_station
 from flxdesk.station.station_settings import StationSettings
 from support.window import scan, status_texts
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from flxdesk.config.settings import load_settings, machine_settings_file
 from flxdesk.gui.start.startup import RunningApp
 from flxdesk.gui.station.settings_dialog import SettingsDialog
-from flxdesk.host.settings import load_settings, machine_settings_file
 from support.process import first_error_line_of_window
 from support.window import visible_child
 

@@ -15,10 +15,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from flxdesk.config.settings import machine_settings_file
 from flxdesk.gui.start.startup import RunningApp
 from flxdesk.gui.station.scanner_check_dialog import ScannerCheckDialog
 from flxdesk.gui.station.settings_dialog import SettingsDialog
-from flxdesk.host.settings import machine_settings_file
 from flxdesk.station.key_positions import X11, table_for
 from flxdesk.station.scanner_check import CHECK_CODE
 from support.key_bursts import azerty, us_key

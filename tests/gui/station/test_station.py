@@ -14,10 +14,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from flxdesk.config.settings import load_settings
 from flxdesk.gui.start.startup import RunningApp
 from flxdesk.gui.token.dialog import TokenDialog
 from flxdesk.history.store import State
-from flxdesk.host.settings import load_settings
 from flxdesk.station.station_settings import StationSettings
 from support.window import visible_child
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from flxdesk.host.settings import Settings
+from flxdesk.config.settings import Settings
 from flxdesk.station.scan_reading import Burst, KeyStroke
 
 

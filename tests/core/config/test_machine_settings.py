@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
-from flxdesk.host.settings import (
+from flxdesk.config.settings import (
     SettingsError,
     load_settings,
     machine_settings_file,
     save_station,
 )
+from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
 from flxdesk.station.station_settings import StationSettings
 
 

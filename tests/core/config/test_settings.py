@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from flxdesk.config.settings import Settings, SettingsError, load_settings, save_settings
 from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
 from flxdesk.gui.start.startup import build_app
 from flxdesk.host.paths import AppPaths
-from flxdesk.host.settings import Settings, SettingsError, load_settings, save_settings
 
 
 def test_round_trip(tmp_path: Path) -> None:

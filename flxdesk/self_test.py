@@ -120,6 +120,7 @@ def check_floor(paths: AppPaths) -> CheckResult:
     except Exception as error:
         return CheckResult(name, False, f"the floor's driver does not load: {error}")
     try:
+        from flxdesk.config.settings import load_settings
         from flxdesk.floor.connection import (
             FloorAddressError,
             configured_url,
@@ -131,7 +132,6 @@ def check_floor(paths: AppPaths) -> CheckResult:
         )
         from flxdesk.floor.login_check import login_warnings
         from flxdesk.floor.schema import FloorSchemaError, check_floor
-        from flxdesk.host.settings import load_settings
         from flxdesk.host.station_name import station_name
 
         settings = load_settings(paths.settings_file)
