@@ -2,10 +2,11 @@
 
     DISPLAY=:N QT_QPA_PLATFORM=xcb python -m support.x_station
 
-Prints what a worker would see, one line each, as it happens: ``ready`` once scans are
-taken, ``queued ID`` for each update written to the history, ``band TEXT`` when the
-result band changes, ``note TEXT`` when the note changes, ``check READS`` when the
-scanner check shows a scan. Reads commands on stdin: ``focus note``, ``focus order``,
+Prints what a worker would see, one line each, as it happens: ``notice ...`` when the
+window says the last run did not close normally, ``ready`` once scans are taken,
+``queued ID`` for each update written to the history, ``band TEXT`` when the result
+band changes, ``note TEXT`` when the note changes, ``check READS`` when the scanner
+check shows a scan. Reads commands on stdin: ``focus note``, ``focus order``,
 ``focus status``, ``close check`` (done once the window has the keyboard again), ``quit``.
 """
 
@@ -48,6 +49,8 @@ def main() -> int:
                 if desk.capture is None or not window.model.attached:
                     return
                 seen["ready"] = True
+                if window.crash_notice is not None:
+                    say("notice", "the last run did not close normally")
                 say("ready")
             for row in reversed(window.store.newest(200)):
                 if row.id not in seen["ids"]:

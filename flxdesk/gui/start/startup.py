@@ -397,6 +397,7 @@ def run_window(
     from PySide6.QtWidgets import QApplication
 
     from flxdesk.gui.common.display import cannot_show_windows
+    from flxdesk.gui.start.polite_end import end_politely_on_signals
 
     if cannot_show_windows():  # else Qt aborts the process (SIGABRT) without a word of ours
         log.error("Cannot start: no display")
@@ -440,10 +441,13 @@ def run_window(
         lock.release()
 
     app.aboutToQuit.connect(end_of_session)
+    polite = end_politely_on_signals(app)  # SIGTERM: as File → Quit, not as a crash
     running.window.show()
     if on_shown is not None:
         on_shown(running.window)
     code = app.exec()
+    if polite is not None:
+        polite.close()
     running.close()
     crash_record.disarm()
     lock.release()
