@@ -16,14 +16,15 @@ from typing import Any, NamedTuple
 
 from flxdesk.host.i18n import LANGUAGES
 from flxdesk.orders.statuses import DESTRUCTIVE_STATUSES, ORDER_STATUSES
-from flxdesk.station.scan_reading import ScannerKeys, ScannerPrefix
 
 log = logging.getLogger(__name__)
 
 SECTION = "station"
 SCAN_SUFFIXES = ("either", "enter", "tab")
-SCANNER_KEYS = tuple(str(mode) for mode in ScannerKeys)
-SCANNER_PREFIXES = tuple(str(mode) for mode in ScannerPrefix)
+# scan_reading.ScannerKeys and ScannerPrefix, spelled out: reading them here would load
+# the scan reader before the first paint (tests/core/station checks they agree).
+SCANNER_KEYS = ("auto", "us-positions", "os-layout")
+SCANNER_PREFIXES = ("auto", "aim", "none")
 
 
 class StationSettings(NamedTuple):
@@ -80,7 +81,7 @@ def _valid(name: str, value: Any, default: Any) -> bool:
     if name == "scanner_keys":
         return value in SCANNER_KEYS
     if name == "scanner_learned_keys":
-        return value in ("", ScannerKeys.US_POSITIONS, ScannerKeys.OS_LAYOUT)
+        return value in ("", *SCANNER_KEYS[1:])
     if name == "scanner_prefix":
         return value in SCANNER_PREFIXES
     if name == "language":

@@ -113,3 +113,10 @@ def test_a_key_that_types_nothing_keeps_the_position_reading() -> None:
         KeyStroke("2", "2", False, 2),
     )
     assert by_position(keys) == "12"
+
+
+def test_the_settings_spell_the_reading_modes_as_the_reader_does() -> None:
+    from flxdesk.station.station_settings import SCANNER_KEYS, SCANNER_PREFIXES
+
+    assert SCANNER_KEYS == tuple(ScannerKeys)
+    assert SCANNER_PREFIXES == tuple(ScannerPrefix)
