@@ -118,5 +118,5 @@ def test_a_key_that_types_nothing_keeps_the_position_reading() -> None:
 def test_the_settings_spell_the_reading_modes_as_the_reader_does() -> None:
     from flxdesk.station.station_settings import SCANNER_KEYS, SCANNER_PREFIXES
 
-    assert SCANNER_KEYS == tuple(ScannerKeys)
-    assert SCANNER_PREFIXES == tuple(ScannerPrefix)
+    assert tuple(ScannerKeys) == SCANNER_KEYS
+    assert tuple(ScannerPrefix) == SCANNER_PREFIXES
