@@ -31,14 +31,14 @@ def find_token(profile: str) -> str:
     if token:
         return credentials.usable_token(token, TOKEN_ENV)
     try:
-        token = credentials.load_token(profile)
+        stored = credentials.load_token(profile)
     except credentials.KeychainUnavailable as error:
         raise SetupError(
             f"{error} Set {TOKEN_ENV} instead, or run flxdesk in a desktop session."
         ) from None
-    if not token:
+    if not stored:
         raise SetupError(
             f"No API token. Start the flxdesk window once and set it (Token menu), "
             f"or set {TOKEN_ENV}."
         )
-    return token
+    return stored

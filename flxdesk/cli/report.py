@@ -26,7 +26,7 @@ from flxdesk.history.periods import HELP, SHIFT_HOURS, InvalidPeriod, parse_peri
 if TYPE_CHECKING:
     from flxdesk.reports.shift_report import ShiftSummary
 
-PdfWriter = Callable[[object, Path], Path]  # (ShiftSummary, target) -> written file
+PdfWriter = Callable[["ShiftSummary", Path], Path]  # (summary, target) -> written file
 FAILURES_PRINTED = 50
 
 

@@ -108,7 +108,7 @@ def handle_held(store, current, to_current: bool) -> int:
                 file=sys.stderr,
             )
             continue
-        held += group.count
+        held += group.updates
         print(f"flxdesk: {group.describe(current)}", file=sys.stderr)
     if held:
         print(

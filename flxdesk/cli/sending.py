@@ -26,7 +26,9 @@ import logging
 import sqlite3
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flxdesk.cli import floor as floor_command
 from flxdesk.cli.common import Exit, SetupError, find_token
@@ -38,6 +40,9 @@ from flxdesk.cli.run_parts import (
     stop_on_interrupt,
 )
 from flxdesk.orders.statuses import ORDER_STATUSES
+
+if TYPE_CHECKING:
+    from flxdesk.bulk.reading import ImportRow
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +102,8 @@ def _run_with_floor(args: argparse.Namespace, paths, settings, floor) -> int:
     from flxdesk.host.crash_record import CrashRecord
     from flxdesk.host.instance_lock import InstanceLock
 
-    imported_rows: list = []
-    invalid = []
+    imported_rows: Sequence[ImportRow] = ()
+    invalid: list[ImportRow] = []
     if args.command == "bulk" and args.results:
         check_results_path(args.results)
     if args.command == "bulk":
@@ -163,8 +168,8 @@ def _send_all(
     settings,
     api_url: str,
     token: str,
-    imported_rows: list,
-    invalid: list,
+    imported_rows: Sequence[ImportRow],
+    invalid: list[ImportRow],
     floor=None,
 ) -> int:
     from flxdesk.floor.outbox import BACKFILL_SECONDS
@@ -229,9 +234,11 @@ def _send_all(
             restore_signals()
         counts = store.count_by_state()
         finished = [store.get(update_id) for update_id in reporter.finished]
-        failed = [row for row in finished if row.state is State.FAILED]
+        # A finished update's row is in the history (nothing deletes rows while this runs);
+        # a row gone all the same is not counted as failed.
+        failed = [row for row in finished if row is not None and row.state is State.FAILED]
         results_problem = None
-        if args.command == "bulk" and args.results:
+        if batch_id is not None and args.results:  # a bulk run (its batch) asked for them
             from flxdesk.reports.export import export_rows
 
             try:

@@ -266,7 +266,7 @@ def conninfo(address: FloorAddress, password: str | None, application_name: str)
         )
         if part
     )
-    extra: dict[str, object] = {
+    extra: dict[str, str | int | None] = {  # make_conninfo's value types
         "connect_timeout": CONNECT_TIMEOUT_SECONDS,
         "keepalives": 1,
         "keepalives_idle": KEEPALIVE_IDLE_SECONDS,

@@ -19,6 +19,7 @@ a floor upgraded to one this station cannot use is noticed within a heartbeat.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -67,8 +68,9 @@ def read_outbox(db: Any, station: str, history_id: str, limit: int) -> list[Outb
     items = []
     for seq, local_id, order_id, status, note, state, *result, created, finished in rows:
         outcome, message, http_code, attempts = result
-        values = (station, history_id, local_id, seq, order_id, status, note, state)
-        values += (outcome, (message or "")[:MAX_MESSAGE], http_code, attempts, created, finished)
+        values: tuple[object, ...] = (station, history_id, local_id, seq, order_id, status)
+        values += (note, state, outcome, (message or "")[:MAX_MESSAGE], http_code, attempts)
+        values += (created, finished)
         items.append(OutboxItem(seq, values))
     return items
 
@@ -80,6 +82,13 @@ def forget_published(db: Any, seqs: list[int]) -> None:
 
 def outbox_size(db: Any) -> int:
     return int(db.execute("SELECT COUNT(*) FROM floor_outbox").fetchone()[0])
+
+
+def _publish_job(
+    items: list[OutboxItem], station: str, version: str, connection: Any, learned: Any
+) -> list[str]:
+    """``publish`` as a link's job (connection, what the opener learned), for ``items``."""
+    return publish(connection, items, station, version)
 
 
 def publish(connection: Any, items: list[OutboxItem], station: str, version: str) -> list[str]:
@@ -194,12 +203,8 @@ class Publisher:
                         self._wake.wait(self._poll)
                         self._wake.clear()
                         continue
-                    answers = self._link.call(
-                        lambda connection, learned, items=items: publish(
-                            connection, items, self._station, __version__
-                        ),
-                        PUBLISH_PATIENCE_SECONDS,
-                    )
+                    job = functools.partial(_publish_job, items, self._station, __version__)
+                    answers = self._link.call(job, PUBLISH_PATIENCE_SECONDS)
                     _log_refused(items, answers)
                     beat_at = time.monotonic() + HEARTBEAT_SECONDS
                     forget_published(store.connection, [item.seq for item in items])

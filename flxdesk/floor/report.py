@@ -13,6 +13,7 @@ is left out, never a traceback.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -126,7 +127,7 @@ def report_lines(report: FloorReport, max_failures: int | None = None) -> list[s
 
 def write_floor_csv(report: FloorReport, path: Path) -> Path:
     """The station report's CSV of sections, with the stations' section first."""
-    stations = [
+    stations: list[Sequence[object]] = [
         ["station", "sent", "failed", "waiting", "last seen"],
         *([s.name, s.sent, s.failed, s.waiting, _seen(s.last_seen)] for s in report.stations),
     ]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from flxdesk.floor import boundary
 from flxdesk.host.i18n import translate
@@ -181,13 +181,21 @@ def _v1_first_floor(db: psycopg.Connection) -> None:
     )
 
 
+def _one_row(cursor: psycopg.Cursor[Any]) -> Any:
+    """The row of a query that always yields exactly one (a count, a function's call)."""
+    row = cursor.fetchone()
+    # such a query cannot yield no row: an empty answer is a broken server, not a floor state
+    assert row is not None
+    return row
+
+
 def _v2_trust_boundary(db: psycopg.Connection) -> list[str]:
     """Stations write only through functions that stamp their login (boundary)."""
     said = []
     for name in ("updates", "stations"):
-        if db.execute("SELECT to_regclass(%s)", (f"flxdesk.{name}",)).fetchone()[0] is None:
+        if _one_row(db.execute("SELECT to_regclass(%s)", (f"flxdesk.{name}",)))[0] is None:
             continue
-        (rows,) = db.execute(f"SELECT count(*) FROM flxdesk.{name}").fetchone()
+        (rows,) = _one_row(db.execute(f"SELECT count(*) FROM flxdesk.{name}"))
         if name == "stations" or not rows:
             db.execute(f"DROP TABLE flxdesk.{name}")
             continue
@@ -276,7 +284,7 @@ def check_floor(db: psycopg.Connection, known: int | None = None) -> FloorInfo:
                 "once (README, 'The floor').",
             )
         )
-    values = dict(
+    values: dict[str, str] = dict(
         db.execute(
             "SELECT key, value FROM flxdesk.meta WHERE key IN ('serves_from', 'token_key_secret')"
         ).fetchall()
@@ -370,9 +378,9 @@ def _as_owner(db: psycopg.Connection) -> list[str]:
                 role=OWNER_ROLE
             )
         ]
-    (superuser,) = db.execute(
-        "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"
-    ).fetchone()
+    (superuser,) = _one_row(
+        db.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    )
     if superuser:
         return [
             translate(
@@ -417,9 +425,9 @@ def prune(db: psycopg.Connection, older_than_days: int, step_rows: int = 50_000)
     while True:
         with db.transaction():
             db.execute("SET LOCAL statement_timeout = 0")
-            (step,) = db.execute(
-                "SELECT flxdesk.prune(%s, %s)", (older_than_days, step_rows)
-            ).fetchone()
+            (step,) = _one_row(
+                db.execute("SELECT flxdesk.prune(%s, %s)", (older_than_days, step_rows))
+            )
         gone += step
         if step < step_rows:
             return gone

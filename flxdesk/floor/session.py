@@ -26,13 +26,16 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flxdesk.floor.duplicates import LOOKUP_PATIENCE_SECONDS, FloorDuplicate
 from flxdesk.floor.link import DOUBT_REASON, FloorAway, FloorLink, LinkStatus, Refused, TooSlow
 from flxdesk.host.i18n import translate
 from flxdesk.sending.events import FloorChanged, FloorState
 from flxdesk.sending.pacing import LimiterFor
+
+if TYPE_CHECKING:
+    from flxdesk.floor.connection import FloorAddress
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +81,7 @@ class FloorSession:
         self._listeners: list[Callable[[FloorChanged], None]] = []
         self._lock = threading.Lock()
         self._pacer_keys: dict[str, str] = {}  # token -> its floor key, in memory only
-        self._address = None
+        self._address: FloorAddress | None = None  # known once parsed (_open)
         self.fast = FloorLink(
             self._open, self._describe, name="floor", on_status=self._status_changed
         )

@@ -86,8 +86,7 @@ class DemoApi:
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self._server.server_port}"  # bound to 127.0.0.1 above
 
     def start(self) -> DemoApi:
         self._thread = threading.Thread(
@@ -164,6 +163,7 @@ class DemoApi:
         if len(segments) == 4 and segments[1] == "orders" and segments[3] == "status":
             order_id = unquote(segments[2], errors="strict")
         token = headers.get("x-api-token", "")
+        answer: tuple[int, dict[str, str]] | tuple[int, dict[str, str], dict[str, str]]
         if method == "GET" and parts.path == "/account":  # flxdesk token check
             answer = (200, {"name": "flxdesk demo"}) if token == self.token else (401, {})
         elif method != "PATCH" or order_id is None:

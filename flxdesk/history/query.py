@@ -119,7 +119,9 @@ Plan = Literal["seek", "sort", "walk"]
 class Where(NamedTuple):
     sql: str  # "" when nothing is filtered
     args: tuple
-    index: str | None  # the index that drives the count and the pages; None: the table
+    # the index that drives the count and the pages; None: the table ("index" would hide
+    # tuple.index)
+    index_name: str | None
     key: OrderKey  # pages newest first by id, or by created_at then id
     seek: bool  # the index yields matches in page order
 
@@ -223,7 +225,7 @@ class Matches:
             if where.key == "id":
                 source += " NOT INDEXED"
         else:
-            source = f"updates INDEXED BY {where.index}" if where.index else "updates"
+            source = f"updates INDEXED BY {where.index_name}" if where.index_name else "updates"
         if plan == "sort":  # sort ids from the index, then read only the page's rows
             sql = (
                 f"SELECT {COLUMNS} FROM updates WHERE id IN (SELECT id FROM {source}"
@@ -318,15 +320,15 @@ class HistoryQuery:
             top, lowest = int(top or 0), 0
             # A prefix within a period: read the period through its index when it is
             # short (today, this shift), checking each row's order ID.
-            prefix_in_period = where.index == ORDER_INDEX and bool(c.time[0]) and not c.exact
+            prefix_in_period = where.index_name == ORDER_INDEX and bool(c.time[0]) and not c.exact
             if prefix_in_period and self._count(TIME_INDEX, *c.time) <= TIME_DRIVE_LIMIT:
                 where = c.where(TIME_INDEX, "time", True)
-            count = self._count(where.index, where.sql, where.args)
+            count = self._count(where.index_name, where.sql, where.args)
             if plan_for(where, count) == "walk" and where.key == "id" and 2 * count < top:
                 # Sparse among the rows: find where the matches lie, so that a walk does
                 # not read the rows above the newest match (or below the oldest) first.
                 lowest, highest = self._db.execute(
-                    f"SELECT MIN(id), MAX(id) FROM updates INDEXED BY {where.index}"
+                    f"SELECT MIN(id), MAX(id) FROM updates INDEXED BY {where.index_name}"
                     f" WHERE {where.sql}",
                     where.args,
                 ).fetchone()

@@ -94,6 +94,13 @@ def _row(values: tuple) -> UpdateRow:
     return UpdateRow(id_, order_id, status, note, State(state), *rest)
 
 
+def _new_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT on ``cursor`` has just made."""
+    # sqlite3 sets lastrowid after every successful single-row INSERT: never None here.
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
 def _sendable(destination: Destination) -> tuple[str, list[str]]:
     """SQL condition (and its arguments) for queued rows that may go to ``destination``.
 
@@ -270,7 +277,7 @@ class HistoryStore:
             " VALUES (?,?,?,?,?,?,?)",
             (order_id, status, note, State.QUEUED, time.time(), *destination),
         )
-        return int(cursor.lastrowid)
+        return _new_id(cursor)
 
     def mark_sending(self, update_id: int, destination: Destination) -> bool:
         """Claim a queued update for sending to ``destination``.
@@ -373,7 +380,7 @@ class HistoryStore:
         cursor = self._db.execute(
             "INSERT INTO batches (created_at, source) VALUES (?, ?)", (time.time(), source)
         )
-        return int(cursor.lastrowid)
+        return _new_id(cursor)
 
     def add_many_queued(
         self,
@@ -392,7 +399,7 @@ class HistoryStore:
                     " api_url, token_fp) VALUES (?,?,?,?,?,?,?,?)",
                     (order_id, status, note, State.QUEUED, now, batch_id, *destination),
                 )
-                ids.append(int(cursor.lastrowid))
+                ids.append(_new_id(cursor))
         return ids
 
     def add_rejected(self, rows: Sequence[RejectedUpdate], batch_id: int | None = None) -> None:
@@ -481,7 +488,8 @@ class HistoryStore:
 
     def cancel_queued(self, batch_id: int | None = None) -> list[int]:
         """Cancel what has not been sent yet (all, or one batch); returns the ids."""
-        where, args = "state=?", [State.QUEUED]
+        where = "state=?"
+        args: list[object] = [State.QUEUED]
         if batch_id is not None:
             where, args = where + " AND batch_id=?", [*args, batch_id]
         ids = [int(v[0]) for v in self._db.execute(f"SELECT id FROM updates WHERE {where}", args)]

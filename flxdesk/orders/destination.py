@@ -60,7 +60,7 @@ class HeldGroup(NamedTuple):
 
     api_url: str
     token_fp: str
-    count: int
+    updates: int  # how many (not "count": that would hide tuple.count)
 
     def reason(self, current: Destination) -> HeldReason:
         if self.api_url == UNRECORDED:
@@ -71,10 +71,10 @@ class HeldGroup(NamedTuple):
 
     def describe(self, current: Destination) -> str:
         """Why these rows wait, in one or two plain sentences."""
-        if self.count == 1:  # English "was/were": two texts, each with its translation
+        if self.updates == 1:  # English "was/were": two texts, each with its translation
             updates = translate("Destination", "1 update was")
         else:
-            count = self.count
+            count = self.updates
             updates = translate("Destination", "%n updates were", None, count)
         now = describe_url(current.api_url)
         reason = self.reason(current)

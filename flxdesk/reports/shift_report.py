@@ -128,8 +128,8 @@ def summarize(store: HistoryStore, period: Period, now: float | None = None) -> 
             )
         ]
         failures = [
-            Failure(*row[:5], row[5] or "", row[6])
-            for row in db.execute(
+            Failure(update_id, created_at, order_id, status, http_code, outcome or "", message)
+            for update_id, created_at, order_id, status, http_code, outcome, message in db.execute(
                 "SELECT id, created_at, order_id, status, http_code, outcome, message"
                 f" FROM {source} WHERE {where} AND state = 'failed' ORDER BY created_at, id",
                 args,

@@ -69,9 +69,9 @@ def queue_import(
             _report(progress, written / total)
         for start in range(0, len(plain), IMPORT_CHUNK_ROWS):
             chunk = plain[start : start + IMPORT_CHUNK_ROWS]
-            part = [NewUpdate(row[1], row[2], row[3]) for row in chunk if not row[4]]
-            store.add_many_queued(part, batch_id, destination=destination)
-            written += len(part)
+            sendable = [NewUpdate(row[1], row[2], row[3]) for row in chunk if not row[4]]
+            store.add_many_queued(sendable, batch_id, destination=destination)
+            written += len(sendable)
             _report(progress, written / total)
     return QueuedImport(batch_id, len(plain) - len(problems), len(problems), tuple(problems))
 

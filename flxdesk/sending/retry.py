@@ -16,6 +16,7 @@ order to the same status in one retry. The caller's ``check`` (the duplicate gua
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
@@ -78,6 +79,10 @@ def retry_updates(
         in_this_retry: set[tuple[str, str]] = set()
         for update_id in sorted(set(update_ids)):
             row = store.get(update_id)
+            if row is None:
+                message = translate("Retry", "There is no update {update_id} in the history.")
+                skipped.append(Skipped(update_id, message.format(update_id=update_id)))
+                continue
             reason = _why_not(db, update_id, row, in_this_retry)
             if not reason and check is not None:
                 reason = check(row)
@@ -101,15 +106,15 @@ def retry_updates(
                 ),
             )
             in_this_retry.add((row.order_id, row.status))
-            queued.append((update_id, int(cursor.lastrowid)))
+            # sqlite3 sets lastrowid after every successful single-row INSERT
+            assert cursor.lastrowid is not None
+            queued.append((update_id, cursor.lastrowid))
     return RetryReport(queued, skipped, batch_id)
 
 
-def _why_not(db, update_id: int, row: UpdateRow | None, in_this_retry: set) -> str:
-    if row is None:
-        return translate("Retry", "There is no update {update_id} in the history.").format(
-            update_id=update_id
-        )
+def _why_not(
+    db: sqlite3.Connection, update_id: int, row: UpdateRow, in_this_retry: set[tuple[str, str]]
+) -> str:
     order = (
         translate("Retry", "Order {order_id}").format(order_id=row.order_id)
         if row.order_id

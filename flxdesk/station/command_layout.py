@@ -75,22 +75,28 @@ class PaperSpec:
         return (height, width) if self.turned else (width, height)
 
 
-_SHEET = {
-    "dpi": 300,
-    "module_dots": 4,
-    "margin_mm": 15.0,
-    "columns": 2,
-    "header_mm": 24.0,
-    "row_mm": 44.0,
-    "bar_height_mm": 15.0,
-    "title_pt": 16.0,
-    "caption_pt": 13.0,
-    "code_pt": 10.0,
-    "turned": False,
-}
+def _sheet(width_pt: int, height_pt: int) -> PaperSpec:
+    """A sheet of office paper: everything but its size is shared."""
+    return PaperSpec(
+        width_pt,
+        height_pt,
+        dpi=300,
+        module_dots=4,
+        margin_mm=15.0,
+        columns=2,
+        header_mm=24.0,
+        row_mm=44.0,
+        bar_height_mm=15.0,
+        title_pt=16.0,
+        caption_pt=13.0,
+        code_pt=10.0,
+        turned=False,
+    )
+
+
 SPECS: dict[Paper, PaperSpec] = {
-    Paper.A4: PaperSpec(595, 842, **_SHEET),  # Qt's A4, in whole points
-    Paper.LETTER: PaperSpec(612, 792, **_SHEET),
+    Paper.A4: _sheet(595, 842),  # Qt's A4, in whole points
+    Paper.LETTER: _sheet(612, 792),
     Paper.LABEL_4X6: PaperSpec(
         288,
         432,

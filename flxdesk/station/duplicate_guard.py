@@ -54,8 +54,11 @@ class DuplicateGuard:
         if self.window_seconds <= 0:
             return Verdict(True, None)
         held = self._held
-        repeated = held is not None and held[:2] == (order_id, status)
-        if repeated and now - held[2] <= self.confirm_seconds:
+        if (
+            held is not None
+            and held[:2] == (order_id, status)
+            and now - held[2] <= self.confirm_seconds
+        ):
             self._held = None
             return Verdict(True, None)
         since = now - self.window_seconds

@@ -94,7 +94,7 @@ class HeldPanel(QFrame):
 
     def _confirm_send(self, group: HeldGroup, current: Destination) -> None:
         there, here = describe_url(group.api_url), describe_url(current.api_url)
-        count = group.count
+        count = group.updates
         ask(
             self,
             "sendHeldBox",
@@ -113,7 +113,7 @@ class HeldPanel(QFrame):
         )
 
     def _confirm_discard(self, group: HeldGroup, current: Destination) -> None:
-        count = group.count
+        count = group.updates
         ask(
             self,
             "discardHeldBox",

@@ -200,7 +200,7 @@ def plan_lines(store: HistoryStore, sql: str, args: tuple) -> list[str]:
 
 def count_sql(matches: Matches) -> tuple[str, tuple]:
     where = matches.where
-    source = f"updates INDEXED BY {where.index}" if where.index else "updates"
+    source = f"updates INDEXED BY {where.index_name}" if where.index_name else "updates"
     return f"SELECT COUNT(*) FROM {source} WHERE {where.sql}", where.args
 
 

@@ -74,7 +74,7 @@ def test_migration_from_todays_schema_keeps_every_row(v1_history: Path) -> None:
         here = Destination("https://api.flxpoint.com", store.fingerprint("a-token"))
         (group,) = store.held_groups(here)
         waiting = [row for row in before if row[4] in ("queued", "sending")]
-        assert group.count == len(waiting) and group.reason(here) is HeldReason.UNRECORDED
+        assert group.updates == len(waiting) and group.reason(here) is HeldReason.UNRECORDED
         assert store.queued(here) == []
     finally:
         store.close()
