@@ -33,10 +33,8 @@ if TYPE_CHECKING:
 class BulkWindow(Protocol):
     """What a bulk run uses of the window."""
 
-    store: HistoryStore
     store_writer: StoreWriter | None
     engine_thread: EngineThread
-    model: HistoryModel
     stack: WindowStack
     feedback: StationFeedback
     status_combo: QComboBox
@@ -46,6 +44,13 @@ class BulkWindow(Protocol):
     def sending_refusal(self) -> str: ...
 
     def show_result(self, text: str, ok: bool | None) -> None: ...
+
+    # Read only: properties of the window (the history once open, its pane made on use).
+    @property
+    def store(self) -> HistoryStore: ...
+
+    @property
+    def model(self) -> HistoryModel: ...
 
 
 class BulkFlow(QObject):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
@@ -51,7 +51,8 @@ def drawing_application() -> QGuiApplication:
     offscreen when there is no display."""
     from PySide6.QtGui import QGuiApplication
 
-    app = QGuiApplication.instance()
+    # flxdesk makes only QApplications (a QGuiApplication), never a bare QCoreApplication
+    app = cast("QGuiApplication | None", QGuiApplication.instance())
     if app is None:
         offscreen_without_display()
         app = QGuiApplication(sys.argv[:1])

@@ -21,7 +21,7 @@ def ask_save_path(
     name: str,
     title: str,
     suggested: str,
-    on_chosen: Callable[[Path], None],
+    on_chosen: Callable[[Path], object],  # what it returns is not used
 ) -> QWidget:
     """Open a save dialog (objectName ``name``) suggesting ``suggested``; returns it."""
     from PySide6.QtWidgets import QFileDialog
@@ -41,7 +41,7 @@ def ask_open_path(
     name: str,
     title: str,
     name_filter: str,
-    on_chosen: Callable[[Path], None],
+    on_chosen: Callable[[Path], object],  # what it returns is not used
 ) -> QWidget:
     """Open a dialog (objectName ``name``) to choose an existing file; returns it.
 
@@ -56,7 +56,7 @@ def ask_open_path(
 
 
 def _dialog(
-    parent: QWidget, name: str, title: str, name_filter: str, on_chosen: Callable[[Path], None]
+    parent: QWidget, name: str, title: str, name_filter: str, on_chosen: Callable[[Path], object]
 ):
     from PySide6.QtWidgets import QFileDialog
 

@@ -18,9 +18,9 @@ def ask(
     title: str,
     text: str,
     detail: str,
-    on_yes: Callable[[], None],
+    on_yes: Callable[[], object],  # what it returns is not used
     *,
-    on_other: Callable[[], None] | None = None,
+    on_other: Callable[[], object] | None = None,
     warning: bool = False,
     safe: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel,
     yes_text: str = "",

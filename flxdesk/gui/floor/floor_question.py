@@ -9,7 +9,7 @@ compare the job with the one they wait for, so an answer that comes late is igno
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from flxdesk.floor.link import FloorAway
 from flxdesk.gui.common.background_job import BackgroundJob
@@ -17,11 +17,13 @@ from flxdesk.gui.common.background_job import BackgroundJob
 if TYPE_CHECKING:
     from flxdesk.floor.session import FloorSession
 
+Answer = TypeVar("Answer")  # what the question returns, and ``answered`` receives
+
 
 def ask_floor(
     floor: FloorSession,
-    question: Callable[[Any], object],
-    answered: Callable[[BackgroundJob, object], None],
+    question: Callable[[Any], Answer],
+    answered: Callable[[BackgroundJob, Answer], None],
     silent: Callable[[BackgroundJob, str], None],
 ) -> BackgroundJob:
     """The started job; connect ``answered`` and ``silent`` to ``@Slot`` methods."""

@@ -25,7 +25,7 @@ class ExportFailed(Exception):
     """The export could not be written; the text says why, in plain words."""
 
 
-def ask_to_retry_all(parent: QWidget, count: int, where: str, on_yes: Callable[[], None]) -> None:
+def ask_to_retry_all(parent: QWidget, count: int, where: str, on_yes: Callable[[], object]) -> None:
     """Ask (objectName ``retryAllBox``, Cancel by default) before queueing ``count`` again."""
     from flxdesk.gui.common.question import ask
 

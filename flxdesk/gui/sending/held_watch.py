@@ -19,14 +19,19 @@ if TYPE_CHECKING:
 class HeldWindow(Protocol):
     """What the held watch uses of the window (the store and model once they exist)."""
 
-    store: HistoryStore
     engine_thread: EngineThread
-    model: HistoryModel
     stack: WindowStack
     status: StationStatusBar
 
     @property
     def history_pane_made(self) -> bool: ...
+
+    # Read only: properties of the window (the history once open, its pane made on use).
+    @property
+    def store(self) -> HistoryStore: ...
+
+    @property
+    def model(self) -> HistoryModel: ...
 
 
 class HeldWatch(QObject):

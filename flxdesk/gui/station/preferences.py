@@ -34,6 +34,12 @@ log = logging.getLogger(__name__)
 ZOOM_STEP = 0.1
 
 
+class ZoomedText(Protocol):
+    """A widget whose text the zoom sizes (the band, the armed chip, the failure panel)."""
+
+    def set_body_size(self, point_size: float) -> None: ...
+
+
 class PreferencesWindow(Protocol):
     """The window's parts the preferences are applied to (made after the preferences)."""
 
@@ -44,7 +50,10 @@ class PreferencesWindow(Protocol):
     feedback: StationFeedback
     scan_desk: ScanDesk
     stack: WindowStack
-    model: HistoryModel
+
+    # Read only: properties of the window (the history once open, its pane made on use).
+    @property
+    def model(self) -> HistoryModel: ...
 
 
 class StationPreferences(QObject):
@@ -114,7 +123,7 @@ class StationPreferences(QObject):
         size = font.pointSizeF() * zoom
         font.setPointSizeF(size)
         self._parent.setFont(font)
-        widgets = [window.result_label, window.armed_chip]
+        widgets: list[ZoomedText] = [window.result_label, window.armed_chip]
         if window.feedback.has_failure_panel:
             widgets.append(window.feedback.failure_panel)
         for widget in widgets:

@@ -81,7 +81,9 @@ class ScanCapture(QObject):
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.timeout.connect(self._on_pause)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None  # the capture is made for a window: the application exists
+        app.installEventFilter(self)
 
     def stop(self) -> None:
         app = QApplication.instance()

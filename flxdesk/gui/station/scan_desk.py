@@ -52,18 +52,25 @@ class DeskWindow(Protocol):
     note_edit: QLineEdit
     submit_button: QPushButton
     status_combo: QComboBox
-    history_pane: HistoryPane
     preferences: StationPreferences
     feedback: StationFeedback
     armed: ArmedStatus
-    store: HistoryStore
     store_writer: StoreWriter | None
-    model: HistoryModel
     engine_thread: EngineThread
     engine_state: EngineState
 
     @property
     def sending_refusal(self) -> str: ...
+
+    # Read only: properties of the window (the history once open, its pane made on use).
+    @property
+    def history_pane(self) -> HistoryPane: ...
+
+    @property
+    def store(self) -> HistoryStore: ...
+
+    @property
+    def model(self) -> HistoryModel: ...
 
 
 class ScanDesk(QObject):
@@ -99,7 +106,9 @@ class ScanDesk(QObject):
         )
         self.capture.scanned.connect(self.take_burst)
         # Scanning into the history's search box finds that order instead of updating it.
-        self.capture.exempt.add(window.history_pane.findChild(QLineEdit, "historySearch"))
+        search = window.history_pane.findChild(QLineEdit, "historySearch")
+        if search is not None:  # the filter bar's; a pane without one has nothing to exempt
+            self.capture.exempt.add(search)
         window.status_combo.activated.connect(self._back_to_order_field)
 
     def stop(self) -> None:

@@ -39,4 +39,4 @@ def place_window(window: QWidget, saved: str) -> None:
 
 def saved_geometry(window: QWidget) -> str:
     """The window's geometry as base64 text for settings.json."""
-    return bytes(window.saveGeometry().toBase64()).decode("ascii")
+    return bytes(window.saveGeometry().toBase64().data()).decode("ascii")

@@ -144,6 +144,21 @@ SHORTCUTS = {
 class WindowMenus:
     """The menu bar of ``window``; each action is an attribute named as in ``ENTRIES``."""
 
+    # Set in __init__ from ENTRIES (setattr); declared here so that they are typed.
+    settings_action: QAction
+    print_codes_action: QAction
+    shift_summary_action: QAction
+    quit_action: QAction
+    acknowledge_action: QAction
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    zoom_reset_action: QAction
+    floor_action: QAction
+    bulk_action: QAction
+    set_token_action: QAction
+    forget_token_action: QAction
+    user_guide_action: QAction
+
     def __init__(self, window: QMainWindow, *, demo: bool) -> None:
         self._window = window
         menus = {
