@@ -246,7 +246,9 @@ class BatchPanel(QWidget):
         self.refresh()
 
     def export_results(self, path: Path) -> None:
-        export_rows(path, self._store.rows_of_batch(self.batch_id))
+        # No batch followed yet: the CSV has only its heading (batch_id=NULL matches no row).
+        batch_id = self.batch_id
+        export_rows(path, self._store.rows_of_batch(batch_id) if batch_id is not None else [])
 
     @Slot()
     def _choose_export_file(self) -> None:

@@ -90,7 +90,7 @@ class BulkFlow(QObject):
 
         def done(result: int) -> None:
             if result == BulkDialog.DialogCode.Accepted:
-                self.confirm_and_queue(dialog.result, dialog.source)
+                self.confirm_and_queue(dialog.import_result, dialog.source)
             dialog.deleteLater()
 
         dialog.finished.connect(done)

@@ -242,8 +242,8 @@ class BulkDialog(QDialog):
         self.refresh_preview()
 
     @property
-    def result(self) -> ImportResult:
-        """The rows the preview shows: what Queue queues."""
+    def import_result(self) -> ImportResult:
+        """The rows the preview shows: what Queue queues (not ``result``: QDialog's code)."""
         return self.preview_model.result
 
     @property
@@ -330,6 +330,8 @@ class BulkDialog(QDialog):
         self.progress.hide()
         if self._importing is not None:
             self._importing = None
+            # the job of a file being imported is check_file's, which keeps its snapshot
+            assert checked.snapshot is not None
             self._show_imported(checked.snapshot.path)
         self._cells, self._snapshot = (
             (checked.cells, checked.snapshot) if checked.snapshot is not None else (None, None)
@@ -369,7 +371,7 @@ class BulkDialog(QDialog):
             self._say_problem(self._problem)
 
     def _enable_queue(self) -> None:
-        self.queue_button.setEnabled(self.preview_is_current and bool(self.result.rows))
+        self.queue_button.setEnabled(self.preview_is_current and bool(self.import_result.rows))
 
     def _show_imported(self, path: Path) -> None:
         self.source = str(path)
@@ -408,7 +410,7 @@ class BulkDialog(QDialog):
                 "them, or import the file again to see what it holds now."
             ).format(file=escape(snapshot.path.name), time=read_at)
             self._say_problem(text)
-            ready = len(self.result.rows) - len(self.result.invalid_rows)
+            ready = len(self.import_result.rows) - len(self.import_result.invalid_rows)
             self._set_queue_text(ready, anyway=True)
             return
         super().accept()

@@ -158,6 +158,8 @@ class HistoryModel(QAbstractTableModel):
         return self._rows[position]
 
     def _page(self, before_id: int | None) -> list[UpdateRow]:
+        if self._store is None:  # detached: nobody may read the store (reload, fetchMore)
+            return []
         if self._matches is None:
             return self._store.newest(PAGE_SIZE, before_id=before_id)
         return self._matches.page(PAGE_SIZE, before_id)

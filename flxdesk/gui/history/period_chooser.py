@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from flxdesk.history.periods import SHIFT_HOURS, Period, between, parse_moment, this_shift, today
@@ -81,7 +81,7 @@ class PeriodChooser(QWidget):
         assert self.first_day is not None and self.last_day is not None
         for field, day in ((self.first_day, first), (self.last_day, last)):
             field.blockSignals(True)
-            field.setDate(day)
+            field.setDate(_qdate(day))
             field.blockSignals(False)
         if self.key == DATES:
             self.changed.emit()
@@ -96,7 +96,7 @@ class PeriodChooser(QWidget):
         if key == SHIFT:
             return this_shift(now)
         if key == DATES and self.first_day is not None and self.last_day is not None:
-            return days_period(self.first_day.date().toPython(), self.last_day.date().toPython())
+            return days_period(_day(self.first_day.date()), _day(self.last_day.date()))
         return None
 
     @Slot(int)
@@ -125,7 +125,7 @@ class PeriodChooser(QWidget):
                 self.tr("Last day to include, the whole day; year-month-day"),
             ),
         ):
-            field = QDateEdit(day)
+            field = QDateEdit(_qdate(day))
             field.setObjectName(f"{self._name}{role}")
             field.setCalendarPopup(True)
             field.setDisplayFormat("yyyy-MM-dd")
@@ -140,3 +140,11 @@ class PeriodChooser(QWidget):
         # Made after the rest of the window: put them right after the choice when tabbing.
         QWidget.setTabOrder(self.combo, self.first_day)
         QWidget.setTabOrder(self.first_day, self.last_day)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())

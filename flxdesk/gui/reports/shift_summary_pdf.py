@@ -183,7 +183,8 @@ class _Page:
             painter.setBrush(FAILED_COLOUR)
             painter.drawRect(QRectF(x, base - sent_h - failed_h, bar, failed_h))
         painter.setPen(QColor("black"))
-        painter.drawLine(self.left, base, self.left + self.width, base)
+        # Whole pixels, as PySide's int overload has always drawn this line (it truncates).
+        painter.drawLine(int(self.left), int(base), int(self.left + self.width), int(base))
         every = max(1, round(len(buckets) / 12))  # at most about 12 labels
         small = self.font(7.5)
         for n in range(0, len(buckets), every):

@@ -82,10 +82,10 @@ class EngineThread(QThread):
         (after the window's first paint); needed before ``start``."""
         self._token_salt = salt
 
-    def start(self) -> None:
+    def start(self, priority: QThread.Priority = QThread.Priority.InheritPriority) -> None:
         self._get_engine()  # made here, in the GUI thread, before the thread runs
         self._shutting_down = False
-        super().start()
+        super().start(priority)
 
     def restart(self) -> None:
         """Run a new engine after this one stopped unexpectedly (same token and pause)."""

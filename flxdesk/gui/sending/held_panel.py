@@ -62,8 +62,9 @@ class HeldPanel(QFrame):
         self.groups = self._store.held_groups(current)
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for group in self.groups:
             self._layout.addWidget(self._group_line(group, current))
         self.setVisible(bool(self.groups))

@@ -8,6 +8,7 @@ already printed.
 from __future__ import annotations
 
 import sys
+from typing import cast
 
 from flxdesk.self_test import CheckResult
 
@@ -27,7 +28,8 @@ def check_qt() -> CheckResult:
         from flxdesk.gui.common.display import offscreen_without_display
 
         headless = QApplication.instance() is None and offscreen_without_display()
-        app = QApplication.instance() or QApplication(sys.argv[:1])
+        # the self-test makes only QApplications: an instance is one
+        app = cast("QApplication | None", QApplication.instance()) or QApplication(sys.argv[:1])
         platform = QGuiApplication.platformName()
         screen = app.primaryScreen()
         where = f", screen {screen.size().width()}x{screen.size().height()}" if screen else ""
@@ -59,7 +61,8 @@ def check_translations() -> CheckResult:
         from flxdesk.host import i18n
         from flxdesk.host.resources import translation_path
 
-        found, missing = [], []
+        found: list[str] = []
+        missing: list[str] = []
         for language in i18n.LANGUAGES:
             if language == i18n.SOURCE_LANGUAGE:
                 continue

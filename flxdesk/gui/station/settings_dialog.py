@@ -173,7 +173,10 @@ class SettingsDialog(QDialog):
             (self.tr("&Language"), self.language, self.tr("used from the next start")),
         )
         for label, field, description in rows:
-            field.setAccessibleName(label.replace("&", "") or field.text())
+            name = label.replace("&", "")
+            if not name and isinstance(field, QLabel | QPushButton):  # a field without label
+                name = field.text()
+            field.setAccessibleName(name)
             if description:
                 field.setAccessibleDescription(description)
                 field.setToolTip(description)
