@@ -69,10 +69,10 @@ def _probes() -> tuple[list[BindingProbe], Callable[[], list[str]]]:
         counter["n"] += 1
         label.setText(str(counter["n"]))
 
-    # PySide6's stubs say emit() returns None; it returns True, which the probe checks.
-    fire: Callable[[int], object] = emitter.fired.emit
-
     def emit() -> object:
+        # PySide6's stubs say emit() returns None; it returns True, which the probe checks.
+        # Looked up here, so that the closure keeps the emitter alive.
+        fire: Callable[[int], object] = emitter.fired.emit
         return fire(counter["n"])
 
     probes = [
