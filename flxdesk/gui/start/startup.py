@@ -389,6 +389,7 @@ def run_window(
     from PySide6.QtWidgets import QApplication
 
     from flxdesk.gui.common.display import cannot_show_windows
+    from flxdesk.gui.start.termination import end_politely
 
     if cannot_show_windows():  # else Qt aborts the process (SIGABRT) without a word of ours
         log.error("Cannot start: no display")
@@ -431,11 +432,19 @@ def run_window(
         crash_record.disarm()
         lock.release()
 
+    def asked_to_end() -> None:
+        """SIGTERM and the like: as File → Quit, with no dialog (nobody may be there)."""
+        running.window.shut_down(interactive=False)
+        app.quit()
+
     app.aboutToQuit.connect(end_of_session)
+    polite_end = end_politely(asked_to_end)
     running.window.show()
     if on_shown is not None:
         on_shown(running.window)
     code = app.exec()
+    if polite_end is not None:
+        polite_end.close()
     running.close()
     crash_record.disarm()
     lock.release()
