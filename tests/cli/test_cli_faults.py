@@ -143,6 +143,7 @@ def test_a_history_locked_by_another_program_is_named_with_what_to_do(
     assert demo_api.requests == []
 
 
+@pytest.mark.tmpfs
 def test_a_read_only_data_folder_is_named_with_what_to_do(
     tmp_path: Path, demo_api: DemoApi
 ) -> None:
@@ -159,6 +160,7 @@ def test_a_read_only_data_folder_is_named_with_what_to_do(
     assert demo_api.requests == []
 
 
+@pytest.mark.tmpfs
 def test_a_full_disk_is_named_with_what_to_do(tmp_path: Path, demo_api: DemoApi) -> None:
     with small_tmpfs(tmp_path / "disk") as disk:
         home = disk / "flxdesk"
