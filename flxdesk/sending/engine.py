@@ -6,29 +6,20 @@ engine marks each one ``sending`` before its request starts and records the outc
 after. A run that is killed leaves ``sending`` rows, which the next run sends again,
 marked ``resent`` (setting the same status twice is harmless).
 
-Pacing and answers:
-- Up to two requests are in flight, so a slow API (0.5 s or more per answer) still
-  gets two request starts per second; the rate limiter caps the starts.
-- Outages wait, errors fail. 5xx answers, timeouts and broken connections mean
-  Flxpoint is not answering: the update stays queued, and the engine probes with one
-  request at a time, with growing gaps (capped), until an answer comes; nothing fails
-  because of an outage, however long (NOT_ANSWERING, "since" when it began).
-- 429 waits out ``Retry-After`` (bounded) and tells the limiter, which shares the
-  token's budget with other stations; a 429 never uses up a try. A long or repeated
-  429 hold is shown like an outage.
-- Final, because waiting cannot help: 400, 403, 404, an unexpected answer, and a
-  server certificate this computer does not trust (after one try, with IT's words).
-  What is final and what waits for what is each outcome's ``Finality``
-  (flxdesk.orders.outcomes); the engine acts on it.
-- 401 stops all sending until a new token is given (``set_token``).
-- No connection at all means offline: updates wait, one probe at a time with growing
-  gaps, and sending resumes by itself once a request gets through.
+Pacing and answers: up to two requests are in flight, so a slow API (0.5 s or more
+per answer) still gets two request starts per second; the rate limiter caps the starts.
+What is final and what waits for what is each outcome's ``Finality``
+(flxdesk.orders.outcomes): final (400, 403, 404, an unexpected answer, an untrusted
+certificate) is recorded after one try; a 429 tells the pacer, which shares the token's
+budget with other stations; 401 stops all sending until a new token is given
+(``set_token``); outages, offline waits and 429 holds follow the rules of
+flxdesk.sending.backoff, which this engine only consults.
 
 The engine survives: an error in one cycle of the loop is logged and the loop goes on.
 The history being locked by another program is waited out with backoff; a full or
 read-only disk holds the queue with a plain sentence (STORAGE_PROBLEM) and sending
-resumes by itself once the history can be written again. An outcome that could not be
-recorded is kept and recorded later, never sent again because of that.
+resumes by itself once the history can be written again (``backoff.StorageHold``). An
+outcome that could not be recorded is kept and recorded later, never sent again.
 
 Stopping is quick: ``stop`` ends the requests on the wire at once (their rows go back
 to the queue, marked resent, since Flxpoint may have applied them), and the sending
@@ -51,26 +42,18 @@ from __future__ import annotations
 import collections
 import logging
 import queue
-import random
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from flxdesk.flxpoint.rate_limit import RateLimiter, bounded_retry_after, limiter_for_token
 from flxdesk.flxpoint.results import UpdateResult
-from flxdesk.history.faults import (
-    PASSING,
-    StorageFault,
-    StorageKind,
-    fault_from,
-    is_storage_error,
-)
-from flxdesk.history.schema import HistoryFileError
 from flxdesk.history.store import HistoryStore, State, UpdateRow
 from flxdesk.orders.destination import Destination, token_fingerprint
 from flxdesk.orders.outcomes import Finality, Outcome
+from flxdesk.sending.backoff import Backoff, RetryPolicy, StorageHold, storage_fault
 from flxdesk.sending.events import (
     EngineEvent,
     EngineState,
@@ -80,6 +63,7 @@ from flxdesk.sending.events import (
     StateChanged,
 )
 from flxdesk.sending.pacing import LocalPacer, Pacer, kind_of
+from flxdesk.sending.senders import ABANDONED, Senders, ThreadClients, Wire
 
 if TYPE_CHECKING:
     from flxdesk.floor.session import FloorSession
@@ -87,30 +71,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_IN_FLIGHT = 2
-OFFLINE_PROBE_MAX_SECONDS = 30.0
-OUTAGE_PROBE_MAX_SECONDS = 30.0
-# A 429 asking to wait this long, or this many 429s in a row, show as a hold.
-RATE_LIMIT_HOLD_SECONDS = 5.0
-RATE_LIMIT_HOLD_STREAK = 3
-IDLE_POLL_SECONDS = 1.0
 # The engine's own store waits this long for a lock, then the loop backs off and retries.
 STORE_BUSY_TIMEOUT_SECONDS = 0.25
-STORAGE_RETRY_FIRST_SECONDS = 0.1
-STORAGE_RETRY_MAX_SECONDS = 2.0
-LOCK_PATIENCE_SECONDS = 3.0  # a lock shorter than this is waited out without a word
 STOP_GRACE_SECONDS = 0.5  # for answers already on their way when stop is asked
-
-
-class RetryPolicy(NamedTuple):
-    """Backoff for an update that waits because Flxpoint did not answer it."""
-
-    base_delay: float = 1.0  # seconds before the 2nd attempt; doubles each time
-    max_delay: float = 60.0
-
-    def delay(self, attempts: int, jitter: Callable[[], float] = random.random) -> float:
-        """Backoff before the next attempt, jittered so stations do not retry in step."""
-        ceiling = min(self.max_delay, self.base_delay * 2 ** min(attempts - 1, 30))
-        return ceiling * (0.5 + 0.5 * jitter())
 
 
 class EngineClock:
@@ -121,45 +84,6 @@ class EngineClock:
 
     def wait(self, event: threading.Event, seconds: float) -> bool:
         return event.wait(seconds)
-
-
-class _Abandoned:
-    """The request was ended by ``stop`` while on the wire: it may have been applied."""
-
-
-ABANDONED = _Abandoned()
-
-
-class _Senders:
-    """Daemon threads that make the requests, each keeping its own HTTP session.
-
-    Daemons, so that a request stuck on the wire never keeps the process alive after
-    the engine stopped (``QueueEngine.stop`` also ends such requests at once).
-    """
-
-    def __init__(self, count: int) -> None:
-        self._jobs: queue.Queue = queue.Queue()
-        self._threads = [
-            threading.Thread(target=self._work, name=f"flxdesk-send-{n}", daemon=True)
-            for n in range(count)
-        ]
-        for thread in self._threads:
-            thread.start()
-
-    def submit(self, function: Callable[..., None], *args: object) -> None:
-        self._jobs.put((function, args))
-
-    def close(self) -> None:
-        for _ in self._threads:
-            self._jobs.put(None)
-
-    def _work(self) -> None:
-        while True:
-            job = self._jobs.get()
-            if job is None:
-                return
-            function, args = job
-            function(*args)
 
 
 def _default_client_factory(api_url: str, token: str):
@@ -225,24 +149,15 @@ class QueueEngine:
         self._wake = threading.Event()
         # (row, result | None when it was not sent after all | ABANDONED, token generation)
         self._finished: queue.Queue[tuple[UpdateRow, object, int]] = queue.Queue()
-        self._clients = threading.local()
-        self._requests_on_wire: set[object] = set()  # clients in a request, for stop
-        self._wire_changed = threading.Condition(self._lock)
-        self._answers_until = 0.0  # time.monotonic() until which answers on the wire may come
+        self._clients = ThreadClients(lambda token: client_factory(api_url, token))
+        self._wire = Wire(self._lock)  # the clients in a request, for stop
 
         # Owned by the run thread:
         self._store: HistoryStore | None = None
         self._in_flight: set[int] = set()
         self._unrecorded: collections.deque[tuple[UpdateRow, object, int]] = collections.deque()
-        self._retry_at: dict[int, float] = {}
-        self._offline_backoff = 0.0  # > 0 while offline
-        self._offline_until = 0.0
-        self._outage_backoff = 0.0  # > 0 while Flxpoint is not answering
-        self._outage_until = 0.0
-        self._holding_since: float | None = None  # wall clock: not answering, or held by 429s
-        self._throttled_in_a_row = 0
-        self._storage_problem: StorageFault | None = None
-        self._storage_since: float | None = None  # wall clock
+        self._backoff = Backoff(self._policy)
+        self._storage = StorageHold()
         self._counts = (0, 0)  # (waiting, held), the last that could be read
         self._published: tuple | None = None
         self._token_problem = ""  # why the last token was refused, for the person
@@ -292,25 +207,11 @@ class QueueEngine:
         ``grace`` seconds to bring its answer (recorded as usual), then it is ended and
         its row stays queued, to be sent again: a normal quit waits a moment rather than
         leave an update Flxpoint may have taken marked as not sent."""
-        with self._lock:
-            self._answers_until = max(self._answers_until, time.monotonic() + grace)
+        self._wire.allow_answers_for(grace)
         self._stop.set()
         self._poke()
-        self._end_requests_on_wire()
+        self._wire.end()
         self._poke()
-
-    def _end_requests_on_wire(self) -> None:
-        """Let the answers on their way arrive until the grace ends, then end the rest."""
-        with self._lock:
-            self._wire_changed.wait_for(
-                lambda: not self._requests_on_wire,
-                timeout=max(0.0, self._answers_until - time.monotonic()),
-            )
-            on_wire = list(self._requests_on_wire)
-        for client in on_wire:
-            abort = getattr(client, "abort", None)
-            if abort is not None:
-                abort()
 
     def renewed(self) -> QueueEngine:
         """A new engine like this one (same token, pause and settings), to run again
@@ -369,38 +270,30 @@ class QueueEngine:
         damaged), after ``storage_give_up`` seconds for a lock or a full disk. A run
         without ``until_idle`` never gives up: it holds and tries again.
         """
-        senders = _Senders(self._max_in_flight)
+        senders = Senders(self._max_in_flight)
         waiting_since: float | None = None  # offline or not answering, on self._clock
-        trouble_since: float | None = None  # storage fault, on self._clock
-        backoff = 0.0
         try:
             while not self._stop.is_set():
                 self._wake.clear()
                 try:
                     wait = self._cycle(senders)
                 except Exception as error:  # the loop must survive anything
-                    now = self._clock.now()
-                    trouble_since = trouble_since if trouble_since is not None else now
-                    backoff = min(
-                        STORAGE_RETRY_MAX_SECONDS, max(STORAGE_RETRY_FIRST_SECONDS, backoff * 2)
-                    )
-                    fault = self._as_storage_fault(error)
+                    pause = self._storage.failed(self._clock.now())
+                    fault = storage_fault(error, self._store_path)
                     if fault is None:
                         log.exception("A cycle of the queue engine failed; it goes on")
-                    else:
-                        lasted = now - trouble_since
-                        if until_idle and (
-                            fault.kind not in PASSING
-                            or (storage_give_up is not None and lasted >= storage_give_up)
-                        ):
-                            raise fault from error
-                        if fault.kind is not StorageKind.LOCKED or lasted >= LOCK_PATIENCE_SECONDS:
-                            self._report_storage_problem(fault)
-                    self._clock.wait(self._stop, backoff)
+                    elif until_idle and self._storage.gives_up(fault.kind, storage_give_up):
+                        raise fault from error
+                    elif self._storage.worth_saying(fault.kind):
+                        if self._storage.hold(fault):
+                            log.warning("Sending is held: %s", fault)
+                        self._publish_state()
+                    self._clock.wait(self._stop, pause)
                     continue
-                if trouble_since is not None:
-                    trouble_since, backoff = None, 0.0
-                    self._storage_cleared()
+                if self._storage.troubled:
+                    if self._storage.cleared():
+                        log.info("The history can be written again; sending resumes")
+                    self._publish_state()
                 if wait is None:
                     continue  # a request was started: look for the next one at once
                 now = self._clock.now()
@@ -421,7 +314,7 @@ class QueueEngine:
         finally:
             self._shut_down(senders)
 
-    def _cycle(self, senders: _Senders) -> float | None:
+    def _cycle(self, senders: Senders) -> float | None:
         """One look at the queue: None when a request was started, else seconds to wait."""
         if self._store is None:
             self._store = HistoryStore(self._store_path, busy_timeout=STORE_BUSY_TIMEOUT_SECONDS)
@@ -435,44 +328,22 @@ class QueueEngine:
         if row is not None:
             self._start(row, senders)
             return None
+        self._read_counts()
+        self._publish_state()
+        return self._backoff.seconds_to_next(self._clock.now())
+
+    def _read_counts(self) -> None:
         counts = self._store.count_by_state()
         held = self._store.count_held(self.destination)
-        waiting = counts[State.QUEUED] - held + counts[State.SENDING]
-        self._counts = (waiting, held)
-        self._publish_state()
-        return self._seconds_to_next_due(self._clock.now())
+        self._counts = (counts[State.QUEUED] - held + counts[State.SENDING], held)
 
-    def _as_storage_fault(self, error: Exception) -> StorageFault | None:
-        if isinstance(error, StorageFault):
-            return error
-        if isinstance(error, HistoryFileError):
-            return StorageFault(StorageKind(error.kind), self._store_path, str(error))
-        if is_storage_error(error):
-            return fault_from(error, self._store_path)
-        return None
-
-    def _report_storage_problem(self, fault: StorageFault) -> None:
-        if self._storage_problem is None or self._storage_problem.kind is not fault.kind:
-            log.warning("Sending is held: %s", fault)
-        self._storage_problem = fault
-        if self._storage_since is None:
-            self._storage_since = time.time()
-        self._publish_state()
-
-    def _storage_cleared(self) -> None:
-        if self._storage_problem is not None:
-            log.info("The history can be written again; sending resumes")
-        self._storage_problem = None
-        self._storage_since = None
-        self._publish_state()
-
-    def _shut_down(self, senders: _Senders) -> None:
+    def _shut_down(self, senders: Senders) -> None:
         """Stop sending: abort what is on the wire, record what came back, requeue the rest.
 
         Bounded in time: a request that still hangs is abandoned to its daemon thread.
         """
         self._stop.set()
-        self._end_requests_on_wire()
+        self._wire.end()
         senders.close()
         grace_ends = time.monotonic() + STOP_GRACE_SECONDS
         answered = {row.id for row, _result, _generation in self._unrecorded}
@@ -496,9 +367,7 @@ class QueueEngine:
                     self._store.requeue_abandoned(sorted(self._in_flight))
                     log.info("%d requests were still on the wire at stop", len(self._in_flight))
                     self._in_flight.clear()
-                counts = self._store.count_by_state()
-                held = self._store.count_held(self.destination)
-                self._counts = (counts[State.QUEUED] - held + counts[State.SENDING], held)
+                self._read_counts()
         except Exception:
             log.exception("Could not tidy the queue while stopping; the next start will")
         finally:
@@ -514,29 +383,26 @@ class QueueEngine:
     def _next_startable(self) -> UpdateRow | None:
         with self._lock:
             blocked = self._paused or self._token is None
-        if blocked or self._storage_problem is not None:
+        if blocked or self._storage.fault is not None:
             return None
         if len(self._in_flight) >= self._max_in_flight:
             return None
         now = self._clock.now()
-        if self._offline_backoff and (self._in_flight or now < self._offline_until):
-            return None  # offline: one probe at a time, with growing gaps
-        if self._outage_backoff and (self._in_flight or now < self._outage_until):
-            return None  # Flxpoint is not answering: the same
-        skip = len(self._in_flight) + len(self._retry_at)
+        if not self._backoff.may_probe(now, in_flight=bool(self._in_flight)):
+            return None  # offline or not answering: one probe at a time, growing gaps
+        skip = len(self._in_flight) + self._backoff.rows_waiting
         for row in self._store.queued(self.destination, limit=skip + 1):
-            if row.id not in self._in_flight and self._retry_at.get(row.id, 0.0) <= now:
+            if row.id not in self._in_flight and self._backoff.due(row.id, now):
                 return row
         return None
 
-    def _start(self, row: UpdateRow, senders: _Senders) -> None:
+    def _start(self, row: UpdateRow, senders: Senders) -> None:
         with self._lock:
             token, generation = self._token, self._token_generation
             destination = Destination(self._destination_url, self._token_fp)
+        self._backoff.started(row.id)
         if token is None or not self._store.mark_sending(row.id, destination):
-            self._retry_at.pop(row.id, None)
             return  # cancelled meanwhile, or the token changed since it was picked
-        self._retry_at.pop(row.id, None)
         self._in_flight.add(row.id)
         self._on_event(RowChanged(row.id))
         senders.submit(self._send, row, token, generation)
@@ -549,7 +415,7 @@ class QueueEngine:
         """
         result: object = None
         try:
-            client = self._client(token, generation)
+            client = self._clients.get(token, generation)
             if self._pacer.wait_for_slot(token, self._stop, kind_of(row.batch_id)):
                 with self._lock:
                     still_wanted = (
@@ -558,14 +424,12 @@ class QueueEngine:
                         and not self._stop.is_set()
                     )
                     if still_wanted:
-                        self._requests_on_wire.add(client)
+                        self._wire.enter(client)
                 if still_wanted:
                     try:
                         result = client.update_status(row.order_id, row.status, row.note)
                     finally:
-                        with self._lock:
-                            self._requests_on_wire.discard(client)
-                            self._wire_changed.notify_all()
+                        self._wire.leave(client)
                     if self._stop.is_set() and not result.ok:
                         result = ABANDONED  # ended by stop: not an answer from Flxpoint
         except Exception as error:  # a bug must not leave the row 'sending' forever
@@ -573,15 +437,6 @@ class QueueEngine:
             result = UpdateResult(Outcome.UNEXPECTED, f"Internal error: {type(error).__name__}")
         self._finished.put((row, result, generation))
         self._wake.set()
-
-    def _client(self, token: str, generation: int):
-        cached = getattr(self._clients, "entry", None)
-        if cached is None or cached[0] != generation:
-            if cached is not None:
-                cached[1].close()
-            cached = (generation, self._client_factory(self._api_url, token))
-            self._clients.entry = cached
-        return cached[1]
 
     def _limiter(self, token: str) -> RateLimiter:
         return self._fixed_limiter or limiter_for_token(token)
@@ -608,13 +463,6 @@ class QueueEngine:
             if result is None or result is ABANDONED:
                 self._on_event(RowChanged(row.id))
 
-    def _answered(self) -> None:
-        """Flxpoint gave an answer: neither offline nor an outage any more."""
-        self._offline_backoff = self._offline_until = 0.0
-        self._outage_backoff = self._outage_until = 0.0
-        self._holding_since = None
-        self._throttled_in_a_row = 0
-
     def _record(self, row: UpdateRow, result: UpdateResult, generation: int) -> None:
         """Write the outcome first; change the engine's state only once it is written."""
         store = self._store
@@ -629,15 +477,12 @@ class QueueEngine:
         finality = result.outcome.finality
         if finality is Finality.WAITS_FOR_CONNECTION:
             store.retry_later(row.id, attempts=row.attempts, **common)
-            self._offline_backoff = min(
-                OFFLINE_PROBE_MAX_SECONDS, max(1.0, self._offline_backoff * 2)
-            )
-            self._offline_until = now + self._offline_backoff
+            self._backoff.offline(now)
             self._on_event(RowChanged(row.id))
             return
         if finality is Finality.WAITS_FOR_TOKEN:
             store.retry_later(row.id, attempts=row.attempts, **common)
-            self._answered()
+            self._backoff.answered()
             with self._lock:
                 if generation == self._token_generation:
                     self._token = None  # stop sending until a new token is set
@@ -646,7 +491,7 @@ class QueueEngine:
             return
         if finality.final:
             store.complete(row.id, ok=result.ok, attempts=tried, **common)
-            self._answered()
+            self._backoff.answered()
             self._on_event(RowFinished(row.id, result.ok, result.message))
             return
         if finality is Finality.WAITS_FOR_PACE:
@@ -656,21 +501,12 @@ class QueueEngine:
                 token = self._token
             if token:
                 self._pacer.throttled(token, delay)
-            self._offline_backoff = self._offline_until = 0.0
-            self._retry_at[row.id] = now + delay
-            self._throttled_in_a_row += 1
-            held = delay >= RATE_LIMIT_HOLD_SECONDS
-            if held or self._throttled_in_a_row >= RATE_LIMIT_HOLD_STREAK:
-                self._holding_since = self._holding_since or time.time()
+            self._backoff.rate_limited(row.id, now, delay)
             self._on_event(RowChanged(row.id))
             return
         # WAITS_FOR_FLXPOINT (5xx, a timeout, a broken connection): the update waits.
         store.retry_later(row.id, attempts=tried, **common)
-        self._offline_backoff = self._offline_until = 0.0
-        self._outage_backoff = min(OUTAGE_PROBE_MAX_SECONDS, max(1.0, self._outage_backoff * 2))
-        self._outage_until = now + self._outage_backoff
-        self._holding_since = self._holding_since or time.time()
-        self._retry_at[row.id] = now + self._policy.delay(tried)
+        self._backoff.not_answering(row.id, now, tried)
         self._on_event(RowChanged(row.id))
 
     def _publish_floor(self) -> None:
@@ -688,19 +524,19 @@ class QueueEngine:
             needs_token, paused = self._token is None, self._paused
             token_problem = self._token_problem if needs_token else ""
         since, problem, kind = None, "", ""
-        if self._storage_problem is not None:
+        if self._storage.fault is not None:
             state = EngineState.STORAGE_PROBLEM
-            since, problem = self._storage_since, str(self._storage_problem)
-            kind = str(self._storage_problem.kind)
+            since, problem = self._storage.since, str(self._storage.fault)
+            kind = str(self._storage.fault.kind)
         elif needs_token:
             state = EngineState.NEEDS_TOKEN
         elif paused:
             state = EngineState.PAUSED
-        elif self._offline_backoff:
+        elif self._backoff.is_offline:
             state = EngineState.OFFLINE
-        elif self._holding_since is not None and (waiting or self._in_flight):
+        elif self._backoff.holding_since is not None and (waiting or self._in_flight):
             state = EngineState.NOT_ANSWERING
-            since = self._holding_since
+            since = self._backoff.holding_since
         elif waiting or self._in_flight:
             state = EngineState.SENDING
         else:
@@ -711,16 +547,3 @@ class QueueEngine:
             self._published = event
             self._on_event(event)
         return state
-
-    def _seconds_to_next_due(self, now: float) -> float:
-        # While offline or not answering, nothing may start before the next probe.
-        gate = 0.0
-        if self._offline_backoff:
-            gate = max(gate, self._offline_until)
-        if self._outage_backoff:
-            gate = max(gate, self._outage_until)
-        due = [max(when, gate) for when in self._retry_at.values()]
-        if gate:
-            due.append(gate)
-        soonest = min(due, default=now + IDLE_POLL_SECONDS)
-        return min(IDLE_POLL_SECONDS, max(0.01, soonest - now))

@@ -8,11 +8,14 @@ Real subprocesses against loopback servers; a small tmpfs for a full or read-onl
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
 from flxdesk.history.store import HistoryStore, State
@@ -44,8 +47,15 @@ def only_line(stderr: str) -> str:
     return lines[0]
 
 
-def test_ctrl_c_ends_the_command_line_within_2_s_and_leaves_the_row_queued(
-    flxdesk_home: Path,
+@pytest.mark.parametrize(
+    "signal_name",
+    [
+        "Ctrl-C",
+        pytest.param("SIGTERM", marks=pytest.mark.skipif(sys.platform == "win32", reason="POSIX")),
+    ],
+)
+def test_ctrl_c_or_sigterm_ends_the_command_line_within_2_s_and_leaves_the_row_queued(
+    flxdesk_home: Path, signal_name: str
 ) -> None:
     with DripServer.never_answering() as server:
         run = subprocess.Popen(
@@ -58,7 +68,10 @@ def test_ctrl_c_ends_the_command_line_within_2_s_and_leaves_the_row_queued(
         )
         try:
             assert server.request_received.wait(60)
-            interrupt(run)
+            if signal_name == "SIGTERM":  # a scheduler's or systemd's stop
+                run.send_signal(signal.SIGTERM)
+            else:
+                interrupt(run)
             interrupted = time.monotonic()
             code = run.wait(timeout=30)
             took = time.monotonic() - interrupted
@@ -130,6 +143,7 @@ def test_a_history_locked_by_another_program_is_named_with_what_to_do(
     assert demo_api.requests == []
 
 
+@pytest.mark.tmpfs
 def test_a_read_only_data_folder_is_named_with_what_to_do(
     tmp_path: Path, demo_api: DemoApi
 ) -> None:
@@ -146,6 +160,7 @@ def test_a_read_only_data_folder_is_named_with_what_to_do(
     assert demo_api.requests == []
 
 
+@pytest.mark.tmpfs
 def test_a_full_disk_is_named_with_what_to_do(tmp_path: Path, demo_api: DemoApi) -> None:
     with small_tmpfs(tmp_path / "disk") as disk:
         home = disk / "flxdesk"

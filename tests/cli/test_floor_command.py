@@ -68,18 +68,32 @@ def test_floor_init_over_tls_verifies_the_server(postgres: PostgresServer, tmp_p
 
 
 def test_floor_init_refuses_a_newer_floor_and_changes_nothing(
-    floor_db: str, tmp_path: Path
+    postgres: PostgresServer, tmp_path: Path
 ) -> None:
+    database = postgres.new_database()
+    floor_db = postgres.url(database)
     init_floor(floor_db)
     with psycopg.connect(floor_db, autocommit=True) as db:
         db.execute(
             "UPDATE flxdesk.meta SET value = %s WHERE key = 'schema_version'",
             (str(FLOOR_SCHEMA_VERSION + 1),),
         )
+    before = floor_dump(postgres, database)
+    assert "CREATE TABLE flxdesk.updates (" in before  # the dump holds the floor
     done = flxdesk("floor", "init", env=station_env(tmp_path / "it", floor_db, "IT"))
     assert done.returncode == 2
     assert f"newer flxdesk (floor version {FLOOR_SCHEMA_VERSION + 1}," in done.stderr
     assert "Nothing was changed." in done.stderr
+    assert floor_dump(postgres, database) == before  # tables, functions, grants, rows
+
+
+def floor_dump(postgres: PostgresServer, database: str) -> list[str]:
+    """The database as pg_dump writes it, less the random key of its \\restrict lines."""
+    return [
+        line
+        for line in postgres.dump(database).splitlines()
+        if not line.startswith(("\\restrict ", "\\unrestrict "))
+    ]
 
 
 def test_floor_prune_is_the_owners_and_keeps_the_recent_days(

@@ -3,6 +3,7 @@ printed; checked by asking Flxpoint (here a loopback server) which kind it is.""
 
 from __future__ import annotations
 
+import argparse
 import os
 import pty
 import shutil
@@ -106,7 +107,56 @@ def test_set_refuses_a_token_that_cannot_be_one(keychain_env: dict[str, str]) ->
     assert "two words" not in done.stdout + done.stderr
 
 
-def test_the_token_is_never_an_argument() -> None:
+def every_command(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):
+    """(command words, parser) for every subcommand at every depth, leaves and groups."""
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield from every_command(child, (*path, name))
+
+
+def the_command_line_parser(monkeypatch: pytest.MonkeyPatch) -> argparse.ArgumentParser:
+    """The parser ``flxdesk <command>`` builds, caught as it starts parsing."""
+    from flxdesk.cli import commands
+
+    caught: list[argparse.ArgumentParser] = []
+
+    def catch(parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        caught.append(parser)
+        raise SystemExit(0)
+
+    monkeypatch.setattr(argparse.ArgumentParser, "parse_args", catch)
+    with pytest.raises(SystemExit):
+        commands.parse_args(["token", "set"])
+    monkeypatch.undo()
+    return caught[0]
+
+
+def test_the_token_is_never_an_argument(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No option or argument of any command is there to take a token or a password."""
+    found = dict(every_command(the_command_line_parser(monkeypatch)))
+    # the walk reaches every command, the token's and the floor's actions included
+    assert {("bulk",), ("resume",), ("update",), ("report",)} <= found.keys()
+    assert {("token", "set"), ("token", "check"), ("token", "forget")} <= found.keys()
+    assert {("floor", "init"), ("floor", "login")} <= found.keys()
+    taking_a_value = []
+    for path, parser in found.items():
+        for action in parser._actions:
+            if action.nargs == 0 or isinstance(action, argparse._SubParsersAction):
+                continue  # a flag (--demo, --help) carries no text
+            names = " ".join([action.dest, *action.option_strings]).lower()
+            taking_a_value.append(names)
+            for secret in ("token", "password", "secret", "key"):
+                assert secret not in names, f"flxdesk {' '.join(path)}: {names}"
+    assert len(taking_a_value) >= 10  # --status, --note, --results, ID, FILE, ...
+    for path in [("token", "set"), ("token", "check"), ("token", "forget"), ("floor", "login")]:
+        with pytest.raises(SystemExit) as refused:
+            found[path].parse_args([TOKEN])
+        assert refused.value.code == 2  # nowhere to put it
+
+
+def test_token_set_refuses_a_token_given_as_an_argument() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "flxdesk", "token", "set", TOKEN],
         capture_output=True,

@@ -397,7 +397,7 @@ def run_window(
     from PySide6.QtWidgets import QApplication
 
     from flxdesk.gui.common.display import cannot_show_windows
-    from flxdesk.gui.start.polite_end import end_politely_on_signals
+    from flxdesk.gui.start.termination import end_politely
 
     if cannot_show_windows():  # else Qt aborts the process (SIGABRT) without a word of ours
         log.error("Cannot start: no display")
@@ -440,14 +440,19 @@ def run_window(
         crash_record.disarm()
         lock.release()
 
+    def asked_to_end() -> None:
+        """SIGTERM and the like: as File → Quit, with no dialog (nobody may be there)."""
+        running.window.shut_down(interactive=False)
+        app.quit()
+
     app.aboutToQuit.connect(end_of_session)
-    polite = end_politely_on_signals(app)  # SIGTERM: as File → Quit, not as a crash
+    polite_end = end_politely(asked_to_end)
     running.window.show()
     if on_shown is not None:
         on_shown(running.window)
     code = app.exec()
-    if polite is not None:
-        polite.close()
+    if polite_end is not None:
+        polite_end.close()
     running.close()
     crash_record.disarm()
     lock.release()

@@ -113,6 +113,7 @@ def test_the_publisher_drains_in_order_and_waits_while_the_floor_is_away(
     own_postgres: PostgresServer, tmp_path: Path
 ) -> None:
     url = init_floor(own_postgres.url(own_postgres.new_database()))
+    note_arrivals(url)
     session, watch = started_session(url, tmp_path / "a")
     history = tmp_path / "a" / "history.sqlite3"
     try:
@@ -136,15 +137,43 @@ def test_the_publisher_drains_in_order_and_waits_while_the_floor_is_away(
             store.close()
     finally:
         session.close()
-    rows = floor_rows(url, "order_id, status, state")
-    assert rows == [
-        ("1001", "Closed", "queued"),
-        ("1002", "Closed", "queued"),
-        ("1003", "On Hold", "queued"),
-        ("1004", "On Hold", "queued"),
+    # As the floor received them, not sorted: in order, each once, nothing lost.
+    assert arrivals(url) == [
+        ("INSERT", "1001", "Closed", "queued"),
+        ("INSERT", "1002", "Closed", "queued"),
+        ("INSERT", "1003", "On Hold", "queued"),
+        ("INSERT", "1004", "On Hold", "queued"),
     ]
     with psycopg.connect(url) as floor:
         assert floor.execute("SELECT name FROM flxdesk.stations").fetchall() == [("PACK-1",)]
+
+
+def note_arrivals(url: str) -> None:
+    """The test's own record of every row the floor takes, in the order it takes them."""
+    with psycopg.connect(url, autocommit=True) as floor:
+        floor.execute(
+            """
+            CREATE TABLE public.arrivals (
+                n bigint GENERATED ALWAYS AS IDENTITY, op text, order_id text,
+                status text, state text);
+            CREATE FUNCTION public.note_arrival() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER AS $$
+            BEGIN
+                INSERT INTO public.arrivals (op, order_id, status, state)
+                VALUES (TG_OP, NEW.order_id, NEW.status, NEW.state);
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER note_arrival AFTER INSERT OR UPDATE ON flxdesk.updates
+            FOR EACH ROW EXECUTE FUNCTION public.note_arrival();
+            """
+        )
+
+
+def arrivals(url: str) -> list[tuple]:
+    with psycopg.connect(url, autocommit=True) as floor:
+        return floor.execute(
+            "SELECT op, order_id, status, state FROM public.arrivals ORDER BY n"
+        ).fetchall()
 
 
 def test_a_version_3_history_gets_the_outbox_publishing_off(tmp_path: Path) -> None:

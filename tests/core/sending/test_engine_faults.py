@@ -195,6 +195,7 @@ def test_a_history_locked_mid_run_is_waited_out_and_nothing_is_lost(tmp_path: Pa
     assert held[0].waiting > 0  # the real count, not 0
 
 
+@pytest.mark.tmpfs
 def test_a_full_disk_holds_the_queue_with_words_and_sending_resumes_when_space_returns(
     tmp_path: Path,
 ) -> None:
@@ -225,6 +226,7 @@ def test_a_full_disk_holds_the_queue_with_words_and_sending_resumes_when_space_r
     assert sent_per_order(api) == Counter(dict.fromkeys(orders, 1))
 
 
+@pytest.mark.tmpfs
 def test_a_command_line_run_on_a_full_disk_ends_with_the_fault(tmp_path: Path) -> None:
     with small_tmpfs(tmp_path / "disk", size_kib=1024) as disk:
         store = HistoryStore(disk / "history.sqlite3")

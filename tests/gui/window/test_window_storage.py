@@ -77,6 +77,7 @@ def test_the_question_is_a_dialog_with_both_choices(
     assert ask_to_set_aside(problem) is agreed
 
 
+@pytest.mark.tmpfs
 def test_a_read_only_data_folder_is_refused_with_words_not_a_silent_exit(
     tmp_path: Path,
 ) -> None:
@@ -91,6 +92,7 @@ def test_a_read_only_data_folder_is_refused_with_words_not_a_silent_exit(
     assert "is read-only" in first_line and str(home) in first_line
 
 
+@pytest.mark.tmpfs
 def test_a_full_disk_keeps_the_scan_says_so_and_sends_it_when_space_returns(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
