@@ -105,7 +105,10 @@ def test_play_starts_the_system_player_and_returns_while_it_plays(
             qtbot.waitUntil(
                 lambda count=count: log.is_file() and log.read_text().count("\n") == count
             )
-            assert process.state() == QProcess.ProcessState.Running  # and it plays on
+            # and it plays on (Qt may see it start only after it wrote the line)
+            qtbot.waitUntil(
+                lambda process=process: process.state() == QProcess.ProcessState.Running
+            )
         assert len(player._processes) == len(Cue)  # none had to end for the next to start
         names = [Path(line).name for line in log.read_text().split()]
         assert names == [f"{cue.value}-80.wav" for cue in Cue]
