@@ -561,7 +561,10 @@ class QueueEngine:
                         self._requests_on_wire.add(client)
                 if still_wanted:
                     try:
+                        left = time.monotonic()
                         result = client.update_status(row.order_id, row.status, row.note)
+                        if result.http_code is not None:  # an answer: its round trip
+                            self._limiter(token).observe_round_trip(time.monotonic() - left)
                     finally:
                         with self._lock:
                             self._requests_on_wire.discard(client)
