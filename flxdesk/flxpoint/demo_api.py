@@ -62,7 +62,11 @@ class DemoApi:
         limit: str = "bucket",
         jitter: float = 0.0,
         seed: int | None = None,
+        order_ids: range = DEMO_ORDER_IDS,
+        keep_requests: int = MAX_SEEN_REQUESTS,
     ) -> None:
+        """``order_ids``: the orders that exist; ``keep_requests``: how many seen requests
+        are kept before the older half is forgotten (a long benchmark keeps them all)."""
         if limit not in ("bucket", "window"):
             raise ValueError(f"limit must be 'bucket' or 'window', not {limit!r}")
         if not jitter >= 0.0:
@@ -72,6 +76,8 @@ class DemoApi:
         self.limit = limit
         self.jitter = jitter
         self._jitter_rng = random.Random(seed)
+        self.order_ids = order_ids
+        self._keep_requests = keep_requests
         # None: no rate limit (benchmarks that measure something other than pace).
         self.requests_per_second: float | None = REQUESTS_PER_SECOND
         self.requests: list[SeenRequest] = []
@@ -178,13 +184,13 @@ class DemoApi:
             )
         elif query.get("status", [""])[0] not in ORDER_STATUSES:
             answer = (400, {"message": f"Invalid status {query.get('status', [''])[0]!r}."})
-        elif not (order_id.isdigit() and int(order_id) in DEMO_ORDER_IDS):
+        elif not (order_id.isdigit() and int(order_id) in self.order_ids):
             answer = (404, {"message": f"Order {order_id} not found."})
         else:
             answer = (201, {"id": order_id, "status": query["status"][0]})
         with self._lock:
-            if len(self.requests) >= MAX_SEEN_REQUESTS:
-                del self.requests[: MAX_SEEN_REQUESTS // 2]
+            if len(self.requests) >= self._keep_requests:
+                del self.requests[: self._keep_requests // 2]
             self.requests.append(
                 SeenRequest(arrived, method, raw_path, order_id, query, headers, answer[0], counted)
             )

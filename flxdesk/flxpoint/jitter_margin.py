@@ -14,11 +14,22 @@ it a few hundredths. The rules, pure functions of the station's own starts and t
   (up to ``most``) and shrinks back by ``decay_per_second`` while no 429 comes.
 - **Sharing** explains every other 429: a station already backing off, starts too far
   apart for jitter to matter, or 429s that come one after another.
+
+Jitter is also learned before any 429: a request's path delay is part of its round trip,
+so the spread of the recent round trips bounds the arrival jitter from above. The margin
+is at least that spread (``spread_of``: from the range of the last ``round_trips``
+answers, the widest uniform spread they make likely: ``most`` until ``known`` answers
+came, then wide while few are known), and at most ``most``, so a
+station keeps every pair of its starts a window apart at arrival without waiting to be
+told by a 429. A round trip's spread that is not path delay (the server's own time)
+only widens the margin, never past ``most``.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +41,8 @@ class JitterPolicy:
     most: float = 0.1  # the widest margin, and the most jitter a 429 may be put down to
     isolated: float = 10.0  # seconds without a 429 before one may be put down to jitter
     decay_per_second: float = 0.02 / 300  # a step given back over five quiet minutes
+    round_trips: int = 32  # recent answers whose spread the margin keeps at least (0: none)
+    known: int = 4  # round trips weighed before their spread is believed (``most`` till then)
 
 
 JITTER = JitterPolicy()
@@ -66,6 +79,28 @@ def cause_of_429(
     return Cause.JITTER if gap < window + policy.most else Cause.SHARING
 
 
+def spread_of(round_trips: Sequence[float], likely: float = 0.15) -> float:
+    """How widely ``round_trips`` (seconds) may vary: the widest uniform spread whose
+    samples would show a range this small at least ``likely`` of the time (a few samples
+    allow a wide one; many, about their range); 0 for fewer than two."""
+    count = len(round_trips)
+    if count < 2:
+        return 0.0
+    return (max(round_trips) - min(round_trips)) / _range_share(count, likely)
+
+
+@functools.cache
+def _range_share(count: int, likely: float) -> float:
+    """The share ``x`` of a uniform spread that ``count`` samples' range stays under with
+    probability ``likely``: n x^(n-1) - (n-1) x^n = likely, solved by bisection."""
+    low, high = 0.0, 1.0
+    for _ in range(50):
+        middle = (low + high) / 2
+        below = count * middle ** (count - 1) - (count - 1) * middle**count
+        low, high = (middle, high) if below < likely else (low, middle)
+    return (low + high) / 2
+
+
 class JitterMargin:
     """The margin this station keeps over the window: ``base``, widened by jitter's 429s.
 
@@ -77,11 +112,25 @@ class JitterMargin:
         self._base = policy.base if base is None else base
         self._widened = self._base
         self._widened_at = 0.0
+        self._round_trips: deque[float] = deque(maxlen=policy.round_trips)
+        self._learned = 0.0
 
     def at(self, now: float) -> float:
-        """The margin in force at ``now``: the last widening, less what has decayed since."""
+        """The margin in force at ``now``: the last widening, less what has decayed since,
+        and never less than the learned spread of the round trips."""
         decayed = self._policy.decay_per_second * max(0.0, now - self._widened_at)
-        return max(self._base, self._widened - decayed)
+        return max(self._base, self._learned, self._widened - decayed)
+
+    def observe(self, round_trip: float) -> float:
+        """An answer came ``round_trip`` s after its request left; the learned margin."""
+        if not self._policy.round_trips:  # learning by round trips is off
+            return self._learned
+        self._round_trips.append(round_trip)
+        if len(self._round_trips) < self._policy.known:  # two alike say nothing yet
+            self._learned = self._policy.most
+        else:
+            self._learned = min(self._policy.most, spread_of(self._round_trips))
+        return self._learned
 
     def widen(self, now: float) -> float:
         """A 429 jitter explains: one ``step`` more, at most ``most``; the new margin."""

@@ -189,6 +189,12 @@ class RateLimiter:
             while self._starts and self._starts[-1] > now:
                 self._starts.pop()
 
+    def observe_round_trip(self, seconds: float) -> None:
+        """An answer from Flxpoint came ``seconds`` after its request left: its spread
+        teaches the margin the arrival jitter (``jitter_margin``), before any 429."""
+        with self._lock:
+            self._margin.observe(seconds)
+
     @property
     def margin(self) -> float:
         """Seconds over the window this station keeps between a start and the Nth before."""

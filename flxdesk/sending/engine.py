@@ -427,7 +427,10 @@ class QueueEngine:
                         self._wire.enter(client)
                 if still_wanted:
                     try:
+                        left = time.monotonic()
                         result = client.update_status(row.order_id, row.status, row.note)
+                        if result.http_code is not None:  # an answer: its round trip
+                            self._limiter(token).observe_round_trip(time.monotonic() - left)
                     finally:
                         self._wire.leave(client)
                     if self._stop.is_set() and not result.ok:

@@ -53,6 +53,24 @@ def run_stations(
     return finish_stations(runs, api, timeout)
 
 
+def station_env(
+    home: Path, api: DemoApi, name: str, env: dict[str, str] | None = None
+) -> dict[str, str]:
+    """A command-line station's environment: its data folder, the demo API and token, its
+    name, no keychain, no floor unless ``env`` names one."""
+    station = dict(
+        os.environ,
+        FLXDESK_HOME=str(home),
+        FLXDESK_API_URL=api.url,
+        FLXDESK_TOKEN=DEMO_TOKEN,
+        FLXDESK_STATION=name,
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    station.pop("FLXDESK_FLOOR_URL", None)
+    station.update(env or {})
+    return station
+
+
 def start_stations(
     folder: Path,
     api: DemoApi,
@@ -72,20 +90,10 @@ def start_stations(
             "order_id\n" + "\n".join(str(first + n) for n in range(orders_per_station)) + "\n",
             encoding="utf-8",
         )
-        station_env = dict(
-            os.environ,
-            FLXDESK_HOME=str(home),
-            FLXDESK_API_URL=api.url,
-            FLXDESK_TOKEN=DEMO_TOKEN,
-            FLXDESK_STATION=f"PACK-{station + 1}",
-            PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
-        )
-        station_env.pop("FLXDESK_FLOOR_URL", None)
-        station_env.update(env or {})
         runs.append(
             subprocess.Popen(
                 [sys.executable, "-m", "flxdesk", "bulk", str(orders), "--status", "Closed"],
-                env=station_env,
+                env=station_env(home, api, f"PACK-{station + 1}", env),
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
                 text=True,

@@ -115,3 +115,15 @@ def test_arrival_jitter_squeezes_three_starts_into_the_strict_window() -> None:
 def test_a_negative_jitter_is_refused_in_words() -> None:
     with pytest.raises(ValueError, match="jitter must be 0 or more seconds"):
         DemoApi(jitter=-0.01)
+
+
+def test_a_benchmark_can_have_more_orders_and_say_how_many_requests_are_kept() -> None:
+    with DemoApi(order_ids=range(1000, 5000), keep_requests=10) as api:
+        api.requests_per_second = None  # no limit: this is about orders and memory
+        client = FlxpointClient(api.url, DEMO_TOKEN)
+        outcomes = [client.update_status(str(order), "Open").outcome for order in (4999, 5000)]
+        for order in range(1000, 1010):
+            client.update_status(str(order), "Open")
+    assert outcomes == [Outcome.SUCCESS, Outcome.NOT_FOUND]
+    # The 11th seen request forgot the oldest 5; the newest are all there.
+    assert [seen.order_id for seen in api.requests] == [str(n) for n in range(1003, 1010)]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from flxdesk.flxpoint.jitter_margin import Cause, JitterMargin, JitterPolicy, cause_of_429
+from flxdesk.flxpoint.jitter_margin import (
+    Cause,
+    JitterMargin,
+    JitterPolicy,
+    cause_of_429,
+    spread_of,
+)
 
 POLICY = JitterPolicy(base=0.02, step=0.02, most=0.1, isolated=10.0, decay_per_second=0.001)
 # A lone station at its cap: pairs of starts 1.02 s apart (window 1.0 + margin 0.02).
@@ -75,3 +81,35 @@ def test_a_margin_of_its_own_base_widens_from_it() -> None:
     margin = JitterMargin(POLICY, base=0.0)
     assert margin.at(0.0) == 0.0
     assert margin.widen(0.0) == pytest.approx(0.02)
+
+
+def test_the_spread_of_round_trips_estimates_a_uniform_width() -> None:
+    assert spread_of([]) == spread_of([0.3]) == 0.0
+    # Two samples 20 ms apart: a spread of 150 ms would show a range that small a
+    # quarter of the time (2x - x^2 = 1/4); 41 show about their own range.
+    assert spread_of([0.30, 0.32], likely=0.25) == pytest.approx(0.02 / (1 - 0.75**0.5))
+    assert 0.040 < spread_of([0.30 + n / 1000 for n in range(41)]) < 0.046
+    # The more samples show a range, the closer the spread comes to it.
+    widths = [spread_of([0.3, 0.34] + [0.32] * extra) for extra in range(0, 40, 5)]
+    assert widths == sorted(widths, reverse=True)
+
+
+def test_the_margin_is_at_least_the_learned_spread_and_at_most_the_widest() -> None:
+    margin = JitterMargin(POLICY)
+    assert margin.at(0.0) == 0.02
+    for round_trip in (0.300, 0.300, 0.300):  # alike, but too few to believe
+        assert margin.observe(round_trip) == POLICY.most
+    margin = JitterMargin(POLICY)
+    for round_trip in (0.300, 0.340, 0.320, 0.310):
+        margin.observe(round_trip)
+    learned = min(POLICY.most, spread_of([0.300, 0.340, 0.320, 0.310]))
+    assert margin.at(0.0) == pytest.approx(learned)
+    assert margin.at(0.0) > 0.04
+    assert margin.observe(0.9) == POLICY.most  # a slow answer never widens it past most
+
+
+def test_the_learned_spread_follows_only_the_recent_round_trips() -> None:
+    margin = JitterMargin(JitterPolicy(base=0.02, round_trips=4, known=2))
+    for round_trip in (0.3, 0.35, 0.3, 0.3, 0.3, 0.3):
+        margin.observe(round_trip)
+    assert margin.at(0.0) == 0.02  # the 0.35 s answer left the last four
