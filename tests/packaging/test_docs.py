@@ -3,22 +3,13 @@ the code makes now, every link goes somewhere, and the README stays a front page
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
-from support.paths import ROOT
+from support.paths import ROOT, build_script
 
 DOCS = sorted([ROOT / "README.md", ROOT / "CONTRIBUTING.md", *(ROOT / "docs").rglob("*.md")])
 LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
-
-
-def _references():
-    path = ROOT / "build_scripts" / "references.py"
-    spec = importlib.util.spec_from_file_location("build_scripts_references", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _anchors(markdown: Path) -> set[str]:
@@ -32,7 +23,7 @@ def _anchors(markdown: Path) -> set[str]:
 
 
 def test_the_generated_references_are_current() -> None:
-    references = _references()
+    references = build_script("references")
     for name, make in references.REFERENCES.items():
         committed = (ROOT / "docs" / "reference" / name).read_text(encoding="utf-8")
         assert committed == make(), f"run python build_scripts/references.py ({name})"

@@ -7,7 +7,6 @@ build_scripts/build_linux.sh; bench/frozen.py measures them.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import struct
@@ -18,18 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from support.paths import ROOT
+from support.paths import ROOT, build_script
 
 BUILD = ROOT / "build_scripts"
 RESOURCES = ROOT / "resources"
 
 
-def load(name: str):
-    """Import a module from build_scripts/ (not a package)."""
-    spec = importlib.util.spec_from_file_location(f"build_scripts_{name}", BUILD / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+load = build_script  # a module of build_scripts/
 
 
 def pyproject() -> dict:

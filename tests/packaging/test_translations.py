@@ -17,19 +17,9 @@ import pytest
 
 from flxdesk.host import i18n
 from flxdesk.orders.statuses import _LABELS, ORDER_STATUSES
-from support.paths import ROOT
+from support.paths import ROOT, build_script
 
-
-def _load_translations():
-    """build_scripts/translations.py (build_scripts is not a package)."""
-    path = ROOT / "build_scripts" / "translations.py"
-    spec = importlib.util.spec_from_file_location("build_scripts_translations", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-translations = _load_translations()
+translations = build_script("translations")
 TS_FILES = sorted((ROOT / "resources" / "i18n").glob("flxdesk_*.ts"))
 
 

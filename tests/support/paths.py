@@ -1,6 +1,18 @@
 """Where the checkout's files are, for tests that read them."""
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def build_script(name: str) -> ModuleType:
+    """Import a module from build_scripts/ (not a package)."""
+    path = ROOT / "build_scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"build_scripts_{name}", path)
+    assert spec is not None and spec.loader is not None, path
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
