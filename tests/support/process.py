@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
+
+from support.paths import ROOT
+
+
+def child_env(**overrides: str) -> dict[str, str]:
+    """This process's environment with ``overrides``, for a child that imports the
+    tests' own modules (``python -m support.…``): tests/ first on PYTHONPATH."""
+    path = os.pathsep.join(filter(None, [str(ROOT / "tests"), os.environ.get("PYTHONPATH")]))
+    return {**os.environ, **overrides, "PYTHONPATH": path}
 
 
 def first_error_line_of_window(*args: str, env: dict[str, str] | None = None) -> str:

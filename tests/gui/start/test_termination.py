@@ -8,7 +8,6 @@ the crash record are given back, and the next start says nothing of a crash.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -21,20 +20,16 @@ from flxdesk.history.store import HistoryStore, State
 from flxdesk.host.instance_lock import InstanceLock
 from support.drip_server import DripServer
 from support.env_keyring import TOKEN_VARIABLE
-from support.paths import ROOT
+from support.process import child_env
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
 
 def window_env(home: Path, api_url: str) -> dict[str, str]:
-    env = dict(
-        os.environ,
+    env = child_env(
         FLXDESK_HOME=str(home),
         FLXDESK_API_URL=api_url,
         PYTHON_KEYRING_BACKEND="support.env_keyring.EnvKeyring",
-        PYTHONPATH=os.pathsep.join(
-            filter(None, [str(ROOT / "tests"), os.environ.get("PYTHONPATH")])
-        ),
         QT_QPA_PLATFORM="offscreen",
     )
     env[TOKEN_VARIABLE] = "sigterm-test-token-0123"

@@ -11,7 +11,6 @@ scanner's ``1234`` was sent as ``&é"'``.
 from __future__ import annotations
 
 import json
-import os
 import queue
 import subprocess
 import sys
@@ -24,7 +23,7 @@ import pytest
 
 from flxdesk.station.key_positions import X11, us_character
 from flxdesk.station.scanner_check import CHECK_CODE
-from support.paths import ROOT
+from support.process import child_env
 from support.xserver import Keyboard, desktop, require_x, set_layout
 
 pytestmark = pytest.mark.timeout(300)
@@ -63,14 +62,10 @@ class Station:
         home.mkdir(parents=True)
         settings = {"station": {"refuse_while_unacknowledged": False}}
         (home / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
-        env = dict(
-            os.environ,
+        env = child_env(
             DISPLAY=display,
             QT_QPA_PLATFORM="xcb",
             FLXDESK_HOME=str(home),
-            PYTHONPATH=os.pathsep.join(
-                filter(None, [str(ROOT / "tests"), os.environ.get("PYTHONPATH")])
-            ),
         )
         self.process = subprocess.Popen(
             [sys.executable, "-m", "support.x_station"],

@@ -3,7 +3,6 @@ request at quit, Flxpoint not answering. Nothing is lost and nothing fails silen
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
@@ -23,7 +22,7 @@ from flxdesk.sending.engine import QueueEngine
 from support.drip_server import DripServer
 from support.env_keyring import TOKEN_VARIABLE
 from support.fault_api import FaultyApi
-from support.paths import ROOT
+from support.process import child_env
 from support.window import scan, status_texts
 
 
@@ -140,14 +139,10 @@ def test_quitting_while_a_request_hangs_ends_the_process_and_frees_the_folder(
     flag = tmp_path / "quit-now"
     token = "quit-test-token-0123"
     with DripServer.never_answering() as server:
-        env = dict(
-            os.environ,
+        env = child_env(
             FLXDESK_HOME=str(flxdesk_home),
             FLXDESK_API_URL=server.url,
             PYTHON_KEYRING_BACKEND="support.env_keyring.EnvKeyring",
-            PYTHONPATH=os.pathsep.join(
-                filter(None, [str(ROOT / "tests"), os.environ.get("PYTHONPATH")])
-            ),
             QT_QPA_PLATFORM="offscreen",
         )
         env[TOKEN_VARIABLE] = token
