@@ -110,14 +110,15 @@ class ScanCapture(QObject):
             return False  # Shift for a capital, AltGr, Caps Lock: the burst goes on
         now = time.monotonic()
         gap_ms = (now - self._last_key_at) * 1000
-        if not _is_line_end(event):
+        line_end = _is_line_end(event)
+        if not line_end:
             self._scan_ended_at = -1.0  # another key (Ctrl+F): a Tab after it is a person's
         if kind == QEvent.Type.ShortcutOverride:
-            return self._override(event, watched, gap_ms, now)
+            return self._override(event, watched, gap_ms, now, line_end)
         if self._is_suffix(event) and self._is_burst(gap_ms):
             self._emit_held("tab" if event.key() == _TAB_KEY else "enter", now)
             return True
-        if _is_line_end(event):
+        if line_end:
             if self._just_scanned(now):
                 self._scan_ended_at = now  # CR+LF, or Enter+Tab: one scan's suffix
                 return True
@@ -139,13 +140,15 @@ class ScanCapture(QObject):
         self._flush_timer.start(round(self._gap_ms()))
         return True
 
-    def _override(self, event: QKeyEvent, watched: QObject, gap_ms: float, now: float) -> bool:
+    def _override(
+        self, event: QKeyEvent, watched: QObject, gap_ms: float, now: float, line_end: bool
+    ) -> bool:
         """Before a key is a shortcut: the suffix ending a burst is the scan's (an open
         status list would otherwise take an Enter and close, choosing an item), and so
         is a Ctrl key inside a burst (Ctrl+] for a GS1 separator)."""
         ours = (
             (self._is_suffix(event) and self._is_burst(gap_ms))
-            or (_is_line_end(event) and self._just_scanned(now))
+            or (line_end and self._just_scanned(now))
             or (_is_command_key(event) and self._continues(watched, gap_ms))
         )
         if ours:
