@@ -30,7 +30,7 @@ PdfWriter = Callable[["ShiftSummary", Path], Path]  # (summary, target) -> writt
 FAILURES_PRINTED = 50
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report = commands.add_parser(
         "report", help="print the shift summary of a period; also as CSV or PDF"
     )

@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from flxdesk.host.i18n import translate
 from flxdesk.station.station_settings import SECTION, StationSettings, usable_values
@@ -114,7 +114,7 @@ def load_settings(path: Path, machine_file: Path | None = None) -> Settings:
     )
 
 
-def _text(raw: dict, name: str, path: Path, *, machine: bool = False) -> str:
+def _text(raw: dict[str, object], name: str, path: Path, *, machine: bool = False) -> str:
     value = raw[name]
     if not isinstance(value, str):
         words = translate("Settings", '"{name}" must be text in quotes').format(name=name)
@@ -122,11 +122,13 @@ def _text(raw: dict, name: str, path: Path, *, machine: bool = False) -> str:
     return value
 
 
-def _machine_values(raw: dict, path: Path) -> dict:
-    """What IT's file sets, every value checked: IT's mistakes stop flxdesk, in words."""
+def _machine_values(raw: dict[str, object], path: Path) -> dict[str, Any]:
+    """What IT's file sets, every value checked: IT's mistakes stop flxdesk, in words.
+
+    By name, each value of its field's type (as ``usable_values`` gives the user's)."""
     from flxdesk.station.station_settings import is_usable
 
-    values = {}
+    values: dict[str, Any] = {}
     for name, value in raw.items():
         if name in TEXT_SETTINGS:
             values[name] = _text(raw, name, path, machine=True)
@@ -153,7 +155,7 @@ def _machine_values(raw: dict, path: Path) -> dict:
     return values
 
 
-def _locked_names(raw: dict, path: Path) -> frozenset[str]:
+def _locked_names(raw: dict[str, object], path: Path) -> frozenset[str]:
     names = raw.get(LOCKED, [])
     known = set(TEXT_SETTINGS) | set(MACHINE_ONLY) | set(StationSettings._fields)
     if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
@@ -166,7 +168,7 @@ def _locked_names(raw: dict, path: Path) -> frozenset[str]:
     return frozenset(names)
 
 
-def _read_document(path: Path, *, machine: bool = False) -> dict:
+def _read_document(path: Path, *, machine: bool = False) -> dict[str, object]:
     """The file's JSON object; {} when there is no file; SettingsError when unusable."""
     try:
         data = path.read_bytes()
@@ -228,7 +230,7 @@ def save_station(path: Path, station: StationSettings, settings: Settings | None
     _write_document(path, document)
 
 
-def _write_document(path: Path, document: dict) -> None:
+def _write_document(path: Path, document: dict[str, object]) -> None:
     """Atomically: the old file stays whole until the new one is on disk."""
     import json
 
