@@ -22,7 +22,9 @@ MAX_IDLE_MINUTES = 24 * 60.0
 
 class OperatorSettings(NamedTuple):
     operators: Roster = Roster()  # who may sign in (the floor's list, when there is one)
-    operator_sign_in: str = SignInMode.OFF  # "off", "optional" or "required"
+    # off: no badges (as without operators); optional: with nobody signed in a scan is sent
+    # without a name; required: nothing is queued without an operator
+    operator_sign_in: str = SignInMode.OFF
     operator_idle_minutes: float = 30.0  # signed out after this idle time; 0: never
     supervisor_for: frozenset[str] = frozenset()  # statuses a supervisor's badge must approve
     note_signature: str = ""  # e.g. "{note} ({operator}, {station})"; "" sends the note as typed
