@@ -22,7 +22,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from flxdesk.cli.common import Exit
+from flxdesk.cli.common import Exit, Parser
 from flxdesk.sending.events import FloorChanged, FloorState
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ AWAY_FLUSH_SECONDS = 1.0  # ... and this long when the floor was away at the end
 FIRST_ATTEMPT_SECONDS = 0.5  # the duplicate lookup waits this long for a connection
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction[Parser]) -> None:
     floor = commands.add_parser(
         "floor", help="the floor database the stations share (IT): init, login"
     )

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flxdesk.cli import floor as floor_command
-from flxdesk.cli.common import Exit, SetupError, find_token
+from flxdesk.cli.common import Exit, Parser, SetupError, find_token
 from flxdesk.cli.run_parts import (
     Reporter,
     check_results_path,
@@ -54,7 +54,7 @@ OFFLINE_GIVE_UP_SECONDS = 300.0  # offline, or Flxpoint not answering: left queu
 STORAGE_GIVE_UP_SECONDS = 60.0  # the history locked (or the disk full) this long: exit 2
 
 
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
     """``update``, ``bulk`` and ``resume``, in the command line's parser."""
     status_help = "status for rows without one: " + ", ".join(ORDER_STATUSES)
 

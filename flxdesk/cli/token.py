@@ -18,14 +18,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from flxdesk.cli.common import Exit, SetupError, find_token
+from flxdesk.cli.common import Exit, Parser, SetupError, find_token
 from flxdesk.host.i18n import translate
 
 if TYPE_CHECKING:
     from flxdesk.config.settings import Settings
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(commands: argparse._SubParsersAction[Parser]) -> None:
     token = commands.add_parser("token", help="set, check or forget the API token (keychain)")
     actions = token.add_subparsers(dest="token_action", required=True)
     actions.add_parser(

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
+from flxdesk.history.store import NOBODY, AskedBy
 from flxdesk.host.i18n import translate
 from flxdesk.sending.queueing import Progress, QueuedImport, queue_import, queue_one
 
@@ -35,12 +36,14 @@ class PendingUpdate(NamedTuple):
     status: str
     note: str
     destination: Destination
+    asked_by: AskedBy = NOBODY
 
 
 class PendingImport(NamedTuple):
     rows: Sequence[ImportRow]
     source: str
     destination: Destination
+    asked_by: AskedBy = NOBODY
 
 
 Pending = PendingUpdate | PendingImport
@@ -109,9 +112,10 @@ class QueueWriter:
         note: str,
         *,
         destination: Destination,
+        asked_by: AskedBy = NOBODY,
     ) -> int | None:
         """The update's id when written at once; None when it waits here."""
-        job = PendingUpdate(order_id, status, note, destination)
+        job = PendingUpdate(order_id, status, note, destination, asked_by)
         return self._now_or_later(job, lambda: _write_update(store, job))
 
     def queue_import(
@@ -121,10 +125,11 @@ class QueueWriter:
         source: str,
         *,
         destination: Destination,
+        asked_by: AskedBy = NOBODY,
     ) -> QueuedImport | None:
         """The batch when written at once; None when it is written by the writer's thread
         (a large import, or the history is busy): ``on_written`` reports it then."""
-        job = PendingImport(rows, source, destination)
+        job = PendingImport(rows, source, destination, asked_by)
         at_once = len(rows) <= WRITE_AT_ONCE_ROWS
         return self._now_or_later(job, (lambda: _write_import(store, job)) if at_once else None)
 
@@ -270,10 +275,24 @@ def _write(
 
 
 def _write_update(store: HistoryStore, job: PendingUpdate) -> int:
-    return queue_one(store, job.order_id, job.status, job.note, destination=job.destination)
+    return queue_one(
+        store,
+        job.order_id,
+        job.status,
+        job.note,
+        destination=job.destination,
+        asked_by=job.asked_by,
+    )
 
 
 def _write_import(
     store: HistoryStore, job: PendingImport, progress: Progress | None = None
 ) -> QueuedImport:
-    return queue_import(store, job.rows, job.source, destination=job.destination, progress=progress)
+    return queue_import(
+        store,
+        job.rows,
+        job.source,
+        destination=job.destination,
+        progress=progress,
+        asked_by=job.asked_by,
+    )
