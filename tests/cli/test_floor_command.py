@@ -260,8 +260,9 @@ def test_report_floor_prints_the_totals_and_a_line_per_station(
     assert "PACK-2: Order 99999" in done.stdout  # the failure names its station
     with report_csv.open(encoding="utf-8-sig") as written:
         table = list(csv.reader(written))
-    assert ["station", "sent", "failed", "waiting", "last seen"] in table
-    assert table[table.index(["station", "sent", "failed", "waiting", "last seen"]) + 1][:4] == [
+    heads = ["station", "sent", "failed", "waiting", "last seen", "signed in"]
+    assert heads in table
+    assert table[table.index(heads) + 1][:4] == [
         "PACK-1",
         "2",
         "0",

@@ -167,7 +167,7 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "history": {"host", "orders"},
     "flxpoint": {"host", "orders"},
     "reports": {"host", "orders", "history"},
-    "floor": {"host", "orders", "history", "reports", "sending"},
+    "floor": {"host", "orders", "operators", "history", "reports", "sending"},
     "sending": {"host", "orders", "station", "bulk", "history", "flxpoint", "floor"},
     "cli": {
         "host",
