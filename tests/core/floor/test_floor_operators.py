@@ -14,6 +14,7 @@ import psycopg
 import pytest
 
 from flxdesk.floor import schema
+from flxdesk.floor.login_check import login_warnings
 from flxdesk.floor.operators import (
     NotOwner,
     RosterCopy,
@@ -128,6 +129,23 @@ def test_a_stations_login_reads_the_roster_and_may_not_write_it(
                 station.execute(statement)
     with connect(owner) as db:
         assert read_floor_roster(db)[0] == Roster((MARIA, SAM))
+
+
+def test_a_station_login_that_may_write_the_roster_is_said_to_be_unsafe(
+    postgres: PostgresServer,
+) -> None:
+    """It could make itself a supervisor: the self-test and the window's floor line say so."""
+    owner, urls = floor_with_stations(postgres, "pack_writes_roster")
+    with connect_as(urls["pack_writes_roster"], "pack_writes_roster") as station:
+        publish_row(station, "PACK-1", 1, "1001")
+        assert login_warnings(station, "PACK-1") == []
+        with connect(owner) as db:
+            db.execute("GRANT INSERT ON flxdesk.operators TO pack_writes_roster")
+        assert login_warnings(station, "PACK-1") == [
+            "the floor login pack_writes_roster may write the floor's tables directly"
+        ]
+        with connect(owner) as db:
+            db.execute("REVOKE INSERT ON flxdesk.operators FROM pack_writes_roster")
 
 
 def test_a_roster_row_a_station_cannot_use_is_skipped_and_the_rest_used(
@@ -334,6 +352,7 @@ def test_a_floor_of_version_2_is_upgraded_keeping_its_rows_and_its_version_2_sta
     with connect_as(station_url, "pack_v2") as old:
         publish_row(old, "PACK-1", 1, "1001")
         assert check_floor(old).version == 2
+        assert login_warnings(old, "PACK-1") == []  # no roster to ask about yet
         assert read_floor_roster_or_none(old) is None  # no roster on a version 2 floor
     with connect(fresh) as db:
         done = initialize(db)
