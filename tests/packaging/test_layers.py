@@ -173,6 +173,7 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
         "host",
         "orders",
         "operators",
+        "station",
         "config",
         "bulk",
         "history",
@@ -196,7 +197,7 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
         "sending",
         "self_test",
     },
-    "app": {"host", "cli", "gui", "reports", "self_test"},
+    "app": {"host", "cli", "gui", "operators", "reports", "station", "self_test"},
     "__main__": {"app"},
     "__init__": set(),  # flxdesk/__init__.py: the version only
 }
