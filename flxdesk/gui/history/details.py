@@ -114,8 +114,8 @@ class HistoryDetails(QPlainTextEdit):
         self.setAccessibleName(self.tr("Details of the selected update"))
         self.setAccessibleDescription(
             self.tr(
-                "HTTP code, the server's message, detail, times, the station and operator, "
-                "attempts, batch, whether it was resent, and its retries"
+                "HTTP code, the server's message, detail, times, the station, who asked for it "
+                "and who approved it, attempts, batch, whether it was resent, and its retries"
             )
         )
         self.setPlaceholderText(self.tr(NOTHING_SELECTED))
