@@ -262,6 +262,16 @@ def _stamp(moment: float, fmt: str = "%Y-%m-%d %H:%M:%S") -> str:
     return time.strftime(fmt, time.localtime(moment))
 
 
+def title_line(summary: ShiftSummary) -> str:
+    """The summary's first line: its period, and its station when it has one."""
+    title = (
+        translate("ShiftReport", "flxdesk shift summary: {period}, station {station}")
+        if summary.station
+        else translate("ShiftReport", "flxdesk shift summary: {period}")
+    )
+    return title.format(period=summary.period.label, station=summary.station)
+
+
 def summary_lines(summary: ShiftSummary, max_failures: int | None = None) -> list[str]:
     """The summary as plain text lines (the command line prints them)."""
     totals = summary.by_result
@@ -269,13 +279,8 @@ def summary_lines(summary: ShiftSummary, max_failures: int | None = None) -> lis
     none = "  " + translate("ShiftReport", "none")
     by_status = translate("ShiftReport", "by status")
     per_hour = translate("ShiftReport", "per hour")
-    title = (
-        translate("ShiftReport", "flxdesk shift summary: {period}, station {station}")
-        if summary.station
-        else translate("ShiftReport", "flxdesk shift summary: {period}")
-    )
     lines = [
-        title.format(period=summary.period.label, station=summary.station),
+        title_line(summary),
         translate("ShiftReport", "updates: {total} ({counts})").format(
             total=summary.total,
             counts=", ".join(f"{words[result]} {totals[result]}" for result in RESULTS),
