@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from flxdesk.gui.sending.engine_thread import EngineThread
     from flxdesk.gui.sending.store_writer import StoreWriter
     from flxdesk.gui.station.armed_status import ArmedStatus
+    from flxdesk.gui.station.operator_part import OperatorPart
     from flxdesk.gui.station.preferences import StationPreferences
     from flxdesk.gui.station.scan_capture import ScanCapture
     from flxdesk.gui.station.scanner_check_dialog import ScannerCheckDialog
@@ -61,6 +62,9 @@ class DeskWindow(Protocol):
 
     @property
     def sending_refusal(self) -> str: ...
+
+    @property
+    def operators(self) -> OperatorPart: ...
 
     # Read only: properties of the window (the history once open, its pane made on use).
     @property
@@ -202,10 +206,16 @@ class ScanDesk(QObject):
         text in the order field, which the band then names as not sent.
 
         A question still open (arm Canceled? set 40 orders to Canceled?) is answered "no":
-        the person went on scanning instead of saying yes.
+        the person went on scanning instead of saying yes. A typed question (a PIN, a
+        supervisor's badge) is offered the scan first: a scan that is its answer answers.
         """
         from PySide6.QtWidgets import QMessageBox
 
+        from flxdesk.gui.common.typed_answer import TypedAnswer
+
+        for question in self._parent.findChildren(TypedAnswer):
+            if question.isVisible() and question.offer(text):
+                return
         for box in self._parent.findChildren(QMessageBox):
             if box.isVisible():
                 box.reject()
@@ -233,17 +243,22 @@ class ScanDesk(QObject):
         field.clear()
         field.setFocus()
         window.armed.note_activity()
+        operators = window.operators
+        operators.note_activity()
         now = StationNow(
             armed_status=window.armed.status,
-            note=window.note_edit.text(),
+            note=operators.signed_note(window.note_edit.text()),
             unacknowledged_failures=window.feedback.failure_panel.count,
             refuse_while_unacknowledged=window.preferences.station.refuse_while_unacknowledged,
             sending_refusal=window.sending_refusal,
+            operator_refusal=operators.refusal(raw) or self._approval_refusal(raw),
         )
         judged = judge_scan(raw, now, self.guard)
         if judged.verdict is Verdict.COMMAND:
             assert judged.command is not None
             self._run_command(judged.command)
+        elif judged.verdict is Verdict.BADGE:
+            operators.take_badge(judged.badge)
         elif judged.verdict is Verdict.REFUSED:
             window.feedback.refused(judged.words)
             if judged.keep:
@@ -252,6 +267,20 @@ class ScanDesk(QObject):
                     field.selectAll()
         else:
             self._queue(judged.order_id, judged.status, judged.note)
+
+    def _approval_refusal(self, raw: str) -> str:
+        """A status that needs a supervisor armed without one's approval (the station's
+        default, set so in Settings): refused, never sent unapproved."""
+        from flxdesk.orders.statuses import status_label
+
+        armed = self._window.armed
+        if not self._window.operators.needs_supervisor(armed.status) or armed.approved_by:
+            return ""
+        words = self.tr(
+            "{status} needs a supervisor's approval: arm it again and have a supervisor scan "
+            "their badge. {scan} was not sent."
+        )
+        return words.format(status=status_label(armed.status), scan=raw.strip())
 
     def _typed_check(self, raw: str) -> bool:
         """The check code arrived too slowly to be a burst (a Bluetooth scanner): the
@@ -269,7 +298,12 @@ class ScanDesk(QObject):
         assert window.store_writer is not None  # submit waits for the history to open
         writer = window.store_writer.writer
         update_id = writer.queue_one(
-            window.store, order_id, status, note, destination=window.engine_thread.destination
+            window.store,
+            order_id,
+            status,
+            note,
+            destination=window.engine_thread.destination,
+            asked_by=window.operators.asked_by(window.armed.approved_by),
         )
         if update_id is None:  # the history is busy: written in order as soon as it can be
             busy = (
@@ -321,12 +355,16 @@ class ScanDesk(QObject):
         window = self._window
         if command.action is Action.ARM_STATUS:
             assert command.status is not None
-            window.feedback.info(window.armed.arm_from_command(command.status))
+            words = window.armed.arm_from_command(command.status)
+            if words:  # "": a supervisor's badge is asked for, in words of its own
+                window.feedback.info(words)
         elif command.action is Action.ACKNOWLEDGE:
             window.feedback.acknowledge()
         elif command.action is Action.CLEAR_NOTE:
             window.note_edit.clear()
             window.feedback.info(self.tr("Note cleared."))
+        elif command.action is Action.SIGN_OUT:
+            window.operators.sign_out()
 
     def _previous_update_at(self, order_id: str, status: str, since: float) -> float | None:
         from flxdesk.history.query import HistoryQuery
