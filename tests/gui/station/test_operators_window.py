@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -384,3 +385,26 @@ def test_the_note_is_signed_and_the_note_box_leaves_room_for_it(qtbot: QtBot, st
     assert newest(running).note == "fragile" + signature
     sent = running.demo_api.requests[-1].query["updateNote"]
     assert sent == ["fragile" + signature]
+
+
+# --- screen readers -------------------------------------------------------------------------
+
+
+def test_the_questions_and_the_name_in_the_status_bar_are_named_for_screen_readers(
+    qtbot: QtBot, staffed
+) -> None:
+    running = staffed()
+    window = running.window
+    assert operator_label(running).accessibleName() == "Operator signed in"
+    said: list[str] = []
+    window.operators.announced.connect(said.append)
+    window.menus.sign_in_action.trigger()
+    dialog = question(qtbot, running, "signInQuestion")
+    for widget in dialog.findChildren(QWidget):
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            assert QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+    typed(running, dialog.field, "0042")
+    qtbot.waitUntil(lambda: said == ["Signed in: Maria López."])
+    assert operator_label(running).accessibleDescription() == "Maria López"
+    burst(window.order_id_edit, "FLXCMD SIGN OUT")
+    assert said[-1] == "Maria López signed out."
