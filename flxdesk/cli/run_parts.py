@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from flxdesk.cli import floor as floor_command
+from flxdesk.cli import sending_floor
 from flxdesk.cli.common import SetupError
 from flxdesk.sending.events import (
     EngineEvent,
@@ -35,7 +35,7 @@ class Reporter:
         self.rate = lambda: 2.0  # requests per second, for the time left
         self.token_problem = ""
         self._last_state: EngineState | None = None
-        self._floor_lines = floor_command.FloorLines()
+        self._floor_lines = sending_floor.FloorLines()
 
     def __call__(self, event: EngineEvent) -> None:
         match event:

@@ -22,6 +22,7 @@ ENTRY_POINTS = {"app.py", "__main__.py"}  # dispatch to the command line or to t
 FORBIDDEN_IN_CORE = ("flxdesk.gui", "PySide6", "shiboken6")
 ALLOWED_QT_IN_CORE: dict[str, set[str]] = {}  # module -> Qt modules it may import: none
 MAX_MODULES_PER_FOLDER = 12
+MAX_COMMAND_LINE_LINES = 300  # a module of flxdesk/cli/: one command group's job, read whole
 
 
 def imported_modules(source: Path) -> set[str]:
@@ -106,6 +107,18 @@ def test_no_folder_holds_more_than_twelve_modules_of_its_own() -> None:
         > MAX_MODULES_PER_FOLDER
     }
     assert crowded == {}
+
+
+def test_no_command_line_module_is_over_three_hundred_lines() -> None:
+    """The command line is a registry of small groups (flxdesk.cli.commands): a group
+    that outgrows a module is split by job, not left to grow."""
+    long = {
+        path.name: lines
+        for path in sorted((PACKAGE / "cli").glob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_COMMAND_LINE_LINES
+    }
+    assert long == {}
+    assert len(list((PACKAGE / "cli").glob("*.py"))) >= 8  # the rule sees the real folder
 
 
 def test_the_gui_mirrors_the_core_where_it_shows_it() -> None:
