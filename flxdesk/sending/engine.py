@@ -46,7 +46,6 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from flxdesk.flxpoint.rate_limit import RateLimiter, bounded_retry_after, limiter_for_token
 from flxdesk.flxpoint.results import UpdateResult
@@ -62,11 +61,8 @@ from flxdesk.sending.events import (
     RowFinished,
     StateChanged,
 )
-from flxdesk.sending.pacing import LocalPacer, Pacer, kind_of
+from flxdesk.sending.pacing import LocalPacer, Pacer, StationFloor, kind_of
 from flxdesk.sending.senders import ABANDONED, Senders, ThreadClients, Wire
-
-if TYPE_CHECKING:
-    from flxdesk.floor.session import FloorSession
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +105,7 @@ class QueueEngine:
         destination: str | None = None,
         token_salt: str | None = None,
         clock: EngineClock | None = None,
-        floor: FloorSession | None = None,
+        floor: StationFloor | None = None,
     ) -> None:
         """``destination`` is the URL recorded in rows, when not ``api_url`` (the demo's
         port changes each start, so its rows record DEMO_DESTINATION instead).
