@@ -4,7 +4,8 @@ What each part does lives in its own module: the menus (``gui.window.menus``), t
 bar (``gui.window.status_bar``), the vertical order of banners and panels
 (``gui.window.notices``), the scan desk (``gui.station.scan_desk``, with its Qt-free rules
 in ``flxdesk.station.scan_rules``), the bulk flow (``gui.bulk.bulk_flow``), the station's
-preferences (``gui.station.preferences``), the token (``gui.token.token_watch``).
+preferences (``gui.station.preferences``), the token (``gui.token.token_watch``). Who
+listens to which part's signals is ``gui.window.wiring``.
 
 Start-up order: the widgets are built before the first paint; the history is given by
 ``attach_history`` (after the first paint, in the app); once both have happened the
@@ -49,6 +50,12 @@ from flxdesk.gui.window.menus import WindowMenus
 from flxdesk.gui.window.notices import CrashNotice, DemoBanner, WindowStack
 from flxdesk.gui.window.order_form import order_form
 from flxdesk.gui.window.status_bar import StationStatusBar
+from flxdesk.gui.window.wiring import (
+    connect_bulk,
+    connect_on_screen,
+    connect_parts,
+    make_floor_parts,
+)
 from flxdesk.host.i18n import translate
 from flxdesk.sending.events import EngineState
 
@@ -100,7 +107,7 @@ class MainWindow(QMainWindow):
         title = f"flxdesk {__version__}" + (f" — {station_name}" if station_name else "")
         demo_title = self.tr("{title} — DEMO (orders 1000-1999)").format(title=title)
         self.setWindowTitle(demo_title if demo else title)
-        self.preferences = StationPreferences(self, self, settings or Settings(), settings_file)
+        self.preferences = StationPreferences(self, settings or Settings(), settings_file)
         self._build_fields()
         self._add_parts()
         self.menus = WindowMenus(self, demo=demo)
@@ -122,7 +129,6 @@ class MainWindow(QMainWindow):
         )
         self.scan_desk = ScanDesk(self, self)
         self.held = HeldWatch(self, self)
-        self.armed.armed.connect(self.scan_desk.on_armed)
         self.token_watch = TokenWatch(
             self,
             token_keeper,
@@ -131,6 +137,7 @@ class MainWindow(QMainWindow):
             lambda problem: self.show_result(problem, ok=False),
             self.held.refresh,
         )
+        connect_parts(self)
         place_window(self, self.preferences.station.geometry)
         if self.preferences.station.zoom != 1.0:  # at 1.0 every widget already has its size
             self.preferences.apply_zoom(self.preferences.station.zoom)
@@ -141,7 +148,6 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._on_screen = False
         self.firstPainted.connect(self._on_first_paint)
-        engine_thread.updateFinished.connect(self.scan_desk.on_update_finished)
         engine_thread.stateChanged.connect(self._on_engine_state)
 
     # --- the history, and what starts once it is open -----------------------------------
@@ -182,7 +188,7 @@ class MainWindow(QMainWindow):
         if self._bulk is None:
             from flxdesk.gui.bulk.bulk_flow import BulkFlow
 
-            self._bulk = BulkFlow(self, self)
+            self._bulk = connect_bulk(self, BulkFlow(self, self))
         return self._bulk
 
     @property
@@ -211,16 +217,7 @@ class MainWindow(QMainWindow):
 
         self.engine_thread.start()
         if self.engine_thread.floor is not None:
-            from flxdesk.gui.floor.floor_parts import FloorParts
-
-            self.floor_parts = FloorParts(
-                self.engine_thread.floor,
-                self.scan_desk.guard,
-                self.menus.floor_action,
-                self.status,
-                self.engine_thread,
-                self,
-            )
+            self.floor_parts = make_floor_parts(self, self.engine_thread.floor)
         self.token_watch.tokens.load()
         self.history_pane.finish_setup()
         icon = icon_path()
@@ -228,6 +225,7 @@ class MainWindow(QMainWindow):
             QApplication.setWindowIcon(QIcon(str(icon)))
         self.menus.set_shortcuts()
         self.scan_desk.start()
+        connect_on_screen(self)
         self.preferences.start()
         if self.model.attached:
             self.feedback.count_today(self.store)
