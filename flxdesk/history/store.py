@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NamedTuple, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypedDict, Unpack
 
 from flxdesk.history.schema import HistoryFileError, HistoryNotADatabase, migrate
 from flxdesk.orders.destination import Destination, HeldGroup, token_fingerprint
@@ -70,9 +70,22 @@ class UpdateRow(NamedTuple):
     token_fp: str  # fingerprint of the token it was queued under; "" when none was known
     retry_of: int | None = None  # the failed update this one repeats (flxdesk.sending.retry)
     station: str = ""  # the station it was asked for at ("" before history version 5)
+    operator: str = ""  # who asked for it ("" before history version 6, or nobody signed in)
+    approved_by: str = ""  # the supervisor who approved its status ("" when none was needed)
 
 
 COLUMNS = ", ".join(UpdateRow._fields)
+
+
+class AskedBy(NamedTuple):
+    """Who asked for an update at the station: the operator signed in, and the supervisor
+    who approved its status (flxdesk.operators); "" for nobody."""
+
+    operator: str = ""
+    approved_by: str = ""
+
+
+NOBODY = AskedBy()
 
 
 class NewUpdate(NamedTuple):
@@ -92,7 +105,8 @@ class RejectedUpdate(NamedTuple):
     problem: str
 
 
-def _row(values: tuple) -> UpdateRow:
+def _row(values: tuple[Any, ...]) -> UpdateRow:
+    """The row of ``SELECT {COLUMNS}``, whose values sqlite3 gives untyped."""
     id_, order_id, status, note, state, *rest = values
     return UpdateRow(id_, order_id, status, note, State(state), *rest)
 
@@ -274,11 +288,19 @@ class HistoryStore:
         finally:
             self._db.execute("ROLLBACK")
 
-    def add_queued(self, order_id: str, status: str, note: str, *, destination: Destination) -> int:
+    def add_queued(
+        self,
+        order_id: str,
+        status: str,
+        note: str,
+        *,
+        destination: Destination,
+        asked_by: AskedBy = NOBODY,
+    ) -> int:
         cursor = self._db.execute(
-            "INSERT INTO updates (order_id, status, note, state, created_at, api_url, token_fp)"
-            " VALUES (?,?,?,?,?,?,?)",
-            (order_id, status, note, State.QUEUED, time.time(), *destination),
+            "INSERT INTO updates (order_id, status, note, state, created_at, api_url, token_fp,"
+            " operator, approved_by) VALUES (?,?,?,?,?,?,?,?,?)",
+            (order_id, status, note, State.QUEUED, time.time(), *destination, *asked_by),
         )
         return _new_id(cursor)
 
@@ -391,6 +413,7 @@ class HistoryStore:
         batch_id: int | None = None,
         *,
         destination: Destination,
+        asked_by: AskedBy = NOBODY,
     ) -> list[int]:
         """Queue the updates in one transaction; returns their ids."""
         now = time.time()
@@ -399,13 +422,19 @@ class HistoryStore:
             for order_id, status, note in updates:
                 cursor = self._db.execute(
                     "INSERT INTO updates (order_id, status, note, state, created_at, batch_id,"
-                    " api_url, token_fp) VALUES (?,?,?,?,?,?,?,?)",
-                    (order_id, status, note, State.QUEUED, now, batch_id, *destination),
+                    " api_url, token_fp, operator, approved_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (order_id, status, note, State.QUEUED, now, batch_id, *destination, *asked_by),
                 )
                 ids.append(_new_id(cursor))
         return ids
 
-    def add_rejected(self, rows: Sequence[RejectedUpdate], batch_id: int | None = None) -> None:
+    def add_rejected(
+        self,
+        rows: Sequence[RejectedUpdate],
+        batch_id: int | None = None,
+        *,
+        asked_by: AskedBy = NOBODY,
+    ) -> None:
         """Record updates that cannot be sent, as failed with their problem.
 
         A pasted or imported row with a problem is not sent, but it was asked for: it
@@ -415,7 +444,8 @@ class HistoryStore:
         with self._transaction():
             self._db.executemany(
                 "INSERT INTO updates (order_id, status, note, state, created_at, finished_at,"
-                " outcome, message, batch_id) VALUES (?,?,?,?,?,?,?,?,?)",
+                " outcome, message, batch_id, operator, approved_by)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         order_id,
@@ -427,6 +457,7 @@ class HistoryStore:
                         Outcome.INVALID,
                         problem,
                         batch_id,
+                        *asked_by,
                     )
                     for order_id, status, note, problem in rows
                 ],
