@@ -107,7 +107,44 @@ def settings_reference() -> str:
         else:
             limits = " ".join(_shown(v) for v in choices.get(name, ())) or "-"
         rows.append(f"| `{name}` | {kind} | {_shown(default)} | {limits} | {comments[name]} |")
-    return "\n".join(rows) + "\n"
+    return "\n".join(rows + _operator_rows()) + "\n"
+
+
+def _operator_rows() -> list[str]:
+    from flxdesk.operators import operator_settings as operators
+    from flxdesk.operators.sign_in import SignInMode
+    from flxdesk.orders.statuses import ORDER_STATUSES
+
+    values = {
+        "operators": 'a list of `{"badge": ..., "name": ..., "supervisor": true, "pin_hash": ...}`',
+        "operator_sign_in": " ".join(_shown(str(mode)) for mode in SignInMode),
+        "operator_idle_minutes": f"0 to {operators.MAX_IDLE_MINUTES:g}",
+        "supervisor_for": "a list of: " + " ".join(_shown(s) for s in ORDER_STATUSES),
+        "note_signature": "text holding `{note}`; may hold `{operator}` and `{station}`",
+    }
+    defaults = operators.OperatorSettings()
+    shown = {
+        "operators": "`[]`",
+        "supervisor_for": "`[]`",
+        "operator_sign_in": _shown(str(defaults.operator_sign_in)),
+        "operator_idle_minutes": _shown(defaults.operator_idle_minutes),
+        "note_signature": _shown(defaults.note_signature),
+    }
+    comments = _comments(operators.OperatorSettings)
+    rows = [
+        "",
+        "## Operators (top level)",
+        "",
+        "Who may sign in at a station, and how ([IT guide](../it-guide.md)). A value that",
+        "cannot be used stops flxdesk, in the user's file as in the machine file, naming",
+        "the file and the entry.",
+        "",
+        "| key | default | values | what |",
+        "|---|---|---|---|",
+    ]
+    for name in operators.NAMES:
+        rows.append(f"| `{name}` | {shown[name]} | {values[name]} | {comments[name]} |")
+    return rows
 
 
 def _actions(parser: argparse.ArgumentParser) -> list[str]:

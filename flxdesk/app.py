@@ -30,8 +30,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     if not argv:  # the everyday start: no parser, no help texts looked up for translation
         return argparse.Namespace(demo=False, self_test=False)
     from flxdesk.cli.commands import COMMANDS as CLI_COMMANDS
+    from flxdesk.cli.common import Parser
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="flxdesk",
         description="Set Flxpoint order statuses from a desktop window. Command line: "
         f"flxdesk {{{','.join((*CLI_COMMANDS, COMMAND_SHEET))}}} --help",

@@ -19,7 +19,7 @@ from flxdesk.cli import floor as floor_command
 from flxdesk.cli import report as report_command
 from flxdesk.cli import sending as sending_command
 from flxdesk.cli import token as token_command
-from flxdesk.cli.common import Exit, SetupError
+from flxdesk.cli.common import Exit, Parser, SetupError
 from flxdesk.cli.console import tolerate_unencodable_output
 from flxdesk.orders.statuses import ORDER_STATUSES, canonical_status
 
@@ -39,7 +39,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def build_parser() -> argparse.ArgumentParser:
     """Every command, option and help text (docs/reference/command-line.md is made from it)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="flxdesk", description="Send Flxpoint order status updates without a window."
     )
     commands = parser.add_subparsers(dest="command", required=True)

@@ -7,10 +7,15 @@ be done: a usage, file or set-up problem, said in one sentence on stderr.
 
 from __future__ import annotations
 
+import argparse
 import os
+import re
 from enum import IntEnum
+from typing import NoReturn
 
 TOKEN_ENV = "FLXDESK_TOKEN"
+# What a pasted token looks like in a usage error: a long run of letters and digits.
+_TOKEN_LIKE = re.compile(r"(?<![\w/\\.-])(?=[\w+=-]*\d)(?=[\w+=-]*[A-Za-z])[\w+=-]{16,}")
 
 
 class Exit(IntEnum):
@@ -21,6 +26,26 @@ class Exit(IntEnum):
 
 class SetupError(RuntimeError):
     """Cannot start sending; exit code 2 with this message."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error never repeats what looks like a token.
+
+    argparse echoes what it could not place ("unrecognized arguments: ...", "invalid
+    choice: ..."): a token pasted as an argument would reach the terminal, the scroll-back
+    and any log that keeps stderr. Subparsers are made of the same class.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        super().error(hide_token_like(message))
+
+
+def hide_token_like(text: str) -> str:
+    """``text`` with every long letters-and-digits value replaced by a note of its length."""
+    return _TOKEN_LIKE.sub(
+        lambda found: f"(a value of {len(found[0])} characters, not shown: it may be a token)",
+        text,
+    )
 
 
 def find_token(profile: str) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flxdesk.cli.common import Exit
+from flxdesk.cli.common import Exit, hide_token_like
 from flxdesk.history.periods import HELP, SHIFT_HOURS, InvalidPeriod, parse_period
 
 if TYPE_CHECKING:
@@ -104,5 +104,5 @@ def write_report_files(
 
 
 def _usage_error(message: str) -> int:
-    print(f"flxdesk: {message}", file=sys.stderr)
+    print(f"flxdesk: {hide_token_like(message)}", file=sys.stderr)
     return Exit.USAGE

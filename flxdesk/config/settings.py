@@ -27,9 +27,12 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from flxdesk.host.i18n import translate
+from flxdesk.operators.operator_settings import NAMES as OPERATOR_SETTINGS
+from flxdesk.operators.operator_settings import OperatorSettings, check_together, read_value
+from flxdesk.operators.roster import RosterError
 from flxdesk.station.station_settings import SECTION, StationSettings, usable_values
 
 log = logging.getLogger(__name__)
@@ -51,6 +54,8 @@ class Settings(NamedTuple):
     # "unverified": the floor may be reached with a weaker sslmode than verify-full
     # (flxdesk.floor.connection). Only the machine file can say so.
     floor_tls: str = ""
+    # Who may sign in, and how (flxdesk.operators.operator_settings): top-level keys.
+    operators: OperatorSettings = OperatorSettings()
 
     def is_locked(self, name: str) -> bool:
         """Whether IT locked ``name``: then neither the user nor the environment changes it."""
@@ -102,8 +107,9 @@ def load_settings(path: Path, machine_file: Path | None = None) -> Settings:
     user = {name: _text(user_raw, name, path) for name in TEXT_SETTINGS if name in user_raw}
     user.update(usable_values(user_raw.get(SECTION)))
     below = {**Settings()._asdict(), **StationSettings()._asdict(), **machine}
-    chosen = {**below, **user, **{name: below[name] for name in locked}}
+    chosen = {**below, **user, **{name: below[name] for name in locked if name in below}}
     station = StationSettings(**{name: chosen[name] for name in StationSettings._fields})
+    operators = _operator_settings(user_raw, path, machine_raw, machine_file, locked)
     return Settings(
         **{name: chosen[name] for name in TEXT_SETTINGS},
         station=station,
@@ -111,7 +117,32 @@ def load_settings(path: Path, machine_file: Path | None = None) -> Settings:
         below_user=StationSettings(**{name: below[name] for name in StationSettings._fields}),
         machine_file=machine_file if machine_raw else None,
         floor_tls=machine.get("floor_tls", ""),
+        operators=operators,
     )
+
+
+def _operator_settings(
+    user_raw: dict, path: Path, machine_raw: dict, machine_file: Path, locked: frozenset[str]
+) -> OperatorSettings:
+    """The operators' settings: a locked machine value, the user's, the machine's, the
+    default; every value checked, the file it came from named when it cannot be used."""
+    values: dict[str, Any] = {}  # each checked by read_value
+    came_from: dict[str, tuple[Path, bool]] = {}
+    for raw, where, machine in ((machine_raw, machine_file, True), (user_raw, path, False)):
+        for name in OPERATOR_SETTINGS:
+            if name not in raw or (not machine and name in locked):
+                continue
+            try:
+                values[name] = read_value(name, raw[name])
+            except RosterError as error:
+                raise SettingsError(where, str(error), machine=machine) from None
+            came_from[name] = (where, machine)
+    settings = OperatorSettings()._replace(**values)
+    problem = check_together(settings)
+    if problem:
+        where, machine = next(iter(came_from.values()), (path, False))
+        raise SettingsError(where, problem, machine=machine)
+    return settings
 
 
 def _text(raw: dict, name: str, path: Path, *, machine: bool = False) -> str:
@@ -135,6 +166,8 @@ def _machine_values(raw: dict, path: Path) -> dict:
             if values[name] not in FLOOR_TLS_VALUES:
                 words = translate("Settings", '"floor_tls" must be "verify-full" or "unverified"')
                 raise SettingsError(path, words, machine=True)
+        elif name in OPERATOR_SETTINGS:
+            continue  # read with the user's, in _operator_settings
         elif name == SECTION and isinstance(value, dict):
             for station_name, station_value in value.items():
                 if not is_usable(station_name, station_value):
@@ -155,7 +188,12 @@ def _machine_values(raw: dict, path: Path) -> dict:
 
 def _locked_names(raw: dict, path: Path) -> frozenset[str]:
     names = raw.get(LOCKED, [])
-    known = set(TEXT_SETTINGS) | set(MACHINE_ONLY) | set(StationSettings._fields)
+    known = (
+        set(TEXT_SETTINGS)
+        | set(MACHINE_ONLY)
+        | set(StationSettings._fields)
+        | set(OPERATOR_SETTINGS)
+    )
     if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
         words = translate("Settings", '"locked" must be a list of setting names in quotes')
         raise SettingsError(path, words, machine=True)

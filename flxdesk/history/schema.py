@@ -160,12 +160,23 @@ def _v5_station(db: sqlite3.Connection) -> None:
     )
 
 
+def _v6_operators(db: sqlite3.Connection) -> None:
+    """Every update names who asked for it (``operator``) and, for a status that needs
+    one, the supervisor who approved arming it (``approved_by``): names from the roster
+    (flxdesk.operators). Given with each row, as the operator changes while the station
+    runs. Rows from before this version, and rows asked for with nobody signed in, keep "".
+    """
+    db.execute("ALTER TABLE updates ADD COLUMN operator TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE updates ADD COLUMN approved_by TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_first_release,
     _v2_destinations,
     _v3_history_queries,
     _v4_floor_outbox,
     _v5_station,
+    _v6_operators,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

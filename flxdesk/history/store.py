@@ -67,9 +67,22 @@ class UpdateRow(NamedTuple):
     token_fp: str  # fingerprint of the token it was queued under; "" when none was known
     retry_of: int | None = None  # the failed update this one repeats (flxdesk.sending.retry)
     station: str = ""  # the station it was asked for at ("" before history version 5)
+    operator: str = ""  # who asked for it ("" before history version 6, or nobody signed in)
+    approved_by: str = ""  # the supervisor who approved its status ("" when none was needed)
 
 
 COLUMNS = ", ".join(UpdateRow._fields)
+
+
+class AskedBy(NamedTuple):
+    """Who asked for an update at the station: the operator signed in, and the supervisor
+    who approved its status (flxdesk.operators); "" for nobody."""
+
+    operator: str = ""
+    approved_by: str = ""
+
+
+NOBODY = AskedBy()
 
 
 class NewUpdate(NamedTuple):
@@ -271,11 +284,19 @@ class HistoryStore:
         finally:
             self._db.execute("ROLLBACK")
 
-    def add_queued(self, order_id: str, status: str, note: str, *, destination: Destination) -> int:
+    def add_queued(
+        self,
+        order_id: str,
+        status: str,
+        note: str,
+        *,
+        destination: Destination,
+        asked_by: AskedBy = NOBODY,
+    ) -> int:
         cursor = self._db.execute(
-            "INSERT INTO updates (order_id, status, note, state, created_at, api_url, token_fp)"
-            " VALUES (?,?,?,?,?,?,?)",
-            (order_id, status, note, State.QUEUED, time.time(), *destination),
+            "INSERT INTO updates (order_id, status, note, state, created_at, api_url, token_fp,"
+            " operator, approved_by) VALUES (?,?,?,?,?,?,?,?,?)",
+            (order_id, status, note, State.QUEUED, time.time(), *destination, *asked_by),
         )
         return _new_id(cursor)
 
@@ -388,6 +409,7 @@ class HistoryStore:
         batch_id: int | None = None,
         *,
         destination: Destination,
+        asked_by: AskedBy = NOBODY,
     ) -> list[int]:
         """Queue the updates in one transaction; returns their ids."""
         now = time.time()
@@ -396,13 +418,19 @@ class HistoryStore:
             for order_id, status, note in updates:
                 cursor = self._db.execute(
                     "INSERT INTO updates (order_id, status, note, state, created_at, batch_id,"
-                    " api_url, token_fp) VALUES (?,?,?,?,?,?,?,?)",
-                    (order_id, status, note, State.QUEUED, now, batch_id, *destination),
+                    " api_url, token_fp, operator, approved_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (order_id, status, note, State.QUEUED, now, batch_id, *destination, *asked_by),
                 )
                 ids.append(_new_id(cursor))
         return ids
 
-    def add_rejected(self, rows: Sequence[RejectedUpdate], batch_id: int | None = None) -> None:
+    def add_rejected(
+        self,
+        rows: Sequence[RejectedUpdate],
+        batch_id: int | None = None,
+        *,
+        asked_by: AskedBy = NOBODY,
+    ) -> None:
         """Record updates that cannot be sent, as failed with their problem.
 
         A pasted or imported row with a problem is not sent, but it was asked for: it
@@ -412,7 +440,8 @@ class HistoryStore:
         with self._transaction():
             self._db.executemany(
                 "INSERT INTO updates (order_id, status, note, state, created_at, finished_at,"
-                " outcome, message, batch_id) VALUES (?,?,?,?,?,?,?,?,?)",
+                " outcome, message, batch_id, operator, approved_by)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         order_id,
@@ -424,6 +453,7 @@ class HistoryStore:
                         Outcome.INVALID,
                         problem,
                         batch_id,
+                        *asked_by,
                     )
                     for order_id, status, note, problem in rows
                 ],

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from flxdesk.history.store import NOBODY, AskedBy
 from flxdesk.host.i18n import translate
 from flxdesk.sending.queueing import Progress, QueuedImport, queue_import, queue_one
 
@@ -35,12 +36,14 @@ class PendingUpdate(NamedTuple):
     status: str
     note: str
     destination: Destination
+    asked_by: AskedBy = NOBODY
 
 
 class PendingImport(NamedTuple):
     rows: Sequence[ImportRow]
     source: str
     destination: Destination
+    asked_by: AskedBy = NOBODY
 
 
 Pending = PendingUpdate | PendingImport
@@ -101,18 +104,31 @@ class QueueWriter:
             return any(isinstance(job, PendingImport) for job in self._pending)
 
     def queue_one(
-        self, store: HistoryStore, order_id: str, status: str, note: str, *, destination
+        self,
+        store: HistoryStore,
+        order_id: str,
+        status: str,
+        note: str,
+        *,
+        destination: Destination,
+        asked_by: AskedBy = NOBODY,
     ) -> int | None:
         """The update's id when written at once; None when it waits here."""
-        job = PendingUpdate(order_id, status, note, destination)
+        job = PendingUpdate(order_id, status, note, destination, asked_by)
         return self._now_or_later(store, job)
 
     def queue_import(
-        self, store: HistoryStore, rows: Sequence[ImportRow], source: str, *, destination
+        self,
+        store: HistoryStore,
+        rows: Sequence[ImportRow],
+        source: str,
+        *,
+        destination: Destination,
+        asked_by: AskedBy = NOBODY,
     ) -> QueuedImport | None:
         """The batch when written at once; None when it is written by the writer's thread
         (a large import, or the history is busy): ``on_written`` reports it then."""
-        job = PendingImport(rows, source, destination)
+        job = PendingImport(rows, source, destination, asked_by)
         return self._now_or_later(store, job, at_once=len(rows) <= WRITE_AT_ONCE_ROWS)
 
     def _now_or_later(self, store: HistoryStore, job: Pending, *, at_once: bool = True):
@@ -246,5 +262,19 @@ def unwritten_text(unwritten: list[Pending]) -> str:
 
 def _write(store: HistoryStore, job: Pending, progress: Progress | None = None):
     if isinstance(job, PendingUpdate):
-        return queue_one(store, job.order_id, job.status, job.note, destination=job.destination)
-    return queue_import(store, job.rows, job.source, destination=job.destination, progress=progress)
+        return queue_one(
+            store,
+            job.order_id,
+            job.status,
+            job.note,
+            destination=job.destination,
+            asked_by=job.asked_by,
+        )
+    return queue_import(
+        store,
+        job.rows,
+        job.source,
+        destination=job.destination,
+        progress=progress,
+        asked_by=job.asked_by,
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from flxdesk.history.store import NewUpdate, RejectedUpdate
+from flxdesk.history.store import NOBODY, AskedBy, NewUpdate, RejectedUpdate
 
 if TYPE_CHECKING:
     from flxdesk.bulk.reading import ImportRow
@@ -31,10 +31,16 @@ class QueuedImport(NamedTuple):
 
 
 def queue_one(
-    store: HistoryStore, order_id: str, status: str, note: str, *, destination: Destination
+    store: HistoryStore,
+    order_id: str,
+    status: str,
+    note: str,
+    *,
+    destination: Destination,
+    asked_by: AskedBy = NOBODY,
 ) -> int:
     """Queue one checked update (the caller cleaned the ID); returns its id."""
-    return store.add_queued(order_id, status, note, destination=destination)
+    return store.add_queued(order_id, status, note, destination=destination, asked_by=asked_by)
 
 
 def queue_import(
@@ -44,6 +50,7 @@ def queue_import(
     *,
     destination: Destination,
     progress: Progress | None = None,
+    asked_by: AskedBy = NOBODY,
 ) -> QueuedImport:
     """Queue an import's valid rows as one batch; record the rows with a problem.
 
@@ -63,14 +70,14 @@ def queue_import(
         for start in range(0, len(plain), IMPORT_CHUNK_ROWS):  # the rejected rows first
             chunk = plain[start : start + IMPORT_CHUNK_ROWS]
             part = [RejectedUpdate(*row[1:]) for row in chunk if row[4]]
-            store.add_rejected(part, batch_id)
+            store.add_rejected(part, batch_id, asked_by=asked_by)
             problems += ((row.order_id, row.problem) for row in part)
             written += len(part)
             _report(progress, written / total)
         for start in range(0, len(plain), IMPORT_CHUNK_ROWS):
             chunk = plain[start : start + IMPORT_CHUNK_ROWS]
             sendable = [NewUpdate(row[1], row[2], row[3]) for row in chunk if not row[4]]
-            store.add_many_queued(sendable, batch_id, destination=destination)
+            store.add_many_queued(sendable, batch_id, destination=destination, asked_by=asked_by)
             written += len(sendable)
             _report(progress, written / total)
     return QueuedImport(batch_id, len(plain) - len(problems), len(problems), tuple(problems))

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from flxdesk.history.store import HistoryStore, State, UpdateRow
+from flxdesk.history.store import NOBODY, AskedBy, HistoryStore, State, UpdateRow
 from flxdesk.host.i18n import QT_TRANSLATE_NOOP, translate
 from flxdesk.orders.destination import Destination
 from flxdesk.orders.statuses import status_label
@@ -69,8 +69,12 @@ def retry_updates(
     destination: Destination,
     *,
     check: RetryCheck | None = None,
+    asked_by: AskedBy = NOBODY,
 ) -> RetryReport:
-    """Queue a retry of each failed update in ``update_ids``, oldest first (one transaction)."""
+    """Queue a retry of each failed update in ``update_ids``, oldest first (one transaction).
+
+    ``asked_by.operator``: who asked for the retry; the supervisor who approved the
+    original's status stays its approver."""
     queued: list[tuple[int, int]] = []
     skipped: list[Skipped] = []
     batch_id = None
@@ -93,7 +97,8 @@ def retry_updates(
                 batch_id = store.new_batch("retry")
             cursor = db.execute(
                 "INSERT INTO updates (order_id, status, note, state, created_at, batch_id,"
-                " api_url, token_fp, retry_of) VALUES (?,?,?,?,?,?,?,?,?)",
+                " api_url, token_fp, retry_of, operator, approved_by)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     row.order_id,
                     row.status,
@@ -103,6 +108,8 @@ def retry_updates(
                     batch_id,
                     *destination,
                     update_id,
+                    asked_by.operator,
+                    row.approved_by,
                 ),
             )
             in_this_retry.add((row.order_id, row.status))

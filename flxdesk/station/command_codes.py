@@ -5,7 +5,8 @@ clears the note by scanning a code from a printed sheet. The codes use only A-Z,
 and spaces, because some keyboard layouts remap punctuation that a scanner types in
 keyboard-wedge mode, and all start with ``PREFIX``, which flxdesk never accepts as an
 order ID. Commands are never sent to the API nor recorded as updates. The sheet also
-carries the scanner check's code (``SHEET``).
+carries the scanner check's code (``SHEET``). Operators' badges (``FLXOP …``) are codes of
+their own (``flxdesk.operators.badges``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Action(StrEnum):
     ACKNOWLEDGE = "acknowledge"
     CLEAR_NOTE = "clear_note"
     SCANNER_CHECK = "scanner_check"  # the scanner check's code (station.scanner_check)
+    SIGN_OUT = "sign_out"  # the operator signed in leaves (flxdesk.operators)
 
 
 class Command(NamedTuple):
@@ -42,6 +44,7 @@ COMMANDS: tuple[Command, ...] = (
     *(_status_command(status) for status in ORDER_STATUSES),
     Command(f"{PREFIX}ACK", Action.ACKNOWLEDGE, None, "Acknowledge failures"),
     Command(f"{PREFIX}CLEAR NOTE", Action.CLEAR_NOTE, None, "Clear the note"),
+    Command(f"{PREFIX}SIGN OUT", Action.SIGN_OUT, None, "Sign out"),
 )
 
 # The command sheet: the commands, and the scanner check's code (mixed case and
@@ -63,6 +66,8 @@ def command_label(command: Command) -> str:
         return translate("CommandCodes", "Acknowledge failures")
     if command.action is Action.SCANNER_CHECK:
         return translate("CommandCodes", "Scanner check")
+    if command.action is Action.SIGN_OUT:
+        return translate("CommandCodes", "Sign out")
     return translate("CommandCodes", "Clear the note")
 
 

@@ -2,8 +2,10 @@
 
 What a scanner typed (or a person typed and ended with Enter) is judged in this order:
 
-1. a command barcode (``FLXCMD …``) changes the station and is never sent;
-2. failures not yet acknowledged refuse it, when the station is set so;
+1. a command barcode (``FLXCMD …``) changes the station and is never sent; an operator's
+   badge (``FLXOP …``) signs that operator in (flxdesk.operators), never sent either;
+2. failures not yet acknowledged refuse it, when the station is set so; so does a
+   station whose sign-in is required while nobody is signed in;
 3. an order ID or a note that cannot be sent is refused, and left in the order field
    to be corrected by hand;
 4. a repeat of an update this station (or, on a floor, another station) made within
@@ -22,6 +24,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from flxdesk.host.i18n import translate
+from flxdesk.operators.badges import scanned_badge
 from flxdesk.orders.notes import InvalidNote, check_note
 from flxdesk.orders.order_ids import InvalidOrderId, clean_order_id
 from flxdesk.orders.statuses import status_label
@@ -32,6 +35,7 @@ from flxdesk.station.duplicate_guard import DuplicateGuard
 class Verdict(Enum):
     TAKEN = "taken"  # queue it
     COMMAND = "command"  # a known command barcode: do it
+    BADGE = "badge"  # an operator's badge: sign in (flxdesk.operators.sign_in)
     REFUSED = "refused"  # say why; nothing queued
 
 
@@ -43,6 +47,7 @@ class StationNow(NamedTuple):
     unacknowledged_failures: int
     refuse_while_unacknowledged: bool
     sending_refusal: str  # why sending has stopped; "" while it runs
+    operator_refusal: str = ""  # why nothing may be queued without an operator; "" when it may
 
 
 class ScanJudgement(NamedTuple):
@@ -52,6 +57,7 @@ class ScanJudgement(NamedTuple):
     note: str = ""
     command: Command | None = None
     words: str = ""  # why it was refused
+    badge: str = ""  # the badge scanned, for BADGE
     keep: str = ""  # text left in the order field (to correct, or to send later)
     select_kept: bool = False  # select it, so that the next scan or typing replaces it
 
@@ -64,6 +70,9 @@ def judge_scan(raw: str, now: StationNow, guard: DuplicateGuard) -> ScanJudgemen
             words = translate("ScanRules", "Unknown command barcode {code}: nothing done.")
             return _refused(words.format(code=repr(raw.strip())))
         return ScanJudgement(Verdict.COMMAND, command=command)
+    badge = scanned_badge(raw)
+    if badge is not None:
+        return ScanJudgement(Verdict.BADGE, badge=badge)
     if now.unacknowledged_failures and now.refuse_while_unacknowledged:
         scan = raw.strip() or translate("ScanRules", "the scan")
         words = translate(
@@ -72,6 +81,8 @@ def judge_scan(raw: str, now: StationNow, guard: DuplicateGuard) -> ScanJudgemen
             "scan FLXCMD ACK), then scan it again.",
         )
         return _refused(words.format(scan=scan))
+    if now.operator_refusal:
+        return _refused(now.operator_refusal)
     try:
         order_id = clean_order_id(raw)
         note = check_note(now.note)

@@ -165,6 +165,40 @@ def test_token_set_refuses_a_token_given_as_an_argument() -> None:
     )
     assert done.returncode == 2  # argparse refuses it: there is nowhere to put it
     assert "unrecognized arguments" in done.stderr
+    assert TOKEN not in done.stderr  # nor is it repeated on the terminal
+    assert f"a value of {len(TOKEN)} characters, not shown" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["TOKEN"],  # where the command goes: "invalid choice"
+        ["update", "1001", "--status", "Closed", "TOKEN"],
+        ["update", "1001", "--status", "TOKEN"],
+        ["report", "--since", "TOKEN"],
+        ["floor", "TOKEN"],
+    ],
+)
+def test_no_usage_error_repeats_a_pasted_token(argv: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "flxdesk", *(TOKEN if a == "TOKEN" else a for a in argv)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert TOKEN not in done.stderr and TOKEN[:12] not in done.stderr
+    assert "not shown: it may be a token" in done.stderr
+
+
+def test_a_usage_error_still_names_an_ordinary_mistake() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "flxdesk", "update", "1001", "--status", "Closed", "--sttus", "x"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "--sttus" in done.stderr
 
 
 def test_at_a_terminal_set_asks_without_echo(flxdesk_home: Path) -> None:

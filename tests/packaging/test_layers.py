@@ -160,8 +160,9 @@ def test_no_window_part_imports_the_main_window() -> None:
 ALLOWED_IMPORTS: dict[str, set[str]] = {
     "host": set(),
     "orders": {"host"},
-    "station": {"host", "orders"},
-    "config": {"host", "station"},
+    "operators": {"host", "orders"},
+    "station": {"host", "orders", "operators"},
+    "config": {"host", "station", "operators"},
     "bulk": {"host", "orders"},
     "history": {"host", "orders"},
     "flxpoint": {"host", "orders"},
@@ -171,6 +172,7 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "cli": {
         "host",
         "orders",
+        "operators",
         "config",
         "bulk",
         "history",
@@ -183,6 +185,7 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "gui": {
         "host",
         "orders",
+        "operators",
         "station",
         "config",
         "bulk",

@@ -330,6 +330,7 @@ def open_history_after_paint(
     """Open the history into the shown window; when it cannot be used, say why (as
     before the window shows: ``refuse_before_start``) and end the event loop, which
     makes ``run_window`` return exit code 2."""
+    from PySide6.QtCore import QThread
     from PySide6.QtWidgets import QApplication
 
     from flxdesk.history.schema import HistoryFileError
@@ -340,7 +341,10 @@ def open_history_after_paint(
         running.refused = True
         running.window.hide()
         (refuse or refuse_before_start)(problem)
-        QApplication.exit(2)
+        # Only a running loop is ended: Qt's exit() outside one leaves the application
+        # unable to paint any window after it.
+        if QThread.currentThread().loopLevel() > 0:
+            QApplication.exit(2)
         return
     running.attach_history(store)
 

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 import pytest
 
-from flxdesk.station.command_codes import COMMANDS, SHEET
+from flxdesk.station.command_codes import COMMANDS, SHEET, Action
 from flxdesk.station.command_layout import (
     MIN_MODULE_MM,
     QUIET_ZONE_MODULES,
@@ -78,10 +78,14 @@ def test_the_labels_run_along_the_6_in_side_where_the_long_code_fits() -> None:
 
 
 def test_the_commands_fill_one_page_and_labels_are_as_many_as_needed() -> None:
-    """The commands on one sheet; the scanner check's code (a whole row) on the next."""
-    assert layout(Paper.A4, COMMANDS).pages == layout(Paper.LETTER, COMMANDS).pages == 1
-    sheet = layout(Paper.A4)
-    assert [p.command.code for p in sheet.placements if p.page == 1] == [SHEET[-1].code]
+    """The station's commands on one sheet; sign-out and the scanner check's code (a whole
+    row) on the next, where a station without operators can leave them."""
+    station = tuple(c for c in COMMANDS if c.action is not Action.SIGN_OUT)
+    assert layout(Paper.A4, station).pages == layout(Paper.LETTER, station).pages == 1
+    for paper in (Paper.A4, Paper.LETTER):
+        sheet = layout(paper)
+        on_second = [p.command.code for p in sheet.placements if p.page == 1]
+        assert on_second == ["FLXCMD SIGN OUT", SHEET[-1].code]
     labels = layout(Paper.LABEL_4X6, COMMANDS)
     per_label = max(sum(1 for p in labels.placements if p.page == n) for n in range(labels.pages))
     assert labels.pages == -(-len(COMMANDS) // per_label) > 1
