@@ -21,6 +21,7 @@ The dark pictures use Qt's Fusion style with a dark palette, as a dark OS theme 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -133,7 +134,8 @@ def take(out: Path, scenario: Callable, dark: bool = False, language: str = "") 
     from flxdesk.host.paths import app_paths, demo_paths
     from flxdesk.station.station_settings import StationSettings
 
-    os.environ["FLXDESK_HOME"] = tempfile.mkdtemp(prefix="flxdesk-shot-")
+    home = tempfile.mkdtemp(prefix="flxdesk-shot-")  # a demo of its own for each picture
+    os.environ["FLXDESK_HOME"] = home
     if language:  # chosen in the demo's own settings, as File → Settings… does
         settings = demo_paths(app_paths().ensure()).settings_file
         save_station(settings, StationSettings(language=language))
@@ -147,9 +149,12 @@ def take(out: Path, scenario: Callable, dark: bool = False, language: str = "") 
     wait_until(lambda: window.feedback.sounds is not None)
     scenario(running)
     app.processEvents()
-    window.grab().save(str(out))
+    saved = window.grab().save(str(out))
     running.close()
     remove_translators()
+    shutil.rmtree(home, ignore_errors=True)
+    if not saved:
+        raise SystemExit(f"could not write {out}")
 
 
 SHOTS: dict[str, tuple[Callable, bool, str]] = {  # file: (scenario, dark, language)
@@ -164,6 +169,7 @@ SHOTS: dict[str, tuple[Callable, bool, str]] = {  # file: (scenario, dark, langu
 
 def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent / "resources"
+    folder.mkdir(parents=True, exist_ok=True)
     for name, (scenario, dark, language) in SHOTS.items():
         take(folder / name, scenario, dark, language)
         print(f"wrote {folder / name}")
