@@ -22,12 +22,16 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from flxdesk.cli.common import Exit
+from flxdesk.cli.common import Exit, Parser
 from flxdesk.sending.events import FloorChanged, FloorState
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import psycopg
+    from psycopg.rows import TupleRow
+
+    from flxdesk.cli.report import PdfWriter
     from flxdesk.config.settings import Settings
     from flxdesk.floor.connection import FloorAddress
     from flxdesk.floor.session import FloorSession
@@ -38,7 +42,7 @@ AWAY_FLUSH_SECONDS = 1.0  # ... and this long when the floor was away at the end
 FIRST_ATTEMPT_SECONDS = 0.5  # the duplicate lookup waits this long for a connection
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[Parser]) -> None:
     floor = commands.add_parser(
         "floor", help="the floor database the stations share (IT): init, login"
     )
@@ -86,7 +90,7 @@ def _address(settings: Settings) -> FloorAddress:
         raise NoFloor(str(problem)) from None
 
 
-def _connect(address):
+def _connect(address: FloorAddress) -> psycopg.Connection[TupleRow]:
     from flxdesk.floor.connection import connect, stored_password
     from flxdesk.host.station_name import station_name
 
@@ -105,7 +109,7 @@ def run_floor(args: argparse.Namespace) -> int:
     return _login(address)
 
 
-def _prune(address, older_than: int) -> int:
+def _prune(address: FloorAddress, older_than: int) -> int:
     import psycopg
 
     from flxdesk.floor.connection import describe_error
@@ -130,7 +134,7 @@ def _prune(address, older_than: int) -> int:
     return Exit.OK
 
 
-def _init(address) -> int:
+def _init(address: FloorAddress) -> int:
     import psycopg
 
     from flxdesk.floor.connection import connection_note, describe_error
@@ -150,7 +154,7 @@ def _init(address) -> int:
     return Exit.OK
 
 
-def _read_password(address) -> str:
+def _read_password(address: FloorAddress) -> str:
     if sys.stdin is not None and sys.stdin.isatty():
         import getpass
 
@@ -158,7 +162,7 @@ def _read_password(address) -> str:
     return (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
 
 
-def _login(address) -> int:
+def _login(address: FloorAddress) -> int:
     import psycopg
 
     from flxdesk.floor.connection import connect, describe_error, store_password
@@ -190,7 +194,7 @@ def _login(address) -> int:
     return Exit.OK
 
 
-def run_floor_report(args: argparse.Namespace, pdf_writer) -> int:
+def run_floor_report(args: argparse.Namespace, pdf_writer: PdfWriter | None) -> int:
     """``flxdesk report --floor``: the floor's totals and a line per station."""
     import psycopg
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flxdesk.cli import floor as floor_command
-from flxdesk.cli.common import Exit, SetupError, find_token
+from flxdesk.cli.common import Exit, Parser, SetupError, find_token
 from flxdesk.cli.run_parts import (
     Reporter,
     check_results_path,
@@ -43,6 +43,9 @@ from flxdesk.orders.statuses import ORDER_STATUSES
 
 if TYPE_CHECKING:
     from flxdesk.bulk.reading import ImportRow
+    from flxdesk.config.settings import Settings
+    from flxdesk.floor.session import FloorSession
+    from flxdesk.host.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +54,7 @@ OFFLINE_GIVE_UP_SECONDS = 300.0  # offline, or Flxpoint not answering: left queu
 STORAGE_GIVE_UP_SECONDS = 60.0  # the history locked (or the disk full) this long: exit 2
 
 
-def add_parsers(commands) -> None:
+def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
     """``update``, ``bulk`` and ``resume``, in the command line's parser."""
     status_help = "status for rows without one: " + ", ".join(ORDER_STATUSES)
 
@@ -96,7 +99,9 @@ def run(args: argparse.Namespace) -> int:
         floor_command.finish_floor(floor)
 
 
-def _run_with_floor(args: argparse.Namespace, paths, settings, floor) -> int:
+def _run_with_floor(
+    args: argparse.Namespace, paths: AppPaths, settings: Settings, floor: FloorSession | None
+) -> int:
     from flxdesk.flxpoint.endpoint import resolve_api_url
     from flxdesk.history.faults import fault_from
     from flxdesk.host.crash_record import CrashRecord
@@ -150,7 +155,9 @@ def _run_with_floor(args: argparse.Namespace, paths, settings, floor) -> int:
         lock.release()
 
 
-def _held_by_the_floor(floor, args, settings) -> str:
+def _held_by_the_floor(
+    floor: FloorSession | None, args: argparse.Namespace, settings: Settings
+) -> str:
     """Why ``update`` must not send (another station just did the same), or ""."""
     if floor is None or args.again:
         return ""
@@ -163,14 +170,14 @@ def _held_by_the_floor(floor, args, settings) -> str:
 
 
 def _send_all(
-    args,
-    paths,
-    settings,
+    args: argparse.Namespace,
+    paths: AppPaths,
+    settings: Settings,
     api_url: str,
     token: str,
     imported_rows: Sequence[ImportRow],
     invalid: list[ImportRow],
-    floor=None,
+    floor: FloorSession | None = None,
 ) -> int:
     from flxdesk.floor.outbox import BACKFILL_SECONDS
     from flxdesk.history.store import HistoryStore, State

@@ -36,6 +36,9 @@ REQUESTS_PER_SECOND = 2
 # half of the seen requests is forgotten.
 MAX_SEEN_REQUESTS = 1_000
 
+# An answer: (code, JSON body) or (code, JSON body, extra headers).
+Reply = tuple[int, object] | tuple[int, object, dict[str, str]]
+
 
 @dataclass(frozen=True)
 class SeenRequest:
@@ -158,7 +161,7 @@ class DemoApi:
         time.sleep(max(0.0, due - time.monotonic()))
         return max(due, time.monotonic())
 
-    def _answer(self, method: str, raw_path: str, headers: dict[str, str]) -> tuple | None:
+    def _answer(self, method: str, raw_path: str, headers: dict[str, str]) -> Reply | None:
         """(code, body) or (code, body, headers); None drops the connection (subclasses)."""
         arrived = time.monotonic()
         counted = self._counted_at(arrived)
@@ -169,7 +172,7 @@ class DemoApi:
         if len(segments) == 4 and segments[1] == "orders" and segments[3] == "status":
             order_id = unquote(segments[2], errors="strict")
         token = headers.get("x-api-token", "")
-        answer: tuple[int, dict[str, str]] | tuple[int, dict[str, str], dict[str, str]]
+        answer: Reply
         if method == "GET" and parts.path == "/account":  # flxdesk token check
             answer = (200, {"name": "flxdesk demo"}) if token == self.token else (401, {})
         elif method != "PATCH" or order_id is None:

@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal, NamedTuple, TypedDict, Unpack
+from typing import Any, Literal, NamedTuple, TypedDict, Unpack
 
 from flxdesk.history.schema import HistoryFileError, HistoryNotADatabase, migrate
 from flxdesk.orders.destination import Destination, HeldGroup, token_fingerprint
@@ -102,7 +102,8 @@ class RejectedUpdate(NamedTuple):
     problem: str
 
 
-def _row(values: tuple) -> UpdateRow:
+def _row(values: tuple[Any, ...]) -> UpdateRow:
+    """The row of ``SELECT {COLUMNS}``, whose values sqlite3 gives untyped."""
     id_, order_id, status, note, state, *rest = values
     return UpdateRow(id_, order_id, status, note, State(state), *rest)
 

@@ -9,6 +9,8 @@ one session instead (see the window's token flow).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 from flxdesk.host.i18n import translate
 
@@ -81,11 +83,17 @@ def _windows_reason(error: BaseException) -> str:
     ).format(code=code if code is not None else type(error).__name__)
 
 
-def _call_keyring(action: str, function, *args):
+_Args = ParamSpec("_Args")
+_Result = TypeVar("_Result")
+
+
+def _call_keyring(
+    action: str, function: Callable[_Args, _Result], *args: _Args.args, **kwargs: _Args.kwargs
+) -> _Result:
     import keyring.errors
 
     try:
-        return function(*args)
+        return function(*args, **kwargs)
     except keyring.errors.PasswordDeleteError:
         raise
     except keyring.errors.KeyringError as error:

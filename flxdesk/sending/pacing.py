@@ -15,7 +15,8 @@ from typing import Protocol
 
 from flxdesk.flxpoint.rate_limit import RateLimiter
 
-LimiterFor = Callable[[str], RateLimiter]
+Limiter = RateLimiter  # a token's own limiter, which every pacer falls back on
+LimiterFor = Callable[[str], Limiter]
 
 # What a request is, for a floor that gives scans the next start ahead of bulk rows.
 INTERACTIVE = "scan"  # a scan, a typed update, a retry: someone is waiting for it

@@ -10,8 +10,17 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 def build_script(name: str) -> ModuleType:
     """Import a module from build_scripts/ (not a package)."""
-    path = ROOT / "build_scripts" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"build_scripts_{name}", path)
+    return _script("build_scripts", name)
+
+
+def bench_script(name: str) -> ModuleType:
+    """Import a module from bench/ (not a package), e.g. its builder of big histories."""
+    return _script("bench", name)
+
+
+def _script(folder: str, name: str) -> ModuleType:
+    path = ROOT / folder / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"{folder}_{name}", path)
     assert spec is not None and spec.loader is not None, path
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
