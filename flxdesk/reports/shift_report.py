@@ -99,7 +99,7 @@ class ShiftSummary(NamedTuple):
         return [Hour(day, *totals) for day, totals in days.items()]
 
 
-def _period_sql(period: Period) -> tuple[str, tuple]:
+def _period_sql(period: Period) -> tuple[str, tuple[float, ...]]:
     if period.until is None:
         return "created_at >= ?", (period.since,)
     return "created_at >= ? AND created_at < ?", (period.since, period.until)

@@ -40,6 +40,29 @@
         </message>
     </context>
     <context>
+        <name>Approval</name>
+        <message>
+            <source>Unknown badge {badge}: {status} was not armed.</source>
+            <translation>Gafete desconocido {badge}: no se armó {status}.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN for {name}: {status} was not armed.</source>
+            <translation>PIN incorrecto de {name}: no se armó {status}.</translation>
+        </message>
+        <message>
+            <source>{name} is not a supervisor: {status} needs a supervisor's badge.</source>
+            <translation>{name} no es supervisor: {status} necesita el gafete de un supervisor.</translation>
+        </message>
+        <message>
+            <source>{name}: type your PIN to approve {status}.</source>
+            <translation>{name}: escriba su PIN para aprobar {status}.</translation>
+        </message>
+        <message>
+            <source>{status} armed, approved by {name}.</source>
+            <translation>{status} armado, aprobado por {name}.</translation>
+        </message>
+    </context>
+    <context>
         <name>ArmedStatus</name>
         <message>
             <source>Arm {status}?</source>
@@ -81,6 +104,29 @@
         <message>
             <source>Unexpected error: {error}. See the log.</source>
             <translation>Error inesperado: {error}. Vea el registro.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Badges</name>
+        <message>
+            <source>the badge "{badge}" has characters a barcode cannot carry (use A-Z, 0-9, -)</source>
+            <translation>el gafete "{badge}" tiene caracteres que un código de barras no puede llevar (use A-Z, 0-9, -)</translation>
+        </message>
+        <message>
+            <source>the badge "{badge}" has spaces</source>
+            <translation>el gafete "{badge}" tiene espacios</translation>
+        </message>
+        <message>
+            <source>the badge "{badge}" is longer than {most} characters</source>
+            <translation>el gafete "{badge}" tiene más de {most} caracteres</translation>
+        </message>
+        <message>
+            <source>the badge is empty</source>
+            <translation>el gafete está vacío</translation>
+        </message>
+        <message>
+            <source>the badge must be text in quotes (a number would lose its leading zeros)</source>
+            <translation>el gafete debe ser texto entre comillas (un número perdería sus ceros a la izquierda)</translation>
         </message>
     </context>
     <context>
@@ -400,6 +446,10 @@
         <message>
             <source>Set status: {status}</source>
             <translation>Poner estado: {status}</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>Cerrar sesión</translation>
         </message>
     </context>
     <context>
@@ -1599,6 +1649,13 @@
         </message>
     </context>
     <context>
+        <name>Pins</name>
+        <message>
+            <source>A PIN is 4 to 12 digits.</source>
+            <translation>Un PIN tiene de 4 a 12 dígitos.</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultBand</name>
         <message>
             <source>Last result</source>
@@ -1744,6 +1801,81 @@
         <message>
             <source>{order} was not retried: {value}.</source>
             <translation>{order} no se reintentó: {value}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Roster</name>
+        <message>
+            <source>"operator_idle_minutes" must be a number</source>
+            <translation>"operator_idle_minutes" debe ser un número</translation>
+        </message>
+        <message>
+            <source>"operator_idle_minutes" must be from 0 to {most}</source>
+            <translation>"operator_idle_minutes" debe ir de 0 a {most}</translation>
+        </message>
+        <message>
+            <source>"operator_sign_in" is "{mode}" but "operators" lists nobody</source>
+            <translation>"operator_sign_in" es "{mode}" pero "operators" no tiene a nadie</translation>
+        </message>
+        <message>
+            <source>"operator_sign_in" must be "off", "optional" or "required"</source>
+            <translation>"operator_sign_in" debe ser "off", "optional" o "required"</translation>
+        </message>
+        <message>
+            <source>"operators" must be a list of {"badge": ..., "name": ...}</source>
+            <translation>"operators" debe ser una lista de {"badge": ..., "name": ...}</translation>
+        </message>
+        <message>
+            <source>"pin_hash" is not a PIN hash made by flxdesk operator hash-pin</source>
+            <translation>"pin_hash" no es un hash de PIN hecho con flxdesk operator hash-pin</translation>
+        </message>
+        <message>
+            <source>"supervisor" must be true or false</source>
+            <translation>"supervisor" debe ser true o false</translation>
+        </message>
+        <message>
+            <source>"supervisor_for" must be a list of statuses from: {names}</source>
+            <translation>"supervisor_for" debe ser una lista de estados entre: {names}</translation>
+        </message>
+        <message>
+            <source>"supervisor_for" needs at least one operator with "supervisor": true</source>
+            <translation>"supervisor_for" necesita al menos un operador con "supervisor": true</translation>
+        </message>
+        <message>
+            <source>a PIN is never written as typed: put its hash in "pin_hash" (flxdesk operator hash-pin)</source>
+            <translation>un PIN nunca se escribe tal cual: ponga su hash en "pin_hash" (flxdesk operator hash-pin)</translation>
+        </message>
+        <message>
+            <source>it must be an object such as {"badge": "0042", "name": "Maria"}</source>
+            <translation>debe ser un objeto como {"badge": "0042", "name": "Maria"}</translation>
+        </message>
+        <message>
+            <source>operator {place}</source>
+            <translation>operador {place}</translation>
+        </message>
+        <message>
+            <source>operator {place} ("{name}")</source>
+            <translation>operador {place} ("{name}")</translation>
+        </message>
+        <message>
+            <source>operator {place} ("{name}"): operator {other} has the same name; the history could not tell them apart (add an initial)</source>
+            <translation>operador {place} ("{name}"): el operador {other} tiene el mismo nombre; el historial no podría distinguirlos (agregue una inicial)</translation>
+        </message>
+        <message>
+            <source>operator {place} ("{name}"): the badge "{badge}" is also operator {other}'s</source>
+            <translation>operador {place} ("{name}"): el gafete "{badge}" también es del operador {other}</translation>
+        </message>
+        <message>
+            <source>the name is empty</source>
+            <translation>el nombre está vacío</translation>
+        </message>
+        <message>
+            <source>the name is longer than {most} characters</source>
+            <translation>el nombre tiene más de {most} caracteres</translation>
+        </message>
+        <message>
+            <source>{keys} is not an operator's field (badge, name, supervisor, pin_hash)</source>
+            <translation>{keys} no es un campo de operador (badge, name, supervisor, pin_hash)</translation>
         </message>
     </context>
     <context>
@@ -2468,6 +2600,84 @@
         <message>
             <source>updates</source>
             <translation>actualizaciones</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignIn</name>
+        <message>
+            <source>Badges are not used at this station: nothing done.</source>
+            <translation>En esta estación no se usan gafetes: no se hizo nada.</translation>
+        </message>
+        <message>
+            <source>Nobody is signed in.</source>
+            <translation>No hay ninguna sesión iniciada.</translation>
+        </message>
+        <message>
+            <source>Scan your badge first: {scan} was not sent.</source>
+            <translation>Escanee primero su gafete: {scan} no se envió.</translation>
+        </message>
+        <message>
+            <source>Signed in: {name} ({previous} signed out).</source>
+            <translation>Sesión iniciada: {name} ({previous} cerró la sesión).</translation>
+        </message>
+        <message>
+            <source>Signed in: {name}.</source>
+            <translation>Sesión iniciada: {name}.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs for {name}: try again in {seconds} s.</source>
+            <translation>Demasiados PIN incorrectos de {name}: inténtelo de nuevo en {seconds} s.</translation>
+        </message>
+        <message>
+            <source>Unknown badge {badge}: nobody was signed in.</source>
+            <translation>Gafete desconocido {badge}: no se inició ninguna sesión.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN for {name}: nobody was signed in.</source>
+            <translation>PIN incorrecto de {name}: no se inició ninguna sesión.</translation>
+        </message>
+        <message>
+            <source>{name} is signed in.</source>
+            <translation>{name} tiene la sesión iniciada.</translation>
+        </message>
+        <message>
+            <source>{name} signed out.</source>
+            <translation>{name} cerró la sesión.</translation>
+        </message>
+        <message>
+            <source>{name} was signed out after {minutes} idle minutes.</source>
+            <translation>Se cerró la sesión de {name} tras {minutes} minutos sin actividad.</translation>
+        </message>
+        <message>
+            <source>{name} was signed out: the badge is no longer set up.</source>
+            <translation>Se cerró la sesión de {name}: el gafete ya no está configurado.</translation>
+        </message>
+        <message>
+            <source>{name}: type your PIN.</source>
+            <translation>{name}: escriba su PIN.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Signature</name>
+        <message>
+            <source>"note_signature" has an unmatched { or }</source>
+            <translation>"note_signature" tiene una { o } sin pareja</translation>
+        </message>
+        <message>
+            <source>"note_signature" leaves too little room for the note</source>
+            <translation>"note_signature" deja muy poco espacio para la nota</translation>
+        </message>
+        <message>
+            <source>"note_signature" may use {{note}}, {{operator}} and {{station}}, not {names}</source>
+            <translation>"note_signature" puede usar {{note}}, {{operator}} y {{station}}, no {names}</translation>
+        </message>
+        <message>
+            <source>"note_signature" must be text in quotes</source>
+            <translation>"note_signature" debe ser texto entre comillas</translation>
+        </message>
+        <message>
+            <source>"note_signature" must hold {note}</source>
+            <translation>"note_signature" debe contener {note}</translation>
         </message>
     </context>
     <context>

@@ -7,6 +7,10 @@ queued. Queueing goes to the
 writer's thread when the history is busy or the import is large (the panel shows the
 percentage written); one bulk update is written at a time. Rows that can never be sent
 go to the failure panel; the rest are followed in the batch panel until done.
+
+What it has to say goes out by signals (the band's words, rows for the failure panel),
+which the composer (``flxdesk.gui.window.wiring``) connects; ``BulkWindow`` names what
+it reads.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from flxdesk.host.i18n import translate
@@ -27,7 +31,6 @@ if TYPE_CHECKING:
     from flxdesk.gui.history.model import HistoryModel
     from flxdesk.gui.sending.engine_thread import EngineThread
     from flxdesk.gui.sending.store_writer import StoreWriter
-    from flxdesk.gui.station.station_feedback import StationFeedback
     from flxdesk.gui.window.notices import WindowStack
     from flxdesk.history.store import AskedBy, HistoryStore
     from flxdesk.sending.queue_writer import PendingImport
@@ -53,12 +56,11 @@ class BulkOperators(Protocol):
 
 
 class BulkWindow(Protocol):
-    """What a bulk run uses of the window."""
+    """What a bulk run reads of the window (and the stack its batch panel goes in)."""
 
     store_writer: StoreWriter | None
     engine_thread: EngineThread
     stack: WindowStack
-    feedback: StationFeedback
     status_combo: QComboBox
     note_edit: QLineEdit
 
@@ -67,8 +69,6 @@ class BulkWindow(Protocol):
 
     @property
     def sending_refusal(self) -> str: ...
-
-    def show_result(self, text: str, ok: bool | None) -> None: ...
 
     # Read only: properties of the window (the history once open, its pane made on use).
     @property
@@ -79,6 +79,11 @@ class BulkWindow(Protocol):
 
 
 class BulkFlow(QObject):
+    result = Signal(str, object)  # for the band: the words, ok (True, False; None: news)
+    info = Signal(str)  # for the band: a question answered no
+    refused = Signal(str)  # for the band, with the refused sound: nobody signed in
+    rowsRejected = Signal(list)  # [(order ID, problem)]: rows that can never be sent
+
     def __init__(self, window: BulkWindow, parent: QWidget) -> None:
         """``parent``: the window, over which the dialog and question open."""
         super().__init__(parent)
@@ -139,7 +144,7 @@ class BulkFlow(QObject):
             operators.ask_approval(
                 supervised[0],
                 lambda name: self.queue(imported, source, approved_by=name),
-                lambda: self._window.feedback.info(self.tr("Bulk update not queued.")),
+                lambda: self.info.emit(self.tr("Bulk update not queued.")),
             )
 
         destructive = {s: n for s, n in ready.items() if s in DESTRUCTIVE_STATUSES}
@@ -166,7 +171,7 @@ class BulkFlow(QObject):
                 "BulkFlow", "%n row(s) in all. This cannot be undone from flxdesk.", None, rows
             ),
             go_on,
-            on_other=lambda: self._window.feedback.info(self.tr("Bulk update not queued.")),
+            on_other=lambda: self.info.emit(self.tr("Bulk update not queued.")),
             warning=True,
             safe=QMessageBox.StandardButton.No,
         )
@@ -180,18 +185,18 @@ class BulkFlow(QObject):
         if self._badge_first():
             return None
         if window.sending_refusal:
-            window.show_result(window.sending_refusal, ok=False)
+            self.result.emit(window.sending_refusal, False)
             return None
         if window.store_writer is None:  # the history opens just after the first paint
             return None
         writer = window.store_writer.writer
         if writer.importing:  # a second Queue must not queue it twice
-            window.show_result(
+            self.result.emit(
                 self.tr(
                     "Not queued: a bulk update is still being written to the history. "
                     "Queue this one when it is done."
                 ),
-                ok=False,
+                False,
             )
             return None
         queued = writer.queue_import(
@@ -204,7 +209,7 @@ class BulkFlow(QObject):
         if queued is None:
             rows = len(imported.rows)
             self.batch_panel.show_writing(rows, 0)
-            window.show_result(translate("BulkFlow", "Queueing %Ln row(s)…", None, rows), ok=None)
+            self.result.emit(translate("BulkFlow", "Queueing %Ln row(s)…", None, rows), None)
             return None
         return self.queued(queued)
 
@@ -212,9 +217,7 @@ class BulkFlow(QObject):
         """Sign-in is required and nobody is signed in: refused, and said."""
         if not self._window.operators.badge_needed:
             return False
-        self._window.feedback.refused(
-            self.tr("Scan your badge first: the bulk update was not queued.")
-        )
+        self.refused.emit(self.tr("Scan your badge first: the bulk update was not queued."))
         return True
 
     @Slot(object, int)
@@ -228,7 +231,7 @@ class BulkFlow(QObject):
         window.engine_thread.wake()
         self.batch_panel.start(queued.batch_id, (queued.queued, queued.rejected))
         if queued.rejected:  # rows that could not be sent at all: the failure panel shows them
-            window.feedback.rejected_rows(list(queued.problems))
+            self.rowsRejected.emit(list(queued.problems))
         count, rejected = queued.queued, queued.rejected
         message = translate("BulkFlow", "Queued %n update(s)", None, count)
         if rejected:
@@ -238,5 +241,5 @@ class BulkFlow(QObject):
                 None,
                 rejected,
             )
-        window.show_result(message + ".", ok=None)
+        self.result.emit(message + ".", None)
         return queued.batch_id

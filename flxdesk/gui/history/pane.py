@@ -116,7 +116,7 @@ class HistoryPane(QWidget):
         self.actions_by_name: dict[str, QAction] = {}
 
         self.filters = HistoryFilterBar()
-        self.count_label = QLabel(ALL_UPDATES)
+        self.count_label = QLabel(self.tr(ALL_UPDATES))
         self.count_label.setObjectName("historyCount")
         self.model = HistoryModel(store, self)
         self.view = HistoryView(self)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QWidget
@@ -24,6 +24,9 @@ from flxdesk.gui.common.status_combo import select_status
 from flxdesk.gui.station.feedback_widgets import ArmedStatusChip
 from flxdesk.host.i18n import translate
 from flxdesk.orders.statuses import DESTRUCTIVE_STATUSES, status_label
+
+if TYPE_CHECKING:
+    from flxdesk.station.station_settings import StationSettings
 
 COMMAND_CONFIRM_SECONDS = 10.0
 
@@ -74,6 +77,12 @@ class ArmedStatus(QObject):
     @property
     def status(self) -> str:
         return self._confirmed
+
+    @Slot(object)
+    def use_station(self, station: StationSettings) -> None:
+        """New preferences: the station's default status and its idle time."""
+        self.default_status = station.default_status
+        self.set_idle_minutes(station.idle_reset_minutes)
 
     def set_idle_minutes(self, minutes: float) -> None:
         self._idle_ms = int(minutes * 60_000)

@@ -4,7 +4,8 @@ What each part does lives in its own module: the menus (``gui.window.menus``), t
 bar (``gui.window.status_bar``), the vertical order of banners and panels
 (``gui.window.notices``), the scan desk (``gui.station.scan_desk``, with its Qt-free rules
 in ``flxdesk.station.scan_rules``), the bulk flow (``gui.bulk.bulk_flow``), the station's
-preferences (``gui.station.preferences``), the token (``gui.token.token_watch``).
+preferences (``gui.station.preferences``), the token (``gui.token.token_watch``). Who
+listens to which part's signals is ``gui.window.wiring``.
 
 Start-up order: the widgets are built before the first paint; the history is given by
 ``attach_history`` (after the first paint, in the app); once both have happened the
@@ -22,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -50,10 +50,20 @@ from flxdesk.gui.window.menus import WindowMenus
 from flxdesk.gui.window.notices import CrashNotice, DemoBanner, WindowStack
 from flxdesk.gui.window.order_form import order_form
 from flxdesk.gui.window.status_bar import StationStatusBar
+from flxdesk.gui.window.wiring import (
+    connect_bulk,
+    connect_on_screen,
+    connect_parts,
+    make_floor_parts,
+)
 from flxdesk.host.i18n import translate
 from flxdesk.sending.events import EngineState
 
 if TYPE_CHECKING:
+    # For annotations only: importing a QEvent class builds QEvent.Type (~180 members,
+    # ~1.5 ms) before the first paint.
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+
     from flxdesk.gui.bulk.bulk_flow import BulkFlow
     from flxdesk.gui.floor.floor_parts import FloorParts
     from flxdesk.gui.history.model import HistoryModel
@@ -103,7 +113,7 @@ class MainWindow(QMainWindow):
         self._title = demo_title if demo else title
         self.setWindowTitle(self._title)
         settings = settings or Settings()
-        self.preferences = StationPreferences(self, self, settings, settings_file)
+        self.preferences = StationPreferences(self, settings, settings_file)
         self._build_fields()
         self._add_parts()
         self.menus = WindowMenus(self, demo=demo)
@@ -129,8 +139,6 @@ class MainWindow(QMainWindow):
         )
         self.scan_desk = ScanDesk(self, self)
         self.held = HeldWatch(self, self)
-        self.armed.armed.connect(self.scan_desk.on_armed)
-        self._connect_operators()
         self.token_watch = TokenWatch(
             self,
             token_keeper,
@@ -139,6 +147,7 @@ class MainWindow(QMainWindow):
             lambda problem: self.show_result(problem, ok=False),
             self.held.refresh,
         )
+        connect_parts(self)
         place_window(self, self.preferences.station.geometry)
         if self.preferences.station.zoom != 1.0:  # at 1.0 every widget already has its size
             self.preferences.apply_zoom(self.preferences.station.zoom)
@@ -149,23 +158,10 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._on_screen = False
         self.firstPainted.connect(self._on_first_paint)
-        engine_thread.updateFinished.connect(self.scan_desk.on_update_finished)
         engine_thread.stateChanged.connect(self._on_engine_state)
 
-    def _connect_operators(self) -> None:
-        """The operator part's words to the band, its name to the title and status bar."""
-        operators = self.operators
-        operators.welcomed.connect(self.feedback.welcome)
-        operators.refused.connect(self.feedback.refused)
-        operators.told.connect(self.feedback.info)
-        operators.operator_changed.connect(self._show_operator)
-        operators.operator_changed.connect(self.armed.end_approval)
-        self.menus.operator_menu.menuAction().setVisible(operators.enabled)
-        if operators.enabled:
-            self.status.show_operator("", required=operators.required)
-
     @Slot(str)
-    def _show_operator(self, name: str) -> None:
+    def show_operator(self, name: str) -> None:
         """Who is signed in, in the title and large in the status bar."""
         self.setWindowTitle(f"{self._title} — {name}" if name else self._title)
         self.status.show_operator(name, required=self.operators.required)
@@ -208,7 +204,7 @@ class MainWindow(QMainWindow):
         if self._bulk is None:
             from flxdesk.gui.bulk.bulk_flow import BulkFlow
 
-            self._bulk = BulkFlow(self, self)
+            self._bulk = connect_bulk(self, BulkFlow(self, self))
         return self._bulk
 
     @property
@@ -237,16 +233,7 @@ class MainWindow(QMainWindow):
 
         self.engine_thread.start()
         if self.engine_thread.floor is not None:
-            from flxdesk.gui.floor.floor_parts import FloorParts
-
-            self.floor_parts = FloorParts(
-                self.engine_thread.floor,
-                self.scan_desk.guard,
-                self.menus.floor_action,
-                self.status,
-                self.engine_thread,
-                self,
-            )
+            self.floor_parts = make_floor_parts(self, self.engine_thread.floor)
         self.token_watch.tokens.load()
         self.history_pane.finish_setup()
         icon = icon_path()
@@ -255,6 +242,7 @@ class MainWindow(QMainWindow):
         self.menus.set_shortcuts()
         self.scan_desk.start()
         self.operators.start()
+        connect_on_screen(self)
         self.preferences.start()
         if self.model.attached:
             self.feedback.count_today(self.store)

@@ -8,8 +8,6 @@ Keyboard shortcuts are set after the first paint (``set_shortcuts``): ``QKeySequ
 and the ``Qt`` namespace are not small to build.
 """
 
-from __future__ import annotations
-
 import operator
 from typing import NamedTuple
 

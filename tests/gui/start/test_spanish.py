@@ -33,7 +33,7 @@ def spanish_app(
     remove_translators()  # the QApplication outlives the test
 
 
-def test_the_window_reads_in_spanish(spanish_app: RunningApp) -> None:
+def test_the_window_reads_in_spanish(qtbot: QtBot, spanish_app: RunningApp) -> None:
     window = spanish_app.window
     assert current_language() == "es"
     assert window.findChild(QPushButton, "submitButton").text() == "Actualizar"
@@ -49,6 +49,9 @@ def test_the_window_reads_in_spanish(spanish_app: RunningApp) -> None:
     assert "Retenido" in labels and "On Hold" not in labels
     header = window.findChild(QTableView, "historyView").horizontalHeader()
     assert header.model().headerData(4, header.orientation()) == "Resultado"
+    qtbot.waitUntil(lambda: window.history_pane_made)
+    count = window.findChild(QLabel, "historyCount")  # before any scan or filter
+    assert count.text() == "Todas las actualizaciones, la más nueva primero"
     # Qt's own words (qtbase_es): the standard buttons of a dialog.
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
 

@@ -174,3 +174,16 @@ def test_a_history_that_cannot_be_opened_after_the_first_paint_ends_the_window(
         assert history.read_bytes() == GARBAGE  # the person said no: left as it was
     finally:
         running.close()
+    # Refused outside an event loop (as here), it leaves later windows able to paint.
+    from PySide6.QtWidgets import QWidget
+
+    class Painted(QWidget):
+        painted = False
+
+        def paintEvent(self, event: object) -> None:
+            self.painted = True
+
+    later = Painted()
+    qtbot.addWidget(later)
+    later.show()
+    qtbot.waitUntil(lambda: later.painted)
