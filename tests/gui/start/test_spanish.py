@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
-from flxdesk.config.settings import load_settings, save_station
+from flxdesk.config.settings import load_settings
 from flxdesk.gui.common.status_combo import select_status
 from flxdesk.gui.start.startup import RunningApp
-from flxdesk.gui.start.translation import current_language, install_translators, remove_translators
+from flxdesk.gui.start.translation import current_language, install_translators
 from flxdesk.history.store import State
 from flxdesk.host import i18n
 from flxdesk.host.paths import AppPaths, demo_paths
-from flxdesk.station.station_settings import StationSettings
 from support.window import scan, status_texts
-
-
-@pytest.fixture
-def spanish_app(
-    qtbot: QtBot, paths: AppPaths, start_app: Callable[..., RunningApp]
-) -> Iterator[RunningApp]:
-    """The demo window started with Spanish chosen in its station settings."""
-    save_station(demo_paths(paths).settings_file, StationSettings(language="es"))
-    running = start_app(demo=True)
-    qtbot.waitExposed(running.window)
-    qtbot.waitUntil(running.engine_thread.isRunning)
-    yield running
-    remove_translators()  # the QApplication outlives the test
 
 
 def test_the_window_reads_in_spanish(qtbot: QtBot, spanish_app: RunningApp) -> None:

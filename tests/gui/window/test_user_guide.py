@@ -3,18 +3,14 @@ the language the window speaks."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from flxdesk.config.settings import save_station
 from flxdesk.gui.start.startup import RunningApp
-from flxdesk.gui.start.translation import current_language, remove_translators
+from flxdesk.gui.start.translation import current_language
 from flxdesk.gui.window.user_guide import UserGuide
-from flxdesk.host.paths import AppPaths, demo_paths
-from flxdesk.station.station_settings import StationSettings
 from support.paths import ROOT
 from support.window import visible_child
 
@@ -31,18 +27,6 @@ def opened_file(guide: UserGuide) -> Path:
     return Path(guide.browser.source().toLocalFile())
 
 
-@pytest.fixture
-def spanish_station(
-    qtbot: QtBot, paths: AppPaths, start_app: Callable[..., RunningApp]
-) -> Iterator[RunningApp]:
-    """The demo window started with Spanish chosen in its station settings."""
-    save_station(demo_paths(paths).settings_file, StationSettings(language="es"))
-    running = start_app(demo=True)
-    qtbot.waitExposed(running.window)
-    yield running
-    remove_translators()  # the QApplication outlives the test
-
-
 # The offscreen platform cannot raise a window; Qt says so.
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
 def test_help_opens_the_user_guide_and_scans_go_on_behind_it(qtbot: QtBot, station) -> None:
@@ -57,9 +41,9 @@ def test_help_opens_the_user_guide_and_scans_go_on_behind_it(qtbot: QtBot, stati
     assert len([w for w in window.findChildren(UserGuide) if w.isVisible()]) == 1
 
 
-def test_in_spanish_help_opens_the_spanish_guide(qtbot: QtBot, spanish_station: RunningApp) -> None:
+def test_in_spanish_help_opens_the_spanish_guide(qtbot: QtBot, spanish_app: RunningApp) -> None:
     assert current_language() == "es"
-    guide = open_guide(qtbot, spanish_station.window)
+    guide = open_guide(qtbot, spanish_app.window)
     assert opened_file(guide) == ROOT / "docs" / "user-guide.es.md"
     assert guide.windowTitle() == "Guía del usuario de flxdesk"
     text = guide.browser.toPlainText()
