@@ -343,7 +343,7 @@ class OperatorPart(QObject):
             text,
             field,
             secret=secret,
-            scan_answer=_pin_scanned if secret else _badge_scanned,
+            scan_answer=_pin_scanned if secret else self._badge_scanned,
         )
         question.finished.connect(lambda _result: self._forget(question))
         self.question = question
@@ -362,6 +362,18 @@ class OperatorPart(QObject):
             question.reject()
         self.question = None
 
+    def _badge_scanned(self, scan: str) -> str | None:
+        """A badge question's answer in a scan: the badge of a ``FLXOP`` code, or a badge
+        number of this roster typed as fast as a scanner types (keys that quick are taken
+        by the scan capture, not the field); anything else is not the answer."""
+        from flxdesk.operators.badges import scanned_badge
+
+        badge = scanned_badge(scan)
+        if badge:
+            return badge
+        typed = scan.strip()
+        return typed if self.desk.roster.find(typed) is not None else None
+
     def _say_to_readers(self, text: str) -> None:
         announce(self._parent, text)
         self.announced.emit(text)
@@ -369,13 +381,6 @@ class OperatorPart(QObject):
     def _new_desk(self, roster: Roster, clock: Clock) -> OperatorDesk:
         settings = self._settings
         return OperatorDesk(roster, settings.mode, settings.operator_idle_minutes, clock)
-
-
-def _badge_scanned(scan: str) -> str | None:
-    """A badge question's answer in a scan: the badge of a ``FLXOP`` code (else not)."""
-    from flxdesk.operators.badges import scanned_badge
-
-    return scanned_badge(scan) or None
 
 
 def _pin_scanned(scan: str) -> str | None:
