@@ -43,11 +43,11 @@
         <name>Approval</name>
         <message>
             <source>Unknown badge {badge}: {status} was not armed.</source>
-            <translation>Gafete desconocido {badge}: no se armó {status}.</translation>
+            <translation>Gafete desconocido {badge}: no se activó {status}.</translation>
         </message>
         <message>
             <source>Wrong PIN for {name}: {status} was not armed.</source>
-            <translation>PIN incorrecto de {name}: no se armó {status}.</translation>
+            <translation>PIN incorrecto de {name}: no se activó {status}.</translation>
         </message>
         <message>
             <source>{name} is not a supervisor: {status} needs a supervisor's badge.</source>
@@ -59,7 +59,7 @@
         </message>
         <message>
             <source>{status} armed, approved by {name}.</source>
-            <translation>{status} armado, aprobado por {name}.</translation>
+            <translation>{status} activado, aprobado por {name}.</translation>
         </message>
     </context>
     <context>
@@ -372,6 +372,10 @@
                 <numerusform>Poniendo en cola %Ln fila…</numerusform>
                 <numerusform>Poniendo en cola %Ln filas…</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Scan your badge first: the bulk update was not queued.</source>
+            <translation>Escanee primero su gafete: la actualización por lote no se puso en cola.</translation>
         </message>
         <message>
             <source>Set {what}?</source>
@@ -1111,6 +1115,10 @@
             <translation>- (escaneada o escrita)</translation>
         </message>
         <message>
+            <source>Approved by: {value}</source>
+            <translation>Aprobado por: {value}</translation>
+        </message>
+        <message>
             <source>Attempts: {value}</source>
             <translation>Intentos: {value}</translation>
         </message>
@@ -1131,8 +1139,8 @@
             <translation>Terminada: {value}</translation>
         </message>
         <message>
-            <source>HTTP code, the server's message, detail, times, attempts, batch, whether it was resent, and its retries</source>
-            <translation>Código HTTP, mensaje del servidor, detalle, horas, intentos, lote, si se reenvió, y sus reintentos</translation>
+            <source>HTTP code, the server's message, detail, times, the station, who asked for it and who approved it, attempts, batch, whether it was resent, and its retries</source>
+            <translation>Código HTTP, el mensaje del servidor, detalle, horas, la estación, quién la pidió y quién la aprobó, intentos, lote, si se reenvió y sus reintentos</translation>
         </message>
         <message>
             <source>HTTP code: {value}</source>
@@ -1145,6 +1153,10 @@
         <message>
             <source>Note: {value}</source>
             <translation>Nota: {value}</translation>
+        </message>
+        <message>
+            <source>Operator: {value}</source>
+            <translation>Operador: {value}</translation>
         </message>
         <message>
             <source>Order {order} → {status}</source>
@@ -1429,6 +1441,10 @@
             <translation>Guardar todas las actualizaciones del filtro en un CSV para Excel</translation>
         </message>
         <message>
+            <source>Scan your badge first: nothing was retried.</source>
+            <translation>Escanee primero su gafete: no se reintentó nada.</translation>
+        </message>
+        <message>
             <source>Select the failed updates to retry first.</source>
             <translation>Elija antes las actualizaciones fallidas que quiere reintentar.</translation>
         </message>
@@ -1550,6 +1566,57 @@
         <message>
             <source>The note is {len} characters long; the most Flxpoint takes is {most}. Shorten it.</source>
             <translation>La nota tiene {len} caracteres; Flxpoint acepta como mucho {most}. Acórtela.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorPart</name>
+        <message>
+            <source>Badge number</source>
+            <translation>Número de gafete</translation>
+        </message>
+        <message>
+            <source>Nobody was signed in: the PIN was not typed.</source>
+            <translation>No se inició ninguna sesión: no se escribió el PIN.</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Iniciar sesión</translation>
+        </message>
+        <message>
+            <source>Supervisor's PIN</source>
+            <translation>PIN del supervisor</translation>
+        </message>
+        <message>
+            <source>Supervisor's approval</source>
+            <translation>Aprobación del supervisor</translation>
+        </message>
+        <message>
+            <source>Supervisor's badge number</source>
+            <translation>Número de gafete del supervisor</translation>
+        </message>
+        <message>
+            <source>Type your badge number, then Enter (or scan your badge).</source>
+            <translation>Escriba el número de su gafete y pulse Intro (o escanee su gafete).</translation>
+        </message>
+        <message>
+            <source>{name}: type your PIN to approve {status}, then Enter.</source>
+            <translation>{name}: escriba su PIN para aprobar {status} y pulse Intro.</translation>
+        </message>
+        <message>
+            <source>{name}: type your PIN, then Enter.</source>
+            <translation>{name}: escriba su PIN y pulse Intro.</translation>
+        </message>
+        <message>
+            <source>{status} needs a supervisor: scan or type a supervisor's badge.</source>
+            <translation>{status} necesita un supervisor: escanee o escriba el gafete de un supervisor.</translation>
+        </message>
+        <message>
+            <source>{status} was not armed: no supervisor's badge.</source>
+            <translation>{status} no se activó: falta el gafete de un supervisor.</translation>
         </message>
     </context>
     <context>
@@ -1911,6 +1978,10 @@
         <message>
             <source>the history is busy, kept here</source>
             <translation>el historial está ocupado, se guarda aquí</translation>
+        </message>
+        <message>
+            <source>{status} needs a supervisor's approval: arm it again and have a supervisor scan their badge. {scan} was not sent.</source>
+            <translation>{status} necesita la aprobación de un supervisor: actívelo de nuevo y pida a un supervisor que escanee su gafete. {scan} no se envió.</translation>
         </message>
     </context>
     <context>
@@ -2856,6 +2927,14 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <translation>Sin token de API: las actualizaciones esperan hasta que se ponga uno (menú Token)</translation>
         </message>
         <message>
+            <source>Nobody signed in</source>
+            <translation>Nadie ha iniciado sesión</translation>
+        </message>
+        <message>
+            <source>Nobody signed in: scan your badge</source>
+            <translation>Nadie ha iniciado sesión: escanee su gafete</translation>
+        </message>
+        <message>
             <source>Nothing waiting</source>
             <translation>Nada en espera</translation>
         </message>
@@ -2865,6 +2944,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
                 <numerusform>Sin conexión: %n en espera, se envía cuando vuelva la conexión</numerusform>
                 <numerusform>Sin conexión: %n en espera, se envían cuando vuelva la conexión</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Operator signed in</source>
+            <translation>Operador con sesión iniciada</translation>
         </message>
         <message numerus="yes">
             <source>Paused: %n waiting</source>
@@ -3101,6 +3184,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <translation>&amp;Ajustes…</translation>
         </message>
         <message>
+            <source>&amp;Sign in…</source>
+            <translation>&amp;Iniciar sesión…</translation>
+        </message>
+        <message>
             <source>&amp;Token</source>
             <translation>&amp;Token</translation>
         </message>
@@ -3113,8 +3200,16 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <translation>&amp;Ver</translation>
         </message>
         <message>
+            <source>O&amp;perator</source>
+            <translation>&amp;Operador</translation>
+        </message>
+        <message>
             <source>Shift &amp;summary…</source>
             <translation>&amp;Resumen del turno…</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation>&amp;Cerrar sesión</translation>
         </message>
         <message>
             <source>Zoom &amp;in</source>

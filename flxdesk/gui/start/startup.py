@@ -162,6 +162,10 @@ def build_app(
     if demo:  # its own folder and settings: practice never reaches the real history
         paths = demo_paths(paths)
     settings = load_settings(paths.settings_file)  # once; handed down from here
+    if demo and not settings.operators.operators.operators:  # badges to practise with
+        from flxdesk.operators.operator_settings import DEMO_OPERATORS
+
+        settings = settings._replace(operators=DEMO_OPERATORS)
     demo_api = None
     fixed_token = destination = None
     if not demo and api_url is None:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from flxdesk.gui.station.preferences import StationPreferences
     from flxdesk.gui.station.scan_capture import ScanCapture
     from flxdesk.gui.station.scanner_check_dialog import ScannerCheckDialog
-    from flxdesk.history.store import HistoryStore
+    from flxdesk.history.store import AskedBy, HistoryStore
     from flxdesk.station.command_codes import Command
     from flxdesk.station.duplicate_guard import DuplicateGuard
     from flxdesk.station.scan_reading import Burst
@@ -45,6 +45,20 @@ HELD_BECAUSE = {
     EngineState.NEEDS_TOKEN: QT_TRANSLATE_NOOP("ScanDesk", "no API token yet"),
     EngineState.PAUSED: QT_TRANSLATE_NOOP("ScanDesk", "sending is paused"),
 }
+
+
+class DeskOperators(Protocol):
+    """Who is at the station (gui.station.operator_part): what a scan needs of them."""
+
+    def refusal(self, scan: str) -> str:
+        """Why ``scan`` may not be queued now (sign-in required, nobody in); "" if it may."""
+        ...
+
+    def signed_note(self, note: str) -> str: ...
+
+    def asked_by(self, approved_by: str = ...) -> AskedBy: ...
+
+    def needs_supervisor(self, status: str) -> bool: ...
 
 
 class Failures(Protocol):
@@ -72,6 +86,9 @@ class DeskWindow(Protocol):
     @property
     def sending_refusal(self) -> str: ...
 
+    @property
+    def operators(self) -> DeskOperators: ...
+
     # Read only: properties of the window (the history once open, its pane made on use).
     @property
     def feedback(self) -> Failures: ...
@@ -95,6 +112,10 @@ class ScanDesk(QObject):
     updateFinished = Signal(str, bool, str, bool)  # order ID, ok, message, loud (a scan's)
     info = Signal(str)  # a command done, the armed status changed
     acknowledgeRequested = Signal()  # the ACK command barcode
+    # For the operators (gui.station.operator_part): a badge scanned or typed as
+    # ``FLXOP <badge>``, and the SIGN OUT command barcode.
+    badgeScanned = Signal(str)
+    signOutRequested = Signal()
     # What the scanner check or a burst learned of the scanner, for the preferences:
     learned = Signal(dict)
 
@@ -226,10 +247,16 @@ class ScanDesk(QObject):
         text in the order field, which the band then names as not sent.
 
         A question still open (arm Canceled? set 40 orders to Canceled?) is answered "no":
-        the person went on scanning instead of saying yes.
+        the person went on scanning instead of saying yes. A typed question (a PIN, a
+        supervisor's badge) is offered the scan first: a scan that is its answer answers.
         """
         from PySide6.QtWidgets import QMessageBox
 
+        from flxdesk.gui.common.typed_answer import TypedAnswer
+
+        for question in self._parent.findChildren(TypedAnswer):
+            if question.isVisible() and question.offer(text):
+                return
         for box in self._parent.findChildren(QMessageBox):
             if box.isVisible():
                 box.reject()
@@ -256,17 +283,21 @@ class ScanDesk(QObject):
         self.scanStarted.emit()
         field.clear()
         field.setFocus()
+        operators = window.operators
         now = StationNow(
             armed_status=window.armed.status,
-            note=window.note_edit.text(),
+            note=operators.signed_note(window.note_edit.text()),
             unacknowledged_failures=window.feedback.unacknowledged,
             refuse_while_unacknowledged=window.preferences.station.refuse_while_unacknowledged,
             sending_refusal=window.sending_refusal,
+            operator_refusal=operators.refusal(raw) or self._approval_refusal(raw),
         )
         judged = judge_scan(raw, now, self.guard)
         if judged.verdict is Verdict.COMMAND:
             assert judged.command is not None
             self._run_command(judged.command)
+        elif judged.verdict is Verdict.BADGE:
+            self.badgeScanned.emit(judged.badge)
         elif judged.verdict is Verdict.REFUSED:
             self.refused.emit(judged.words)
             if judged.keep:
@@ -275,6 +306,20 @@ class ScanDesk(QObject):
                     field.selectAll()
         else:
             self._queue(judged.order_id, judged.status, judged.note)
+
+    def _approval_refusal(self, raw: str) -> str:
+        """A status that needs a supervisor armed without one's approval (the station's
+        default, set so in Settings): refused, never sent unapproved."""
+        from flxdesk.orders.statuses import status_label
+
+        armed = self._window.armed
+        if not self._window.operators.needs_supervisor(armed.status) or armed.approved_by:
+            return ""
+        words = self.tr(
+            "{status} needs a supervisor's approval: arm it again and have a supervisor scan "
+            "their badge. {scan} was not sent."
+        )
+        return words.format(status=status_label(armed.status), scan=raw.strip())
 
     def _typed_check(self, raw: str) -> bool:
         """The check code arrived too slowly to be a burst (a Bluetooth scanner): the
@@ -292,7 +337,12 @@ class ScanDesk(QObject):
         assert window.store_writer is not None  # submit waits for the history to open
         writer = window.store_writer.writer
         update_id = writer.queue_one(
-            window.store, order_id, status, note, destination=window.engine_thread.destination
+            window.store,
+            order_id,
+            status,
+            note,
+            destination=window.engine_thread.destination,
+            asked_by=window.operators.asked_by(window.armed.approved_by),
         )
         if update_id is None:  # the history is busy: written in order as soon as it can be
             busy = (
@@ -344,12 +394,16 @@ class ScanDesk(QObject):
         window = self._window
         if command.action is Action.ARM_STATUS:
             assert command.status is not None
-            self.info.emit(window.armed.arm_from_command(command.status))
+            words = window.armed.arm_from_command(command.status)
+            if words:  # "": a supervisor's badge is asked for, in words of its own
+                self.info.emit(words)
         elif command.action is Action.ACKNOWLEDGE:
             self.acknowledgeRequested.emit()
         elif command.action is Action.CLEAR_NOTE:
             window.note_edit.clear()
             self.info.emit(self.tr("Note cleared."))
+        elif command.action is Action.SIGN_OUT:
+            self.signOutRequested.emit()
 
     def _previous_update_at(self, order_id: str, status: str, since: float) -> float | None:
         from flxdesk.history.query import HistoryQuery

@@ -144,6 +144,11 @@ class StationFeedback(QObject):
     def info(self, text: str) -> None:
         self._show(text, "info")
 
+    def welcome(self, text: str) -> None:
+        """An operator signed in, a supervisor approved: the band and the ready sound."""
+        self._show(text, "sent")
+        self._play(Cue.SENT)
+
     def finished(self, order_id: str, ok: bool, message: str, loud: bool) -> None:
         """A finished update; ``loud`` for scans (a bulk run sounds only its failures)."""
         self._roll_day()

@@ -39,6 +39,7 @@ from flxdesk.gui.sending.engine_thread import EngineThread
 from flxdesk.gui.sending.held_watch import HeldWatch
 from flxdesk.gui.station.armed_status import ArmedStatus
 from flxdesk.gui.station.feedback_widgets import ArmedStatusChip, ResultBand
+from flxdesk.gui.station.operator_part import OperatorPart
 from flxdesk.gui.station.preferences import StationPreferences
 from flxdesk.gui.station.scan_desk import ScanDesk
 from flxdesk.gui.station.station_feedback import StationFeedback
@@ -109,12 +110,17 @@ class MainWindow(QMainWindow):
         self.station_name = station_name
         title = f"flxdesk {__version__}" + (f" — {station_name}" if station_name else "")
         demo_title = self.tr("{title} — DEMO (orders 1000-1999)").format(title=title)
-        self.setWindowTitle(demo_title if demo else title)
-        self.preferences = StationPreferences(self, settings or Settings(), settings_file)
+        self._title = demo_title if demo else title
+        self.setWindowTitle(self._title)
+        settings = settings or Settings()
+        self.preferences = StationPreferences(self, settings, settings_file)
         self._build_fields()
         self._add_parts()
         self.menus = WindowMenus(self, demo=demo)
         self.status = StationStatusBar(self, api_url, station_name)
+        # Who is at the station (flxdesk.operators): built before the armed status, which
+        # asks it for a supervisor's approval.
+        self.operators = OperatorPart(settings.operators, station_name, self, self.note_edit)
         self.feedback = StationFeedback(
             self.result_label,
             self.status.today_label,
@@ -129,6 +135,7 @@ class MainWindow(QMainWindow):
             self.armed_chip,
             self.preferences.station.default_status,
             self.preferences.station.idle_reset_minutes,
+            approver=self.operators,
         )
         self.scan_desk = ScanDesk(self, self)
         self.held = HeldWatch(self, self)
@@ -152,6 +159,12 @@ class MainWindow(QMainWindow):
         self._on_screen = False
         self.firstPainted.connect(self._on_first_paint)
         engine_thread.stateChanged.connect(self._on_engine_state)
+
+    @Slot(str)
+    def show_operator(self, name: str) -> None:
+        """Who is signed in, in the title and large in the status bar."""
+        self.setWindowTitle(f"{self._title} — {name}" if name else self._title)
+        self.status.show_operator(name, required=self.operators.required)
 
     # --- the history, and what starts once it is open -----------------------------------
     @property
@@ -228,6 +241,7 @@ class MainWindow(QMainWindow):
             QApplication.setWindowIcon(QIcon(str(icon)))
         self.menus.set_shortcuts()
         self.scan_desk.start()
+        self.operators.start()
         connect_on_screen(self)
         self.preferences.start()
         if self.model.attached:
@@ -282,7 +296,7 @@ class MainWindow(QMainWindow):
         if self._history_pane is None:
             from flxdesk.gui.history.pane import HistoryPane
 
-            pane = HistoryPane(self.store, self.engine_thread)
+            pane = HistoryPane(self.store, self.engine_thread, operators=self.operators)
             label = QLabel(self.tr("&History (newest first)"))
             label.setBuddy(pane.view)
             self._history_area.takeAt(0)  # the stretch that stood in for the pane
@@ -369,6 +383,7 @@ class MainWindow(QMainWindow):
         self.preferences.remember_geometry(saved_geometry(self))
         self.hide()
         self.scan_desk.stop()
+        self.operators.stop()
         if self.floor_parts is not None:
             self.floor_parts.stop()
         if self.feedback.sounds is not None:

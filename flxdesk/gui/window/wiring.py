@@ -50,12 +50,33 @@ def connect_parts(window: MainWindow) -> None:
         preferences.textSizeChanged.connect(sized.set_body_size)
 
     window.engine_thread.heldChanged.connect(window.status.show_held)
+    connect_operators(window)
+
+
+def connect_operators(window: MainWindow) -> None:
+    """Who is at the station: badges and sign-outs the scan desk read, the operator part's
+    words to the band, its name to the title and the status bar (the floor's parts, on a
+    station with a floor, follow ``operator_changed`` too), an operator change ending a
+    supervisor's approval; the Operator menu only where operators sign in."""
+    operators, desk, feedback = window.operators, window.scan_desk, window.feedback
+    desk.scanStarted.connect(operators.note_activity)
+    desk.badgeScanned.connect(operators.take_badge)
+    desk.signOutRequested.connect(operators.sign_out)
+    operators.welcomed.connect(feedback.welcome)
+    operators.refused.connect(feedback.refused)
+    operators.told.connect(feedback.info)
+    operators.operator_changed.connect(window.show_operator)
+    operators.operator_changed.connect(window.armed.end_approval)
+    window.menus.operator_menu.menuAction().setVisible(operators.enabled)
+    if operators.enabled:
+        window.status.show_operator("", required=operators.required)
 
 
 def connect_bulk(window: MainWindow, bulk: BulkFlow) -> BulkFlow:
     """A bulk run's words to the band, its rows that can never be sent to the panel."""
     bulk.result.connect(window.show_result)
     bulk.info.connect(window.feedback.info)
+    bulk.refused.connect(window.feedback.refused)
     bulk.rowsRejected.connect(window.feedback.rejected_rows)
     return bulk
 

@@ -24,7 +24,7 @@ def test_the_window_reads_in_spanish(qtbot: QtBot, spanish_app: RunningApp) -> N
         "Escanee o escriba el ID y pulse Intro"
     )
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles[:4] == ["&Archivo", "&Ver", "&Lote", "&Token"]
+    assert titles[:5] == ["&Archivo", "&Ver", "&Lote", "&Operador", "&Token"]
     assert "Nada en espera" in status_texts(window)
     assert window.findChild(QLabel, "armedStatus").text() == "CERRADO"
     combo = window.findChild(QComboBox, "statusCombo")

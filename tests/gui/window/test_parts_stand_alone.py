@@ -72,6 +72,7 @@ def test_the_bulk_flow_says_why_it_refuses_while_sending_has_stopped(qtbot: QtBo
     parts = SimpleNamespace(
         sending_refusal="Sending has stopped: the history cannot be written.",
         store_writer=None,
+        operators=SimpleNamespace(badge_needed=False),
     )
     bulk = BulkFlow(parts, parent)
     with qtbot.waitSignal(bulk.result) as said:
@@ -142,6 +143,37 @@ def test_the_scan_desk_says_an_armed_status_and_puts_the_focus_back(qtbot: QtBot
     assert said.args == ["Armed: Closed. Every scan is set to Closed."]
     with qtbot.assertNotEmitted(desk.info):
         desk.on_armed("Closed", "command")  # the command's own words say it
+
+
+def test_the_operator_part_signs_in_and_out_without_a_window(qtbot: QtBot) -> None:
+    from flxdesk.gui.station.operator_part import OperatorPart
+    from flxdesk.operators.operator_settings import OperatorSettings
+    from flxdesk.operators.roster import Operator, Roster
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    note = QLineEdit(parent)
+    settings = OperatorSettings(
+        Roster((Operator("0042", "Maria López"),)),
+        operator_sign_in="required",
+        note_signature="{note} ({operator}, {station})",
+    )
+    part = OperatorPart(settings, "Pack-3", parent, note)
+    changes: list[str] = []
+    welcomed: list[str] = []
+    part.operator_changed.connect(changes.append)
+    part.welcomed.connect(welcomed.append)
+    assert part.badge_needed and part.refusal("1500") == (
+        "Scan your badge first: 1500 was not sent."
+    )
+    part.take_badge("0042")
+    assert changes == ["Maria López"] and welcomed == ["Signed in: Maria López."]
+    assert part.asked_by("Sam Lee") == ("Maria López", "Sam Lee")
+    assert part.signed_note(" fragile ") == "fragile (Maria López, Pack-3)"
+    assert note.maxLength() == 500 - len(" (Maria López, Pack-3)")
+    part.sign_out()
+    assert changes == ["Maria López", ""] and part.badge_needed
+    assert note.maxLength() == 32767
 
 
 # --- the floor parts -----------------------------------------------------------------
