@@ -16,16 +16,27 @@ import queue
 import sys
 import threading
 import time
+from typing import Protocol, TypeVar
 
 CHUNK = 2048  # rows freed at a time: well under a millisecond
 PAUSE_SECONDS = 0.001  # between slices: freeing takes a fraction of a core, never a whole
 
-_lists: queue.SimpleQueue[list] = queue.SimpleQueue()
+
+class Emptiable(Protocol):
+    """What the disposer needs of a list: its length, and deleting a slice of it."""
+
+    def __len__(self) -> int: ...
+
+    def __delitem__(self, index: slice, /) -> None: ...
+
+
+_Row = TypeVar("_Row")
+_lists: queue.SimpleQueue[Emptiable] = queue.SimpleQueue()
 _started = threading.Lock()
 _thread: threading.Thread | None = None
 
 
-class RowList(list):
+class RowList(list[_Row]):
     """A list of rows that is freed off the thread that drops it, when it is large."""
 
     __slots__ = ()
@@ -38,7 +49,7 @@ class RowList(list):
                 dispose(self)
 
 
-def dispose(rows: list) -> None:
+def dispose(rows: Emptiable) -> None:
     """Free ``rows`` (which nobody else uses any more) a slice at a time, elsewhere."""
     global _thread
     with _started:

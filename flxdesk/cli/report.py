@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flxdesk.cli.common import Exit, hide_token_like
+from flxdesk.cli.common import Exit, Parser, hide_token_like
 from flxdesk.history.periods import HELP, SHIFT_HOURS, InvalidPeriod, parse_period
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ PdfWriter = Callable[["ShiftSummary", Path], Path]  # (summary, target) -> writt
 FAILURES_PRINTED = 50
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[Parser]) -> None:
     report = commands.add_parser(
         "report", help="print the shift summary of a period; also as CSV or PDF"
     )

@@ -9,8 +9,9 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flxdesk.cli import floor as floor_command
+from flxdesk.cli import sending_floor
 from flxdesk.cli.common import SetupError
 from flxdesk.sending.events import (
     EngineEvent,
@@ -20,6 +21,11 @@ from flxdesk.sending.events import (
     StateChanged,
 )
 
+if TYPE_CHECKING:
+    from flxdesk.history.store import HistoryStore
+    from flxdesk.orders.destination import Destination
+    from flxdesk.sending.engine import QueueEngine
+
 log = logging.getLogger(__name__)
 
 PROGRESS_EVERY_SECONDS = 2.0
@@ -28,14 +34,14 @@ PROGRESS_EVERY_SECONDS = 2.0
 class Reporter:
     """Prints a line per finished update, and progress now and then."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store: HistoryStore) -> None:
         self._store = store
         self.finished: list[int] = []
         self._last_progress = 0.0
-        self.rate = lambda: 2.0  # requests per second, for the time left
+        self.rate: Callable[[], float] = lambda: 2.0  # requests per second, for the time left
         self.token_problem = ""
         self._last_state: EngineState | None = None
-        self._floor_lines = floor_command.FloorLines()
+        self._floor_lines = sending_floor.FloorLines()
 
     def __call__(self, event: EngineEvent) -> None:
         match event:
@@ -45,7 +51,10 @@ class Reporter:
                 row = self._store.get(update_id)
                 self.finished.append(update_id)
                 outcome = "sent" if ok else "failed"
-                print(f"{outcome}\t{row.order_id}\t{row.status}\t{message}", flush=True)
+                # Just recorded, so only another program could have removed it: the line
+                # still says how it ended, with the columns kept.
+                order_id, status = (row.order_id, row.status) if row is not None else ("", "")
+                print(f"{outcome}\t{order_id}\t{status}\t{message}", flush=True)
             case StateChanged(state, waiting, _held, token_problem, since, problem):
                 if token_problem:
                     self.token_problem = token_problem
@@ -94,7 +103,7 @@ def has_queued(history_db: Path) -> bool:
     return bool(counts[State.QUEUED] or counts[State.SENDING])
 
 
-def handle_held(store, current, to_current: bool) -> int:
+def handle_held(store: HistoryStore, current: Destination, to_current: bool) -> int:
     """Say what is held and why; with ``to_current`` send it here. Returns how many wait."""
     from flxdesk.orders.destination import describe_url
 
@@ -145,7 +154,7 @@ def check_results_path(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def stop_on_interrupt(engine) -> Callable[[], None]:
+def stop_on_interrupt(engine: QueueEngine) -> Callable[[], None]:
     """Ctrl-C, a scheduler's SIGTERM and, on Windows, Ctrl-Break (SIGBREAK, which would
     otherwise end the process on the spot) stop the engine: requests on the wire end, their
     rows stay queued. Returns the function that puts the previous handlers back."""

@@ -30,8 +30,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flxdesk.cli import floor as floor_command
-from flxdesk.cli.common import Exit, SetupError, find_token
+from flxdesk.cli import sending_floor
+from flxdesk.cli.common import Exit, Parser, SetupError, find_token
 from flxdesk.cli.run_parts import (
     Reporter,
     check_results_path,
@@ -43,6 +43,9 @@ from flxdesk.orders.statuses import ORDER_STATUSES
 
 if TYPE_CHECKING:
     from flxdesk.bulk.reading import ImportRow
+    from flxdesk.config.settings import Settings
+    from flxdesk.floor.session import FloorSession
+    from flxdesk.host.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +54,7 @@ OFFLINE_GIVE_UP_SECONDS = 300.0  # offline, or Flxpoint not answering: left queu
 STORAGE_GIVE_UP_SECONDS = 60.0  # the history locked (or the disk full) this long: exit 2
 
 
-def add_parsers(commands) -> None:
+def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
     """``update``, ``bulk`` and ``resume``, in the command line's parser."""
     status_help = "status for rows without one: " + ", ".join(ORDER_STATUSES)
 
@@ -89,14 +92,16 @@ def run(args: argparse.Namespace) -> int:
     paths = app_paths().ensure()
     settings = load_settings(paths.settings_file)
     # The floor connects in the background while the rest is read and checked.
-    floor = floor_command.start_floor(settings, paths)
+    floor = sending_floor.start_floor(settings, paths)
     try:
         return _run_with_floor(args, paths, settings, floor)
     finally:
-        floor_command.finish_floor(floor)
+        sending_floor.finish_floor(floor)
 
 
-def _run_with_floor(args: argparse.Namespace, paths, settings, floor) -> int:
+def _run_with_floor(
+    args: argparse.Namespace, paths: AppPaths, settings: Settings, floor: FloorSession | None
+) -> int:
     from flxdesk.flxpoint.endpoint import resolve_api_url
     from flxdesk.history.faults import fault_from
     from flxdesk.host.crash_record import CrashRecord
@@ -150,27 +155,29 @@ def _run_with_floor(args: argparse.Namespace, paths, settings, floor) -> int:
         lock.release()
 
 
-def _held_by_the_floor(floor, args, settings) -> str:
+def _held_by_the_floor(
+    floor: FloorSession | None, args: argparse.Namespace, settings: Settings
+) -> str:
     """Why ``update`` must not send (another station just did the same), or ""."""
     if floor is None or args.again:
         return ""
     window = settings.station.duplicate_window_minutes * 60
     if window <= 0:
         return ""
-    floor.wait_settled(floor_command.FIRST_ATTEMPT_SECONDS)
+    floor.wait_settled(sending_floor.FIRST_ATTEMPT_SECONDS)
     duplicate = floor.previous_elsewhere(args.order_id, args.status, window)
     return duplicate.describe(args.status) if duplicate is not None else ""
 
 
 def _send_all(
-    args,
-    paths,
-    settings,
+    args: argparse.Namespace,
+    paths: AppPaths,
+    settings: Settings,
     api_url: str,
     token: str,
     imported_rows: Sequence[ImportRow],
     invalid: list[ImportRow],
-    floor=None,
+    floor: FloorSession | None = None,
 ) -> int:
     from flxdesk.floor.outbox import BACKFILL_SECONDS
     from flxdesk.history.store import HistoryStore, State

@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from flxdesk.cli.common import Exit, SetupError, find_token
+from flxdesk.cli.common import Exit, Parser, SetupError, find_token
 from flxdesk.host.i18n import translate
 
+if TYPE_CHECKING:
+    from flxdesk.config.settings import Settings
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+
+def add_parser(commands: argparse._SubParsersAction[Parser]) -> None:
     token = commands.add_parser("token", help="set, check or forget the API token (keychain)")
     actions = token.add_subparsers(dest="token_action", required=True)
     actions.add_parser(
@@ -74,7 +78,7 @@ def _read_token() -> str:
     return getpass.getpass(translate("TokenCommand", "API token (not shown): "))
 
 
-def _check(settings) -> int:
+def _check(settings: Settings) -> int:
     from flxdesk.flxpoint.client import FlxpointClient
     from flxdesk.flxpoint.endpoint import resolve_api_url
 

@@ -22,8 +22,6 @@ cannot be used (a value, an unknown name, a locked name that does not exist) sto
 flxdesk, naming the file, before anything is sent.
 """
 
-from __future__ import annotations
-
 import logging
 import os
 from pathlib import Path
@@ -122,7 +120,11 @@ def load_settings(path: Path, machine_file: Path | None = None) -> Settings:
 
 
 def _operator_settings(
-    user_raw: dict, path: Path, machine_raw: dict, machine_file: Path, locked: frozenset[str]
+    user_raw: dict[str, object],
+    path: Path,
+    machine_raw: dict[str, object],
+    machine_file: Path,
+    locked: frozenset[str],
 ) -> OperatorSettings:
     """The operators' settings: a locked machine value, the user's, the machine's, the
     default; every value checked, the file it came from named when it cannot be used."""
@@ -145,7 +147,7 @@ def _operator_settings(
     return settings
 
 
-def _text(raw: dict, name: str, path: Path, *, machine: bool = False) -> str:
+def _text(raw: dict[str, object], name: str, path: Path, *, machine: bool = False) -> str:
     value = raw[name]
     if not isinstance(value, str):
         words = translate("Settings", '"{name}" must be text in quotes').format(name=name)
@@ -153,11 +155,13 @@ def _text(raw: dict, name: str, path: Path, *, machine: bool = False) -> str:
     return value
 
 
-def _machine_values(raw: dict, path: Path) -> dict:
-    """What IT's file sets, every value checked: IT's mistakes stop flxdesk, in words."""
+def _machine_values(raw: dict[str, object], path: Path) -> dict[str, Any]:
+    """What IT's file sets, every value checked: IT's mistakes stop flxdesk, in words.
+
+    By name, each value of its field's type (as ``usable_values`` gives the user's)."""
     from flxdesk.station.station_settings import is_usable
 
-    values = {}
+    values: dict[str, Any] = {}
     for name, value in raw.items():
         if name in TEXT_SETTINGS:
             values[name] = _text(raw, name, path, machine=True)
@@ -186,7 +190,7 @@ def _machine_values(raw: dict, path: Path) -> dict:
     return values
 
 
-def _locked_names(raw: dict, path: Path) -> frozenset[str]:
+def _locked_names(raw: dict[str, object], path: Path) -> frozenset[str]:
     names = raw.get(LOCKED, [])
     known = (
         set(TEXT_SETTINGS)
@@ -204,7 +208,7 @@ def _locked_names(raw: dict, path: Path) -> frozenset[str]:
     return frozenset(names)
 
 
-def _read_document(path: Path, *, machine: bool = False) -> dict:
+def _read_document(path: Path, *, machine: bool = False) -> dict[str, object]:
     """The file's JSON object; {} when there is no file; SettingsError when unusable."""
     try:
         data = path.read_bytes()
@@ -266,7 +270,7 @@ def save_station(path: Path, station: StationSettings, settings: Settings | None
     _write_document(path, document)
 
 
-def _write_document(path: Path, document: dict) -> None:
+def _write_document(path: Path, document: dict[str, object]) -> None:
     """Atomically: the old file stays whole until the new one is on disk."""
     import json
 

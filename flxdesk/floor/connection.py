@@ -21,6 +21,8 @@ from flxdesk.host.i18n import translate
 
 if TYPE_CHECKING:
     import psycopg
+    from psycopg.abc import ConnDict
+    from psycopg.rows import TupleRow
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +151,7 @@ def is_loopback(host: str) -> bool:
 
 
 def _tls(
-    params: dict, host: str, source: str, tls_setting: str
+    params: ConnDict, host: str, source: str, tls_setting: str
 ) -> tuple[str, tuple[tuple[str, str], ...]]:
     """(the TLS mode in force for people, what flxdesk adds to the URI)."""
     import psycopg
@@ -283,7 +285,9 @@ def conninfo(address: FloorAddress, password: str | None, application_name: str)
     return make_conninfo(address.url, **extra)
 
 
-def connect(address: FloorAddress, password: str | None, application_name: str):
+def connect(
+    address: FloorAddress, password: str | None, application_name: str
+) -> psycopg.Connection[TupleRow]:
     """An autocommit connection to the floor; psycopg.OperationalError when there is none."""
     import psycopg
 

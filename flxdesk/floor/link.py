@@ -24,7 +24,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ DOUBT_REASON = "not believable"
 
 Job = Callable[[Any, Any], Any]  # (connection, what the opener learned) -> answer
 Opener = Callable[[], tuple[Any, Any]]  # () -> (connection, what it learned)
+_Answer = TypeVar("_Answer")
 
 
 class FloorAway(RuntimeError):
@@ -148,7 +149,7 @@ class FloorLink:
         self._settled.wait(timeout)
         return self.status
 
-    def call(self, job: Job, timeout: float) -> Any:
+    def call(self, job: Callable[[Any, Any], _Answer], timeout: float) -> _Answer:
         """``job(connection, learned)`` on the link's thread; its answer within ``timeout``
         seconds, else FloorAway (and the job is given up). Fails at once while away."""
         with self._lock:
@@ -169,7 +170,8 @@ class FloorLink:
             raise FloorAway(self._status.reason or f"no answer within {timeout:.1f} s")
         if pending.error is not None:
             raise pending.error
-        return pending.answer
+        answer: _Answer = pending.answer  # what ``job`` returned, on the link's thread
+        return answer
 
     def submit(self, job: Job) -> None:
         """Run ``job`` when the link can, without waiting; dropped while the floor is away."""

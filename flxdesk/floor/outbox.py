@@ -54,7 +54,7 @@ class NameTaken(Exception):
 
 class OutboxItem(NamedTuple):
     seq: int
-    values: tuple  # the floor row's values, in UPSERT's order
+    values: tuple[object, ...]  # the floor row's values, in UPSERT's order
 
 
 def read_outbox(db: Any, station: str, history_id: str, limit: int) -> list[OutboxItem]:

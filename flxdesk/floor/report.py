@@ -37,7 +37,7 @@ class FloorReport(NamedTuple):
     stations: list[StationLine]
 
 
-def _period_sql(period: Period) -> tuple[str, tuple]:
+def _period_sql(period: Period) -> tuple[str, tuple[float, ...]]:
     if period.until is None:
         return "u.queued_at >= to_timestamp(%s)", (period.since,)
     return "u.queued_at >= to_timestamp(%s) AND u.queued_at < to_timestamp(%s)", (

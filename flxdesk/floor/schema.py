@@ -425,9 +425,10 @@ def prune(db: psycopg.Connection, older_than_days: int, step_rows: int = 50_000)
     while True:
         with db.transaction():
             db.execute("SET LOCAL statement_timeout = 0")
-            (step,) = _one_row(
+            (deleted,) = _one_row(
                 db.execute("SELECT flxdesk.prune(%s, %s)", (older_than_days, step_rows))
             )
+        step = int(deleted)
         gone += step
         if step < step_rows:
             return gone

@@ -36,6 +36,7 @@ from flxdesk.sending.pacing import LimiterFor
 
 if TYPE_CHECKING:
     from flxdesk.floor.connection import FloorAddress
+    from flxdesk.floor.slots import FloorPacer
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +160,7 @@ class FloorSession:
                 log.exception("A floor status listener failed")
 
     # --- what the engine and the front ends use -----------------------------------------
-    def pacer(self, limiter_for: LimiterFor):
+    def pacer(self, limiter_for: LimiterFor) -> FloorPacer:
         from flxdesk.floor.slots import FloorPacer
 
         return FloorPacer(self.fast, limiter_for, self._pacer_key)

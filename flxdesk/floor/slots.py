@@ -41,7 +41,7 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from flxdesk.floor.link import DOUBT_REASON, FloorAway, FloorLink
-from flxdesk.sending.pacing import INTERACTIVE, LimiterFor
+from flxdesk.sending.pacing import INTERACTIVE, Limiter, LimiterFor
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ class FloorPacer:
             if granted:
                 return True
 
-    def _floor_start(self, token: str, limiter, kind: str) -> tuple[float, bool] | None:
+    def _floor_start(self, token: str, limiter: Limiter, kind: str) -> tuple[float, bool] | None:
         """The start the floor grants (this process's clock) and whether it is granted
         (else: when to ask again), or None: pace alone."""
         if self._link.connected_state == "away":

@@ -29,6 +29,7 @@ from flxdesk.host.i18n import translate
 
 if TYPE_CHECKING:
     import requests
+    from urllib3.response import BaseHTTPResponse
 
     from flxdesk.flxpoint.account_check import AccountCheck
     from flxdesk.flxpoint.deadline import Deadline
@@ -107,7 +108,7 @@ def _certificate_refused(error: Exception) -> bool:
     return any(isinstance(cause, ssl.SSLCertVerificationError) for cause in _causes(error))
 
 
-def read_capped(raw, limit: int) -> bytes:
+def read_capped(raw: BaseHTTPResponse, limit: int) -> bytes:
     """At most ``limit`` bytes of a streamed body; a broken or ended read keeps what came."""
     chunks: list[bytes] = []
     size = 0

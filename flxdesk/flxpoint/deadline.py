@@ -16,11 +16,12 @@ import threading
 import time
 from types import TracebackType
 
-from requests.adapters import HTTPAdapter
+from requests.adapters import DEFAULT_POOLBLOCK, HTTPAdapter
 from urllib3 import PoolManager
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.poolmanager import pool_classes_by_scheme as DEFAULT_POOL_CLASSES
+from urllib3.response import HTTPResponse
 
 log = logging.getLogger(__name__)
 
@@ -108,27 +109,23 @@ def _watch(sock: socket.socket | None) -> None:
         deadline.watch(sock)
 
 
-class _Watched:
-    """Mixin for urllib3 connections: report the socket while it is opened and used."""
-
-    sock: socket.socket | None
+class WatchedHTTPConnection(HTTPConnection):
+    """An urllib3 connection that reports its socket while it is opened and used."""
 
     def _new_conn(self) -> socket.socket:
-        sock = super()._new_conn()  # type: ignore[misc]
+        sock = super()._new_conn()
         _watch(sock)  # covers the TLS handshake and a proxy's CONNECT answer
         return sock
 
-    def getresponse(self, *args, **kwargs):
+    # urllib3's own getresponse returns its HTTPResponse, not http.client's, and says so
+    # with the same ignore.
+    def getresponse(self) -> HTTPResponse:  # type: ignore[override]
         _watch(self.sock)  # a kept-alive connection opened by an earlier request
-        return super().getresponse(*args, **kwargs)  # type: ignore[misc]
+        return super().getresponse()
 
 
-class WatchedHTTPConnection(_Watched, HTTPConnection):
-    pass
-
-
-class WatchedHTTPSConnection(_Watched, HTTPSConnection):
-    pass
+class WatchedHTTPSConnection(WatchedHTTPConnection, HTTPSConnection):
+    """The same for HTTPS: its own parts come after the watching ones."""
 
 
 class WatchedHTTPConnectionPool(HTTPConnectionPool):
@@ -151,11 +148,19 @@ def _use_watched_pools(manager: PoolManager) -> None:
 class DeadlineAdapter(HTTPAdapter):
     """An HTTPAdapter whose connections obey the calling thread's ``Deadline``."""
 
-    def init_poolmanager(self, *args, **kwargs) -> None:
-        super().init_poolmanager(*args, **kwargs)
+    def init_poolmanager(
+        self,
+        connections: int,
+        maxsize: int,
+        block: bool = DEFAULT_POOLBLOCK,
+        **pool_kwargs: object,
+    ) -> None:
+        super().init_poolmanager(connections, maxsize, block, **pool_kwargs)
         _use_watched_pools(self.poolmanager)
 
-    def proxy_manager_for(self, proxy: str, **proxy_kwargs) -> PoolManager:
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: object) -> PoolManager:
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not isinstance(manager, PoolManager):  # requests gives it untyped
+            raise TypeError(f"requests made a {type(manager).__name__} for a proxy")
         _use_watched_pools(manager)
         return manager

@@ -25,9 +25,13 @@ import threading
 import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from flxdesk.orders.statuses import ORDER_STATUSES
+
+if TYPE_CHECKING:
+    from flxdesk.host.install_check import CheckResult
 
 DEMO_TOKEN = "demo-token-not-secret"
 DEMO_ORDER_IDS = range(1000, 2000)
@@ -35,6 +39,9 @@ REQUESTS_PER_SECOND = 2
 # A demo left running all shift must not grow without end: past this many, the older
 # half of the seen requests is forgotten.
 MAX_SEEN_REQUESTS = 1_000
+
+# An answer: (code, JSON body) or (code, JSON body, extra headers).
+Reply = tuple[int, object] | tuple[int, object, dict[str, str]]
 
 
 @dataclass(frozen=True)
@@ -158,7 +165,7 @@ class DemoApi:
         time.sleep(max(0.0, due - time.monotonic()))
         return max(due, time.monotonic())
 
-    def _answer(self, method: str, raw_path: str, headers: dict[str, str]) -> tuple | None:
+    def _answer(self, method: str, raw_path: str, headers: dict[str, str]) -> Reply | None:
         """(code, body) or (code, body, headers); None drops the connection (subclasses)."""
         arrived = time.monotonic()
         counted = self._counted_at(arrived)
@@ -169,7 +176,7 @@ class DemoApi:
         if len(segments) == 4 and segments[1] == "orders" and segments[3] == "status":
             order_id = unquote(segments[2], errors="strict")
         token = headers.get("x-api-token", "")
-        answer: tuple[int, dict[str, str]] | tuple[int, dict[str, str], dict[str, str]]
+        answer: Reply
         if method == "GET" and parts.path == "/account":  # flxdesk token check
             answer = (200, {"name": "flxdesk demo"}) if token == self.token else (401, {})
         elif method != "PATCH" or order_id is None:
@@ -235,3 +242,24 @@ class DemoApi:
                 """Silent: the app's log is for the app."""
 
         return Handler
+
+
+def round_trip_check() -> CheckResult:
+    """``--self-test``: one PATCH through flxdesk's client to this stand-in, on loopback."""
+    from flxdesk.host.install_check import CheckResult
+
+    name = "PATCH round trip (embedded demo API)"
+    try:
+        from flxdesk.flxpoint.client import FlxpointClient
+
+        with DemoApi() as api:
+            client = FlxpointClient(api.url, DEMO_TOKEN)
+            try:
+                result = client.update_status("1000", "On Hold", "flxdesk self-test")
+            finally:
+                client.close()
+        if result.ok:
+            return CheckResult(name, True, f"{api.url} answered {result.http_code}")
+        return CheckResult(name, False, f"{result.message} {result.detail}")
+    except Exception as error:
+        return CheckResult(name, False, f"{type(error).__name__}: {error}")

@@ -90,9 +90,16 @@ class HistoryFilter:
         )
 
     @classmethod
-    def in_period(cls, period: Period, **kwargs) -> HistoryFilter:
+    def in_period(
+        cls,
+        period: Period,
+        *,
+        order_text: str = "",
+        id_match: IdMatch = IdMatch.PREFIX,
+        states: StateFilter = StateFilter.ALL,
+    ) -> HistoryFilter:
         """Today, this shift or a date range (flxdesk.history.periods) with any other criteria."""
-        return cls(since=period.since, until=period.until, **kwargs)
+        return cls(order_text, id_match, states, since=period.since, until=period.until)
 
 
 def prefix_upper_bound(prefix: str) -> str | None:
@@ -112,13 +119,14 @@ def prefix_upper_bound(prefix: str) -> str | None:
     return prefix[:-1] + chr(last)
 
 
+Args = tuple[object, ...]  # a statement's arguments, in the order of its placeholders
 OrderKey = Literal["id", "time"]
 Plan = Literal["seek", "sort", "walk"]
 
 
 class Where(NamedTuple):
     sql: str  # "" when nothing is filtered
-    args: tuple
+    args: Args
     # the index that drives the count and the pages; None: the table ("index" would hide
     # tuple.index)
     index_name: str | None
@@ -129,9 +137,9 @@ class Where(NamedTuple):
 class Criteria(NamedTuple):
     """A filter's conditions, each as (SQL, arguments), and which kinds it has."""
 
-    order: tuple[str, tuple]
-    states: tuple[str, tuple]
-    time: tuple[str, tuple]
+    order: tuple[str, Args]
+    states: tuple[str, Args]
+    time: tuple[str, Args]
     exact: bool
     one_state: bool
 
@@ -144,7 +152,7 @@ class Criteria(NamedTuple):
 def criteria(f: HistoryFilter) -> Criteria:
     text = f.order_text.strip()
     exact = bool(text) and f.id_match is IdMatch.EXACT
-    order: tuple[str, tuple] = ("", ())
+    order: tuple[str, Args] = ("", ())
     if exact:
         order = ("order_id = ?", (text,))
     elif text:
@@ -155,7 +163,7 @@ def criteria(f: HistoryFilter) -> Criteria:
             else ("order_id >= ? AND order_id < ?", (text, upper))
         )
     states = FILTER_STATES[f.states]
-    state_part: tuple[str, tuple] = ("", ())
+    state_part: tuple[str, Args] = ("", ())
     if states:
         state_part = (f"state IN ({', '.join('?' * len(states))})", tuple(s.value for s in states))
     time_sql, time_args = [], []
@@ -202,7 +210,7 @@ class Matches:
     def plan(self) -> Plan:
         return plan_for(self.where, self.count)
 
-    def page_sql(self, limit: int, before: UpdateRow | None = None) -> tuple[str, tuple]:
+    def page_sql(self, limit: int, before: UpdateRow | None = None) -> tuple[str, Args]:
         """The statement and arguments of the page after ``before`` (for EXPLAIN too)."""
         where, plan = self.where, self.plan
         conditions = [where.sql] if where.sql else []
@@ -335,7 +343,7 @@ class HistoryQuery:
                 top = int(highest)
         return Matches(self._db, where, count, top, int(lowest))
 
-    def _count(self, index: str | None, sql: str, args: tuple) -> int:
+    def _count(self, index: str | None, sql: str, args: Args) -> int:
         source = f"updates INDEXED BY {index}" if index else "updates"
         condition = f" WHERE {sql}" if sql else ""
         return int(
@@ -376,4 +384,4 @@ class HistoryQuery:
             " WHERE order_id = ? AND status = ? AND created_at >= ? AND state IN (?, ?, ?)",
             (order_id, status, since, State.SENT, State.QUEUED, State.SENDING),
         ).fetchone()
-        return newest
+        return None if newest is None else float(newest)

@@ -57,7 +57,7 @@ class RetryPolicy(NamedTuple):
 
     def delay(self, attempts: int, jitter: Callable[[], float] = random.random) -> float:
         """Backoff before the next attempt, jittered so stations do not retry in step."""
-        ceiling = min(self.max_delay, self.base_delay * 2 ** min(attempts - 1, 30))
+        ceiling = min(self.max_delay, self.base_delay * 2.0 ** min(attempts - 1, 30))
         return ceiling * (0.5 + 0.5 * jitter())
 
 

@@ -46,11 +46,11 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from flxdesk.flxpoint.rate_limit import RateLimiter, bounded_retry_after, limiter_for_token
 from flxdesk.flxpoint.results import UpdateResult
-from flxdesk.history.store import HistoryStore, State, UpdateRow
+from flxdesk.history.store import Answer, HistoryStore, State, UpdateRow
 from flxdesk.orders.destination import Destination, token_fingerprint
 from flxdesk.orders.outcomes import Finality, Outcome
 from flxdesk.sending.backoff import Backoff, RetryPolicy, StorageHold, storage_fault
@@ -62,11 +62,18 @@ from flxdesk.sending.events import (
     RowFinished,
     StateChanged,
 )
-from flxdesk.sending.pacing import LocalPacer, Pacer, kind_of
-from flxdesk.sending.senders import ABANDONED, Senders, ThreadClients, Wire
+from flxdesk.sending.pacing import LocalPacer, Pacer, StationFloor, kind_of
+from flxdesk.sending.senders import (
+    ABANDONED,
+    Abandoned,
+    Senders,
+    SendingClient,
+    ThreadClients,
+    Wire,
+)
 
 if TYPE_CHECKING:
-    from flxdesk.floor.session import FloorSession
+    from flxdesk.flxpoint.client import FlxpointClient
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +81,13 @@ MAX_IN_FLIGHT = 2
 # The engine's own store waits this long for a lock, then the loop backs off and retries.
 STORE_BUSY_TIMEOUT_SECONDS = 0.25
 STOP_GRACE_SECONDS = 0.5  # for answers already on their way when stop is asked
+
+# How a request ended: Flxpoint's answer (or the client's word for no answer), None when
+# it was not sent after all (paused, stopped or the token changed before it left), or
+# ABANDONED when a stop ended it on the wire.
+Ending: TypeAlias = UpdateResult | Abandoned | None
+# A request that ended, waiting to be recorded: its row, its ending, its token generation.
+Finished: TypeAlias = tuple[UpdateRow, Ending, int]
 
 
 class EngineClock:
@@ -86,7 +100,7 @@ class EngineClock:
         return event.wait(seconds)
 
 
-def _default_client_factory(api_url: str, token: str):
+def _default_client_factory(api_url: str, token: str) -> FlxpointClient:
     from flxdesk.flxpoint.client import FlxpointClient
 
     return FlxpointClient(api_url, token)
@@ -104,12 +118,12 @@ class QueueEngine:
         policy: RetryPolicy | None = None,
         limiter: RateLimiter | None = None,
         on_event: Callable[[EngineEvent], None] | None = None,
-        client_factory: Callable[[str, str], object] = _default_client_factory,
+        client_factory: Callable[[str, str], SendingClient] = _default_client_factory,
         max_in_flight: int = MAX_IN_FLIGHT,
         destination: str | None = None,
         token_salt: str | None = None,
         clock: EngineClock | None = None,
-        floor: FloorSession | None = None,
+        floor: StationFloor | None = None,
     ) -> None:
         """``destination`` is the URL recorded in rows, when not ``api_url`` (the demo's
         port changes each start, so its rows record DEMO_DESTINATION instead).
@@ -147,19 +161,18 @@ class QueueEngine:
         self._paused = False
         self._stop = threading.Event()
         self._wake = threading.Event()
-        # (row, result | None when it was not sent after all | ABANDONED, token generation)
-        self._finished: queue.Queue[tuple[UpdateRow, object, int]] = queue.Queue()
+        self._finished: queue.Queue[Finished] = queue.Queue()
         self._clients = ThreadClients(lambda token: client_factory(api_url, token))
         self._wire = Wire(self._lock)  # the clients in a request, for stop
 
-        # Owned by the run thread:
+        # Owned by the run thread (the store: opened by the first cycle, closed at the end):
         self._store: HistoryStore | None = None
         self._in_flight: set[int] = set()
-        self._unrecorded: collections.deque[tuple[UpdateRow, object, int]] = collections.deque()
+        self._unrecorded: collections.deque[Finished] = collections.deque()
         self._backoff = Backoff(self._policy)
         self._storage = StorageHold()
         self._counts = (0, 0)  # (waiting, held), the last that could be read
-        self._published: tuple | None = None
+        self._published: StateChanged | None = None
         self._token_problem = ""  # why the last token was refused, for the person
         self._state = EngineState.IDLE
 
@@ -316,25 +329,30 @@ class QueueEngine:
 
     def _cycle(self, senders: Senders) -> float | None:
         """One look at the queue: None when a request was started, else seconds to wait."""
-        if self._store is None:
-            self._store = HistoryStore(self._store_path, busy_timeout=STORE_BUSY_TIMEOUT_SECONDS)
-            # One flxdesk per data folder: a row still 'sending' was cut off by a crash.
-            interrupted = self._store.requeue_interrupted()
-            if interrupted:
-                log.warning("%d updates interrupted earlier are queued again", interrupted)
-        self._collect_finished()
+        store = self._store if self._store is not None else self._open_store()
+        self._collect_finished(store)
         self._publish_floor()
-        row = self._next_startable()
+        row = self._next_startable(store)
         if row is not None:
-            self._start(row, senders)
+            self._start(store, row, senders)
             return None
-        self._read_counts()
+        self._read_counts(store)
         self._publish_state()
         return self._backoff.seconds_to_next(self._clock.now())
 
-    def _read_counts(self) -> None:
-        counts = self._store.count_by_state()
-        held = self._store.count_held(self.destination)
+    def _open_store(self) -> HistoryStore:
+        """The run's own connection to the history, kept until ``_shut_down`` closes it."""
+        store = HistoryStore(self._store_path, busy_timeout=STORE_BUSY_TIMEOUT_SECONDS)
+        self._store = store
+        # One flxdesk per data folder: a row still 'sending' was cut off by a crash.
+        interrupted = store.requeue_interrupted()
+        if interrupted:
+            log.warning("%d updates interrupted earlier are queued again", interrupted)
+        return store
+
+    def _read_counts(self, store: HistoryStore) -> None:
+        counts = store.count_by_state()
+        held = store.count_held(self.destination)
         self._counts = (counts[State.QUEUED] - held + counts[State.SENDING], held)
 
     def _shut_down(self, senders: Senders) -> None:
@@ -357,17 +375,18 @@ class QueueEngine:
                 break
             self._unrecorded.append(finished)
             answered.add(finished[0].id)
+        store = self._store
         try:
-            if self._store is not None:
+            if store is not None:
                 try:
-                    self._collect_finished()
+                    self._collect_finished(store)
                 except Exception:
                     log.exception("Could not record every answer while stopping")
                 if self._in_flight:
-                    self._store.requeue_abandoned(sorted(self._in_flight))
+                    store.requeue_abandoned(sorted(self._in_flight))
                     log.info("%d requests were still on the wire at stop", len(self._in_flight))
                     self._in_flight.clear()
-                self._read_counts()
+                self._read_counts(store)
         except Exception:
             log.exception("Could not tidy the queue while stopping; the next start will")
         finally:
@@ -376,11 +395,11 @@ class QueueEngine:
             self._state = EngineState.STOPPED
             waiting, held = self._counts
             self._on_event(StateChanged(EngineState.STOPPED, waiting, held))
-            if self._store is not None:
-                self._store.close()
+            if store is not None:
+                store.close()
                 self._store = None
 
-    def _next_startable(self) -> UpdateRow | None:
+    def _next_startable(self, store: HistoryStore) -> UpdateRow | None:
         with self._lock:
             blocked = self._paused or self._token is None
         if blocked or self._storage.fault is not None:
@@ -391,17 +410,17 @@ class QueueEngine:
         if not self._backoff.may_probe(now, in_flight=bool(self._in_flight)):
             return None  # offline or not answering: one probe at a time, growing gaps
         skip = len(self._in_flight) + self._backoff.rows_waiting
-        for row in self._store.queued(self.destination, limit=skip + 1):
+        for row in store.queued(self.destination, limit=skip + 1):
             if row.id not in self._in_flight and self._backoff.due(row.id, now):
                 return row
         return None
 
-    def _start(self, row: UpdateRow, senders: Senders) -> None:
+    def _start(self, store: HistoryStore, row: UpdateRow, senders: Senders) -> None:
         with self._lock:
             token, generation = self._token, self._token_generation
             destination = Destination(self._destination_url, self._token_fp)
         self._backoff.started(row.id)
-        if token is None or not self._store.mark_sending(row.id, destination):
+        if token is None or not store.mark_sending(row.id, destination):
             return  # cancelled meanwhile, or the token changed since it was picked
         self._in_flight.add(row.id)
         self._on_event(RowChanged(row.id))
@@ -413,7 +432,7 @@ class QueueEngine:
         The client is made before the wait, so that the request leaves as soon as the
         slot opens and the server sees the pace the limiter keeps.
         """
-        result: object = None
+        result: Ending = None
         try:
             client = self._clients.get(token, generation)
             if self._pacer.wait_for_slot(token, self._stop, kind_of(row.batch_id)):
@@ -444,7 +463,7 @@ class QueueEngine:
     def _limiter(self, token: str) -> RateLimiter:
         return self._fixed_limiter or limiter_for_token(token)
 
-    def _collect_finished(self) -> None:
+    def _collect_finished(self, store: HistoryStore) -> None:
         """Record the answers that came back; one that cannot be recorded yet is kept."""
         while True:
             try:
@@ -456,35 +475,36 @@ class QueueEngine:
         while self._unrecorded:
             row, result, generation = self._unrecorded[0]
             if result is None:  # paused, stopped or token changed before it left
-                self._store.mark_queued(row.id)
+                store.mark_queued(row.id)
             elif result is ABANDONED:
-                self._store.requeue_abandoned([row.id])
+                store.requeue_abandoned([row.id])
             else:
-                self._record(row, result, generation)
+                self._record(store, row, result, generation)
             self._unrecorded.popleft()
             self._in_flight.discard(row.id)
             if result is None or result is ABANDONED:
                 self._on_event(RowChanged(row.id))
 
-    def _record(self, row: UpdateRow, result: UpdateResult, generation: int) -> None:
+    def _record(
+        self, store: HistoryStore, row: UpdateRow, result: UpdateResult, generation: int
+    ) -> None:
         """Write the outcome first; change the engine's state only once it is written."""
-        store = self._store
         tried = row.attempts + 1
-        common = {
-            "http_code": result.http_code,
-            "outcome": result.outcome.value,
-            "message": result.message,
-            "detail": result.detail,
-        }
+        answer = Answer(
+            http_code=result.http_code,
+            outcome=result.outcome.value,
+            message=result.message,
+            detail=result.detail,
+        )
         now = self._clock.now()
         finality = result.outcome.finality
         if finality is Finality.WAITS_FOR_CONNECTION:
-            store.retry_later(row.id, attempts=row.attempts, **common)
+            store.retry_later(row.id, attempts=row.attempts, **answer)
             self._backoff.offline(now)
             self._on_event(RowChanged(row.id))
             return
         if finality is Finality.WAITS_FOR_TOKEN:
-            store.retry_later(row.id, attempts=row.attempts, **common)
+            store.retry_later(row.id, attempts=row.attempts, **answer)
             self._backoff.answered()
             with self._lock:
                 if generation == self._token_generation:
@@ -493,12 +513,12 @@ class QueueEngine:
             self._on_event(RowChanged(row.id))
             return
         if finality.final:
-            store.complete(row.id, ok=result.ok, attempts=tried, **common)
+            store.complete(row.id, ok=result.ok, attempts=tried, **answer)
             self._backoff.answered()
             self._on_event(RowFinished(row.id, result.ok, result.message))
             return
         if finality is Finality.WAITS_FOR_PACE:
-            store.retry_later(row.id, attempts=row.attempts, **common)  # not a try used up
+            store.retry_later(row.id, attempts=row.attempts, **answer)  # not a try used up
             delay = bounded_retry_after(result.retry_after)
             with self._lock:
                 token = self._token
@@ -508,7 +528,7 @@ class QueueEngine:
             self._on_event(RowChanged(row.id))
             return
         # WAITS_FOR_FLXPOINT (5xx, a timeout, a broken connection): the update waits.
-        store.retry_later(row.id, attempts=tried, **common)
+        store.retry_later(row.id, attempts=tried, **answer)
         self._backoff.not_answering(row.id, now, tried)
         self._on_event(RowChanged(row.id))
 

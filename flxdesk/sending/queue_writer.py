@@ -13,7 +13,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from flxdesk.history.store import NOBODY, AskedBy
 from flxdesk.host.i18n import translate
@@ -47,6 +47,7 @@ class PendingImport(NamedTuple):
 
 
 Pending = PendingUpdate | PendingImport
+_Written = TypeVar("_Written")  # what writing a job gives: an update's id, a QueuedImport
 WRITER_BUSY_TIMEOUT_SECONDS = 1.0
 WRITER_RETRY_FIRST_SECONDS = 0.05
 WRITER_RETRY_MAX_SECONDS = 2.0
@@ -115,7 +116,7 @@ class QueueWriter:
     ) -> int | None:
         """The update's id when written at once; None when it waits here."""
         job = PendingUpdate(order_id, status, note, destination, asked_by)
-        return self._now_or_later(store, job)
+        return self._now_or_later(job, lambda: _write_update(store, job))
 
     def queue_import(
         self,
@@ -129,15 +130,20 @@ class QueueWriter:
         """The batch when written at once; None when it is written by the writer's thread
         (a large import, or the history is busy): ``on_written`` reports it then."""
         job = PendingImport(rows, source, destination, asked_by)
-        return self._now_or_later(store, job, at_once=len(rows) <= WRITE_AT_ONCE_ROWS)
+        at_once = len(rows) <= WRITE_AT_ONCE_ROWS
+        return self._now_or_later(job, (lambda: _write_import(store, job)) if at_once else None)
 
-    def _now_or_later(self, store: HistoryStore, job: Pending, *, at_once: bool = True):
+    def _now_or_later(
+        self, job: Pending, write_now: Callable[[], _Written] | None
+    ) -> _Written | None:
+        """``write_now()``'s result, unless something waits here already or it fails (or
+        there is no ``write_now``): then ``job`` waits here, and None."""
         import sqlite3
 
         with self._lock:
-            if at_once and not self._pending:
+            if write_now is not None and not self._pending:
                 try:
-                    return _write(store, job)
+                    return write_now()
                 except sqlite3.Error as error:
                     log.warning("The history could not be written at once (%s); waiting", error)
             self._pending.append(job)
@@ -260,16 +266,28 @@ def unwritten_text(unwritten: list[Pending]) -> str:
     return intro + "\n" + lines
 
 
-def _write(store: HistoryStore, job: Pending, progress: Progress | None = None):
+def _write(
+    store: HistoryStore, job: Pending, progress: Progress | None = None
+) -> int | QueuedImport:
     if isinstance(job, PendingUpdate):
-        return queue_one(
-            store,
-            job.order_id,
-            job.status,
-            job.note,
-            destination=job.destination,
-            asked_by=job.asked_by,
-        )
+        return _write_update(store, job)
+    return _write_import(store, job, progress)
+
+
+def _write_update(store: HistoryStore, job: PendingUpdate) -> int:
+    return queue_one(
+        store,
+        job.order_id,
+        job.status,
+        job.note,
+        destination=job.destination,
+        asked_by=job.asked_by,
+    )
+
+
+def _write_import(
+    store: HistoryStore, job: PendingImport, progress: Progress | None = None
+) -> QueuedImport:
     return queue_import(
         store,
         job.rows,

@@ -88,7 +88,7 @@ def _report(progress: Progress | None, share: float) -> None:
         progress(share)
 
 
-def _plain(rows: Sequence[ImportRow]) -> Sequence[tuple]:
+def _plain(rows: Sequence[ImportRow]) -> Sequence[tuple[int, str, str, str, str]]:
     """The rows as plain tuples (line, order ID, status, note, problem), without making
     an ImportRow of each when they are kept as tuples already."""
     from flxdesk.bulk.reading import ImportRows

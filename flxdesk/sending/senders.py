@@ -7,24 +7,46 @@ a stop lets their answers arrive within a grace and then ends the rest at once.
 
 from __future__ import annotations
 
+import enum
 import queue
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Final, Protocol
+
+if TYPE_CHECKING:
+    from flxdesk.flxpoint.results import UpdateResult
 
 
-class Abandoned:
-    """The request was ended by a stop while on the wire: it may have been applied."""
+class Abandoned(enum.Enum):
+    """The request was ended by a stop while on the wire: it may have been applied.
+
+    One member, so that ``result is ABANDONED`` tells the type checker which it is.
+    """
+
+    ABANDONED = "abandoned"
 
 
-ABANDONED = Abandoned()
+ABANDONED: Final = Abandoned.ABANDONED
+
+
+class SendingClient(Protocol):
+    """What a sending thread needs of its HTTP client (flxpoint.client.FlxpointClient)."""
+
+    def update_status(self, order_id: str, status: str, note: str = "") -> UpdateResult: ...
+
+    def close(self) -> None: ...
+
+    def abort(self) -> None: ...  # ends the request in progress, from another thread
 
 
 class Senders:
     """Daemon threads that run the submitted jobs, ``count`` at a time."""
 
     def __init__(self, count: int) -> None:
-        self._jobs: queue.Queue = queue.Queue()
+        self._jobs: queue.Queue[tuple[Callable[..., None], tuple[object, ...]] | None] = (
+            queue.Queue()
+        )
         self._threads = [
             threading.Thread(target=self._work, name=f"flxdesk-send-{n}", daemon=True)
             for n in range(count)
@@ -52,12 +74,12 @@ class Senders:
 class ThreadClients:
     """One HTTP client per sending thread (its own session), made again for a new token."""
 
-    def __init__(self, make: Callable[[str], object]) -> None:
+    def __init__(self, make: Callable[[str], SendingClient]) -> None:
         self._make = make
         self._local = threading.local()
 
-    def get(self, token: str, generation: int):
-        cached = getattr(self._local, "entry", None)
+    def get(self, token: str, generation: int) -> SendingClient:
+        cached: tuple[int, SendingClient] | None = getattr(self._local, "entry", None)
         if cached is None or cached[0] != generation:
             if cached is not None:
                 cached[1].close()
@@ -71,7 +93,7 @@ class Wire:
     so that deciding to send and being on the wire are one step)."""
 
     def __init__(self, lock: threading.RLock) -> None:
-        self._clients: set[object] = set()
+        self._clients: set[SendingClient] = set()
         self._changed = threading.Condition(lock)
         self._answers_until = 0.0  # time.monotonic() until which answers may still come
 
@@ -79,10 +101,10 @@ class Wire:
         with self._changed:
             self._answers_until = max(self._answers_until, time.monotonic() + grace)
 
-    def enter(self, client: object) -> None:
+    def enter(self, client: SendingClient) -> None:
         self._clients.add(client)
 
-    def leave(self, client: object) -> None:
+    def leave(self, client: SendingClient) -> None:
         with self._changed:
             self._clients.discard(client)
             self._changed.notify_all()
@@ -96,6 +118,4 @@ class Wire:
             )
             on_wire = list(self._clients)
         for client in on_wire:
-            abort = getattr(client, "abort", None)
-            if abort is not None:
-                abort()
+            client.abort()

@@ -149,7 +149,8 @@ def bar_pattern(code: str) -> str:
     """'1' for a dark module, '0' for a light one, quiet zones not included."""
     from barcode import Code128
 
-    return Code128(code).build()[0]
+    pattern: str = Code128(code).build()[0]  # python-barcode has no type hints
+    return pattern
 
 
 def _rows(

@@ -40,6 +40,29 @@
         </message>
     </context>
     <context>
+        <name>Approval</name>
+        <message>
+            <source>Unknown badge {badge}: {status} was not armed.</source>
+            <translation>Gafete desconocido {badge}: no se activó {status}.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN for {name}: {status} was not armed.</source>
+            <translation>PIN incorrecto de {name}: no se activó {status}.</translation>
+        </message>
+        <message>
+            <source>{name} is not a supervisor: {status} needs a supervisor's badge.</source>
+            <translation>{name} no es supervisor: {status} necesita el gafete de un supervisor.</translation>
+        </message>
+        <message>
+            <source>{name}: type your PIN to approve {status}.</source>
+            <translation>{name}: escriba su PIN para aprobar {status}.</translation>
+        </message>
+        <message>
+            <source>{status} armed, approved by {name}.</source>
+            <translation>{status} activado, aprobado por {name}.</translation>
+        </message>
+    </context>
+    <context>
         <name>ArmedStatus</name>
         <message>
             <source>Arm {status}?</source>
@@ -81,6 +104,29 @@
         <message>
             <source>Unexpected error: {error}. See the log.</source>
             <translation>Error inesperado: {error}. Vea el registro.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Badges</name>
+        <message>
+            <source>the badge "{badge}" has characters a barcode cannot carry (use A-Z, 0-9, -)</source>
+            <translation>el gafete "{badge}" tiene caracteres que un código de barras no puede llevar (use A-Z, 0-9, -)</translation>
+        </message>
+        <message>
+            <source>the badge "{badge}" has spaces</source>
+            <translation>el gafete "{badge}" tiene espacios</translation>
+        </message>
+        <message>
+            <source>the badge "{badge}" is longer than {most} characters</source>
+            <translation>el gafete "{badge}" tiene más de {most} caracteres</translation>
+        </message>
+        <message>
+            <source>the badge is empty</source>
+            <translation>el gafete está vacío</translation>
+        </message>
+        <message>
+            <source>the badge must be text in quotes (a number would lose its leading zeros)</source>
+            <translation>el gafete debe ser texto entre comillas (un número perdería sus ceros a la izquierda)</translation>
         </message>
     </context>
     <context>
@@ -328,6 +374,10 @@
             </translation>
         </message>
         <message>
+            <source>Scan your badge first: the bulk update was not queued.</source>
+            <translation>Escanee primero su gafete: la actualización por lote no se puso en cola.</translation>
+        </message>
+        <message>
             <source>Set {what}?</source>
             <translation>¿Poner {what}?</translation>
         </message>
@@ -400,6 +450,10 @@
         <message>
             <source>Set status: {status}</source>
             <translation>Poner estado: {status}</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>Cerrar sesión</translation>
         </message>
     </context>
     <context>
@@ -1061,6 +1115,10 @@
             <translation>- (escaneada o escrita)</translation>
         </message>
         <message>
+            <source>Approved by: {value}</source>
+            <translation>Aprobado por: {value}</translation>
+        </message>
+        <message>
             <source>Attempts: {value}</source>
             <translation>Intentos: {value}</translation>
         </message>
@@ -1081,8 +1139,8 @@
             <translation>Terminada: {value}</translation>
         </message>
         <message>
-            <source>HTTP code, the server's message, detail, times, attempts, batch, whether it was resent, and its retries</source>
-            <translation>Código HTTP, mensaje del servidor, detalle, horas, intentos, lote, si se reenvió, y sus reintentos</translation>
+            <source>HTTP code, the server's message, detail, times, the station, who asked for it and who approved it, attempts, batch, whether it was resent, and its retries</source>
+            <translation>Código HTTP, el mensaje del servidor, detalle, horas, la estación, quién la pidió y quién la aprobó, intentos, lote, si se reenvió y sus reintentos</translation>
         </message>
         <message>
             <source>HTTP code: {value}</source>
@@ -1095,6 +1153,10 @@
         <message>
             <source>Note: {value}</source>
             <translation>Nota: {value}</translation>
+        </message>
+        <message>
+            <source>Operator: {value}</source>
+            <translation>Operador: {value}</translation>
         </message>
         <message>
             <source>Order {order} → {status}</source>
@@ -1379,6 +1441,10 @@
             <translation>Guardar todas las actualizaciones del filtro en un CSV para Excel</translation>
         </message>
         <message>
+            <source>Scan your badge first: nothing was retried.</source>
+            <translation>Escanee primero su gafete: no se reintentó nada.</translation>
+        </message>
+        <message>
             <source>Select the failed updates to retry first.</source>
             <translation>Elija antes las actualizaciones fallidas que quiere reintentar.</translation>
         </message>
@@ -1503,6 +1569,57 @@
         </message>
     </context>
     <context>
+        <name>OperatorPart</name>
+        <message>
+            <source>Badge number</source>
+            <translation>Número de gafete</translation>
+        </message>
+        <message>
+            <source>Nobody was signed in: the PIN was not typed.</source>
+            <translation>No se inició ninguna sesión: no se escribió el PIN.</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Iniciar sesión</translation>
+        </message>
+        <message>
+            <source>Supervisor's PIN</source>
+            <translation>PIN del supervisor</translation>
+        </message>
+        <message>
+            <source>Supervisor's approval</source>
+            <translation>Aprobación del supervisor</translation>
+        </message>
+        <message>
+            <source>Supervisor's badge number</source>
+            <translation>Número de gafete del supervisor</translation>
+        </message>
+        <message>
+            <source>Type your badge number, then Enter (or scan your badge).</source>
+            <translation>Escriba el número de su gafete y pulse Intro (o escanee su gafete).</translation>
+        </message>
+        <message>
+            <source>{name}: type your PIN to approve {status}, then Enter.</source>
+            <translation>{name}: escriba su PIN para aprobar {status} y pulse Intro.</translation>
+        </message>
+        <message>
+            <source>{name}: type your PIN, then Enter.</source>
+            <translation>{name}: escriba su PIN y pulse Intro.</translation>
+        </message>
+        <message>
+            <source>{status} needs a supervisor: scan or type a supervisor's badge.</source>
+            <translation>{status} necesita un supervisor: escanee o escriba el gafete de un supervisor.</translation>
+        </message>
+        <message>
+            <source>{status} was not armed: no supervisor's badge.</source>
+            <translation>{status} no se activó: falta el gafete de un supervisor.</translation>
+        </message>
+    </context>
+    <context>
         <name>OrderIds</name>
         <message>
             <source>Scan or type an order ID first.</source>
@@ -1596,6 +1713,13 @@
         <message>
             <source>{start_text} to {end_text}</source>
             <translation>{start_text} a {end_text}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pins</name>
+        <message>
+            <source>A PIN is 4 to 12 digits.</source>
+            <translation>Un PIN tiene de 4 a 12 dígitos.</translation>
         </message>
     </context>
     <context>
@@ -1747,6 +1871,81 @@
         </message>
     </context>
     <context>
+        <name>Roster</name>
+        <message>
+            <source>"operator_idle_minutes" must be a number</source>
+            <translation>"operator_idle_minutes" debe ser un número</translation>
+        </message>
+        <message>
+            <source>"operator_idle_minutes" must be from 0 to {most}</source>
+            <translation>"operator_idle_minutes" debe ir de 0 a {most}</translation>
+        </message>
+        <message>
+            <source>"operator_sign_in" is "{mode}" but "operators" lists nobody</source>
+            <translation>"operator_sign_in" es "{mode}" pero "operators" no tiene a nadie</translation>
+        </message>
+        <message>
+            <source>"operator_sign_in" must be "off", "optional" or "required"</source>
+            <translation>"operator_sign_in" debe ser "off", "optional" o "required"</translation>
+        </message>
+        <message>
+            <source>"operators" must be a list of {"badge": ..., "name": ...}</source>
+            <translation>"operators" debe ser una lista de {"badge": ..., "name": ...}</translation>
+        </message>
+        <message>
+            <source>"pin_hash" is not a PIN hash made by flxdesk operator hash-pin</source>
+            <translation>"pin_hash" no es un hash de PIN hecho con flxdesk operator hash-pin</translation>
+        </message>
+        <message>
+            <source>"supervisor" must be true or false</source>
+            <translation>"supervisor" debe ser true o false</translation>
+        </message>
+        <message>
+            <source>"supervisor_for" must be a list of statuses from: {names}</source>
+            <translation>"supervisor_for" debe ser una lista de estados entre: {names}</translation>
+        </message>
+        <message>
+            <source>"supervisor_for" needs at least one operator with "supervisor": true</source>
+            <translation>"supervisor_for" necesita al menos un operador con "supervisor": true</translation>
+        </message>
+        <message>
+            <source>a PIN is never written as typed: put its hash in "pin_hash" (flxdesk operator hash-pin)</source>
+            <translation>un PIN nunca se escribe tal cual: ponga su hash en "pin_hash" (flxdesk operator hash-pin)</translation>
+        </message>
+        <message>
+            <source>it must be an object such as {"badge": "0042", "name": "Maria"}</source>
+            <translation>debe ser un objeto como {"badge": "0042", "name": "Maria"}</translation>
+        </message>
+        <message>
+            <source>operator {place}</source>
+            <translation>operador {place}</translation>
+        </message>
+        <message>
+            <source>operator {place} ("{name}")</source>
+            <translation>operador {place} ("{name}")</translation>
+        </message>
+        <message>
+            <source>operator {place} ("{name}"): operator {other} has the same name; the history could not tell them apart (add an initial)</source>
+            <translation>operador {place} ("{name}"): el operador {other} tiene el mismo nombre; el historial no podría distinguirlos (agregue una inicial)</translation>
+        </message>
+        <message>
+            <source>operator {place} ("{name}"): the badge "{badge}" is also operator {other}'s</source>
+            <translation>operador {place} ("{name}"): el gafete "{badge}" también es del operador {other}</translation>
+        </message>
+        <message>
+            <source>the name is empty</source>
+            <translation>el nombre está vacío</translation>
+        </message>
+        <message>
+            <source>the name is longer than {most} characters</source>
+            <translation>el nombre tiene más de {most} caracteres</translation>
+        </message>
+        <message>
+            <source>{keys} is not an operator's field (badge, name, supervisor, pin_hash)</source>
+            <translation>{keys} no es un campo de operador (badge, name, supervisor, pin_hash)</translation>
+        </message>
+    </context>
+    <context>
         <name>ScanDesk</name>
         <message>
             <source>Armed: {status}. Every scan is set to {status}.</source>
@@ -1779,6 +1978,10 @@
         <message>
             <source>the history is busy, kept here</source>
             <translation>el historial está ocupado, se guarda aquí</translation>
+        </message>
+        <message>
+            <source>{status} needs a supervisor's approval: arm it again and have a supervisor scan their badge. {scan} was not sent.</source>
+            <translation>{status} necesita la aprobación de un supervisor: actívelo de nuevo y pida a un supervisor que escanee su gafete. {scan} no se envió.</translation>
         </message>
     </context>
     <context>
@@ -2166,6 +2369,10 @@
     <context>
         <name>ShiftReport</name>
         <message>
+            <source>(nobody signed in)</source>
+            <translation>(nadie con sesión iniciada)</translation>
+        </message>
+        <message>
             <source>... and {more} more (--csv lists all)</source>
             <translation>... y {more} más (--csv los lista todos)</translation>
         </message>
@@ -2234,6 +2441,10 @@
             <translation>pedidas</translation>
         </message>
         <message>
+            <source>by operator</source>
+            <translation>por operador</translation>
+        </message>
+        <message>
             <source>by status</source>
             <translation>por estado</translation>
         </message>
@@ -2266,8 +2477,24 @@
             <translation>inválidas</translation>
         </message>
         <message>
+            <source>longest gap</source>
+            <translation>pausa más larga</translation>
+        </message>
+        <message>
+            <source>nobody signed in during the period</source>
+            <translation>nadie inició sesión en el periodo</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>ninguno</translation>
+        </message>
+        <message>
+            <source>orders/h</source>
+            <translation>pedidos/h</translation>
+        </message>
+        <message>
+            <source>orders/h: different orders per hour signed in, from the operator's first update to their last, a pause over {minutes} minutes counted as {minutes}</source>
+            <translation>pedidos/h: pedidos distintos por hora con la sesión iniciada, de la primera actualización del operador a la última; una pausa de más de {minutes} minutos cuenta como {minutes}</translation>
         </message>
         <message>
             <source>per hour</source>
@@ -2308,8 +2535,8 @@
             <translation>Con todos los fallos</translation>
         </message>
         <message>
-            <source>By status, failure reasons, updates per hour and the failures, oldest first</source>
-            <translation>Por estado, motivos de fallo, actualizaciones por hora y los fallos, el más antiguo primero</translation>
+            <source>By status, failure reasons, updates per hour, per operator when anyone signed in, and the failures, oldest first</source>
+            <translation>Por estado, motivos de fallo, actualizaciones por hora, por operador cuando alguien inició sesión, y los fallos, los más viejos primero</translation>
         </message>
         <message>
             <source>Close</source>
@@ -2402,6 +2629,14 @@
             <translation>... y {more} fallos más: el CSV los lista todos (flxdesk report --csv ARCHIVO).</translation>
         </message>
         <message>
+            <source>... and {more} more operators: the CSV lists them all.</source>
+            <translation>... y {more} operadores más: el CSV los lista todos.</translation>
+        </message>
+        <message>
+            <source>By operator</source>
+            <translation>Por operador</translation>
+        </message>
+        <message>
             <source>By status</source>
             <translation>Por estado</translation>
         </message>
@@ -2434,6 +2669,10 @@
             <translation>Ritmo por hora</translation>
         </message>
         <message>
+            <source>asked</source>
+            <translation>pedidas</translation>
+        </message>
+        <message>
             <source>failures</source>
             <translation>fallos</translation>
         </message>
@@ -2454,8 +2693,24 @@
             <translation>verde: enviadas; rojo: fallidas; la barra más alta es {most} por hora</translation>
         </message>
         <message>
+            <source>longest gap</source>
+            <translation>pausa más larga</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>ninguno</translation>
+        </message>
+        <message>
+            <source>operator</source>
+            <translation>operador</translation>
+        </message>
+        <message>
+            <source>orders/h</source>
+            <translation>pedidos/h</translation>
+        </message>
+        <message>
+            <source>orders/h: different orders per hour signed in, from the operator's first update to their last; a pause over {minutes} minutes counts as {minutes}.</source>
+            <translation>pedidos/h: pedidos distintos por hora con la sesión iniciada, de la primera actualización del operador a la última; una pausa de más de {minutes} minutos cuenta como {minutes}.</translation>
         </message>
         <message>
             <source>reason</source>
@@ -2468,6 +2723,84 @@
         <message>
             <source>updates</source>
             <translation>actualizaciones</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignIn</name>
+        <message>
+            <source>Badges are not used at this station: nothing done.</source>
+            <translation>En esta estación no se usan gafetes: no se hizo nada.</translation>
+        </message>
+        <message>
+            <source>Nobody is signed in.</source>
+            <translation>No hay ninguna sesión iniciada.</translation>
+        </message>
+        <message>
+            <source>Scan your badge first: {scan} was not sent.</source>
+            <translation>Escanee primero su gafete: {scan} no se envió.</translation>
+        </message>
+        <message>
+            <source>Signed in: {name} ({previous} signed out).</source>
+            <translation>Sesión iniciada: {name} ({previous} cerró la sesión).</translation>
+        </message>
+        <message>
+            <source>Signed in: {name}.</source>
+            <translation>Sesión iniciada: {name}.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs for {name}: try again in {seconds} s.</source>
+            <translation>Demasiados PIN incorrectos de {name}: inténtelo de nuevo en {seconds} s.</translation>
+        </message>
+        <message>
+            <source>Unknown badge {badge}: nobody was signed in.</source>
+            <translation>Gafete desconocido {badge}: no se inició ninguna sesión.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN for {name}: nobody was signed in.</source>
+            <translation>PIN incorrecto de {name}: no se inició ninguna sesión.</translation>
+        </message>
+        <message>
+            <source>{name} is signed in.</source>
+            <translation>{name} tiene la sesión iniciada.</translation>
+        </message>
+        <message>
+            <source>{name} signed out.</source>
+            <translation>{name} cerró la sesión.</translation>
+        </message>
+        <message>
+            <source>{name} was signed out after {minutes} idle minutes.</source>
+            <translation>Se cerró la sesión de {name} tras {minutes} minutos sin actividad.</translation>
+        </message>
+        <message>
+            <source>{name} was signed out: the badge is no longer set up.</source>
+            <translation>Se cerró la sesión de {name}: el gafete ya no está configurado.</translation>
+        </message>
+        <message>
+            <source>{name}: type your PIN.</source>
+            <translation>{name}: escriba su PIN.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Signature</name>
+        <message>
+            <source>"note_signature" has an unmatched { or }</source>
+            <translation>"note_signature" tiene una { o } sin pareja</translation>
+        </message>
+        <message>
+            <source>"note_signature" leaves too little room for the note</source>
+            <translation>"note_signature" deja muy poco espacio para la nota</translation>
+        </message>
+        <message>
+            <source>"note_signature" may use {{note}}, {{operator}} and {{station}}, not {names}</source>
+            <translation>"note_signature" puede usar {{note}}, {{operator}} y {{station}}, no {names}</translation>
+        </message>
+        <message>
+            <source>"note_signature" must be text in quotes</source>
+            <translation>"note_signature" debe ser texto entre comillas</translation>
+        </message>
+        <message>
+            <source>"note_signature" must hold {note}</source>
+            <translation>"note_signature" debe contener {note}</translation>
         </message>
     </context>
     <context>
@@ -2646,6 +2979,14 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <translation>Sin token de API: las actualizaciones esperan hasta que se ponga uno (menú Token)</translation>
         </message>
         <message>
+            <source>Nobody signed in</source>
+            <translation>Nadie ha iniciado sesión</translation>
+        </message>
+        <message>
+            <source>Nobody signed in: scan your badge</source>
+            <translation>Nadie ha iniciado sesión: escanee su gafete</translation>
+        </message>
+        <message>
             <source>Nothing waiting</source>
             <translation>Nada en espera</translation>
         </message>
@@ -2655,6 +2996,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
                 <numerusform>Sin conexión: %n en espera, se envía cuando vuelva la conexión</numerusform>
                 <numerusform>Sin conexión: %n en espera, se envían cuando vuelva la conexión</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Operator signed in</source>
+            <translation>Operador con sesión iniciada</translation>
         </message>
         <message numerus="yes">
             <source>Paused: %n waiting</source>
@@ -2891,6 +3236,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <translation>&amp;Ajustes…</translation>
         </message>
         <message>
+            <source>&amp;Sign in…</source>
+            <translation>&amp;Iniciar sesión…</translation>
+        </message>
+        <message>
             <source>&amp;Token</source>
             <translation>&amp;Token</translation>
         </message>
@@ -2903,8 +3252,16 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <translation>&amp;Ver</translation>
         </message>
         <message>
+            <source>O&amp;perator</source>
+            <translation>&amp;Operador</translation>
+        </message>
+        <message>
             <source>Shift &amp;summary…</source>
             <translation>&amp;Resumen del turno…</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation>&amp;Cerrar sesión</translation>
         </message>
         <message>
             <source>Zoom &amp;in</source>

@@ -9,7 +9,6 @@ makes of the .ts now. And every text marked in the code must be one lupdate can 
 from __future__ import annotations
 
 import ast
-import importlib.util
 import subprocess
 from pathlib import Path
 
@@ -105,17 +104,8 @@ def test_lupdate_runs_from_the_venv() -> None:
     assert subprocess.run([lupdate, "-version"], capture_output=True).returncode == 0
 
 
-def _build_module(name: str):
-    spec = importlib.util.spec_from_file_location(
-        f"build_{name}", ROOT / "build_scripts" / f"{name}.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_frozen_build_keeps_qts_own_translations_of_our_languages() -> None:
-    qt_trim = _build_module("qt_trim")
+    qt_trim = build_script("qt_trim")
     ours = {f"qtbase_{code}.qm" for code in i18n.LANGUAGES if code != i18n.SOURCE_LANGUAGE}
     assert set(qt_trim.KEEP_TRANSLATIONS) == ours
     for name in ours:

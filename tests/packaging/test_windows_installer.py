@@ -8,7 +8,6 @@ first start is the slow part. support/wine.py says what is needed and when it is
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from flxdesk import __version__
-from support.paths import ROOT
+from support.paths import ROOT, build_script
 from support.wine import ISCC, WinePrefix, require_wine, windows_path, wine_prefix
 
 APP_ID = "{DD3B4A90-4467-4A38-86DD-2CE52A4AA048}"  # flxdesk.iss; never changes
@@ -36,9 +35,7 @@ pytestmark = pytest.mark.timeout(900)  # a new Wine prefix starts in up to a few
 
 
 def numeric_version(version: str) -> str:
-    spec = importlib.util.spec_from_file_location("buildinfo", ROOT / "build_scripts/buildinfo.py")
-    buildinfo = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(buildinfo)
+    buildinfo = build_script("buildinfo")
     return ".".join(map(str, buildinfo.version_tuple(version)))
 
 

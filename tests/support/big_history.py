@@ -9,7 +9,6 @@ as the demo's history, so what it changes stays its own.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sqlite3
 import time
@@ -19,23 +18,15 @@ from pathlib import Path
 import pytest
 
 from flxdesk.host.paths import AppPaths, demo_paths
-from support.paths import ROOT
+from support.paths import bench_script
 
 BIG_ROWS = 1_000_000
-
-
-def load_bench(name: str):
-    """A module of bench/ (not a package), e.g. its builder of big histories."""
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="session")
 def million_row_history(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("big-history") / "history.sqlite3"
-    load_bench("history_query").build_history(path, BIG_ROWS, time.time())
+    bench_script("history_query").build_history(path, BIG_ROWS, time.time())
     return path
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import stat
 import sys
@@ -18,20 +17,11 @@ from pytestqt.qtbot import QtBot
 from flxdesk.gui.station.sound_player import LINUX_PLAYERS, SoundPlayer, scaled_copy
 from flxdesk.host.resources import sound_path
 from flxdesk.station.sound_cues import Cue
-from support.paths import ROOT
-
-
-def load_make_sounds():
-    spec = importlib.util.spec_from_file_location(
-        "make_sounds", ROOT / "build_scripts" / "make_sounds.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from support.paths import build_script
 
 
 def test_shipped_sounds_are_what_the_script_makes(tmp_path: Path) -> None:
-    make_sounds = load_make_sounds()
+    make_sounds = build_script("make_sounds")
     assert set(make_sounds.CUES) == set(Cue)
     fingerprints = set()
     for cue in Cue:
