@@ -192,7 +192,7 @@ def run_floor_report(args: argparse.Namespace, pdf_writer: PdfWriter | None) -> 
     """``flxdesk report --floor``: the floor's totals and a line per station."""
     import psycopg
 
-    from flxdesk.cli.report import FAILURES_PRINTED, write_report_files
+    from flxdesk.cli.report import FAILURES_PRINTED, by_operator_lines, write_report_files
     from flxdesk.cli.sending_floor import finish_floor, start_floor
     from flxdesk.floor.connection import describe_error
     from flxdesk.floor.report import floor_report, report_lines, write_floor_csv
@@ -219,7 +219,11 @@ def run_floor_report(args: argparse.Namespace, pdf_writer: PdfWriter | None) -> 
         return _fail(str(problem))
     except psycopg.Error as error:
         return _fail(describe_error(error, address) + ".")
-    print("\n".join(report_lines(report, FAILURES_PRINTED)), flush=True)
+    if args.by_operator:
+        lines = by_operator_lines(report.summary)
+    else:
+        lines = report_lines(report, FAILURES_PRINTED)
+    print("\n".join(lines), flush=True)
     return write_report_files(
         args, lambda path: write_floor_csv(report, path), report.summary, pdf_writer
     )

@@ -2369,6 +2369,10 @@
     <context>
         <name>ShiftReport</name>
         <message>
+            <source>(nobody signed in)</source>
+            <translation>(nadie con sesión iniciada)</translation>
+        </message>
+        <message>
             <source>... and {more} more (--csv lists all)</source>
             <translation>... y {more} más (--csv los lista todos)</translation>
         </message>
@@ -2437,6 +2441,10 @@
             <translation>pedidas</translation>
         </message>
         <message>
+            <source>by operator</source>
+            <translation>por operador</translation>
+        </message>
+        <message>
             <source>by status</source>
             <translation>por estado</translation>
         </message>
@@ -2469,8 +2477,24 @@
             <translation>inválidas</translation>
         </message>
         <message>
+            <source>longest gap</source>
+            <translation>pausa más larga</translation>
+        </message>
+        <message>
+            <source>nobody signed in during the period</source>
+            <translation>nadie inició sesión en el periodo</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>ninguno</translation>
+        </message>
+        <message>
+            <source>orders/h</source>
+            <translation>pedidos/h</translation>
+        </message>
+        <message>
+            <source>orders/h: different orders per hour signed in, from the operator's first update to their last, a pause over {minutes} minutes counted as {minutes}</source>
+            <translation>pedidos/h: pedidos distintos por hora con la sesión iniciada, de la primera actualización del operador a la última; una pausa de más de {minutes} minutos cuenta como {minutes}</translation>
         </message>
         <message>
             <source>per hour</source>
@@ -2511,8 +2535,8 @@
             <translation>Con todos los fallos</translation>
         </message>
         <message>
-            <source>By status, failure reasons, updates per hour and the failures, oldest first</source>
-            <translation>Por estado, motivos de fallo, actualizaciones por hora y los fallos, el más antiguo primero</translation>
+            <source>By status, failure reasons, updates per hour, per operator when anyone signed in, and the failures, oldest first</source>
+            <translation>Por estado, motivos de fallo, actualizaciones por hora, por operador cuando alguien inició sesión, y los fallos, los más viejos primero</translation>
         </message>
         <message>
             <source>Close</source>
@@ -2605,6 +2629,14 @@
             <translation>... y {more} fallos más: el CSV los lista todos (flxdesk report --csv ARCHIVO).</translation>
         </message>
         <message>
+            <source>... and {more} more operators: the CSV lists them all.</source>
+            <translation>... y {more} operadores más: el CSV los lista todos.</translation>
+        </message>
+        <message>
+            <source>By operator</source>
+            <translation>Por operador</translation>
+        </message>
+        <message>
             <source>By status</source>
             <translation>Por estado</translation>
         </message>
@@ -2637,6 +2669,10 @@
             <translation>Ritmo por hora</translation>
         </message>
         <message>
+            <source>asked</source>
+            <translation>pedidas</translation>
+        </message>
+        <message>
             <source>failures</source>
             <translation>fallos</translation>
         </message>
@@ -2657,8 +2693,24 @@
             <translation>verde: enviadas; rojo: fallidas; la barra más alta es {most} por hora</translation>
         </message>
         <message>
+            <source>longest gap</source>
+            <translation>pausa más larga</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>ninguno</translation>
+        </message>
+        <message>
+            <source>operator</source>
+            <translation>operador</translation>
+        </message>
+        <message>
+            <source>orders/h</source>
+            <translation>pedidos/h</translation>
+        </message>
+        <message>
+            <source>orders/h: different orders per hour signed in, from the operator's first update to their last; a pause over {minutes} minutes counts as {minutes}.</source>
+            <translation>pedidos/h: pedidos distintos por hora con la sesión iniciada, de la primera actualización del operador a la última; una pausa de más de {minutes} minutos cuenta como {minutes}.</translation>
         </message>
         <message>
             <source>reason</source>
