@@ -38,6 +38,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 import time
 from collections.abc import Sequence
@@ -47,11 +48,20 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 TARGET_RATIO = 1.30
 MARKER = "flxdesk-bench: first paint"
 
+
 # Shared by both children: an event filter on the main window that reports its first
 # Paint event and ends the process at once. The main window itself receives the first
 # Paint event (it is painted before its children), both for flxdesk and for the bare
 # QMainWindow, under the offscreen platform as well.
-_PROBE = f"""
+def first_paint_probe(at_first_paint: str = "") -> str:
+    """The source of ``on_shown(window)``, which installs that filter.
+
+    ``at_first_paint``: statements run in the filter at the first Paint event, before the
+    marker line is written (tests/gui/start/test_first_paint.py reads ``sys.modules``
+    there); empty for the benchmark.
+    """
+    extra = textwrap.indent(at_first_paint.rstrip("\n") + "\n", " " * 16) if at_first_paint else ""
+    return f"""
 import os
 import sys
 
@@ -62,7 +72,7 @@ def on_shown(window):
     class FirstPaintProbe(QObject):
         def eventFilter(self, watched, event):
             if event.type() == QEvent.Type.Paint:
-                sys.stdout.write({MARKER!r} + "\\n")
+{extra}                sys.stdout.write({MARKER!r} + "\\n")
                 sys.stdout.flush()
                 os._exit(0)
             return False
@@ -75,9 +85,10 @@ def on_shown(window):
 _probes = []  # keeps the filter alive for as long as the window lives
 """
 
+
 BASELINE_DRIVER = (
     "from PySide6.QtWidgets import QApplication, QMainWindow\n"
-    + _PROBE
+    + first_paint_probe()
     + """
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
@@ -87,13 +98,19 @@ sys.exit(app.exec())
 """
 )
 
-FLXDESK_DRIVER = (
-    "import flxdesk.app\n"
-    + _PROBE
-    + """
+
+def flxdesk_driver(at_first_paint: str = "") -> str:
+    """The flxdesk child: the window as a plain ``flxdesk`` start makes it."""
+    return (
+        "import flxdesk.app\n"
+        + first_paint_probe(at_first_paint)
+        + """
 sys.exit(flxdesk.app.main([], on_shown=on_shown))
 """
-)
+    )
+
+
+FLXDESK_DRIVER = flxdesk_driver()
 
 
 class ChildFailed(RuntimeError):

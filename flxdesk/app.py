@@ -140,6 +140,9 @@ def main(
     log_to_file_if_possible(paths.log_file)
     if args.self_test:
         return run_self_test(paths)
+    from flxdesk.gui.start.gil_sharing import pause_collections
+
+    pause_collections()  # the window's start collects no garbage until its first paint
     from flxdesk.gui.start.startup import run_window
 
     return run_window(paths, demo=args.demo, on_shown=on_shown)

@@ -11,9 +11,9 @@ connection). Exit codes: 0 done; 1 the floor refused the password given to ``log
 2 no floor configured, an address that cannot be used, a floor that cannot be reached
 or used, or a report that cannot be written; each with one plain line on stderr.
 
-The sending commands (bulk, resume, update) use the floor through flxdesk.cli.commands:
-``start_floor`` opens it without waiting, ``FloorLines`` says once when the station
-goes on alone and when it rejoins, ``finish_floor`` publishes what is left.
+The sending commands (bulk, resume, update) open the floor beside their run through
+flxdesk.cli.sending_floor, which ``report --floor`` also uses to publish this station's
+latest changes before it reads the floor.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ import sys
 from typing import TYPE_CHECKING
 
 from flxdesk.cli.common import Exit, Parser
-from flxdesk.sending.events import FloorChanged, FloorState
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,12 +33,7 @@ if TYPE_CHECKING:
     from flxdesk.cli.report import PdfWriter
     from flxdesk.config.settings import Settings
     from flxdesk.floor.connection import FloorAddress
-    from flxdesk.floor.session import FloorSession
     from flxdesk.host.paths import AppPaths
-
-FLUSH_SECONDS = 3.0  # a command's end waits this long at most to publish the rest
-AWAY_FLUSH_SECONDS = 1.0  # ... and this long when the floor was away at the end
-FIRST_ATTEMPT_SECONDS = 0.5  # the duplicate lookup waits this long for a connection
 
 
 def add_parser(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -199,9 +193,10 @@ def run_floor_report(args: argparse.Namespace, pdf_writer: PdfWriter | None) -> 
     (``--by-operator``: the operators' lines alone)."""
     import psycopg
 
-    from flxdesk.cli.report import FAILURES_PRINTED, write_report_files
+    from flxdesk.cli.report import FAILURES_PRINTED, by_operator_lines, write_report_files
+    from flxdesk.cli.sending_floor import finish_floor, start_floor
     from flxdesk.floor.connection import describe_error
-    from flxdesk.floor.report import floor_report, operator_section, report_lines, write_floor_csv
+    from flxdesk.floor.report import floor_report, report_lines, write_floor_csv
     from flxdesk.floor.schema import FloorSchemaError, check_floor
     from flxdesk.history.periods import InvalidPeriod, parse_period
 
@@ -225,8 +220,8 @@ def run_floor_report(args: argparse.Namespace, pdf_writer: PdfWriter | None) -> 
         return _fail(str(problem))
     except psycopg.Error as error:
         return _fail(describe_error(error, address) + ".")
-    if getattr(args, "by_operator", False):  # the report's --by-operator (flxdesk.cli.report)
-        lines = [report_lines(report)[0], "", *operator_section(report)]
+    if args.by_operator:
+        lines = by_operator_lines(report.summary)
     else:
         lines = report_lines(report, FAILURES_PRINTED)
     print("\n".join(lines), flush=True)
@@ -261,67 +256,6 @@ def _has_unpublished(history_db: Path) -> bool:
         return outbox_size(store.connection) > 0
     finally:
         store.close()
-
-
-# --- the floor of the sending commands -------------------------------------------------
-def start_floor(
-    settings: Settings, paths: AppPaths, history_db: Path | None = None
-) -> FloorSession | None:
-    """The station's floor, started (it connects in the background), or None."""
-    from flxdesk.floor.session import open_floor
-    from flxdesk.host.station_name import station_name
-
-    session = open_floor(
-        settings.floor_url,
-        station_name(settings.station_name, settings.is_locked("station_name")),
-        history_db or paths.history_db,
-        locked=settings.is_locked("floor_url"),
-        tls_setting=settings.floor_tls,
-    )
-    return session.start() if session is not None else None
-
-
-def finish_floor(session: FloorSession | None, *, quiet: bool = False) -> None:
-    """Publish what the command left in the outbox (a few seconds at most), then close."""
-    if session is None:
-        return
-    try:
-        status = session.wait_settled(FIRST_ATTEMPT_SECONDS * 2)
-        reachable = status is not None and status.state is FloorState.REACHABLE
-        # Away at the end: the floor may be back since the link's last try (it waits
-        # longer between tries the longer the floor is away), so try once more, briefly.
-        published = session.publisher.flush(FLUSH_SECONDS if reachable else AWAY_FLUSH_SECONDS)
-        waiting = session.publisher.waiting
-        if not published and waiting and not quiet:
-            print(
-                f"flxdesk: {waiting} change(s) wait to be published to the floor; the next "
-                "flxdesk command (or the window) publishes them.",
-                file=sys.stderr,
-            )
-    finally:
-        session.close()
-
-
-class FloorLines:
-    """Says on stderr, once each time, that the station paces alone, and that it rejoined."""
-
-    def __init__(self) -> None:
-        self._last: FloorState | None = None
-
-    def __call__(self, event: FloorChanged) -> None:
-        from flxdesk.floor.session import floor_words
-
-        if event.state is self._last:
-            return
-        first, self._last = self._last is None, event.state
-        if event.state is FloorState.AWAY:
-            print(f"flxdesk: {floor_words(event)}.", file=sys.stderr, flush=True)
-        elif not first:
-            print(
-                "flxdesk: the floor is reachable again: pacing with the other stations.",
-                file=sys.stderr,
-                flush=True,
-            )
 
 
 def _fail(sentence: str) -> int:

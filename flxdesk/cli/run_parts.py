@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flxdesk.cli import floor as floor_command
+from flxdesk.cli import sending_floor
 from flxdesk.cli.common import SetupError
 from flxdesk.sending.events import (
     EngineEvent,
@@ -41,7 +41,7 @@ class Reporter:
         self.rate: Callable[[], float] = lambda: 2.0  # requests per second, for the time left
         self.token_problem = ""
         self._last_state: EngineState | None = None
-        self._floor_lines = floor_command.FloorLines()
+        self._floor_lines = sending_floor.FloorLines()
 
     def __call__(self, event: EngineEvent) -> None:
         match event:

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flxdesk.cli import floor as floor_command
+from flxdesk.cli import sending_floor
 from flxdesk.cli.common import Exit, Parser, SetupError, find_token
 from flxdesk.cli.run_parts import (
     Reporter,
@@ -92,11 +92,11 @@ def run(args: argparse.Namespace) -> int:
     paths = app_paths().ensure()
     settings = load_settings(paths.settings_file)
     # The floor connects in the background while the rest is read and checked.
-    floor = floor_command.start_floor(settings, paths)
+    floor = sending_floor.start_floor(settings, paths)
     try:
         return _run_with_floor(args, paths, settings, floor)
     finally:
-        floor_command.finish_floor(floor)
+        sending_floor.finish_floor(floor)
 
 
 def _run_with_floor(
@@ -164,7 +164,7 @@ def _held_by_the_floor(
     window = settings.station.duplicate_window_minutes * 60
     if window <= 0:
         return ""
-    floor.wait_settled(floor_command.FIRST_ATTEMPT_SECONDS)
+    floor.wait_settled(sending_floor.FIRST_ATTEMPT_SECONDS)
     duplicate = floor.previous_elsewhere(args.order_id, args.status, window)
     return duplicate.describe(args.status) if duplicate is not None else ""
 

@@ -22,8 +22,6 @@ cannot be used (a value, an unknown name, a locked name that does not exist) sto
 flxdesk, naming the file, before anything is sent.
 """
 
-from __future__ import annotations
-
 import logging
 import os
 from pathlib import Path

@@ -27,14 +27,16 @@ from typing import Any, NamedTuple
 from flxdesk.floor.duplicates import OWNED_ROWS, clock_text, finite_moment
 from flxdesk.floor.login_check import plain
 from flxdesk.history.periods import Period
-from flxdesk.host.i18n import QT_TRANSLATE_NOOP, translate
-from flxdesk.reports.shift_report import ShiftSummary, summarize, summary_lines, write_summary_csv
+from flxdesk.host.i18n import translate
+from flxdesk.reports.shift_report import (
+    OperatorLine,
+    ShiftSummary,
+    summarize,
+    summary_lines,
+    write_summary_csv,
+)
 
 SIGNED_IN_FRESH_SECONDS = 120.0  # four heartbeats: a station silent longer says nobody
-# The station summary's per-operator rules and words (flxdesk.reports.shift_report).
-PAUSE_COUNTED_MINUTES = 30.0  # a longer pause between two updates counts as this long
-MIN_SIGNED_IN_SECONDS = 60.0  # less time signed in than this gives no rate per hour
-NOBODY_SIGNED_IN = QT_TRANSLATE_NOOP("ShiftReport", "(nobody signed in)")
 
 
 class StationLine(NamedTuple):
@@ -56,41 +58,15 @@ def signed_in_now(line: StationLine, now: float) -> str:
     return plain(line.operator)
 
 
-class OperatorLine(NamedTuple):
-    """One operator's updates in the period, on the whole floor (``name`` "" for nobody)."""
-
-    name: str
-    asked: int  # updates queued
-    sent: int  # of those, sent
-    failed: int  # of those, failed or invalid
-    orders: int  # different order IDs among them
-    first_at: float  # when the first was queued
-    last_at: float  # when the last was queued
-    signed_in: float  # seconds: first to last update, a pause counted at most 30 minutes
-    longest_gap: float | None  # seconds between two of their updates; None with one update
-
-    @property
-    def orders_per_hour(self) -> float | None:
-        """Different orders per hour signed in; None when signed in too short to say."""
-        if self.signed_in < MIN_SIGNED_IN_SECONDS:
-            return None
-        return self.orders * 3600.0 / self.signed_in
-
-    @property
-    def label(self) -> str:
-        """The name as plain text, or "(nobody signed in)" in the window's language."""
-        return plain(self.name) if self.name else translate("ShiftReport", NOBODY_SIGNED_IN)
-
-
 class FloorReport(NamedTuple):
     summary: ShiftSummary
     stations: list[StationLine]
-    operators: tuple[OperatorLine, ...] = ()  # by name, nobody last; () before version 3
 
     @property
-    def anyone_signed_in(self) -> bool:
-        """Whether an update of the period names an operator (the section is shown then)."""
-        return any(line.name for line in self.operators)
+    def operators(self) -> tuple[OperatorLine, ...]:
+        """A line per operator of the whole floor, made by the station summary's rules
+        (flxdesk.reports.shift_report) on the floor's rows: by name, nobody last."""
+        return self.summary.operators
 
 
 def _period_sql(period: Period) -> tuple[str, tuple[float, ...]]:
@@ -148,39 +124,24 @@ def floor_report(connection: Any, period: Period, now: float | None = None) -> F
             " attempts, http_code, outcome, message, operator, approved_by)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [
-                (*row[:4], finite_moment(row[4]), finite_moment(row[5]), *row[6:])
+                # a name is another station's text: plain, never a control character
+                (
+                    *row[:4],
+                    finite_moment(row[4]),
+                    finite_moment(row[5]),
+                    *row[6:10],
+                    plain(str(row[10] or "")),
+                    plain(str(row[11] or "")),
+                )
                 for row in rows
                 if finite_moment(row[4]) is not None
             ],
         )
         label = translate("FloorReport", "{period}, whole floor").format(period=period.label)
         summary = summarize(copy, period._replace(label=label), now)
-        by_operator = _operator_lines(copy, period) if operators else ()
     finally:
         copy.close()
-    return FloorReport(summary, stations, by_operator)
-
-
-def _operator_lines(copy: Any, period: Period) -> tuple[OperatorLine, ...]:
-    """A line per operator of the floor's rows (in the copy); each gap is the time since
-    the same operator's previous update, at any station. The station summary's rules
-    (flxdesk.reports.shift_report), in the same SQL, on the same copy."""
-    where, args = (
-        ("created_at >= ?", (period.since,))
-        if period.until is None
-        else ("created_at >= ? AND created_at < ?", (period.since, period.until))
-    )
-    rows = copy.connection.execute(
-        "SELECT operator, COUNT(*), SUM(state = 'sent'), SUM(state = 'failed'),"
-        " COUNT(DISTINCT order_id), MIN(created_at), MAX(created_at), TOTAL(MIN(gap, ?)),"
-        " MAX(gap)"
-        " FROM (SELECT operator, order_id, state, created_at, created_at - LAG(created_at)"
-        " OVER (PARTITION BY operator ORDER BY created_at, id) AS gap"
-        f" FROM updates WHERE {where})"
-        " GROUP BY operator ORDER BY operator = '', operator",
-        (PAUSE_COUNTED_MINUTES * 60, *args),
-    )
-    return tuple(OperatorLine._make(values) for values in rows)
+    return FloorReport(summary, stations)
 
 
 def _seen(moment: float | None) -> str:
@@ -217,55 +178,7 @@ def report_lines(report: FloorReport, max_failures: int | None = None) -> list[s
     if totals:
         total = translate("FloorReport", "total")
         lines.append(f"{total:<20}" + "".join(f"{cell:>10}" for cell in totals))
-    if report.anyone_signed_in:
-        lines += ["", *operator_section(report)]
     return [*lines, "", *summary_lines(report.summary, max_failures)[1:]]
-
-
-def duration_text(seconds: float | None) -> str:
-    """``seconds`` as hours, minutes and seconds ("1:05:09"); "-" for None."""
-    if seconds is None:
-        return "-"
-    whole = round(seconds)
-    return f"{whole // 3600}:{whole // 60 % 60:02}:{whole % 60:02}"
-
-
-def operator_section(report: FloorReport) -> list[str]:
-    """The whole floor's lines per operator (``flxdesk report --floor --by-operator``
-    prints them alone), in the station summary's words."""
-    heads = (
-        translate("ShiftReport", "asked"),
-        translate("ShiftReport", "sent"),
-        translate("ShiftReport", "failed"),
-        translate("ShiftReport", "orders/h"),
-        translate("ShiftReport", "longest gap"),
-    )
-    title = translate("ShiftReport", "by operator")
-    width = max([20, len(title) + 2, *(len(line.label) + 2 for line in report.operators)])
-    lines = [f"{title:<{width}}" + "".join(f"{head:>12}" for head in heads)]
-    for line in report.operators:
-        rate = line.orders_per_hour
-        cells = (
-            line.asked,
-            line.sent,
-            line.failed,
-            "-" if rate is None else f"{rate:.1f}",
-            duration_text(line.longest_gap),
-        )
-        lines.append(f"{line.label:<{width}}" + "".join(f"{cell:>12}" for cell in cells))
-    if not report.operators:
-        lines.append("  " + translate("ShiftReport", "none"))
-    words = translate(
-        "ShiftReport",
-        "orders/h: different orders per hour signed in, from the operator's first update to "
-        "their last, a pause over {minutes} minutes counted as {minutes}",
-    )
-    lines.append(words.format(minutes=f"{PAUSE_COUNTED_MINUTES:g}"))
-    return lines
-
-
-def _stamp(moment: float) -> str:
-    return clock_text(moment, "%Y-%m-%d %H:%M:%S")
 
 
 def write_floor_csv(report: FloorReport, path: Path) -> Path:
@@ -278,42 +191,4 @@ def write_floor_csv(report: FloorReport, path: Path) -> Path:
             for s in report.stations
         ),
     ]
-    sections = [stations]
-    if report.anyone_signed_in:
-        sections.append(_operator_rows(report))
-    return write_summary_csv(report.summary, path, sections=sections)
-
-
-def _operator_rows(report: FloorReport) -> list[Sequence[object]]:
-    """The operators' section of the CSV, in the station summary's columns (English)."""
-    rows: list[Sequence[object]] = [
-        [
-            "operator",
-            "asked",
-            "sent",
-            "failed",
-            "orders",
-            "orders per hour",
-            "signed in (min)",
-            "longest gap (min)",
-            "first update",
-            "last update",
-        ]
-    ]
-    for line in report.operators:
-        rate, gap = line.orders_per_hour, line.longest_gap
-        rows.append(
-            [
-                line.name or NOBODY_SIGNED_IN,
-                line.asked,
-                line.sent,
-                line.failed,
-                line.orders,
-                "" if rate is None else round(rate, 1),
-                round(line.signed_in / 60, 1),
-                "" if gap is None else round(gap / 60, 1),
-                _stamp(line.first_at),
-                _stamp(line.last_at),
-            ]
-        )
-    return rows
+    return write_summary_csv(report.summary, path, sections=[stations])

@@ -25,9 +25,13 @@ import threading
 import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from flxdesk.orders.statuses import ORDER_STATUSES
+
+if TYPE_CHECKING:
+    from flxdesk.host.install_check import CheckResult
 
 DEMO_TOKEN = "demo-token-not-secret"
 DEMO_ORDER_IDS = range(1000, 2000)
@@ -238,3 +242,24 @@ class DemoApi:
                 """Silent: the app's log is for the app."""
 
         return Handler
+
+
+def round_trip_check() -> CheckResult:
+    """``--self-test``: one PATCH through flxdesk's client to this stand-in, on loopback."""
+    from flxdesk.host.install_check import CheckResult
+
+    name = "PATCH round trip (embedded demo API)"
+    try:
+        from flxdesk.flxpoint.client import FlxpointClient
+
+        with DemoApi() as api:
+            client = FlxpointClient(api.url, DEMO_TOKEN)
+            try:
+                result = client.update_status("1000", "On Hold", "flxdesk self-test")
+            finally:
+                client.close()
+        if result.ok:
+            return CheckResult(name, True, f"{api.url} answered {result.http_code}")
+        return CheckResult(name, False, f"{result.message} {result.detail}")
+    except Exception as error:
+        return CheckResult(name, False, f"{type(error).__name__}: {error}")

@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flxdesk.host.install_check import CheckResult
+
 
 log = logging.getLogger(__name__)
 
@@ -38,3 +43,30 @@ def use_os_trust_store() -> str:
                 log.warning("OS trust store unavailable (%s); using certifi", error)
                 _source = CERTIFI_STORE
         return _source
+
+
+def trust_store_check() -> CheckResult:
+    """``--self-test``: which certificates verify HTTPS, and that verification is on."""
+    from flxdesk.host.install_check import CheckResult
+
+    name = "TLS trust store"
+    try:
+        import ssl
+
+        source = use_os_trust_store()
+        context = ssl.create_default_context()
+        if source != OS_TRUST_STORE:
+            import certifi
+
+            context.load_verify_locations(certifi.where())
+        detail = source
+        stats = getattr(context, "cert_store_stats", None)
+        if source == OS_TRUST_STORE and type(context).__module__.startswith("truststore"):
+            detail += f", verifying with {type(context).__module__}"
+        elif stats is not None:
+            detail += f", {stats().get('x509_ca', 0)} CA certificates"
+        if context.verify_mode != ssl.CERT_REQUIRED or not context.check_hostname:
+            return CheckResult(name, False, "certificate verification is not enforced")
+        return CheckResult(name, True, detail)
+    except Exception as error:
+        return CheckResult(name, False, f"{type(error).__name__}: {error}")

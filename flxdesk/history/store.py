@@ -18,11 +18,14 @@ import time
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypedDict, Unpack
 
 from flxdesk.history.schema import HistoryFileError, HistoryNotADatabase, migrate
 from flxdesk.orders.destination import Destination, HeldGroup, token_fingerprint
 from flxdesk.orders.outcomes import Outcome
+
+if TYPE_CHECKING:
+    from flxdesk.host.install_check import CheckResult
 
 Synchronous = Literal["FULL", "NORMAL"]
 
@@ -549,3 +552,21 @@ class HistoryStore:
             f"SELECT {COLUMNS} FROM updates WHERE batch_id=? ORDER BY id", (batch_id,)
         )
         return [_row(values) for values in rows]
+
+
+def history_check(path: Path) -> "CheckResult":
+    """``--self-test``: open the real history file and write inside a transaction that
+    is rolled back."""
+    from flxdesk.host.install_check import CheckResult
+
+    name = "SQLite in the data folder"
+    try:
+        store = HistoryStore(path)
+        try:
+            store.check_writable()
+            rows = store.count()
+        finally:
+            store.close()
+        return CheckResult(name, True, f"{path} ({rows} updates in the history)")
+    except Exception as error:
+        return CheckResult(name, False, f"{path}: {type(error).__name__}: {error}")

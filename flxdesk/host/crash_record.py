@@ -8,8 +8,6 @@ previous run ended abnormally. It is then kept under a dated name for whoever lo
 into it, and the person is told.
 """
 
-from __future__ import annotations
-
 import faulthandler
 import logging
 import time

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from flxdesk.host.i18n import translate
+
+if TYPE_CHECKING:
+    from flxdesk.host.install_check import CheckResult
 
 SERVICE_NAME = "flxdesk"
 DEFAULT_PROFILE = "default"
@@ -213,3 +216,28 @@ def usable_token(raw: str, source: str) -> str:
         ) from None
     register_secret(token)
     return token
+
+
+def keychain_check() -> CheckResult:
+    """``--self-test``: the backend in use; the ``fail`` backend means the token could
+    never be stored. Reads a probe entry, never writes."""
+    from flxdesk.host.install_check import CheckResult
+
+    name = "Keychain backend"
+    try:
+        import keyring
+        import keyring.backends.fail
+
+        backend = keyring.get_keyring()
+        label = f"{type(backend).__module__}.{type(backend).__name__}"
+        if isinstance(backend, keyring.backends.fail.Keyring):
+            return CheckResult(
+                name,
+                False,
+                f"{label}: NO working keychain. Tokens could only be kept for one session "
+                "(on Linux, start a Secret Service such as GNOME Keyring).",
+            )
+        backend.get_password("flxdesk-self-test", "probe")  # reads, never writes
+        return CheckResult(name, True, label)
+    except Exception as error:
+        return CheckResult(name, False, f"{type(error).__name__}: {error}")

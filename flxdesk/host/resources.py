@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from flxdesk.host.i18n import SOURCE_LANGUAGE
+
 ICON_NAME = "flxdesk-256.png"
 
 
@@ -29,12 +31,16 @@ def sound_path(name: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def user_guide_path() -> Path | None:
-    """docs/user-guide.md: beside the code in a checkout, in the frozen build's docs/."""
+def user_guide_path(language: str = SOURCE_LANGUAGE) -> Path | None:
+    """The user guide in ``language``: docs/user-guide.<language>.md (docs/user-guide.md
+    for English, and wherever that language has none), beside the code in a checkout, in
+    the frozen build's docs/; None when neither is installed."""
     frozen_root = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parents[2]
-    candidate = root / "docs" / "user-guide.md"
-    return candidate if candidate.is_file() else None
+    docs = (Path(frozen_root) if frozen_root else Path(__file__).resolve().parents[2]) / "docs"
+    names = ["user-guide.md"]
+    if language != SOURCE_LANGUAGE:
+        names.insert(0, f"user-guide.{language}.md")
+    return next((docs / name for name in names if (docs / name).is_file()), None)
 
 
 def translation_path(language: str) -> Path | None:

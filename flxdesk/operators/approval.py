@@ -54,4 +54,5 @@ def approve_by_pin(supervisor: Operator, pin: str, status: str) -> Approval:
 
 def _approved(supervisor: Operator, status: str) -> Approval:
     words = translate("Approval", "{status} armed, approved by {name}.")
-    return Approval(supervisor, words=words.format(status=status, name=supervisor.name))
+    text = words.format(status=status_label(status), name=supervisor.name)
+    return Approval(supervisor, words=text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from flxdesk.host.i18n import translate
-from flxdesk.operators.roster import Roster, RosterError, read_roster
+from flxdesk.operators.roster import Operator, Roster, RosterError, read_roster
 from flxdesk.operators.sign_in import SignInMode
 from flxdesk.operators.signature import signature_problem
 from flxdesk.orders.statuses import ORDER_STATUSES
@@ -35,6 +35,13 @@ class OperatorSettings(NamedTuple):
 
 
 NAMES = OperatorSettings._fields
+
+# The demo's operators, to practise badges with (``flxdesk --demo``, on a computer whose
+# settings list none): sign-in optional, so the demo still takes scans from nobody.
+DEMO_OPERATORS = OperatorSettings(
+    Roster((Operator("0042", "Maria López"), Operator("0077", "Sam Lee", supervisor=True))),
+    operator_sign_in=SignInMode.OPTIONAL,
+)
 
 
 def read_value(name: str, value: Any) -> Any:

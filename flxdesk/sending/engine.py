@@ -62,7 +62,7 @@ from flxdesk.sending.events import (
     RowFinished,
     StateChanged,
 )
-from flxdesk.sending.pacing import LocalPacer, Pacer, kind_of
+from flxdesk.sending.pacing import LocalPacer, Pacer, StationFloor, kind_of
 from flxdesk.sending.senders import (
     ABANDONED,
     Abandoned,
@@ -73,7 +73,6 @@ from flxdesk.sending.senders import (
 )
 
 if TYPE_CHECKING:
-    from flxdesk.floor.session import FloorSession
     from flxdesk.flxpoint.client import FlxpointClient
 
 log = logging.getLogger(__name__)
@@ -124,7 +123,7 @@ class QueueEngine:
         destination: str | None = None,
         token_salt: str | None = None,
         clock: EngineClock | None = None,
-        floor: FloorSession | None = None,
+        floor: StationFloor | None = None,
     ) -> None:
         """``destination`` is the URL recorded in rows, when not ``api_url`` (the demo's
         port changes each start, so its rows record DEMO_DESTINATION instead).

@@ -11,8 +11,6 @@ Cheap enough for the window's first-paint path; consumers ``match`` on the class
 (``StateChanged`` also carries ``since`` and ``problem``; patterns may leave them out.)
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import NamedTuple
 

@@ -5,6 +5,10 @@ The queue engine asks a ``Pacer`` before every request and tells it about every 
 rate_limit), which learns of other stations only from 429 answers. With a floor
 configured, flxdesk.floor.slots.FloorPacer asks the floor instead and falls back to the
 same limiter whenever the floor does not answer in time.
+
+``StationFloor`` names what the engine uses of a station's floor (flxdesk.floor.session.
+FloorSession gives it): the floor sits above sending and uses its pacing and events;
+sending never imports the floor.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from flxdesk.flxpoint.rate_limit import RateLimiter
+from flxdesk.sending.events import FloorChanged
 
 Limiter = RateLimiter  # a token's own limiter, which every pacer falls back on
 LimiterFor = Callable[[str], Limiter]
@@ -52,3 +57,33 @@ class LocalPacer:
         limiter = self._limiter_for(token)
         limiter.pause(retry_after)
         limiter.on_throttled()
+
+
+class Waking(Protocol):
+    def wake(self) -> None:
+        """Something new is in the outbox: publish it now, not at the next gap."""
+        ...
+
+
+class StationFloor(Protocol):
+    """What the engine uses of the station's floor, when it has one."""
+
+    @property
+    def status(self) -> FloorChanged | None:
+        """The floor's state for people; None while the first attempt is under way."""
+        ...
+
+    @property
+    def publisher(self) -> Waking: ...
+
+    def pacer(self, limiter_for: LimiterFor) -> Pacer:
+        """The pacer that asks the floor, falling back to ``limiter_for``'s limiter."""
+        ...
+
+    def prepare(self, token: str) -> None:
+        """Work out ``token``'s key on the floor before the first request needs it."""
+        ...
+
+    def add_listener(self, listener: Callable[[FloorChanged], None]) -> None: ...
+
+    def remove_listener(self, listener: Callable[[FloorChanged], None]) -> None: ...

@@ -6,8 +6,6 @@ follow the OS colour scheme (flxdesk.gui.common.colour_scheme) and take the
 ``Scheme.LIGHT`` or ``Scheme.DARK`` half.
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import NamedTuple, TypeVar
 

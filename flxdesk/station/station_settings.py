@@ -9,8 +9,6 @@ to its default (logged): unlike the API address, none of these can send an updat
 somewhere it was not meant to go.
 """
 
-from __future__ import annotations
-
 import logging
 from typing import Any, NamedTuple
 

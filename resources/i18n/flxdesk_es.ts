@@ -43,11 +43,11 @@
         <name>Approval</name>
         <message>
             <source>Unknown badge {badge}: {status} was not armed.</source>
-            <translation>Gafete desconocido {badge}: no se armó {status}.</translation>
+            <translation>Gafete desconocido {badge}: no se activó {status}.</translation>
         </message>
         <message>
             <source>Wrong PIN for {name}: {status} was not armed.</source>
-            <translation>PIN incorrecto de {name}: no se armó {status}.</translation>
+            <translation>PIN incorrecto de {name}: no se activó {status}.</translation>
         </message>
         <message>
             <source>{name} is not a supervisor: {status} needs a supervisor's badge.</source>
@@ -59,7 +59,7 @@
         </message>
         <message>
             <source>{status} armed, approved by {name}.</source>
-            <translation>{status} armado, aprobado por {name}.</translation>
+            <translation>{status} activado, aprobado por {name}.</translation>
         </message>
     </context>
     <context>
@@ -372,6 +372,10 @@
                 <numerusform>Poniendo en cola %Ln fila…</numerusform>
                 <numerusform>Poniendo en cola %Ln filas…</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Scan your badge first: the bulk update was not queued.</source>
+            <translation>Escanee primero su gafete: la actualización por lote no se puso en cola.</translation>
         </message>
         <message>
             <source>Set {what}?</source>
@@ -1111,6 +1115,10 @@
             <translation>- (escaneada o escrita)</translation>
         </message>
         <message>
+            <source>Approved by: {value}</source>
+            <translation>Aprobado por: {value}</translation>
+        </message>
+        <message>
             <source>Attempts: {value}</source>
             <translation>Intentos: {value}</translation>
         </message>
@@ -1131,8 +1139,8 @@
             <translation>Terminada: {value}</translation>
         </message>
         <message>
-            <source>HTTP code, the server's message, detail, times, attempts, batch, whether it was resent, and its retries</source>
-            <translation>Código HTTP, mensaje del servidor, detalle, horas, intentos, lote, si se reenvió, y sus reintentos</translation>
+            <source>HTTP code, the server's message, detail, times, the station, who asked for it and who approved it, attempts, batch, whether it was resent, and its retries</source>
+            <translation>Código HTTP, el mensaje del servidor, detalle, horas, la estación, quién la pidió y quién la aprobó, intentos, lote, si se reenvió y sus reintentos</translation>
         </message>
         <message>
             <source>HTTP code: {value}</source>
@@ -1145,6 +1153,10 @@
         <message>
             <source>Note: {value}</source>
             <translation>Nota: {value}</translation>
+        </message>
+        <message>
+            <source>Operator: {value}</source>
+            <translation>Operador: {value}</translation>
         </message>
         <message>
             <source>Order {order} → {status}</source>
@@ -1429,6 +1441,10 @@
             <translation>Guardar todas las actualizaciones del filtro en un CSV para Excel</translation>
         </message>
         <message>
+            <source>Scan your badge first: nothing was retried.</source>
+            <translation>Escanee primero su gafete: no se reintentó nada.</translation>
+        </message>
+        <message>
             <source>Select the failed updates to retry first.</source>
             <translation>Elija antes las actualizaciones fallidas que quiere reintentar.</translation>
         </message>
@@ -1550,6 +1566,57 @@
         <message>
             <source>The note is {len} characters long; the most Flxpoint takes is {most}. Shorten it.</source>
             <translation>La nota tiene {len} caracteres; Flxpoint acepta como mucho {most}. Acórtela.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorPart</name>
+        <message>
+            <source>Badge number</source>
+            <translation>Número de gafete</translation>
+        </message>
+        <message>
+            <source>Nobody was signed in: the PIN was not typed.</source>
+            <translation>No se inició ninguna sesión: no se escribió el PIN.</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Iniciar sesión</translation>
+        </message>
+        <message>
+            <source>Supervisor's PIN</source>
+            <translation>PIN del supervisor</translation>
+        </message>
+        <message>
+            <source>Supervisor's approval</source>
+            <translation>Aprobación del supervisor</translation>
+        </message>
+        <message>
+            <source>Supervisor's badge number</source>
+            <translation>Número de gafete del supervisor</translation>
+        </message>
+        <message>
+            <source>Type your badge number, then Enter (or scan your badge).</source>
+            <translation>Escriba el número de su gafete y pulse Intro (o escanee su gafete).</translation>
+        </message>
+        <message>
+            <source>{name}: type your PIN to approve {status}, then Enter.</source>
+            <translation>{name}: escriba su PIN para aprobar {status} y pulse Intro.</translation>
+        </message>
+        <message>
+            <source>{name}: type your PIN, then Enter.</source>
+            <translation>{name}: escriba su PIN y pulse Intro.</translation>
+        </message>
+        <message>
+            <source>{status} needs a supervisor: scan or type a supervisor's badge.</source>
+            <translation>{status} necesita un supervisor: escanee o escriba el gafete de un supervisor.</translation>
+        </message>
+        <message>
+            <source>{status} was not armed: no supervisor's badge.</source>
+            <translation>{status} no se activó: falta el gafete de un supervisor.</translation>
         </message>
     </context>
     <context>
@@ -1911,6 +1978,10 @@
         <message>
             <source>the history is busy, kept here</source>
             <translation>el historial está ocupado, se guarda aquí</translation>
+        </message>
+        <message>
+            <source>{status} needs a supervisor's approval: arm it again and have a supervisor scan their badge. {scan} was not sent.</source>
+            <translation>{status} necesita la aprobación de un supervisor: actívelo de nuevo y pida a un supervisor que escanee su gafete. {scan} no se envió.</translation>
         </message>
     </context>
     <context>
@@ -2298,6 +2369,10 @@
     <context>
         <name>ShiftReport</name>
         <message>
+            <source>(nobody signed in)</source>
+            <translation>(nadie con sesión iniciada)</translation>
+        </message>
+        <message>
             <source>... and {more} more (--csv lists all)</source>
             <translation>... y {more} más (--csv los lista todos)</translation>
         </message>
@@ -2366,6 +2441,10 @@
             <translation>pedidas</translation>
         </message>
         <message>
+            <source>by operator</source>
+            <translation>por operador</translation>
+        </message>
+        <message>
             <source>by status</source>
             <translation>por estado</translation>
         </message>
@@ -2398,8 +2477,24 @@
             <translation>inválidas</translation>
         </message>
         <message>
+            <source>longest gap</source>
+            <translation>pausa más larga</translation>
+        </message>
+        <message>
+            <source>nobody signed in during the period</source>
+            <translation>nadie inició sesión en el periodo</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>ninguno</translation>
+        </message>
+        <message>
+            <source>orders/h</source>
+            <translation>pedidos/h</translation>
+        </message>
+        <message>
+            <source>orders/h: different orders per hour signed in, from the operator's first update to their last, a pause over {minutes} minutes counted as {minutes}</source>
+            <translation>pedidos/h: pedidos distintos por hora con la sesión iniciada, de la primera actualización del operador a la última; una pausa de más de {minutes} minutos cuenta como {minutes}</translation>
         </message>
         <message>
             <source>per hour</source>
@@ -2440,8 +2535,8 @@
             <translation>Con todos los fallos</translation>
         </message>
         <message>
-            <source>By status, failure reasons, updates per hour and the failures, oldest first</source>
-            <translation>Por estado, motivos de fallo, actualizaciones por hora y los fallos, el más antiguo primero</translation>
+            <source>By status, failure reasons, updates per hour, per operator when anyone signed in, and the failures, oldest first</source>
+            <translation>Por estado, motivos de fallo, actualizaciones por hora, por operador cuando alguien inició sesión, y los fallos, los más viejos primero</translation>
         </message>
         <message>
             <source>Close</source>
@@ -2534,6 +2629,14 @@
             <translation>... y {more} fallos más: el CSV los lista todos (flxdesk report --csv ARCHIVO).</translation>
         </message>
         <message>
+            <source>... and {more} more operators: the CSV lists them all.</source>
+            <translation>... y {more} operadores más: el CSV los lista todos.</translation>
+        </message>
+        <message>
+            <source>By operator</source>
+            <translation>Por operador</translation>
+        </message>
+        <message>
             <source>By status</source>
             <translation>Por estado</translation>
         </message>
@@ -2566,6 +2669,10 @@
             <translation>Ritmo por hora</translation>
         </message>
         <message>
+            <source>asked</source>
+            <translation>pedidas</translation>
+        </message>
+        <message>
             <source>failures</source>
             <translation>fallos</translation>
         </message>
@@ -2586,8 +2693,24 @@
             <translation>verde: enviadas; rojo: fallidas; la barra más alta es {most} por hora</translation>
         </message>
         <message>
+            <source>longest gap</source>
+            <translation>pausa más larga</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>ninguno</translation>
+        </message>
+        <message>
+            <source>operator</source>
+            <translation>operador</translation>
+        </message>
+        <message>
+            <source>orders/h</source>
+            <translation>pedidos/h</translation>
+        </message>
+        <message>
+            <source>orders/h: different orders per hour signed in, from the operator's first update to their last; a pause over {minutes} minutes counts as {minutes}.</source>
+            <translation>pedidos/h: pedidos distintos por hora con la sesión iniciada, de la primera actualización del operador a la última; una pausa de más de {minutes} minutos cuenta como {minutes}.</translation>
         </message>
         <message>
             <source>reason</source>
@@ -2856,6 +2979,14 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <translation>Sin token de API: las actualizaciones esperan hasta que se ponga uno (menú Token)</translation>
         </message>
         <message>
+            <source>Nobody signed in</source>
+            <translation>Nadie ha iniciado sesión</translation>
+        </message>
+        <message>
+            <source>Nobody signed in: scan your badge</source>
+            <translation>Nadie ha iniciado sesión: escanee su gafete</translation>
+        </message>
+        <message>
             <source>Nothing waiting</source>
             <translation>Nada en espera</translation>
         </message>
@@ -2865,6 +2996,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
                 <numerusform>Sin conexión: %n en espera, se envía cuando vuelva la conexión</numerusform>
                 <numerusform>Sin conexión: %n en espera, se envían cuando vuelva la conexión</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Operator signed in</source>
+            <translation>Operador con sesión iniciada</translation>
         </message>
         <message numerus="yes">
             <source>Paused: %n waiting</source>
@@ -3101,6 +3236,10 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <translation>&amp;Ajustes…</translation>
         </message>
         <message>
+            <source>&amp;Sign in…</source>
+            <translation>&amp;Iniciar sesión…</translation>
+        </message>
+        <message>
             <source>&amp;Token</source>
             <translation>&amp;Token</translation>
         </message>
@@ -3113,8 +3252,16 @@ Las actualizaciones en cola están a salvo en el historial. Los datos están en 
             <translation>&amp;Ver</translation>
         </message>
         <message>
+            <source>O&amp;perator</source>
+            <translation>&amp;Operador</translation>
+        </message>
+        <message>
             <source>Shift &amp;summary…</source>
             <translation>&amp;Resumen del turno…</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation>&amp;Cerrar sesión</translation>
         </message>
         <message>
             <source>Zoom &amp;in</source>

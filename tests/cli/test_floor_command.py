@@ -270,6 +270,29 @@ def test_report_floor_prints_the_totals_and_a_line_per_station(
     ]
 
 
+def test_report_floor_by_operator_prints_only_the_floors_line_per_operator(
+    floor_db: str, tmp_path: Path, demo_api: DemoApi
+) -> None:
+    url = init_floor(floor_db)
+    source = tmp_path / "orders.csv"
+    source.write_text("order_id\n1001\n", encoding="utf-8")
+    env = station_env(tmp_path / "p", url, "P1", demo_api)
+    assert flxdesk("bulk", str(source), "--status", "Closed", env=env).returncode == 0
+    done = flxdesk(
+        "report",
+        "--floor",
+        "--since",
+        "today",
+        "--by-operator",
+        env=station_env(tmp_path / "supervisor", url, "OFFICE"),
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("flxdesk shift summary: ") and lines[0].endswith(", whole floor")
+    assert lines[2].startswith("by operator")
+    assert not [line for line in lines if line.startswith(("updates:", "failures"))]
+
+
 def test_report_floor_without_a_floor_is_a_usage_error(tmp_path: Path) -> None:
     done = flxdesk(
         "report", "--floor", "--since", "today", env=station_env(tmp_path / "x", "", "X")

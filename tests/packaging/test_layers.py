@@ -22,6 +22,7 @@ ENTRY_POINTS = {"app.py", "__main__.py"}  # dispatch to the command line or to t
 FORBIDDEN_IN_CORE = ("flxdesk.gui", "PySide6", "shiboken6")
 ALLOWED_QT_IN_CORE: dict[str, set[str]] = {}  # module -> Qt modules it may import: none
 MAX_MODULES_PER_FOLDER = 12
+MAX_COMMAND_LINE_LINES = 300  # a module of flxdesk/cli/: one command group's job, read whole
 
 
 def imported_modules(source: Path) -> set[str]:
@@ -108,6 +109,18 @@ def test_no_folder_holds_more_than_twelve_modules_of_its_own() -> None:
     assert crowded == {}
 
 
+def test_no_command_line_module_is_over_three_hundred_lines() -> None:
+    """The command line is a registry of small groups (flxdesk.cli.commands): a group
+    that outgrows a module is split by job, not left to grow."""
+    long = {
+        path.name: lines
+        for path in sorted((PACKAGE / "cli").glob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_COMMAND_LINE_LINES
+    }
+    assert long == {}
+    assert len(list((PACKAGE / "cli").glob("*.py"))) >= 8  # the rule sees the real folder
+
+
 def test_the_gui_mirrors_the_core_where_it_shows_it() -> None:
     core = {package.name for package in subpackages() if package.parent == PACKAGE}
     gui = {package.name for package in subpackages() if package.parent == PACKAGE / "gui"}
@@ -139,7 +152,8 @@ def test_contributing_maps_every_subpackage_and_module() -> None:
     assert unmapped == []
 
 
-COMPOSERS = {"gui/window/main_window.py", "gui/start/startup.py"}  # they build the window
+# They build the window and connect its parts' signals.
+COMPOSERS = {"gui/window/main_window.py", "gui/window/wiring.py", "gui/start/startup.py"}
 
 
 def test_no_window_part_imports_the_main_window() -> None:
@@ -155,8 +169,9 @@ def test_no_window_part_imports_the_main_window() -> None:
 
 
 # What each package may import of flxdesk (besides itself): host is the ground floor, and
-# every feature sits above what it uses. floor and sending name each other: the engine
-# paces through the floor, the floor publishes the engine's events (one known pair).
+# every feature sits above what it uses, with no pair naming each other. The floor sits
+# above sending (it paces through sending.pacing and reports sending.events); the engine
+# knows the floor only as the Protocol sending.pacing.StationFloor.
 ALLOWED_IMPORTS: dict[str, set[str]] = {
     "host": set(),
     "orders": {"host"},
@@ -168,7 +183,7 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "flxpoint": {"host", "orders"},
     "reports": {"host", "orders", "history"},
     "floor": {"host", "orders", "operators", "history", "reports", "sending"},
-    "sending": {"host", "orders", "station", "bulk", "history", "flxpoint", "floor"},
+    "sending": {"host", "orders", "station", "bulk", "history", "flxpoint"},
     "cli": {
         "host",
         "orders",
@@ -195,12 +210,22 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
         "reports",
         "floor",
         "sending",
-        "self_test",
     },
     "app": {"host", "cli", "gui", "operators", "reports", "station", "self_test"},
     "__main__": {"app"},
     "__init__": set(),  # flxdesk/__init__.py: the version only
 }
+
+
+def test_no_two_packages_may_import_each_other() -> None:
+    """The table has no circle of two: each package is above or below another, not both."""
+    pairs = {
+        tuple(sorted((package, other)))
+        for package, allowed in ALLOWED_IMPORTS.items()
+        for other in allowed
+        if package in ALLOWED_IMPORTS.get(other, set())
+    }
+    assert pairs == set()
 
 
 def _package_of(path: Path) -> str:

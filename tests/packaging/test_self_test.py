@@ -37,6 +37,56 @@ def test_all_checks_pass_with_a_working_keychain(qtbot: QtBot, paths: AppPaths) 
     assert HistoryStore(paths.history_db).count() == 0  # the write check leaves no row
 
 
+def test_each_check_lives_with_what_it_checks() -> None:
+    """self_test only collects: every check it runs is a ``*_check`` of the package that
+    knows the thing checked, and it reads nothing else of flxdesk but the settings."""
+    import ast
+
+    from support.paths import ROOT
+
+    tree = ast.parse((ROOT / "flxdesk" / "self_test.py").read_text(encoding="utf-8"))
+    imported = {
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("flxdesk.")
+        for alias in node.names
+    }
+    setting_up = {
+        "flxdesk.host.install_check.CheckResult",
+        "flxdesk.host.paths.AppPaths",
+        "flxdesk.config.settings.load_settings",
+        "flxdesk.host.station_name.station_name",
+    }
+    assert imported - setting_up == {
+        "flxdesk.host.credentials.keychain_check",
+        "flxdesk.flxpoint.tls.trust_store_check",
+        "flxdesk.history.store.history_check",
+        "flxdesk.flxpoint.demo_api.round_trip_check",
+        "flxdesk.floor.login_check.floor_check",
+    }
+    defined = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
+    assert defined == ["floor_check", "core_checks", "_loaded", "run_self_test"]
+
+
+def test_a_check_whose_module_does_not_load_is_a_failed_line(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A frozen build that lost a module still prints every line (and fails), no crash."""
+    monkeypatch.setitem(sys.modules, "flxdesk.host.credentials", None)  # import raises
+    out = io.StringIO()
+    assert run_self_test(paths, out) == 1
+    lines = out.getvalue().splitlines()
+    assert lines[1].startswith("FAIL  Keychain backend: ModuleNotFoundError: ")
+    names = [line.split(":")[0] for line in lines[2:-1]]  # the checks after it still ran
+    assert names == [
+        "PASS  TLS trust store",
+        "PASS  SQLite in the data folder",
+        "PASS  PATCH round trip (embedded demo API)",
+        "PASS  Floor",
+    ]
+    assert lines[-1] == "1 check(s) failed."
+
+
 def test_a_missing_translation_is_named(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -92,7 +142,7 @@ def test_the_floor_line_says_not_configured_reachable_or_why_not(
     import psycopg
 
     from flxdesk.floor.schema import FLOOR_SCHEMA_VERSION
-    from flxdesk.self_test import check_floor
+    from flxdesk.self_test import floor_check as check_floor
     from support.floor import floor_with_stations, init_floor, remember_password
 
     monkeypatch.delenv("FLXDESK_FLOOR_URL", raising=False)

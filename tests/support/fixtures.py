@@ -109,3 +109,19 @@ def played(station) -> list[str]:
     cues: list[str] = []
     station.window.feedback.sounds.play = cues.append
     return cues
+
+
+@pytest.fixture
+def spanish_app(qtbot: QtBot, paths: AppPaths, start_app: Callable) -> Iterator:
+    """The demo window started with Spanish chosen in its station settings."""
+    from flxdesk.config.settings import save_station
+    from flxdesk.gui.start.translation import remove_translators
+    from flxdesk.host.paths import demo_paths
+    from flxdesk.station.station_settings import StationSettings
+
+    save_station(demo_paths(paths).settings_file, StationSettings(language="es"))
+    running = start_app(demo=True)
+    qtbot.waitExposed(running.window)
+    qtbot.waitUntil(running.engine_thread.isRunning)
+    yield running
+    remove_translators()  # the QApplication outlives the test

@@ -1,4 +1,4 @@
-"""Where the checkout's files are, for tests that read them."""
+"""Where the checkout's files are, for tests that read them (or import a script)."""
 
 import importlib.util
 from pathlib import Path
@@ -14,7 +14,7 @@ def build_script(name: str) -> ModuleType:
 
 
 def bench_script(name: str) -> ModuleType:
-    """Import a module from bench/ (not a package), e.g. its builder of big histories."""
+    """Import a module from bench/ (not a package): its builders, its children's drivers."""
     return _script("bench", name)
 
 

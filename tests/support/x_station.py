@@ -5,8 +5,9 @@
 Prints what a worker would see, one line each, as it happens: ``notice ...`` when the
 window says the last run did not close normally, ``ready`` once scans are taken,
 ``queued ID`` for each update written to the history, ``band TEXT`` when the result
-band changes, ``note TEXT`` when the note changes, ``check READS`` when the scanner
-check shows a scan. Reads commands on stdin: ``focus note``, ``focus order``,
+band changes, ``note TEXT`` when the note changes, ``title TEXT`` when the window's
+title changes (an operator signed in or out), ``check READS`` when the scanner check
+shows a scan. Reads commands on stdin: ``focus note``, ``focus order``,
 ``focus status``, ``close check`` (done once the window has the keyboard again), ``quit``.
 """
 
@@ -36,6 +37,7 @@ def main() -> int:
             "ids": set(),
             "band": "",
             "note": "",
+            "title": window.windowTitle(),
             "check": "",
         }
         timer = QTimer(window)
@@ -59,6 +61,7 @@ def main() -> int:
             for name, text in (
                 ("band", window.result_label.text()),
                 ("note", window.note_edit.text()),
+                ("title", window.windowTitle()),
                 ("check", desk.check.finding.reads if desk.check and desk.check.finding else ""),
             ):
                 if text != seen[name]:

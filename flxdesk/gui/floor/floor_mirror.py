@@ -3,6 +3,7 @@
 Every ``REFRESH_SECONDS`` a worker reads the floor (flxdesk.floor.duplicates); the duplicate
 guard looks scans up in what was last read, at once. While the floor is away the reads
 fail quietly (the status bar says the station paces alone) and the last one stays.
+``refreshed`` says a read was answered, ``missed`` why one was not.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from flxdesk.floor.duplicates import RecentElsewhere
 from flxdesk.gui.floor.floor_question import ask_floor
@@ -26,6 +27,9 @@ REFRESH_SECONDS = 3.0
 
 
 class FloorMirror(QObject):
+    refreshed = Signal()  # the floor answered: ``recent`` is what it holds now
+    missed = Signal(str)  # a read the floor did not answer, and why (the last one stays)
+
     def __init__(
         self,
         floor: FloorSession,
@@ -66,9 +70,11 @@ class FloorMirror(QObject):
         if job is self._job:
             self._job = None
             self.reads += 1
+            self.refreshed.emit()
 
     @Slot(object, str)
     def _on_failed(self, job: BackgroundJob, why: str) -> None:
         if job is self._job:
             self._job = None
             log.debug("The floor's recent updates were not read: %s", why)
+            self.missed.emit(why)

@@ -74,6 +74,8 @@ def details_text(details: UpdateDetails) -> str:
         translate("HistoryDetails", "Note: {value}").format(value=row.note or "-"),
         translate("HistoryDetails", "Queued: {value}").format(value=moment(row.created_at)),
         translate("HistoryDetails", "Station: {value}").format(value=row.station or "-"),
+        translate("HistoryDetails", "Operator: {value}").format(value=row.operator or "-"),
+        translate("HistoryDetails", "Approved by: {value}").format(value=row.approved_by or "-"),
         translate("HistoryDetails", "Last try started: {value}").format(
             value=moment(row.started_at)
         ),
@@ -112,8 +114,8 @@ class HistoryDetails(QPlainTextEdit):
         self.setAccessibleName(self.tr("Details of the selected update"))
         self.setAccessibleDescription(
             self.tr(
-                "HTTP code, the server's message, detail, times, attempts, batch, whether it "
-                "was resent, and its retries"
+                "HTTP code, the server's message, detail, times, the station, who asked for it "
+                "and who approved it, attempts, batch, whether it was resent, and its retries"
             )
         )
         self.setPlaceholderText(self.tr(NOTHING_SELECTED))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtGui import QContextMenuEvent
@@ -61,6 +61,18 @@ COLUMN_WIDTHS = (80, 120, 110, 160)
 SPLIT_WEIGHTS = (7, 3)  # table : details
 
 
+class RetryOperator(Protocol):
+    """Who retries (gui.station.operator_part): the history names them on the retries."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def badge_needed(self) -> bool:
+        """Sign-in is required and nobody is signed in: nothing may be queued."""
+        ...
+
+
 class HistoryView(QTableView):
     """The history table; its context menu (mouse or menu key) is the pane's."""
 
@@ -86,11 +98,15 @@ class HistoryPane(QWidget):
         store: HistoryStore,
         engine: EngineThread,
         parent: QWidget | None = None,
+        *,
+        operators: RetryOperator | None = None,
     ) -> None:
+        """``operators``: who is signed in, named on every retry (none: nobody)."""
         super().__init__(parent)
         self.setObjectName("historyPane")
         self._store = store
         self._engine = engine
+        self._operators = operators
         self._guard: DuplicateGuard | None = None
         self._menu: QMenu | None = None
         self._export_job: BackgroundJob | None = None
@@ -100,7 +116,7 @@ class HistoryPane(QWidget):
         self.actions_by_name: dict[str, QAction] = {}
 
         self.filters = HistoryFilterBar()
-        self.count_label = QLabel(ALL_UPDATES)
+        self.count_label = QLabel(self.tr(ALL_UPDATES))
         self.count_label.setObjectName("historyCount")
         self.model = HistoryModel(store, self)
         self.view = HistoryView(self)
@@ -346,14 +362,22 @@ class HistoryPane(QWidget):
         ask_to_retry_all(self, len(ids), where, lambda: self.retry(ids))
 
     def retry(self, update_ids: list[int]) -> RetryReport:
-        """Queue the failed ones among ``update_ids`` again, to where flxdesk sends now."""
-        from flxdesk.sending.retry import duplicate_guard_check, retry_updates
+        """Queue the failed ones among ``update_ids`` again, to where flxdesk sends now,
+        in the name of the operator signed in (none queued while one is required)."""
+        from flxdesk.history.store import AskedBy
+        from flxdesk.sending.retry import RetryReport, duplicate_guard_check, retry_updates
 
+        operators = self._operators
+        if operators is not None and operators.badge_needed:
+            self._say(self.tr("Scan your badge first: nothing was retried."))
+            self.last_retry = RetryReport([], [], None)
+            return self.last_retry
         report = retry_updates(
             self._store,
             update_ids,
             self._engine.destination,
             check=duplicate_guard_check(self._duplicate_guard()),
+            asked_by=AskedBy(operators.name if operators is not None else ""),
         )
         self.last_retry = report
         if report.queued:

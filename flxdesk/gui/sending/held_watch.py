@@ -1,5 +1,8 @@
 """When the window shows the held panel: made when updates are first held (most sessions
-never need it), refreshed when the count, the destination or the token changes."""
+never need it), refreshed when the count, the destination or the token changes.
+
+The status bar's count follows the engine's ``heldChanged`` itself (the composer,
+``flxdesk.gui.window.wiring``, connects it); this only decides about the panel."""
 
 from __future__ import annotations
 
@@ -12,16 +15,15 @@ if TYPE_CHECKING:
     from flxdesk.gui.sending.engine_thread import EngineThread
     from flxdesk.gui.sending.held_panel import HeldPanel
     from flxdesk.gui.window.notices import WindowStack
-    from flxdesk.gui.window.status_bar import StationStatusBar
     from flxdesk.history.store import HistoryStore
 
 
 class HeldWindow(Protocol):
-    """What the held watch uses of the window (the store and model once they exist)."""
+    """What the held watch reads of the window (the store and model once they exist),
+    and the stack its panel goes in."""
 
     engine_thread: EngineThread
     stack: WindowStack
-    status: StationStatusBar
 
     @property
     def history_pane_made(self) -> bool: ...
@@ -54,7 +56,6 @@ class HeldWatch(QObject):
 
     @Slot(int)
     def on_held_changed(self, held: int) -> None:
-        self._window.status.show_held(held)
         self.refresh(made_if_needed=bool(held))
 
     def refresh(self, made_if_needed: bool = False) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from typing import cast
 
-from flxdesk.self_test import CheckResult
+from flxdesk.host.install_check import CheckResult
 
 
 def check_qt() -> CheckResult:

@@ -33,6 +33,13 @@ import flxdesk.gui.window
 from flxdesk import __version__
 from flxdesk.config.settings import Settings, SettingsError, load_settings
 from flxdesk.flxpoint.endpoint import InvalidApiUrl, resolve_api_url
+from flxdesk.gui.common.display import cannot_show_windows
+from flxdesk.gui.start.gil_sharing import (
+    pause_collections,
+    resume_collections,
+    share_the_gil_quickly,
+    thaw_start_up_objects,
+)
 from flxdesk.host import resources
 from flxdesk.host.crash_record import CrashRecord, PreviousCrash
 from flxdesk.host.i18n import SOURCE_LANGUAGE, translate
@@ -121,8 +128,6 @@ class RunningApp:
         self.window.attach_history(store)
 
     def close(self) -> None:
-        from flxdesk.gui.start.gil_sharing import thaw_start_up_objects
-
         self.window.close()
         self.engine_thread.shutdown()
         if self.window.history_is_open:
@@ -148,7 +153,6 @@ def build_app(
     HistoryFileError when the history is opened here and cannot be used.
     """
     from flxdesk.gui.sending.engine_thread import EngineThread
-    from flxdesk.gui.start.gil_sharing import share_the_gil_quickly
     from flxdesk.gui.start.translation import install_translators
     from flxdesk.gui.token.keeper import TokenKeeper
     from flxdesk.gui.window.main_window import MainWindow
@@ -158,6 +162,10 @@ def build_app(
     if demo:  # its own folder and settings: practice never reaches the real history
         paths = demo_paths(paths)
     settings = load_settings(paths.settings_file)  # once; handed down from here
+    if demo and not settings.operators.operators.operators:  # badges to practise with
+        from flxdesk.operators.operator_settings import DEMO_OPERATORS
+
+        settings = settings._replace(operators=DEMO_OPERATORS)
     demo_api = None
     fixed_token = destination = None
     if not demo and api_url is None:
@@ -353,8 +361,6 @@ def refuse_before_start(problem: Exception) -> int:
     """Say why flxdesk cannot start, on stderr and in a dialog; exit code 2."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from flxdesk.gui.common.display import cannot_show_windows
-
     log.error("Cannot start: %s", problem)
     print(f"flxdesk: {problem}", file=sys.stderr, flush=True)
     if QApplication.instance() is None and cannot_show_windows():
@@ -398,9 +404,18 @@ def run_window(
     paths: AppPaths, *, demo: bool, on_shown: Callable[[MainWindow], None] | None = None
 ) -> int:
     """Show the window until it is closed; the exit code of the event loop, or 2."""
+    pause_collections()  # until the first paint (gil_sharing)
+    try:
+        return _run_window(paths, demo=demo, on_shown=on_shown)
+    finally:
+        resume_collections()  # a start refused before the first paint
+
+
+def _run_window(
+    paths: AppPaths, *, demo: bool, on_shown: Callable[[MainWindow], None] | None
+) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from flxdesk.gui.common.display import cannot_show_windows
     from flxdesk.gui.start.termination import end_politely
 
     if cannot_show_windows():  # else Qt aborts the process (SIGABRT) without a word of ours
@@ -434,6 +449,7 @@ def run_window(
         crash_record.disarm()
         lock.release()
         return refuse_before_start(problem)
+    running.window.firstPainted.connect(resume_collections)
     running.window.firstPainted.connect(lambda: open_history_after_paint(running))
 
     def end_of_session() -> None:

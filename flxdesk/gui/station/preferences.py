@@ -1,73 +1,47 @@
-"""The station's preferences in the window: zoom, colours, sounds, File → Settings…, saving.
+"""The station's preferences in the window: zoom, colours, File → Settings…, saving.
 
 The preferences themselves are ``flxdesk.station.station_settings.StationSettings``, read
 once at start with the rest of the settings (``flxdesk.config.settings``) and handed to
-the window; this applies them to the window's parts and saves them when the person
-changes them (zoom, the Settings dialog, the window's size and place on closing).
+the window; this saves them when the person changes them (zoom, the Settings dialog,
+the window's size and place on closing) and says so by signals, which the composer
+(``flxdesk.gui.window.wiring``) connects to the parts that apply them: new preferences
+(``stationChanged``), the text's size (``textSizeChanged``), the colour scheme
+(``schemeChanged``), a word for the band (``info``), the scanner check asked for from
+Settings (``checkRequested``), Settings closed (``settingsClosed``).
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from flxdesk.config.settings import Settings
 from flxdesk.station.station_settings import StationSettings
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLineEdit
-
-    from flxdesk.gui.history.model import HistoryModel
-    from flxdesk.gui.station.armed_status import ArmedStatus
-    from flxdesk.gui.station.feedback_widgets import ArmedStatusChip, ResultBand
-    from flxdesk.gui.station.scan_desk import ScanDesk
     from flxdesk.gui.station.settings_dialog import SettingsDialog
-    from flxdesk.gui.station.station_feedback import StationFeedback
-    from flxdesk.gui.window.notices import WindowStack
 
 log = logging.getLogger(__name__)
 
 ZOOM_STEP = 0.1
 
 
-class ZoomedText(Protocol):
-    """A widget whose text the zoom sizes (the band, the armed chip, the failure panel)."""
-
-    def set_body_size(self, point_size: float) -> None: ...
-
-
-class PreferencesWindow(Protocol):
-    """The window's parts the preferences are applied to (made after the preferences)."""
-
-    order_id_edit: QLineEdit
-    result_label: ResultBand
-    armed_chip: ArmedStatusChip
-    armed: ArmedStatus
-    feedback: StationFeedback
-    scan_desk: ScanDesk
-    stack: WindowStack
-
-    # Read only: properties of the window (the history once open, its pane made on use).
-    @property
-    def model(self) -> HistoryModel: ...
-
-
 class StationPreferences(QObject):
-    def __init__(
-        self,
-        window: PreferencesWindow,
-        parent: QWidget,
-        settings: Settings,
-        settings_file: Path | None,
-    ) -> None:
+    stationChanged = Signal(object)  # the new StationSettings, applied at once
+    textSizeChanged = Signal(float)  # the zoomed text's point size
+    schemeChanged = Signal(object)  # flxdesk.station.palette.Scheme: light or dark
+    info = Signal(str)  # for the band
+    checkRequested = Signal(QWidget)  # the scanner check, over this window (Settings)
+    settingsClosed = Signal()  # back to scanning
+
+    def __init__(self, parent: QWidget, settings: Settings, settings_file: Path | None) -> None:
         """``parent``: the window, whose font the zoom sets and over which Settings opens;
         ``settings_file`` None: nothing is saved (tests, benchmarks)."""
         super().__init__(parent)
-        self._window = window
         self._parent = parent
         self.settings = settings  # what was read at start: locked names, the machine's values
         self.station = settings.station
@@ -75,14 +49,9 @@ class StationPreferences(QObject):
         self._settings_dialog: SettingsDialog | None = None  # File → Settings…, while open
 
     def start(self) -> None:
-        """After the first paint: the sounds, and colours that follow the OS scheme."""
+        """After the first paint: colours that follow the OS scheme (and its changes)."""
         from PySide6.QtGui import QGuiApplication
 
-        from flxdesk.gui.station.sound_player import SoundPlayer
-
-        self._window.feedback.sounds = SoundPlayer(
-            muted=self.station.sound_muted, volume=self.station.sound_volume, parent=self
-        )
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self._on_scheme_changed)
@@ -93,16 +62,10 @@ class StationPreferences(QObject):
         self.apply_scheme()
 
     def apply_scheme(self) -> None:
-        """Light or dark colours, following the OS (and its changes)."""
+        """Light or dark colours, following the OS: said by ``schemeChanged``."""
         from flxdesk.gui.common.colour_scheme import current_scheme
 
-        window = self._window
-        scheme = current_scheme()
-        window.feedback.failure_panel  # noqa: B018  made now, so the first failure shows at once
-        for widget in (window.result_label, window.armed_chip):
-            widget.apply_scheme(scheme)
-        window.stack.apply_scheme(scheme)  # the notices and panels placed in it
-        window.model.set_scheme(scheme)
+        self.schemeChanged.emit(current_scheme())
 
     @Slot(float)
     def zoom_by(self, step: float) -> None:
@@ -113,21 +76,16 @@ class StationPreferences(QObject):
         """Scale the whole window's text (Ctrl+plus / Ctrl+minus), remembered."""
         from flxdesk.station.station_settings import LIMITS
 
-        window = self._window
         low, high = LIMITS["zoom"]
         zoom = round(min(high, max(low, zoom)), 2)
         if zoom != self.station.zoom and "zoom" in self.settings.locked:
-            self._window.feedback.info(self.tr("The zoom is set by IT on this computer."))
+            self.info.emit(self.tr("The zoom is set by IT on this computer."))
             return
         font = QApplication.font()
         size = font.pointSizeF() * zoom
         font.setPointSizeF(size)
         self._parent.setFont(font)
-        widgets: list[ZoomedText] = [window.result_label, window.armed_chip]
-        if window.feedback.has_failure_panel:
-            widgets.append(window.feedback.failure_panel)
-        for widget in widgets:
-            widget.set_body_size(size)
+        self.textSizeChanged.emit(size)  # the band, the chip, the failure panel
         if zoom != self.station.zoom:
             self.station = self.station._replace(zoom=zoom)
             self.save()
@@ -137,7 +95,7 @@ class StationPreferences(QObject):
         from flxdesk.gui.station.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self._parent, self.station, self.settings)
-        dialog.check_requested.connect(lambda: self._window.scan_desk.open_check(dialog))
+        dialog.check_requested.connect(lambda: self.checkRequested.emit(dialog))
         self._settings_dialog = dialog
 
         def done(result: int) -> None:
@@ -145,22 +103,16 @@ class StationPreferences(QObject):
                 self.use(dialog.chosen())
             dialog.deleteLater()
             self._settings_dialog = None
-            self._window.order_id_edit.setFocus()
+            self.settingsClosed.emit()
 
         dialog.finished.connect(done)
         dialog.open()
 
     def use(self, station: StationSettings) -> None:
-        """New preferences from the Settings dialog: applied at once, and saved."""
-        window = self._window
+        """New preferences (the Settings dialog, what the scanner check learned): applied
+        at once by whoever follows ``stationChanged``, and saved."""
         self.station = station
-        window.armed.default_status = station.default_status
-        window.armed.set_idle_minutes(station.idle_reset_minutes)
-        window.scan_desk.use_station(station)
-        sounds = window.feedback.sounds
-        if sounds is not None:
-            sounds.set_muted(station.sound_muted)
-            sounds.set_volume(station.sound_volume)
+        self.stationChanged.emit(station)
         self.save()
 
     @Slot(dict)

@@ -19,7 +19,8 @@ late). A list or menu open over the window (the status list, a menu) takes part 
 a scan closes it and is taken, where it would otherwise be lost in the list's type-ahead.
 While a dialog with fields is open (token, bulk) the filter stands aside: the
 dialog's keys are its own, and a token must never be taken for an order ID. A question
-box of the window (buttons only) would swallow a scan, so there the scan is still taken.
+box of the window (buttons only) would swallow a scan, so there the scan is still taken,
+and so it is in the window's one-field questions (a PIN, a badge: ``takesScans``).
 The scanner check's window (``listen``) is watched too, with the slowest scanner's gap.
 """
 
@@ -252,11 +253,15 @@ class ScanCapture(QObject):
         if modal is None:
             return watched.window() is self._window and watched not in self.exempt
         # A question box of the window (only buttons) would lose a scan: the scan is
-        # taken, and the window answers the question "no" (see MainWindow.take_scan).
+        # taken, and the window answers the question "no" (see ScanDesk.take_scan). So is
+        # one asking for a PIN or a badge (gui.common.typed_answer): the scan is offered
+        # to it first, and a person's typing reaches its field as in the window's.
         from PySide6.QtWidgets import QMessageBox
 
+        from flxdesk.gui.common.typed_answer import TAKES_SCANS
+
         return (
-            isinstance(modal, QMessageBox)
+            (isinstance(modal, QMessageBox) or bool(modal.property(TAKES_SCANS)))
             and modal.parent() is self._window
             and watched.window() is modal
         )

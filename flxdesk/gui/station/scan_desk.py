@@ -6,13 +6,17 @@ field, queues through the writer, and sounds the scan's result when it is finish
 A scanner's burst is first read (by key position or the layout's characters, as
 ``flxdesk.station.scan_reading`` decides with the station's scanner settings); the
 scanner check's code opens the scanner check instead.
+
+What it has to say it emits (the band's words and sounds, what the scanner check
+learned); the composer (``flxdesk.gui.window.wiring``) connects them to the station's
+feedback, the armed status and the preferences. ``DeskWindow`` names what it reads.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from flxdesk.host.i18n import QT_TRANSLATE_NOOP
@@ -29,8 +33,7 @@ if TYPE_CHECKING:
     from flxdesk.gui.station.preferences import StationPreferences
     from flxdesk.gui.station.scan_capture import ScanCapture
     from flxdesk.gui.station.scanner_check_dialog import ScannerCheckDialog
-    from flxdesk.gui.station.station_feedback import StationFeedback
-    from flxdesk.history.store import HistoryStore
+    from flxdesk.history.store import AskedBy, HistoryStore
     from flxdesk.station.command_codes import Command
     from flxdesk.station.duplicate_guard import DuplicateGuard
     from flxdesk.station.scan_reading import Burst
@@ -44,16 +47,37 @@ HELD_BECAUSE = {
 }
 
 
+class DeskOperators(Protocol):
+    """Who is at the station (gui.station.operator_part): what a scan needs of them."""
+
+    def refusal(self, scan: str) -> str:
+        """Why ``scan`` may not be queued now (sign-in required, nobody in); "" if it may."""
+        ...
+
+    def signed_note(self, note: str) -> str: ...
+
+    def asked_by(self, approved_by: str = ...) -> AskedBy: ...
+
+    def needs_supervisor(self, status: str) -> bool: ...
+
+
+class Failures(Protocol):
+    @property
+    def unacknowledged(self) -> int:
+        """Failures shown and not yet acknowledged."""
+        ...
+
+
 class DeskWindow(Protocol):
-    """What the scan desk uses of the window: its fields, the station's parts, the
-    history (once open) and the engine."""
+    """What the scan desk reads of the window: its fields, the station's preferences,
+    the armed status, the failures not yet acknowledged, the history (once open) and the
+    engine."""
 
     order_id_edit: QLineEdit
     note_edit: QLineEdit
     submit_button: QPushButton
     status_combo: QComboBox
     preferences: StationPreferences
-    feedback: StationFeedback
     armed: ArmedStatus
     store_writer: StoreWriter | None
     engine_thread: EngineThread
@@ -62,7 +86,13 @@ class DeskWindow(Protocol):
     @property
     def sending_refusal(self) -> str: ...
 
+    @property
+    def operators(self) -> DeskOperators: ...
+
     # Read only: properties of the window (the history once open, its pane made on use).
+    @property
+    def feedback(self) -> Failures: ...
+
     @property
     def history_pane(self) -> HistoryPane: ...
 
@@ -74,6 +104,21 @@ class DeskWindow(Protocol):
 
 
 class ScanDesk(QObject):
+    # For the band, the sounds and the failure panel (gui.station.station_feedback):
+    scanStarted = Signal()  # a new scan is judged (the armed status's idle time restarts)
+    refused = Signal(str)  # not sent, and why
+    notSent = Signal(str)  # stray text a scan replaced in the order field
+    queued = Signal(str, str, str)  # order ID, status, why it waits ("" when it is sent now)
+    updateFinished = Signal(str, bool, str, bool)  # order ID, ok, message, loud (a scan's)
+    info = Signal(str)  # a command done, the armed status changed
+    acknowledgeRequested = Signal()  # the ACK command barcode
+    # For the operators (gui.station.operator_part): a badge scanned or typed as
+    # ``FLXOP <badge>``, and the SIGN OUT command barcode.
+    badgeScanned = Signal(str)
+    signOutRequested = Signal()
+    # What the scanner check or a burst learned of the scanner, for the preferences:
+    learned = Signal(dict)
+
     def __init__(self, window: DeskWindow, parent: QWidget) -> None:
         """``parent``: the window, whose keys the capture watches and over which the
         scanner check opens."""
@@ -160,9 +205,9 @@ class ScanDesk(QObject):
             is_known_code=_is_command_code,
         )
         if reading.learned is not None and reading.learned != station.scanner_learned_keys:
-            self._window.preferences.learn({"scanner_learned_keys": str(reading.learned)})
+            self.learned.emit({"scanner_learned_keys": str(reading.learned)})
         if reading.problem:
-            self._window.feedback.refused(reading.problem)
+            self.refused.emit(reading.problem)
             return
         self.take_scan(reading.text)
 
@@ -178,7 +223,7 @@ class ScanDesk(QObject):
                 preferences.station.scan_max_gap_ms,
                 preferences.settings.locked,
             )
-            check.learned.connect(preferences.learn)
+            check.learned.connect(self.learned)
             self.check = check
             if self.capture is not None:
                 self.capture.listen(check)
@@ -202,10 +247,16 @@ class ScanDesk(QObject):
         text in the order field, which the band then names as not sent.
 
         A question still open (arm Canceled? set 40 orders to Canceled?) is answered "no":
-        the person went on scanning instead of saying yes.
+        the person went on scanning instead of saying yes. A typed question (a PIN, a
+        supervisor's badge) is offered the scan first: a scan that is its answer answers.
         """
         from PySide6.QtWidgets import QMessageBox
 
+        from flxdesk.gui.common.typed_answer import TypedAnswer
+
+        for question in self._parent.findChildren(TypedAnswer):
+            if question.isVisible() and question.offer(text):
+                return
         for box in self._parent.findChildren(QMessageBox):
             if box.isVisible():
                 box.reject()
@@ -214,7 +265,7 @@ class ScanDesk(QObject):
         field.setText(text)
         self.submit()
         if stray and stray != text.strip():
-            self._window.feedback.not_sent(stray)
+            self.notSent.emit(stray)
 
     @Slot()
     def submit(self) -> None:
@@ -229,29 +280,46 @@ class ScanDesk(QObject):
         if self._typed_check(raw):
             field.clear()
             return
-        window.feedback.next_scan()
+        self.scanStarted.emit()
         field.clear()
         field.setFocus()
-        window.armed.note_activity()
+        operators = window.operators
         now = StationNow(
             armed_status=window.armed.status,
-            note=window.note_edit.text(),
-            unacknowledged_failures=window.feedback.failure_panel.count,
+            note=operators.signed_note(window.note_edit.text()),
+            unacknowledged_failures=window.feedback.unacknowledged,
             refuse_while_unacknowledged=window.preferences.station.refuse_while_unacknowledged,
             sending_refusal=window.sending_refusal,
+            operator_refusal=operators.refusal(raw) or self._approval_refusal(raw),
         )
         judged = judge_scan(raw, now, self.guard)
         if judged.verdict is Verdict.COMMAND:
             assert judged.command is not None
             self._run_command(judged.command)
+        elif judged.verdict is Verdict.BADGE:
+            self.badgeScanned.emit(judged.badge)
         elif judged.verdict is Verdict.REFUSED:
-            window.feedback.refused(judged.words)
+            self.refused.emit(judged.words)
             if judged.keep:
                 field.setText(judged.keep)
                 if judged.select_kept:
                     field.selectAll()
         else:
             self._queue(judged.order_id, judged.status, judged.note)
+
+    def _approval_refusal(self, raw: str) -> str:
+        """A status that needs a supervisor armed without one's approval (the station's
+        default, set so in Settings): refused, never sent unapproved."""
+        from flxdesk.orders.statuses import status_label
+
+        armed = self._window.armed
+        if not self._window.operators.needs_supervisor(armed.status) or armed.approved_by:
+            return ""
+        words = self.tr(
+            "{status} needs a supervisor's approval: arm it again and have a supervisor scan "
+            "their badge. {scan} was not sent."
+        )
+        return words.format(status=status_label(armed.status), scan=raw.strip())
 
     def _typed_check(self, raw: str) -> bool:
         """The check code arrived too slowly to be a burst (a Bluetooth scanner): the
@@ -269,7 +337,12 @@ class ScanDesk(QObject):
         assert window.store_writer is not None  # submit waits for the history to open
         writer = window.store_writer.writer
         update_id = writer.queue_one(
-            window.store, order_id, status, note, destination=window.engine_thread.destination
+            window.store,
+            order_id,
+            status,
+            note,
+            destination=window.engine_thread.destination,
+            asked_by=window.operators.asked_by(window.armed.approved_by),
         )
         if update_id is None:  # the history is busy: written in order as soon as it can be
             busy = (
@@ -277,7 +350,7 @@ class ScanDesk(QObject):
                 if writer.importing
                 else self.tr("the history is busy, kept here")
             )
-            window.feedback.queued(order_id, status, busy)
+            self.queued.emit(order_id, status, busy)
             return
         self.scan_queued(update_id, order_id, status)
 
@@ -288,7 +361,7 @@ class ScanDesk(QObject):
         window.model.add_new(update_id)
         window.engine_thread.wake()
         held = HELD_BECAUSE.get(window.engine_state)
-        window.feedback.queued(order_id, status, self.tr(held) if held else "")
+        self.queued.emit(order_id, status, self.tr(held) if held else "")
 
     @Slot(int, bool, str)
     def on_update_finished(self, update_id: int, ok: bool, message: str) -> None:
@@ -299,7 +372,7 @@ class ScanDesk(QObject):
         order_id = row.order_id if row is not None else "?"
         loud = update_id in self._scanned_ids
         self._scanned_ids.discard(update_id)
-        window.feedback.finished(order_id, ok, message, loud=loud)
+        self.updateFinished.emit(order_id, ok, message, loud)
 
     def _submit_when_open(self) -> None:
         """Enter pressed before the history is open (a few ms after the window shows):
@@ -321,12 +394,16 @@ class ScanDesk(QObject):
         window = self._window
         if command.action is Action.ARM_STATUS:
             assert command.status is not None
-            window.feedback.info(window.armed.arm_from_command(command.status))
+            words = window.armed.arm_from_command(command.status)
+            if words:  # "": a supervisor's badge is asked for, in words of its own
+                self.info.emit(words)
         elif command.action is Action.ACKNOWLEDGE:
-            window.feedback.acknowledge()
+            self.acknowledgeRequested.emit()
         elif command.action is Action.CLEAR_NOTE:
             window.note_edit.clear()
-            window.feedback.info(self.tr("Note cleared."))
+            self.info.emit(self.tr("Note cleared."))
+        elif command.action is Action.SIGN_OUT:
+            self.signOutRequested.emit()
 
     def _previous_update_at(self, order_id: str, status: str, since: float) -> float | None:
         from flxdesk.history.query import HistoryQuery
@@ -350,15 +427,14 @@ class ScanDesk(QObject):
         """The armed status changed: the band says so (not for a command, which says it)."""
         from flxdesk.orders.statuses import status_label
 
-        feedback = self._window.feedback
         if why == "idle":
-            feedback.info(
+            self.info.emit(
                 self.tr("No scan for a while: back to the station's {status}.").format(
                     status=status_label(status)
                 )
             )
         elif not why:
-            feedback.info(
+            self.info.emit(
                 self.tr("Armed: {status}. Every scan is set to {status}.").format(
                     status=status_label(status)
                 )

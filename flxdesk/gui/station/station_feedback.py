@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from flxdesk.gui.station.sound_player import SoundPlayer
     from flxdesk.gui.window.notices import WindowStack
     from flxdesk.history.store import HistoryStore
+    from flxdesk.station.station_settings import StationSettings
 
 
 def start_of_today() -> float:
@@ -82,6 +83,33 @@ class StationFeedback(QObject):
     def has_failure_panel(self) -> bool:
         return self._failure_panel is not None
 
+    @property
+    def unacknowledged(self) -> int:
+        """Failures shown and not yet acknowledged (a scan may be refused while any are)."""
+        return self.failure_panel.count
+
+    def start(self, muted: bool, volume: float) -> None:
+        """After the first paint: the sounds, and the failure panel, made now so that the
+        first failure shows at once."""
+        from flxdesk.gui.station.sound_player import SoundPlayer
+
+        self.sounds = SoundPlayer(muted=muted, volume=volume, parent=self)
+        self.failure_panel  # noqa: B018  made and placed in the stack
+
+    @Slot(object)
+    def use_station(self, station: StationSettings) -> None:
+        """New preferences: the sounds' mute and volume."""
+        if self.sounds is not None:
+            self.sounds.set_muted(station.sound_muted)
+            self.sounds.set_volume(station.sound_volume)
+
+    @Slot(float)
+    def set_body_size(self, point_size: float) -> None:
+        """The zoom's text size, for the failure panel once it is made (it reads the
+        window's size itself when it is made later)."""
+        if self._failure_panel is not None:
+            self._failure_panel.set_body_size(point_size)
+
     def acknowledge(self) -> None:
         """Esc, the menu or FLXCMD ACK: the failures were seen."""
         self.failure_panel.acknowledge()
@@ -116,7 +144,12 @@ class StationFeedback(QObject):
     def info(self, text: str) -> None:
         self._show(text, "info")
 
-    def finished(self, order_id: str, ok: bool, message: str, *, loud: bool) -> None:
+    def welcome(self, text: str) -> None:
+        """An operator signed in, a supervisor approved: the band and the ready sound."""
+        self._show(text, "sent")
+        self._play(Cue.SENT)
+
+    def finished(self, order_id: str, ok: bool, message: str, loud: bool) -> None:
         """A finished update; ``loud`` for scans (a bulk run sounds only its failures)."""
         self._roll_day()
         if ok:

@@ -4,7 +4,8 @@ What each part does lives in its own module: the menus (``gui.window.menus``), t
 bar (``gui.window.status_bar``), the vertical order of banners and panels
 (``gui.window.notices``), the scan desk (``gui.station.scan_desk``, with its Qt-free rules
 in ``flxdesk.station.scan_rules``), the bulk flow (``gui.bulk.bulk_flow``), the station's
-preferences (``gui.station.preferences``), the token (``gui.token.token_watch``).
+preferences (``gui.station.preferences``), the token (``gui.token.token_watch``). Who
+listens to which part's signals is ``gui.window.wiring``.
 
 Start-up order: the widgets are built before the first paint; the history is given by
 ``attach_history`` (after the first paint, in the app); once both have happened the
@@ -22,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -39,6 +39,7 @@ from flxdesk.gui.sending.engine_thread import EngineThread
 from flxdesk.gui.sending.held_watch import HeldWatch
 from flxdesk.gui.station.armed_status import ArmedStatus
 from flxdesk.gui.station.feedback_widgets import ArmedStatusChip, ResultBand
+from flxdesk.gui.station.operator_part import OperatorPart
 from flxdesk.gui.station.preferences import StationPreferences
 from flxdesk.gui.station.scan_desk import ScanDesk
 from flxdesk.gui.station.station_feedback import StationFeedback
@@ -49,10 +50,20 @@ from flxdesk.gui.window.menus import WindowMenus
 from flxdesk.gui.window.notices import CrashNotice, DemoBanner, WindowStack
 from flxdesk.gui.window.order_form import order_form
 from flxdesk.gui.window.status_bar import StationStatusBar
+from flxdesk.gui.window.wiring import (
+    connect_bulk,
+    connect_on_screen,
+    connect_parts,
+    make_floor_parts,
+)
 from flxdesk.host.i18n import translate
 from flxdesk.sending.events import EngineState
 
 if TYPE_CHECKING:
+    # For annotations only: importing a QEvent class builds QEvent.Type (~180 members,
+    # ~1.5 ms) before the first paint.
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+
     from flxdesk.gui.bulk.bulk_flow import BulkFlow
     from flxdesk.gui.floor.floor_parts import FloorParts
     from flxdesk.gui.history.model import HistoryModel
@@ -99,12 +110,17 @@ class MainWindow(QMainWindow):
         self.station_name = station_name
         title = f"flxdesk {__version__}" + (f" — {station_name}" if station_name else "")
         demo_title = self.tr("{title} — DEMO (orders 1000-1999)").format(title=title)
-        self.setWindowTitle(demo_title if demo else title)
-        self.preferences = StationPreferences(self, self, settings or Settings(), settings_file)
+        self._title = demo_title if demo else title
+        self.setWindowTitle(self._title)
+        settings = settings or Settings()
+        self.preferences = StationPreferences(self, settings, settings_file)
         self._build_fields()
         self._add_parts()
         self.menus = WindowMenus(self, demo=demo)
         self.status = StationStatusBar(self, api_url, station_name)
+        # Who is at the station (flxdesk.operators): built before the armed status, which
+        # asks it for a supervisor's approval.
+        self.operators = OperatorPart(settings.operators, station_name, self, self.note_edit)
         self.feedback = StationFeedback(
             self.result_label,
             self.status.today_label,
@@ -119,10 +135,10 @@ class MainWindow(QMainWindow):
             self.armed_chip,
             self.preferences.station.default_status,
             self.preferences.station.idle_reset_minutes,
+            approver=self.operators,
         )
         self.scan_desk = ScanDesk(self, self)
         self.held = HeldWatch(self, self)
-        self.armed.armed.connect(self.scan_desk.on_armed)
         self.token_watch = TokenWatch(
             self,
             token_keeper,
@@ -131,6 +147,7 @@ class MainWindow(QMainWindow):
             lambda problem: self.show_result(problem, ok=False),
             self.held.refresh,
         )
+        connect_parts(self)
         place_window(self, self.preferences.station.geometry)
         if self.preferences.station.zoom != 1.0:  # at 1.0 every widget already has its size
             self.preferences.apply_zoom(self.preferences.station.zoom)
@@ -141,8 +158,13 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._on_screen = False
         self.firstPainted.connect(self._on_first_paint)
-        engine_thread.updateFinished.connect(self.scan_desk.on_update_finished)
         engine_thread.stateChanged.connect(self._on_engine_state)
+
+    @Slot(str)
+    def show_operator(self, name: str) -> None:
+        """Who is signed in, in the title and large in the status bar."""
+        self.setWindowTitle(f"{self._title} — {name}" if name else self._title)
+        self.status.show_operator(name, required=self.operators.required)
 
     # --- the history, and what starts once it is open -----------------------------------
     @property
@@ -182,7 +204,7 @@ class MainWindow(QMainWindow):
         if self._bulk is None:
             from flxdesk.gui.bulk.bulk_flow import BulkFlow
 
-            self._bulk = BulkFlow(self, self)
+            self._bulk = connect_bulk(self, BulkFlow(self, self))
         return self._bulk
 
     @property
@@ -211,16 +233,7 @@ class MainWindow(QMainWindow):
 
         self.engine_thread.start()
         if self.engine_thread.floor is not None:
-            from flxdesk.gui.floor.floor_parts import FloorParts
-
-            self.floor_parts = FloorParts(
-                self.engine_thread.floor,
-                self.scan_desk.guard,
-                self.menus.floor_action,
-                self.status,
-                self.engine_thread,
-                self,
-            )
+            self.floor_parts = make_floor_parts(self, self.engine_thread.floor)
         self.token_watch.tokens.load()
         self.history_pane.finish_setup()
         icon = icon_path()
@@ -228,6 +241,8 @@ class MainWindow(QMainWindow):
             QApplication.setWindowIcon(QIcon(str(icon)))
         self.menus.set_shortcuts()
         self.scan_desk.start()
+        self.operators.start()
+        connect_on_screen(self)
         self.preferences.start()
         if self.model.attached:
             self.feedback.count_today(self.store)
@@ -281,7 +296,7 @@ class MainWindow(QMainWindow):
         if self._history_pane is None:
             from flxdesk.gui.history.pane import HistoryPane
 
-            pane = HistoryPane(self.store, self.engine_thread)
+            pane = HistoryPane(self.store, self.engine_thread, operators=self.operators)
             label = QLabel(self.tr("&History (newest first)"))
             label.setBuddy(pane.view)
             self._history_area.takeAt(0)  # the stretch that stood in for the pane
@@ -368,6 +383,7 @@ class MainWindow(QMainWindow):
         self.preferences.remember_geometry(saved_geometry(self))
         self.hide()
         self.scan_desk.stop()
+        self.operators.stop()
         if self.floor_parts is not None:
             self.floor_parts.stop()
         if self.feedback.sounds is not None:

@@ -8,8 +8,6 @@ Keyboard shortcuts are set after the first paint (``set_shortcuts``): ``QKeySequ
 and the ``Qt`` namespace are not small to build.
 """
 
-from __future__ import annotations
-
 import operator
 from typing import NamedTuple
 
@@ -22,6 +20,7 @@ MENUS = (
     ("file", QT_TRANSLATE_NOOP("WindowMenus", "&File")),
     ("view", QT_TRANSLATE_NOOP("WindowMenus", "&View")),
     ("bulk", QT_TRANSLATE_NOOP("WindowMenus", "&Bulk")),
+    ("operator", QT_TRANSLATE_NOOP("WindowMenus", "O&perator")),
     ("token", QT_TRANSLATE_NOOP("WindowMenus", "&Token")),
     ("help", QT_TRANSLATE_NOOP("WindowMenus", "&Help")),
 )
@@ -108,6 +107,20 @@ ENTRIES = (
         "bulk.open_dialog",
     ),
     Entry(
+        "operator",
+        "sign_in_action",
+        QT_TRANSLATE_NOOP("WindowMenus", "&Sign in…"),
+        "signInAction",
+        "operators.ask_badge",
+    ),
+    Entry(
+        "operator",
+        "sign_out_action",
+        QT_TRANSLATE_NOOP("WindowMenus", "Sign &out"),
+        "signOutAction",
+        "operators.sign_out",
+    ),
+    Entry(
         "token",
         "set_token_action",
         QT_TRANSLATE_NOOP("WindowMenus", "&Set or replace token…"),
@@ -134,6 +147,7 @@ ENTRIES = (
 SHORTCUTS = {
     "quit_action": ("StandardKey.Quit",),
     "bulk_action": ("Ctrl+B",),
+    "sign_in_action": ("Ctrl+I",),  # the badge number typed, for a scanner that fails
     "zoom_in_action": ("StandardKey.ZoomIn", "Ctrl+="),
     "zoom_out_action": ("StandardKey.ZoomOut",),
     "zoom_reset_action": ("Ctrl+0",),
@@ -155,6 +169,8 @@ class WindowMenus:
     zoom_reset_action: QAction
     floor_action: QAction
     bulk_action: QAction
+    sign_in_action: QAction
+    sign_out_action: QAction
     set_token_action: QAction
     forget_token_action: QAction
     user_guide_action: QAction
@@ -165,6 +181,7 @@ class WindowMenus:
             key: window.menuBar().addMenu(translate("WindowMenus", text)) for key, text in MENUS
         }
         self.token_menu = menus["token"]
+        self.operator_menu = menus["operator"]  # hidden where operators do not sign in
         self.token_menu.setEnabled(not demo)  # the demo's token is its own
         for entry in ENTRIES:
             menu = menus[entry.menu]

@@ -5,8 +5,6 @@ accessibility tools: orderIdEdit, statusCombo, noteEdit, submitButton. The words
 the "MainWindow" context of the translations.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton

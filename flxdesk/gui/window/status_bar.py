@@ -1,6 +1,7 @@
 """The window's status bar: what is waiting and why, today's counts, the token, the API.
 
-Left to right: the queue (by engine state, with what is held for another destination),
+Left to right: who is signed in (large, on a station whose operators sign in), the
+queue (by engine state, with what is held for another destination),
 today's counts (kept by ``StationFeedback``), where the token comes from, the floor (on
 a station with one: reachable, or "not reachable since 09:14: this station is pacing
 alone"), and, at the right, the station's name, the API address (and the Restart
@@ -51,6 +52,7 @@ TOKEN_STATE_TEXT = {
 }
 
 
+OPERATOR_TYPE = 1.4  # times the body font: the name in the status bar
 SQUEEZED_WIDTH = 60  # pixels a label keeps when the floor's line needs the room
 
 
@@ -64,6 +66,13 @@ class StationStatusBar:
         self.token_label = QLabel()
         self.api_label = QLabel(translate("StatusBar", "API: {url}").format(url=api_url))
         bar = window.statusBar()
+        # On a station whose operators sign in (show_operator): the name, large, first.
+        self.operator_label = QLabel()
+        self.operator_label.setObjectName("operatorName")
+        self.operator_label.setAccessibleName(translate("StatusBar", "Operator signed in"))
+        self.operator_label.setContentsMargins(6, 0, 12, 0)
+        self.operator_label.hide()
+        bar.addWidget(self.operator_label)
         bar.addWidget(self.queue_label)
         bar.addWidget(self.today_label)
         bar.addWidget(self.token_label, 1)
@@ -89,6 +98,22 @@ class StationStatusBar:
     def show_engine_state(self, state: EngineState, waiting: int, since: str) -> None:
         self._queue_text = QUEUE_STATE_TEXT[state](waiting).format(since=since)
         self._show_queue()
+
+    def show_operator(self, name: str, *, required: bool) -> None:
+        """Who is signed in ("": nobody), large, so it reads from across the bench."""
+        from flxdesk.gui.station.feedback_widgets import enlarge
+
+        if name:
+            text = name
+        elif required:
+            text = translate("StatusBar", "Nobody signed in: scan your badge")
+        else:
+            text = translate("StatusBar", "Nobody signed in")
+        if self.operator_label.isHidden():
+            enlarge(self.operator_label, OPERATOR_TYPE)
+            self.operator_label.show()
+        self.operator_label.setText(text)
+        self.operator_label.setAccessibleDescription(text)
 
     def show_held(self, held: int) -> None:
         self._held = held

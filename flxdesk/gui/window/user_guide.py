@@ -1,8 +1,10 @@
 """Help → User guide: docs/user-guide.md, shipped with flxdesk and read offline.
 
-Shown in a window of its own (not modal: scans go on behind it) by Qt's own Markdown
-reader, with its pictures; links to the IT guide open in it too, web links in the
-browser. A build without the guide says so on the band.
+In the window's language: docs/user-guide.es.md when the window speaks Spanish (the
+English guide where a language has none). Shown in a window of its own (not modal:
+scans go on behind it) by Qt's own Markdown reader, with its pictures; links to the
+other language's guide and to the IT guide open in it too, web links in the browser. A
+build without the guide says so on the band.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
+from flxdesk.gui.start.translation import current_language
 from flxdesk.host.i18n import translate
 from flxdesk.host.resources import user_guide_path
 
@@ -36,7 +39,7 @@ def show_user_guide(parent: QWidget, say: Callable[[str, bool | None], None]) ->
         existing.show()
         existing.raise_()
         return existing
-    path = user_guide_path()
+    path = user_guide_path(current_language())
     if path is None:
         say(translate("UserGuide", "The user guide is not installed with this copy."), False)
         return None

@@ -192,7 +192,7 @@ def write_settings(paths, document: dict) -> None:
 
 
 def test_the_self_test_names_the_tls_mode_also_when_the_floor_does_not_answer(paths) -> None:
-    from flxdesk.self_test import check_floor
+    from flxdesk.self_test import floor_check as check_floor
 
     write_settings(paths, {"floor_url": f"postgresql://p@127.0.0.1:{closed_port()}/f"})
     result = check_floor(paths)
@@ -209,7 +209,7 @@ def test_the_self_test_names_the_tls_mode_also_when_the_floor_does_not_answer(pa
 def test_the_self_test_fails_a_shared_or_too_powerful_login(
     postgres: PostgresServer, paths, memory_keyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from flxdesk.self_test import check_floor
+    from flxdesk.self_test import floor_check as check_floor
     from support.floor import connect_as, floor_with_stations, publish_row, remember_password
 
     owner, urls = floor_with_stations(postgres, "pack_shared")

@@ -13,10 +13,9 @@ import pytest
 import trustme
 
 from flxdesk.flxpoint.client import FlxpointClient
-from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
+from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi, round_trip_check
 from flxdesk.flxpoint.results import Outcome
 from flxdesk.flxpoint.tls import OS_TRUST_STORE, use_os_trust_store
-from flxdesk.self_test import check_round_trip
 
 TOKEN = "tls-test-token"
 
@@ -132,7 +131,7 @@ def test_loopback_is_never_sent_to_a_proxy(dead_proxy_everywhere: str) -> None:
             client.close()
     assert result.outcome is Outcome.SUCCESS, result.detail
     assert [seen.order_id for seen in api.requests] == ["1001"]
-    assert check_round_trip().passed
+    assert round_trip_check().passed
 
 
 def test_other_addresses_still_go_through_the_proxy(dead_proxy_everywhere: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import time
 from pathlib import Path
@@ -22,19 +21,10 @@ from flxdesk.history.query import (
 from flxdesk.history.store import HistoryStore, State, UpdateRow
 from flxdesk.orders.destination import Destination
 from flxdesk.station.duplicate_guard import DuplicateGuard
-from support.paths import ROOT
+from support.paths import bench_script
 
 HERE = Destination("https://api.example.test", "f" * 32)
 NOW = time.time()
-
-
-def load_bench():
-    """bench/history_query.py (not a package): its fast builder of big histories."""
-    path = ROOT / "bench" / "history_query.py"
-    spec = importlib.util.spec_from_file_location("bench_history_query", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def fill(store: HistoryStore, rows: int = 1500, seed: int = 7) -> None:
@@ -284,7 +274,7 @@ def test_a_million_rows_filter_exactly_and_within_the_budget(tmp_path: Path) -> 
     """The fast path at full size: every benchmarked filter counts exactly what a plain
     SQL scan counts, and its count and first page take under 100 ms (best of three;
     bench/history_query.py reports the medians)."""
-    bench = load_bench()
+    bench = bench_script("history_query")
     path = tmp_path / "history.sqlite3"
     now = time.time()
     bench.build_history(path, 1_000_000, now)

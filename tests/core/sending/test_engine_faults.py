@@ -176,8 +176,9 @@ def test_a_history_locked_mid_run_is_waited_out_and_nothing_is_lost(tmp_path: Pa
         engine = engine_for(api.url, store.path, on_event=events.append)
         thread = run_in_thread(engine)
         wait_for(lambda: store.get(ids[1]).state is State.SENT)
-        # Another program (a backup tool, antivirus) takes the write lock and keeps it.
-        other = sqlite3.connect(store.path, timeout=0, isolation_level=None)
+        # Another program (a backup tool, antivirus) takes the write lock and keeps it. It
+        # waits its turn for the lock, as such a program does: the engine may be writing.
+        other = sqlite3.connect(store.path, timeout=10, isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
         try:
             wait_for(lambda: engine.state is EngineState.STORAGE_PROBLEM)

@@ -44,6 +44,7 @@ DOCUMENTED = {
     "FLXCMD NOT MANAGED",
     "FLXCMD ACK",
     "FLXCMD CLEAR NOTE",
+    "FLXCMD SIGN OUT",
 }
 
 
@@ -54,8 +55,9 @@ def test_codes_are_the_documented_set_and_safe_for_every_keyboard_layout() -> No
         assert command.code.startswith(PREFIX)
 
 
-def test_the_user_guide_lists_every_code() -> None:
-    guide = (ROOT / "docs" / "user-guide.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["user-guide.md", "user-guide.es.md"])
+def test_the_user_guide_lists_every_code(name: str) -> None:
+    guide = (ROOT / "docs" / name).read_text(encoding="utf-8")
     for code in [*DOCUMENTED, CHECK_CODE]:
         assert f"`{code}`" in guide, code
 

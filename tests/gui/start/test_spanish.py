@@ -2,38 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
-from flxdesk.config.settings import load_settings, save_station
+from flxdesk.config.settings import load_settings
 from flxdesk.gui.common.status_combo import select_status
 from flxdesk.gui.start.startup import RunningApp
-from flxdesk.gui.start.translation import current_language, install_translators, remove_translators
+from flxdesk.gui.start.translation import current_language, install_translators
 from flxdesk.history.store import State
 from flxdesk.host import i18n
 from flxdesk.host.paths import AppPaths, demo_paths
-from flxdesk.station.station_settings import StationSettings
 from support.window import scan, status_texts
 
 
-@pytest.fixture
-def spanish_app(
-    qtbot: QtBot, paths: AppPaths, start_app: Callable[..., RunningApp]
-) -> Iterator[RunningApp]:
-    """The demo window started with Spanish chosen in its station settings."""
-    save_station(demo_paths(paths).settings_file, StationSettings(language="es"))
-    running = start_app(demo=True)
-    qtbot.waitExposed(running.window)
-    qtbot.waitUntil(running.engine_thread.isRunning)
-    yield running
-    remove_translators()  # the QApplication outlives the test
-
-
-def test_the_window_reads_in_spanish(spanish_app: RunningApp) -> None:
+def test_the_window_reads_in_spanish(qtbot: QtBot, spanish_app: RunningApp) -> None:
     window = spanish_app.window
     assert current_language() == "es"
     assert window.findChild(QPushButton, "submitButton").text() == "Actualizar"
@@ -41,7 +24,7 @@ def test_the_window_reads_in_spanish(spanish_app: RunningApp) -> None:
         "Escanee o escriba el ID y pulse Intro"
     )
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles[:4] == ["&Archivo", "&Ver", "&Lote", "&Token"]
+    assert titles[:5] == ["&Archivo", "&Ver", "&Lote", "&Operador", "&Token"]
     assert "Nada en espera" in status_texts(window)
     assert window.findChild(QLabel, "armedStatus").text() == "CERRADO"
     combo = window.findChild(QComboBox, "statusCombo")
@@ -49,6 +32,9 @@ def test_the_window_reads_in_spanish(spanish_app: RunningApp) -> None:
     assert "Retenido" in labels and "On Hold" not in labels
     header = window.findChild(QTableView, "historyView").horizontalHeader()
     assert header.model().headerData(4, header.orientation()) == "Resultado"
+    qtbot.waitUntil(lambda: window.history_pane_made)
+    count = window.findChild(QLabel, "historyCount")  # before any scan or filter
+    assert count.text() == "Todas las actualizaciones, la más nueva primero"
     # Qt's own words (qtbase_es): the standard buttons of a dialog.
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
 

@@ -64,3 +64,16 @@ def test_band_restyles_only_when_its_colour_changes(qtbot: QtBot) -> None:
     assert changes.count == 0 and band.text() == "Queued 200,000 updates."
     band.show_result("Order 9001 was not found", "failed")
     assert changes.count >= 1 and band.kind == "failed"
+
+
+def test_band_shows_markup_as_the_characters_it_is(qtbot: QtBot) -> None:
+    """A station name from the floor ("set to Closed at <b>X</b>") is data, never markup:
+    the band is plain text from the start (set by number, without Qt's namespace)."""
+    band = ResultBand()
+    qtbot.addWidget(band)
+    assert band.textFormat() == Qt.TextFormat.PlainText
+    band.show_result("Order 3001 was set to Closed at <b>BOLD</b>", "refused")
+    band.show()
+    qtbot.waitExposed(band)
+    assert band.textFormat() == Qt.TextFormat.PlainText
+    assert band.text() == "Order 3001 was set to Closed at <b>BOLD</b>"

@@ -30,6 +30,7 @@ pytestmark = pytest.mark.timeout(300)
 IDS = ["SO-1001", "A/B-7", "1234", "FR-10234/1", "x_9.q#2"]
 CAPS_IDS = ["ZQ-5/a.9_Y", "Mm-77"]
 CTRL = 37  # Control_L
+BADGE_SCAN = "FLXOP 0042"  # the demo's practice badge (Maria López)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,7 @@ def us_keys(display: str) -> dict[str, tuple[int, bool]]:
     set_layout(display, "us")
     keyboard = Keyboard(display)
     try:
-        chars = set("".join(IDS + CAPS_IDS) + CHECK_CODE + "]C1q1w;FLXCMD CLEAR NOTE")
+        chars = set("".join(IDS + CAPS_IDS) + CHECK_CODE + "]C1q1w;FLXCMD CLEAR NOTE" + BADGE_SCAN)
         keys = {char: keyboard.keycode_of(char) for char in chars}
     finally:
         keyboard.close()
@@ -81,6 +82,7 @@ class Station:
         self.queued: list[str] = []
         self.bands: list[str] = []
         self.notes: list[str] = []
+        self.titles: list[str] = []
         self.checks: list[str] = []
         self.wait_for(lambda line: line == "ready", 60)
 
@@ -106,6 +108,7 @@ class Station:
                 "queued": self.queued,
                 "band": self.bands,
                 "note": self.notes,
+                "title": self.titles,
                 "check": self.checks,
             }.get(kind, []).append(text)
             if found(line):
@@ -255,3 +258,17 @@ def test_a_scan_with_focus_elsewhere_is_taken_whole_and_changes_nothing_there(
     queued(station, "A/B-7")
     assert station.notes == []  # the note never got a key
     assert station.queued == ["SO-1001", "A/B-7"]
+
+
+def test_a_badge_scanned_with_focus_in_the_note_signs_in_and_names_the_operator(
+    station_on, us_keys
+) -> None:
+    station, keyboard = station_on("us")
+    station.command("focus note")
+    scan(keyboard, us_keys, BADGE_SCAN)
+    station.wait_for(lambda line: line == "band Signed in: Maria López.")
+    station.wait_for(lambda line: line.startswith("title ") and line.endswith(" — Maria López"))
+    scan(keyboard, us_keys, "1234")  # and scans go on
+    queued(station, "1234")
+    assert station.notes == []  # neither the badge nor the scan reached the note
+    assert station.queued == ["1234"]
