@@ -17,11 +17,12 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -77,7 +78,14 @@ def _operator_cells(line: OperatorLine) -> tuple[str, ...]:
     return (plain(line.label), *counts, rate, gap)
 
 
-def _table(name: str, accessible: str, heads: Sequence[str]) -> QTableWidget:
+_NUMBERS = "numbers"  # a table's property: the columns whose cells are right-aligned
+
+
+def _table(
+    name: str, accessible: str, heads: Sequence[str], names: Sequence[int], numbers: Sequence[int]
+) -> QTableWidget:
+    """A read-only table: the ``names`` columns share the width left, every other column
+    is as wide as its widest cell; the ``numbers`` columns right-aligned."""
     table = QTableWidget(0, len(heads))
     table.setObjectName(name)
     table.setAccessibleName(accessible)
@@ -85,7 +93,14 @@ def _table(name: str, accessible: str, heads: Sequence[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    for column in range(len(heads)):
+        stretch = column in names
+        header.setSectionResizeMode(
+            column,
+            QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.ResizeToContents,
+        )
+    table.setProperty(_NUMBERS, list(numbers))
     return table
 
 
@@ -94,6 +109,8 @@ def _fill(
 ) -> None:
     """One row per item, its cells ``cells_of(item)``; an item that cannot be shown is
     logged and shown as "?" (the floor's text is another station's)."""
+    numbers = set(table.property(_NUMBERS) or ())
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     table.setRowCount(len(rows))
     for row, item in enumerate(rows):
         try:
@@ -102,8 +119,10 @@ def _fill(
             log.warning("A row of the floor's report cannot be shown: %r", item, exc_info=True)
             cells = ("?",) * table.columnCount()
         for column, text in enumerate(cells[: table.columnCount()]):
-            table.setItem(row, column, QTableWidgetItem(text))
-    table.resizeColumnsToContents()
+            cell = QTableWidgetItem(text)
+            if column in numbers:
+                cell.setTextAlignment(right)
+            table.setItem(row, column, cell)
 
 
 class FloorView(QDialog):
@@ -139,6 +158,8 @@ class FloorView(QDialog):
                 self.tr("Last seen"),
                 self.tr("Signed in"),
             ),
+            names=(0, 5),
+            numbers=(1, 2, 3),
         )
         self.operators_title = QLabel(self.tr("By operator, whole floor"))
         self.operators_title.setObjectName("floorOperatorsTitle")
@@ -154,6 +175,8 @@ class FloorView(QDialog):
                 self.tr("Orders/h"),
                 self.tr("Longest gap"),
             ),
+            names=(0,),
+            numbers=(1, 2, 3, 4, 5),
         )
         self.operators.setToolTip(
             self.tr(
