@@ -107,6 +107,72 @@
         </message>
     </context>
     <context>
+        <name>BadgeCards</name>
+        <message>
+            <source>Badge {badge}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Badge {badge}, supervisor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scan your badge at any station to sign in. Keep it like a key: whoever scans it signs in as you.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>flxdesk operator badges</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>flxdesk operator badges, {page} of {pages}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the badge {badge} is too long to print on this paper at a width scanners read: print the badges on A4 or Letter, or give that operator a shorter badge</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BadgeCommand</name>
+        <message>
+            <source>Nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write {file}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>left out (the stations leave it out too): {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no operators are set up: add them on the floor (flxdesk operator add) or in the machine settings file's "operators". Nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the floor cannot be used ({why}): the badges are made from this computer's last copy of its operators.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the floor's operators</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the settings' operators</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this flxdesk cannot write PDF files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wrote {count} badge card(s) to {file}, from {source}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Badges</name>
         <message>
             <source>the badge "{badge}" has characters a barcode cannot carry (use A-Z, 0-9, -)</source>
@@ -872,16 +938,16 @@
             <translation>resumen de la planta flxdesk: {period}</translation>
         </message>
         <message>
-            <source>last seen</source>
-            <translation>última vez</translation>
-        </message>
-        <message>
             <source>no station has reached the floor yet</source>
             <translation>ninguna estación se ha conectado aún a la planta</translation>
         </message>
         <message>
             <source>sent</source>
             <translation>enviados</translation>
+        </message>
+        <message>
+            <source>signed in</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>station</source>
@@ -941,6 +1007,10 @@
         <message>
             <source>The floor is at version {version} already: its tables were left as they are.</source>
             <translation>La planta ya está en la versión {version}: sus tablas quedan como estaban.</translation>
+        </message>
+        <message>
+            <source>The floor now holds the operators of every station ('flxdesk operator add'), who asked for each update and who is signed in at each station.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The floor's functions are owned by a superuser: make the NOLOGIN role {role} (README, 'The floor') so that they run with no more rights than they need.</source>
@@ -1566,6 +1636,81 @@
         <message>
             <source>The note is {len} characters long; the most Flxpoint takes is {most}. Shorten it.</source>
             <translation>La nota tiene {len} caracteres; Flxpoint acepta como mucho {most}. Acórtela.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorCommand</name>
+        <message>
+            <source>No PIN given: type it at a terminal, or set {name} when there is none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No hash was made.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PIN (4 to 12 digits): </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The floor is at version {version} and has no operators yet: run 'flxdesk floor init' from this flxdesk to upgrade it. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The same PIN again: </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The two PINs differ.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>added {name} with badge {badge} to {floor}{what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>asks for a PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>badge {badge} is now {name} on {floor}{what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no operator has badge {badge} on {floor}: nothing was removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only the floor's owner may change or list its operators: {login} may not (a station's login never can; stations read the operators themselves). Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stations leave out {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>supervisor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>took badge {badge} ({name}) off {floor}: stations refuse it from their next heartbeat (30 s at most while they reach the floor).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} operator(s) on {floor}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{problem}. Nothing was changed.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
