@@ -156,6 +156,7 @@ def report_lines(report: FloorReport, max_failures: int | None = None) -> list[s
         translate("FloorReport", "waiting"),
     )
     station_head = translate("FloorReport", "station")
+    seen_head = translate("FloorReport", "last seen")
     lines = [
         translate("FloorReport", "flxdesk floor summary: {period}").format(
             period=report.summary.period.label
@@ -164,7 +165,7 @@ def report_lines(report: FloorReport, max_failures: int | None = None) -> list[s
         f"{station_head:<20}"
         + "".join(f"{head:>10}" for head in heads)
         + "  "
-        + f"{translate('FloorReport', 'last seen'):<18}"
+        + f"{seen_head:<18}"
         + translate("FloorReport", "signed in"),
     ]
     now = report.summary.made_at

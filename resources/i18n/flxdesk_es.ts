@@ -938,6 +938,10 @@
             <translation>resumen de la planta flxdesk: {period}</translation>
         </message>
         <message>
+            <source>last seen</source>
+            <translation>última vez visto</translation>
+        </message>
+        <message>
             <source>no station has reached the floor yet</source>
             <translation>ninguna estación se ha conectado aún a la planta</translation>
         </message>
