@@ -10,13 +10,14 @@ busy floor: 10 million rows is about 27,000 a day). Each figure is the median of
 
 - ``flxdesk report --floor`` of one day (flxdesk.floor.report.floor_report and its lines),
   as a station login: <= 2 s;
-- the window's mirror read (flxdesk.floor.recent, the duplicate window of 10 minutes): <= 50 ms;
+- the window's mirror read (flxdesk.floor.duplicates, the duplicate window of 10 minutes): <= 50 ms;
 - the duplicate lookup (flxdesk.floor.duplicates.find_duplicate): <= 20 ms;
 - publishing one update as a station does (flxdesk.floor.outbox.publish): median <= 5 ms;
 - ``flxdesk floor prune`` of the rows older than 300 days, once, last (its own time).
 
 The rows are written by the owner in one INSERT ... SELECT from generate_series, with the
-indexes dropped and made again (as a restore would); that build is not a figure.
+indexes dropped and made again (as a restore would); that build is not a figure. Each
+row names one of three operators per station (the report's line per operator).
 """
 
 from __future__ import annotations
@@ -32,9 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 import psycopg
 
-from flxdesk.floor.duplicates import find_duplicate
+from flxdesk.floor.duplicates import RecentElsewhere, find_duplicate
 from flxdesk.floor.outbox import OutboxItem, publish
-from flxdesk.floor.recent import RecentElsewhere
 from flxdesk.floor.report import floor_report, report_lines
 from flxdesk.floor.schema import prune
 from flxdesk.history.periods import Period
@@ -46,12 +46,14 @@ TARGETS = {"report": 2.0, "mirror": 0.050, "duplicate": 0.020, "publish": 0.005}
 
 FILL = """
 INSERT INTO flxdesk.updates (station, history_id, local_id, login, revision, order_id,
-    status, note, state, outcome, message, http_code, attempts, queued_at, finished_at)
+    status, note, state, outcome, message, http_code, attempts, queued_at, finished_at,
+    operator)
 SELECT 'PACK-' || s, %(history)s, n, 'pack' || s, 1, (100000 + (n * 7919) %% 5000000)::text,
        (ARRAY['Closed','Closed','Closed','Open','On Hold','Canceled'])[1 + n %% 6], '',
        CASE WHEN n %% 50 = 0 THEN 'failed' WHEN n %% 997 = 0 THEN 'queued' ELSE 'sent' END,
        CASE WHEN n %% 50 = 0 THEN 'not_found' ELSE 'success' END, '',
-       CASE WHEN n %% 50 = 0 THEN 404 ELSE 201 END, 1, at, at + interval '1 second'
+       CASE WHEN n %% 50 = 0 THEN 404 ELSE 201 END, 1, at, at + interval '1 second',
+       'Operator ' || (n %% (3 * %(stations)s::int))  -- three shifts at each station
   FROM generate_series(%(first)s::bigint, %(last)s::bigint) AS n,
        LATERAL (SELECT 1 + n %% %(stations)s::int AS s,
                 now() - make_interval(secs => %(span)s::float8 * ((n * 0.6180339887)
@@ -103,7 +105,7 @@ def measure(urls: dict[str, str], repeat: int, local_id: list[int]) -> dict[str,
         def one_publish() -> None:
             local_id[0] += 1
             values = ("PACK-2", HISTORY_ID, local_id[0], 1, "777777", "Closed", "", "sent")
-            values += ("success", "", 201, 1, time.time(), time.time())
+            values += ("success", "", 201, 1, time.time(), time.time(), "Maria López", "")
             publish(pub, [OutboxItem(local_id[0], values)], "PACK-2", "bench")
 
         return {

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
     from flxdesk.gui.window.main_window import MainWindow
     from flxdesk.host.paths import AppPaths
+    from flxdesk.operators.roster import Roster
     from flxdesk.reports.shift_report import ShiftSummary
+    from flxdesk.station.command_layout import Paper
 
 COMMAND_SHEET = "command-sheet"
 
@@ -74,7 +76,7 @@ def run_command_line(arguments: list[str]) -> int:
     except DataFolderUnusable as problem:
         print(f"flxdesk: {problem}", file=sys.stderr)
         return 2
-    return cli_main(arguments, pdf_writer=write_shift_summary_pdf)
+    return cli_main(arguments, pdf_writer=write_shift_summary_pdf, badge_writer=write_badge_cards)
 
 
 def write_shift_summary_pdf(summary: ShiftSummary, target: Path) -> Path:
@@ -82,6 +84,13 @@ def write_shift_summary_pdf(summary: ShiftSummary, target: Path) -> Path:
     from flxdesk.gui.reports.shift_summary_pdf import write_with_own_application
 
     return write_with_own_application(summary, target)
+
+
+def write_badge_cards(roster: Roster, target: Path, paper: Paper | None) -> Path:
+    """``flxdesk badges``: Qt is loaded only to draw the cards."""
+    from flxdesk.gui.reports.badge_cards import write_with_own_application
+
+    return write_with_own_application(roster, target, paper)
 
 
 def run_self_test(paths: AppPaths) -> int:

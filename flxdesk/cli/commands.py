@@ -3,6 +3,8 @@
     flxdesk update|bulk|resume ...                  (flxdesk.cli.sending)
     flxdesk report --since today|shift|DATE ...     (flxdesk.cli.report)
     flxdesk floor init|login|prune ...              (flxdesk.cli.floor)
+    flxdesk operator add|remove|list|hash-pin ...   (flxdesk.cli.operators)
+    flxdesk badges --pdf FILE [--paper ...]         (flxdesk.cli.badges)
     flxdesk token set|check|forget                  (flxdesk.cli.token)
 
 Every command, option and exit code: docs/reference/command-line.md, generated from
@@ -15,7 +17,9 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from flxdesk.cli import badges as badges_command
 from flxdesk.cli import floor as floor_command
+from flxdesk.cli import operators as operators_command
 from flxdesk.cli import report as report_command
 from flxdesk.cli import sending as sending_command
 from flxdesk.cli import token as token_command
@@ -23,7 +27,7 @@ from flxdesk.cli.common import Exit, Parser, SetupError
 from flxdesk.cli.console import tolerate_unencodable_output
 from flxdesk.orders.statuses import ORDER_STATUSES, canonical_status
 
-COMMANDS = (*sending_command.COMMANDS, "report", "floor", "token")
+COMMANDS = (*sending_command.COMMANDS, "report", "floor", "operator", "badges", "token")
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -46,11 +50,19 @@ def build_parser() -> argparse.ArgumentParser:
     sending_command.add_parsers(commands)
     report_command.add_parser(commands)
     floor_command.add_parser(commands)
+    operators_command.add_parser(commands)
+    badges_command.add_parser(commands)
     token_command.add_parser(commands)
     return parser
 
 
-def main(argv: Sequence[str], pdf_writer: report_command.PdfWriter | None = None) -> int:
+def main(
+    argv: Sequence[str],
+    pdf_writer: report_command.PdfWriter | None = None,
+    badge_writer: badges_command.BadgeWriter | None = None,
+) -> int:
+    """Run one command; ``pdf_writer`` and ``badge_writer`` draw PDFs (flxdesk.app hands
+    Qt's, loaded only then)."""
     from flxdesk.bulk.reading import ImportFileError
     from flxdesk.flxpoint.endpoint import InvalidApiUrl
     from flxdesk.history.faults import StorageFault
@@ -67,6 +79,10 @@ def main(argv: Sequence[str], pdf_writer: report_command.PdfWriter | None = None
         return report_command.run_report(args, pdf_writer)
     if args.command == "floor":
         return _floor_errors_in_words(floor_command.run_floor, args)
+    if args.command == "operator":
+        return _floor_errors_in_words(operators_command.run_operator, args)
+    if args.command == "badges":
+        return _floor_errors_in_words(badges_command.run_badges, args, badge_writer)
     if args.command == "token":
         return token_command.run_token(args)
     try:

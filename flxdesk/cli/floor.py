@@ -84,7 +84,7 @@ def _address(settings: Settings) -> FloorAddress:
         raise NoFloor(str(problem)) from None
 
 
-def _connect(address: FloorAddress) -> psycopg.Connection[TupleRow]:
+def connect_floor(address: FloorAddress) -> psycopg.Connection[TupleRow]:
     from flxdesk.floor.connection import connect, stored_password
     from flxdesk.host.station_name import station_name
 
@@ -93,7 +93,7 @@ def _connect(address: FloorAddress) -> psycopg.Connection[TupleRow]:
 
 def run_floor(args: argparse.Namespace) -> int:
     try:
-        _paths, _settings, address = _configured_floor()
+        _paths, _settings, address = configured_floor()
     except NoFloor as problem:
         return _fail(str(problem))
     if args.floor_command == "init":
@@ -112,7 +112,7 @@ def _prune(address: FloorAddress, older_than: int) -> int:
     if older_than < 1:
         return _fail("--older-than must be 1 day or more; nothing was deleted.")
     try:
-        with _connect(address) as connection:
+        with connect_floor(address) as connection:
             gone = prune(connection, older_than)
     except psycopg.errors.InsufficientPrivilege:
         return _fail(
@@ -135,7 +135,7 @@ def _init(address: FloorAddress) -> int:
     from flxdesk.floor.schema import FloorSchemaError, initialize
 
     try:
-        with _connect(address) as connection:
+        with connect_floor(address) as connection:
             note = connection_note(connection)
             done = initialize(connection)
     except FloorSchemaError as problem:
@@ -189,10 +189,11 @@ def _login(address: FloorAddress) -> int:
 
 
 def run_floor_report(args: argparse.Namespace, pdf_writer: PdfWriter | None) -> int:
-    """``flxdesk report --floor``: the floor's totals and a line per station."""
+    """``flxdesk report --floor``: the floor's totals, a line per station and per operator
+    (``--by-operator``: the operators' lines alone)."""
     import psycopg
 
-    from flxdesk.cli.report import FAILURES_PRINTED, write_report_files
+    from flxdesk.cli.report import FAILURES_PRINTED, by_operator_lines, write_report_files
     from flxdesk.cli.sending_floor import finish_floor, start_floor
     from flxdesk.floor.connection import describe_error
     from flxdesk.floor.report import floor_report, report_lines, write_floor_csv
@@ -206,26 +207,30 @@ def run_floor_report(args: argparse.Namespace, pdf_writer: PdfWriter | None) -> 
     except InvalidPeriod as problem:
         return _fail(str(problem))
     try:
-        paths, settings, address = _configured_floor()
+        paths, settings, address = configured_floor()
     except NoFloor as problem:
         return _fail(str(problem))
     if _has_unpublished(paths.history_db):  # this station's latest first
         finish_floor(start_floor(settings, paths), quiet=True)
     try:
-        with _connect(address) as connection:
+        with connect_floor(address) as connection:
             check_floor(connection)
             report = floor_report(connection, period)
     except FloorSchemaError as problem:
         return _fail(str(problem))
     except psycopg.Error as error:
         return _fail(describe_error(error, address) + ".")
-    print("\n".join(report_lines(report, FAILURES_PRINTED)), flush=True)
+    if args.by_operator:
+        lines = by_operator_lines(report.summary)
+    else:
+        lines = report_lines(report, FAILURES_PRINTED)
+    print("\n".join(lines), flush=True)
     return write_report_files(
         args, lambda path: write_floor_csv(report, path), report.summary, pdf_writer
     )
 
 
-def _configured_floor() -> tuple[AppPaths, Settings, FloorAddress]:
+def configured_floor() -> tuple[AppPaths, Settings, FloorAddress]:
     """This computer's data folder, settings and floor address; NoFloor when none."""
     from flxdesk.config.settings import load_settings
     from flxdesk.host.paths import app_paths

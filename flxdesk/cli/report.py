@@ -1,12 +1,13 @@
 """``flxdesk report``: the shift summary on the command line, and as CSV or PDF files.
 
     flxdesk report --since today|shift|DATE|DATETIME [--until DATE|DATETIME]
-                   [--csv FILE] [--pdf FILE] [--demo]
+                   [--by-operator] [--csv FILE] [--pdf FILE] [--demo]
 
-Prints the summary (flxdesk.reports.shift_report) to stdout. Exit codes: 0 when the summary
-was made (and the files written), 2 when ``--since``/``--until`` is not understood,
-the history cannot be read, or a file cannot be written; each with one plain line
-on stderr. It only reads the history, so it runs while the window is open.
+Prints the summary (flxdesk.reports.shift_report) to stdout; ``--by-operator`` prints
+only its line per operator (the files, when asked for, hold the whole summary). Exit
+codes: 0 when the summary was made (and the files written), 2 when ``--since`` or
+``--until`` is not understood, the history cannot be read, or a file cannot be written;
+each with one plain line on stderr. It only reads the history, so it runs while the window is open.
 
 The PDF is drawn by Qt (flxdesk.gui); this module does not import Qt: the caller
 passes the writer (flxdesk.app does), so the other commands start without Qt.
@@ -42,6 +43,12 @@ def add_parser(commands: argparse._SubParsersAction[Parser]) -> None:
     report.add_argument(
         "--until", help="end of the period (default: now); a date alone includes that day"
     )
+    report.add_argument(
+        "--by-operator",
+        action="store_true",
+        help="print only the line per operator: sent, failed, orders per hour signed in, "
+        "the longest gap (the files still hold the whole summary)",
+    )
     report.add_argument("--csv", type=Path, help="also write the summary to this CSV file")
     report.add_argument("--pdf", type=Path, help="also write a one-page PDF to print")
     report.add_argument("--demo", action="store_true", help="the demo's history, not the real one")
@@ -73,10 +80,20 @@ def run_report(args: argparse.Namespace, pdf_writer: PdfWriter | None = None) ->
         summary = summarize(store, period)
     finally:
         store.close()
-    print("\n".join(summary_lines(summary, FAILURES_PRINTED)), flush=True)
+    lines = (
+        by_operator_lines(summary) if args.by_operator else summary_lines(summary, FAILURES_PRINTED)
+    )
+    print("\n".join(lines), flush=True)
     return write_report_files(
         args, lambda path: write_summary_csv(summary, path), summary, pdf_writer
     )
+
+
+def by_operator_lines(summary: ShiftSummary) -> list[str]:
+    """What ``--by-operator`` prints: the summary's title and its line per operator."""
+    from flxdesk.reports.shift_report import operator_section, title_line
+
+    return [title_line(summary), "", *operator_section(summary)]
 
 
 def write_report_files(

@@ -107,7 +107,15 @@ def load_settings(path: Path, machine_file: Path | None = None) -> Settings:
     below = {**Settings()._asdict(), **StationSettings()._asdict(), **machine}
     chosen = {**below, **user, **{name: below[name] for name in locked if name in below}}
     station = StationSettings(**{name: chosen[name] for name in StationSettings._fields})
-    operators = _operator_settings(user_raw, path, machine_raw, machine_file, locked)
+    # With a floor, the floor holds the operators (flxdesk.floor.operators) unless IT
+    # locked them here; the floor's address as flxdesk.floor.connection.configured_url reads it.
+    floor_set = bool(chosen["floor_url"].strip()) or (
+        "floor_url" not in locked and bool(os.environ.get("FLXDESK_FLOOR_URL", "").strip())
+    )
+    roster_elsewhere = floor_set and "operators" not in locked
+    operators = _operator_settings(
+        user_raw, path, machine_raw, machine_file, locked, roster_elsewhere
+    )
     return Settings(
         **{name: chosen[name] for name in TEXT_SETTINGS},
         station=station,
@@ -125,9 +133,11 @@ def _operator_settings(
     machine_raw: dict[str, object],
     machine_file: Path,
     locked: frozenset[str],
+    roster_elsewhere: bool = False,
 ) -> OperatorSettings:
     """The operators' settings: a locked machine value, the user's, the machine's, the
-    default; every value checked, the file it came from named when it cannot be used."""
+    default; every value checked, the file it came from named when it cannot be used.
+    ``roster_elsewhere``: the floor gives the operators (operator_settings.check_together)."""
     values: dict[str, Any] = {}  # each checked by read_value
     came_from: dict[str, tuple[Path, bool]] = {}
     for raw, where, machine in ((machine_raw, machine_file, True), (user_raw, path, False)):
@@ -140,7 +150,7 @@ def _operator_settings(
                 raise SettingsError(where, str(error), machine=machine) from None
             came_from[name] = (where, machine)
     settings = OperatorSettings()._replace(**values)
-    problem = check_together(settings)
+    problem = check_together(settings, roster_elsewhere=roster_elsewhere)
     if problem:
         where, machine = next(iter(came_from.values()), (path, False))
         raise SettingsError(where, problem, machine=machine)

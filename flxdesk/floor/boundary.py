@@ -1,4 +1,4 @@
-"""The floor's trust boundary (floor version 2): what a station login may write, and how.
+"""The floor's trust boundary (floor versions 2 and 3): what a station login may write, and how.
 
 A station login has no privilege to write any table: it reads the published updates,
 the stations and ``flxdesk.meta``, and it writes only through the functions below,
@@ -22,8 +22,16 @@ lock that stops a station. And a function can check a time against ``now()`` whe
 is written, which a ``CHECK`` must not (a dump would not restore). The tables' ``CHECK``
 constraints repeat the bounds that do not depend on the clock.
 
-Readers still treat what they read as untrusted (flxdesk.floor.report, duplicates,
-recent): they read only rows whose login owns their station's name.
+Readers still treat what they read as untrusted (flxdesk.floor.report, duplicates):
+they read only rows whose login owns their station's name.
+
+Version 3 (``V3_TABLES``, ``V3_FUNCTIONS``: operators, flxdesk.floor.operators) adds,
+beside what version 2 has: who asked for each update and who approved its status
+(``publish_update`` with two more arguments; the version 2 one stays, for stations one
+version behind, and gives ""), who is signed in at each station (``operator_seen``,
+stamped like ``station_seen``), and the roster ``flxdesk.operators``, which stations
+read and only the floor's owner writes (table privileges: no function lets a station
+write it).
 """
 
 from __future__ import annotations
@@ -34,6 +42,9 @@ MAX_ORDER_ID = 128  # flxdesk.orders.order_ids.MAX_ORDER_ID_LENGTH
 MAX_NOTE = 500  # flxdesk.orders.notes.MAX_NOTE_LENGTH
 MAX_MESSAGE = 1000  # what a station publishes of an answer's message (cut, never refused)
 MAX_STATION_NAME = 64  # flxdesk.host.station_name.MAX_LENGTH
+MAX_OPERATOR = 80  # flxdesk.operators.roster.MAX_NAME_LENGTH
+MAX_BADGE = 32  # flxdesk.operators.badges.MAX_BADGE_LENGTH
+MAX_PIN_HASH = 200  # flxdesk.operators.pins: about 90 characters as made
 PAST_DAYS = 31  # an update queued longer ago than this is not published (the outbox waited)
 FUTURE_SECONDS = 24 * 3600  # nor one queued more than a day after the floor's now
 
@@ -298,7 +309,8 @@ SIGNATURES = (
     " integer, integer, double precision, double precision)",
     "flxdesk.prune(integer, integer)",
 )
-STATION_FUNCTIONS = SIGNATURES[1], SIGNATURES[3], SIGNATURES[4], SIGNATURES[5]
+# What a station login may run (version 3's two functions are added at the end of this module).
+STATION_FUNCTIONS: tuple[str, ...] = SIGNATURES[1], SIGNATURES[3], SIGNATURES[4], SIGNATURES[5]
 
 # Version 1's functions: any login could pass them any clock and any figures.
 V1_SIGNATURES = (
@@ -307,3 +319,117 @@ V1_SIGNATURES = (
     "flxdesk.report_throttled(text, double precision, double precision, double precision,"
     " double precision, timestamptz)",
 )
+
+
+# --- version 3: operators ------------------------------------------------------------------
+def _name_check(column: str) -> str:
+    """A name from the roster (or ""), as the tables bound it."""
+    return f"length({column}) <= {MAX_OPERATOR} AND {column} !~ '[[:cntrl:]]'"
+
+
+# flxdesk.operators.pins' stored form: scrypt$<n>$<r>$<p>$<salt>$<hash>, base64 parts.
+PIN_HASH_PATTERN = r"^scrypt(\$[0-9]+){3}(\$[A-Za-z0-9+/=]+){2}$"
+
+# The updates' two checks are NOT VALID: a year of floor is not scanned at the upgrade
+# (every row there has the default ""); new and changed rows are checked.
+V3_TABLES = f"""
+ALTER TABLE flxdesk.updates ADD COLUMN operator text NOT NULL DEFAULT '';
+ALTER TABLE flxdesk.updates ADD COLUMN approved_by text NOT NULL DEFAULT '';
+ALTER TABLE flxdesk.updates ADD CONSTRAINT updates_operator_check
+    CHECK ({_name_check("operator")}) NOT VALID;
+ALTER TABLE flxdesk.updates ADD CONSTRAINT updates_approved_by_check
+    CHECK ({_name_check("approved_by")}) NOT VALID;
+ALTER TABLE flxdesk.stations ADD COLUMN operator text NOT NULL DEFAULT ''
+    CHECK ({_name_check("operator")});
+ALTER TABLE flxdesk.stations ADD COLUMN operator_since timestamptz
+    CHECK (isfinite(operator_since));
+CREATE TABLE flxdesk.operators (
+    badge      text PRIMARY KEY
+               CHECK (length(badge) BETWEEN 1 AND {MAX_BADGE}
+                      AND octet_length(badge) = length(badge)
+                      AND badge !~ '[[:space:][:cntrl:]]'),
+    name       text NOT NULL UNIQUE
+               CHECK (length(name) BETWEEN 1 AND {MAX_OPERATOR} AND name !~ '[[:cntrl:]]'
+                      AND name !~ '^[[:space:]]|[[:space:]]$'),
+    supervisor boolean NOT NULL DEFAULT false,
+    pin_hash   text NOT NULL DEFAULT ''
+               CHECK (pin_hash = '' OR (length(pin_hash) <= {MAX_PIN_HASH}
+                      AND pin_hash ~ '{PIN_HASH_PATTERN}')),
+    changed_at timestamptz NOT NULL DEFAULT now(),
+    changed_by name NOT NULL DEFAULT session_user
+);
+-- A scanner on another layout may type a badge shifted: one badge, whatever its case.
+CREATE UNIQUE INDEX operators_by_badge_in_any_case ON flxdesk.operators (lower(badge));
+"""
+
+V3_FUNCTIONS = f"""
+CREATE FUNCTION flxdesk.publish_update(
+    p_station text, p_history_id text, p_local_id bigint, p_revision bigint,
+    p_order_id text, p_status text, p_note text, p_state text, p_outcome text,
+    p_message text, p_http_code integer, p_attempts integer,
+    p_queued_at double precision, p_finished_at double precision,
+    p_operator text, p_approved_by text
+) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+SET lock_timeout = '2s' AS $$
+DECLARE
+    v_low  double precision := extract(epoch FROM now()) - {PAST_DAYS} * 86400;
+    v_high double precision := extract(epoch FROM now()) + {FUTURE_SECONDS};
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM flxdesk.stations
+                    WHERE name = p_station AND login = session_user) THEN
+        RETURN 'not yours';
+    END IF;
+    IF p_queued_at IS NULL OR p_queued_at NOT BETWEEN v_low AND v_high
+       OR (p_finished_at IS NOT NULL AND p_finished_at NOT BETWEEN v_low AND v_high) THEN
+        RETURN 'time';
+    END IF;
+    INSERT INTO flxdesk.updates AS u (station, history_id, local_id, login, revision,
+        order_id, status, note, state, outcome, message, http_code, attempts,
+        queued_at, finished_at, published_at, operator, approved_by)
+    VALUES (p_station, p_history_id, p_local_id, session_user, p_revision, p_order_id,
+        p_status, coalesce(p_note, ''), p_state, p_outcome,
+        left(coalesce(p_message, ''), {MAX_MESSAGE}), p_http_code, coalesce(p_attempts, 0),
+        to_timestamp(p_queued_at), to_timestamp(p_finished_at), now(),
+        coalesce(p_operator, ''), coalesce(p_approved_by, ''))
+    ON CONFLICT (station, history_id, local_id) DO UPDATE SET
+        revision = EXCLUDED.revision, order_id = EXCLUDED.order_id,
+        status = EXCLUDED.status, note = EXCLUDED.note, state = EXCLUDED.state,
+        outcome = EXCLUDED.outcome, message = EXCLUDED.message,
+        http_code = EXCLUDED.http_code, attempts = EXCLUDED.attempts,
+        queued_at = EXCLUDED.queued_at, finished_at = EXCLUDED.finished_at,
+        published_at = EXCLUDED.published_at, operator = EXCLUDED.operator,
+        approved_by = EXCLUDED.approved_by
+    WHERE u.revision <= EXCLUDED.revision AND u.login = session_user;
+    RETURN 'ok';
+EXCEPTION
+    WHEN check_violation OR not_null_violation OR string_data_right_truncation
+         OR numeric_value_out_of_range OR invalid_parameter_value THEN
+        RETURN 'value';
+END
+$$;
+
+CREATE FUNCTION flxdesk.operator_seen(p_name text, p_operator text) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+SET lock_timeout = '2s' AS $$
+BEGIN
+    IF p_operator IS NULL OR length(p_operator) > {MAX_OPERATOR}
+       OR p_operator ~ '[[:cntrl:]]' THEN
+        RAISE EXCEPTION 'not an operator''s name' USING ERRCODE = '22023';
+    END IF;
+    UPDATE flxdesk.stations
+       SET operator_since = CASE WHEN operator = p_operator THEN operator_since
+                                 WHEN p_operator = '' THEN NULL ELSE now() END,
+           operator = p_operator
+     WHERE name = p_name AND login = session_user;
+    RETURN FOUND;  -- false: the name is another login's, or not claimed yet
+END
+$$;
+"""
+
+V3_SIGNATURES = (
+    "flxdesk.publish_update(text, text, bigint, bigint, text, text, text, text, text, text,"
+    " integer, integer, double precision, double precision, text, text)",
+    "flxdesk.operator_seen(text, text)",
+)
+STATION_FUNCTIONS += V3_SIGNATURES

@@ -28,7 +28,10 @@ SELECT r.rolsuper,
            OR has_table_privilege('flxdesk.stations', 'DELETE')
            OR has_table_privilege('flxdesk.token_budgets', 'DELETE'),
        has_table_privilege('flxdesk.updates', 'INSERT, UPDATE')
-           OR has_table_privilege('flxdesk.stations', 'INSERT, UPDATE'),
+           OR has_table_privilege('flxdesk.stations', 'INSERT, UPDATE')
+           -- the roster (floor version 3): a station that may write it makes supervisors
+           OR coalesce(has_table_privilege(to_regclass('flxdesk.operators'),
+                                           'INSERT, UPDATE, DELETE'), false),
        (SELECT array_agg(o.name) FROM (SELECT name FROM flxdesk.stations
          WHERE login = session_user AND name <> %s ORDER BY name LIMIT 3) AS o),
        (SELECT login FROM flxdesk.stations WHERE name = %s),

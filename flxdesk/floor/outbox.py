@@ -15,6 +15,13 @@ Each publication first tells the floor the station is alive (``station_seen``, w
 also claims the station's name for this login: a name another login holds stops
 publishing, in words) and checks the floor's version again (flxdesk.floor.schema):
 a floor upgraded to one this station cannot use is noticed within a heartbeat.
+
+On a floor with operators (version 3, flxdesk.floor.operators) each update also carries
+who asked for it and who approved it (the history's ``operator`` and ``approved_by``,
+written with the row, so the outbox's insert trigger publishes them), and each
+publication says who is signed in at the station (``set_operator``: at once when it
+changes) and reads the floor's roster (``on_roster`` gets its rows). A floor of version 2
+gets what it knows: the updates without their operators.
 """
 
 from __future__ import annotations
@@ -39,13 +46,16 @@ PUBLISH_PATIENCE_SECONDS = 20.0
 BACKOFF_FIRST_SECONDS = 1.0
 BACKOFF_MAX_SECONDS = 30.0
 BACKFILL_SECONDS = 24 * 3600  # a station joining a floor publishes its last day too
+LAST_WORD_SECONDS = 1.0  # at close, who is signed in (nobody) is said if it takes no longer
 
 PUBLISH = (
     "SELECT flxdesk.publish_update(%s::text, %s::text, %s::bigint, %s::bigint, %s::text,"
     " %s::text, %s::text, %s::text, %s::text, %s::text, %s::integer, %s::integer,"
     " %s::double precision, %s::double precision)"
 )
+PUBLISH_WITH_OPERATORS = PUBLISH[:-1] + ", %s::text, %s::text)"  # floor version 3
 HEARTBEAT = "SELECT flxdesk.station_seen(%s::text, %s::text)"
+V2_VALUES = 14  # what a floor of version 2 takes of an item's values (no operators)
 
 
 class NameTaken(Exception):
@@ -57,20 +67,28 @@ class OutboxItem(NamedTuple):
     values: tuple[object, ...]  # the floor row's values, in UPSERT's order
 
 
+class Published(NamedTuple):
+    """What one publication got: the floor's word on each item ("ok", or why it refused
+    it), and the floor's roster rows when they were asked for and it has a roster."""
+
+    answers: list[str]
+    roster_rows: list[Any] | None = None
+
+
 def read_outbox(db: Any, station: str, history_id: str, limit: int) -> list[OutboxItem]:
     """The oldest changes not yet published, each with its update's row as it is now."""
     rows = db.execute(
         "SELECT o.seq, u.id, u.order_id, u.status, u.note, u.state, u.outcome, u.message,"
-        " u.http_code, u.attempts, u.created_at, u.finished_at"
+        " u.http_code, u.attempts, u.created_at, u.finished_at, u.operator, u.approved_by"
         " FROM floor_outbox o JOIN updates u ON u.id = o.update_id ORDER BY o.seq LIMIT ?",
         (limit,),
     ).fetchall()
     items = []
-    for seq, local_id, order_id, status, note, state, *result, created, finished in rows:
-        outcome, message, http_code, attempts = result
+    for seq, local_id, order_id, status, note, state, *result in rows:
+        outcome, message, http_code, attempts, created, finished, operator, approved_by = result
         values: tuple[object, ...] = (station, history_id, local_id, seq, order_id, status)
         values += (note, state, outcome, (message or "")[:MAX_MESSAGE], http_code, attempts)
-        values += (created, finished)
+        values += (created, finished, operator, approved_by)
         items.append(OutboxItem(seq, values))
     return items
 
@@ -85,10 +103,15 @@ def outbox_size(db: Any) -> int:
 
 
 def _publish_job(
-    items: list[OutboxItem], station: str, version: str, connection: Any, learned: Any
-) -> list[str]:
-    """``publish`` as a link's job (connection, what the opener learned), for ``items``."""
-    return publish(connection, items, station, version)
+    items: list[OutboxItem],
+    station: str,
+    version: str,
+    operator: str | None,
+    connection: Any,
+    learned: Any,
+) -> Published:
+    """``publish_all`` as a link's job (connection, what the opener learned)."""
+    return publish_all(connection, items, station, version, operator=operator, read_roster=True)
 
 
 def publish(connection: Any, items: list[OutboxItem], station: str, version: str) -> list[str]:
@@ -96,15 +119,32 @@ def publish(connection: Any, items: list[OutboxItem], station: str, version: str
     floor's word on each item ("ok", or why it refused it). NameTaken when the floor
     holds ``station`` for another login; Refused when the floor is no longer one this
     flxdesk can use."""
-    from flxdesk.floor.schema import FloorSchemaError, check_floor
+    return publish_all(connection, items, station, version).answers
+
+
+def publish_all(
+    connection: Any,
+    items: list[OutboxItem],
+    station: str,
+    version: str,
+    *,
+    operator: str | None = None,
+    read_roster: bool = False,
+) -> Published:
+    """``publish``, and on a floor with operators: say that ``operator`` is signed in at
+    ``station`` ("" nobody; None says nothing) and read the roster (``read_roster``)."""
+    from flxdesk.floor.operators import OPERATOR_SEEN, ROSTER
+    from flxdesk.floor.schema import ROSTER_FROM, FloorSchemaError, check_floor
     from flxdesk.host.i18n import translate
 
     answers: list[str] = []
+    roster_rows = None
     with connection.transaction():
         try:
-            check_floor(connection)
+            info = check_floor(connection)
         except FloorSchemaError as problem:
             raise Refused(str(problem)) from None
+        operators = info.version >= ROSTER_FROM
         (claimed,) = connection.execute(HEARTBEAT, (station, version)).fetchone()
         if not claimed:
             raise NameTaken(
@@ -114,15 +154,21 @@ def publish(connection: Any, items: list[OutboxItem], station: str, version: str
                     "station's updates wait to be published; ask IT",
                 ).format(station=station)
             )
+        if operators and operator is not None:
+            connection.execute(OPERATOR_SEEN, (station, operator))
         if items:
+            statement = PUBLISH_WITH_OPERATORS if operators else PUBLISH
+            rows = [item.values if operators else item.values[:V2_VALUES] for item in items]
             with connection.cursor() as cursor:
-                cursor.executemany(PUBLISH, [item.values for item in items], returning=True)
+                cursor.executemany(statement, rows, returning=True)
                 while True:
                     row = cursor.fetchone()
                     answers.append(row[0] if row else "")
                     if not cursor.nextset():
                         break
-    return answers
+        if operators and read_roster:
+            roster_rows = connection.execute(ROSTER).fetchall()
+    return Published(answers, roster_rows)
 
 
 class Publisher:
@@ -136,12 +182,19 @@ class Publisher:
         *,
         poll: float = POLL_SECONDS,
         on_published: Callable[[int], None] | None = None,
+        on_roster: Callable[[list[Any]], None] | None = None,
     ) -> None:
+        """``on_roster(rows)``: the floor's roster rows, read with each publication on a
+        floor that has operators (called on the publisher's thread)."""
         self._link = link
         self._history_path = history_path
         self._station = station
         self._poll = poll
         self._on_published = on_published or (lambda count: None)
+        self._on_roster = on_roster or (lambda rows: None)
+        self._operator_lock = threading.Lock()
+        self._operator: str | None = None  # who is signed in here (None: never said)
+        self._operator_said: str | None = None  # what the floor was last told
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._idle = threading.Event()  # the outbox was found empty since the last wake
@@ -158,6 +211,25 @@ class Publisher:
         self._idle.clear()
         self._wake.set()
 
+    def set_operator(self, name: str) -> None:
+        """Who is signed in at this station now ("" nobody): told to the floor at once
+        (the next try, while it is away), and with every heartbeat."""
+        with self._operator_lock:
+            changed = name != self._operator
+            self._operator = name
+        if changed:
+            self.wake()
+
+    @property
+    def operator_said(self) -> str | None:
+        """Who the floor was last told is signed in here (None: nobody was said yet)."""
+        with self._operator_lock:
+            return self._operator_said
+
+    def _operator_due(self) -> bool:
+        with self._operator_lock:
+            return self._operator is not None and self._operator != self._operator_said
+
     def flush(self, timeout: float) -> bool:
         """Wait up to ``timeout`` for the outbox to be empty; True when it is."""
         deadline = time.monotonic() + timeout
@@ -168,7 +240,7 @@ class Publisher:
                 return False
             if not self._idle.wait(min(left, 0.25)):
                 continue
-            if self.waiting == 0 and not self.problem:
+            if self.waiting == 0 and not self.problem and not self._operator_due():
                 return True
             self._idle.clear()  # the floor was away: wait for the next try's outcome
             if self._link.status.state == "away":
@@ -198,14 +270,23 @@ class Publisher:
                         store.connection, self._station, store.history_id, BATCH_ROWS
                     )
                     self.waiting = len(items)
-                    if not items and time.monotonic() < beat_at:
+                    due = self._operator_due()
+                    if not items and not due and time.monotonic() < beat_at:
                         self._idle.set()
                         self._wake.wait(self._poll)
                         self._wake.clear()
                         continue
-                    job = functools.partial(_publish_job, items, self._station, __version__)
-                    answers = self._link.call(job, PUBLISH_PATIENCE_SECONDS)
-                    _log_refused(items, answers)
+                    with self._operator_lock:
+                        operator = self._operator
+                    job = functools.partial(
+                        _publish_job, items, self._station, __version__, operator
+                    )
+                    published = self._link.call(job, PUBLISH_PATIENCE_SECONDS)
+                    with self._operator_lock:
+                        self._operator_said = operator
+                    _log_refused(items, published.answers)
+                    if published.roster_rows is not None:
+                        self._on_roster(published.roster_rows)
                     beat_at = time.monotonic() + HEARTBEAT_SECONDS
                     forget_published(store.connection, [item.seq for item in items])
                     if items:
@@ -229,9 +310,28 @@ class Publisher:
                         store = None
                     self._wake.wait(gap)
                     self._wake.clear()
+            self._last_word()
         finally:
             if store is not None:
                 store.close()
+
+    def _last_word(self) -> None:
+        """Closing: tell the floor who is signed in now (nobody, when the window signed
+        its operator out as it closed), if the floor answers at once."""
+        from flxdesk import __version__
+
+        if not self._operator_due() or self._link.status.state != "up":
+            return
+        with self._operator_lock:
+            operator = self._operator
+        job = functools.partial(_publish_job, [], self._station, __version__, operator)
+        try:
+            self._link.call(job, LAST_WORD_SECONDS)
+        except Exception as error:  # closing: the next start says it again
+            log.info("Who is signed in here was not told to the floor at close: %s", error)
+            return
+        with self._operator_lock:
+            self._operator_said = operator
 
 
 def _log_refused(items: list[OutboxItem], answers: list[str]) -> None:

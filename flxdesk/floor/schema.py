@@ -16,6 +16,11 @@ oldest floor it can use: stations one version apart share one budget while IT
 upgrades. A station checks both whenever it connects, and again at every heartbeat
 (flxdesk.floor.outbox): a floor it cannot use is refused in words, and the station
 sends alone (it never stops because of the floor).
+
+Version 3 added operators (flxdesk.floor.boundary's ``V3_TABLES``): the roster, who asked
+for each update and who approved it, who is signed in at each station. It is additive:
+it serves stations of version 2 still, and a station of version 3 uses a version 2
+floor as one (``ROSTER_FROM``: without the operators, until IT upgrades the floor).
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ READER_ROLE = "flxdesk_reader"  # granted read access, for supervisors' reportin
 OWNER_ROLE = boundary.OWNER_ROLE
 INIT_LOCK = 0x666C7864  # "flxd": pg_advisory_xact_lock key of floor init
 NEEDS_FLOOR = 2  # the oldest floor version this flxdesk's stations can use
+ROSTER_FROM = 3  # the first floor version with operators (a station asks for no less)
 
 _V1_TABLES = """
 CREATE SCHEMA IF NOT EXISTS flxdesk;
@@ -157,7 +163,7 @@ GRANTS = {
     STATION_ROLE: _REVOKE
     + """
 GRANT USAGE ON SCHEMA flxdesk TO {role};
-GRANT SELECT ON flxdesk.meta, flxdesk.stations, flxdesk.updates TO {role};
+GRANT SELECT ON flxdesk.meta, flxdesk.stations, flxdesk.updates, flxdesk.operators TO {role};
 """
     + "".join(
         f"GRANT EXECUTE ON FUNCTION {function} TO {{role}};\n"
@@ -228,8 +234,23 @@ def _v2_trust_boundary(db: psycopg.Connection) -> list[str]:
     return said
 
 
+def _v3_operators(db: psycopg.Connection) -> list[str]:
+    """The roster, the operator on every update and who is signed in at each station."""
+    db.execute(boundary.V3_TABLES)
+    db.execute(boundary.V3_FUNCTIONS)
+    for signature in boundary.V3_SIGNATURES:
+        db.execute(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
+    return [
+        translate(
+            "FloorSchema",
+            "The floor now holds the operators of every station ('flxdesk operator add'), "
+            "who asked for each update and who is signed in at each station.",
+        )
+    ]
+
+
 Step = Callable[["psycopg.Connection"], "list[str] | None"]
-STEPS: tuple[Step, ...] = (_v1_first_floor, _v2_trust_boundary)
+STEPS: tuple[Step, ...] = (_v1_first_floor, _v2_trust_boundary, _v3_operators)
 FLOOR_SCHEMA_VERSION = len(STEPS)
 
 

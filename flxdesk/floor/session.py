@@ -16,6 +16,9 @@ What front ends use:
 - ``ask(job)`` for what people look at (the window's Floor view, the whole floor's
   summary, the mirror of other stations' updates), on the publishing connection;
 - ``publisher.wake()``, ``publisher.flush(timeout)``, ``publisher.waiting``;
+- ``publisher.set_operator(name)``: who is signed in here, for the floor's stations;
+- ``known_roster()``, ``fresh_roster(timeout)`` and ``add_roster_listener(callback)``: the
+  floor's operators (flxdesk.floor.operators; its copy beside the history while away);
 - ``close()``.
 """
 
@@ -36,7 +39,9 @@ from flxdesk.sending.pacing import LimiterFor
 
 if TYPE_CHECKING:
     from flxdesk.floor.connection import FloorAddress
+    from flxdesk.floor.operators import RosterCopy
     from flxdesk.floor.slots import FloorPacer
+    from flxdesk.operators.roster import Roster
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +76,23 @@ def _as_event(status: LinkStatus) -> FloorChanged:
 
 class FloorSession:
     def __init__(
-        self, url: str, source: str, station: str, history_path: Path, tls_setting: str = ""
+        self,
+        url: str,
+        source: str,
+        station: str,
+        history_path: Path,
+        tls_setting: str = "",
+        roster_copy: Path | None = None,
     ) -> None:
+        """``roster_copy``: where the station keeps its copy of the floor's roster (by
+        default beside the history, flxdesk.host.paths.AppPaths.floor_roster)."""
+        from flxdesk.host.paths import FLOOR_ROSTER_FILE
+
         self.url, self.source, self.station = url, source, station
+        self._roster_copy_path = roster_copy or history_path.with_name(FLOOR_ROSTER_FILE)
+        self._roster: Roster | None = None  # as last read from the floor (or its copy)
+        self._roster_problems: list[str] = []  # the last read's rows left out, logged once
+        self._roster_listeners: list[Callable[[Roster], None]] = []
         self._tls_setting = tls_setting
         # What this station's login may do beyond a station's needs (login_check), in
         # words; read at each connection, shown by the self-test and the status tooltip.
@@ -95,7 +114,7 @@ class FloorSession:
         )
         from flxdesk.floor.outbox import Publisher
 
-        self.publisher = Publisher(self.slow, history_path, station)
+        self.publisher = Publisher(self.slow, history_path, station, on_roster=self._roster_read)
         self._started = False
 
     # --- life cycle --------------------------------------------------------------------
@@ -158,6 +177,78 @@ class FloorSession:
                 listener(_as_event(status))
             except Exception:
                 log.exception("A floor status listener failed")
+
+    # --- the floor's operators (flxdesk.floor.operators) -------------------------------
+    def _copy(self) -> RosterCopy:
+        from flxdesk.floor.operators import RosterCopy
+
+        return RosterCopy(self._roster_copy_path)
+
+    def known_roster(self) -> Roster | None:
+        """The floor's operators as last read, or as the station's copy keeps them (the
+        floor away); None when this station never read them. Never waits for the floor."""
+        with self._lock:
+            roster = self._roster
+        if roster is None:
+            roster = self._copy().load(self.url)
+            with self._lock:
+                self._roster = self._roster if self._roster is not None else roster
+        return roster
+
+    def fresh_roster(self, timeout: float) -> Roster | None:
+        """The floor's operators read now, within ``timeout``; what ``known_roster`` gives
+        when the floor is away, slow or has no operators yet (a floor of version 2)."""
+        from flxdesk.floor.operators import ROSTER
+        from flxdesk.floor.schema import ROSTER_FROM
+
+        def read(connection: Any) -> list[Any] | None:
+            (version,) = connection.execute(
+                "SELECT value FROM flxdesk.meta WHERE key = 'schema_version'"
+            ).fetchone()
+            if not str(version).isdigit() or int(version) < ROSTER_FROM:
+                return None
+            rows: list[Any] = connection.execute(ROSTER).fetchall()
+            return rows
+
+        try:
+            rows = self.ask(read, timeout)
+        except Exception as error:  # away, slow, a broken answer: the copy serves
+            log.info("The floor's roster was not read now: %s", error)
+            return self.known_roster()
+        if rows is not None:
+            self._roster_read(rows)
+        return self.known_roster()
+
+    def add_roster_listener(self, listener: Callable[[Roster], None]) -> None:
+        """``listener(roster)`` on every change of the floor's operators (on a floor thread)."""
+        with self._lock:
+            self._roster_listeners.append(listener)
+
+    def _roster_read(self, rows: list[Any]) -> None:
+        """The floor's roster rows, as a publication or a question read them."""
+        from flxdesk.floor.operators import roster_from_rows
+
+        roster, problems = roster_from_rows(rows)
+        with self._lock:
+            new_problems, self._roster_problems = problems != self._roster_problems, problems
+        if new_problems and problems:
+            log.warning(
+                "The floor's roster: %d operator(s) left out at this station: %s",
+                len(problems),
+                "; ".join(problems[:5]),
+            )
+        with self._lock:
+            changed = roster != self._roster
+            self._roster = roster
+            listeners = list(self._roster_listeners)
+        if not changed:
+            return
+        self._copy().save(roster, self.url)
+        for listener in listeners:
+            try:
+                listener(roster)
+            except Exception:
+                log.exception("A floor roster listener failed")
 
     # --- what the engine and the front ends use -----------------------------------------
     def pacer(self, limiter_for: LimiterFor) -> FloorPacer:
@@ -269,14 +360,16 @@ def open_floor(
     *,
     locked: bool = False,
     tls_setting: str = "",
+    roster_copy: Path | None = None,
 ) -> FloorSession | None:
     """The station's floor (not started), or None when none is configured. Never waits.
     ``locked``: IT locked floor_url (the environment does not change it then);
-    ``tls_setting``: the machine file's floor_tls (flxdesk.floor.connection)."""
+    ``tls_setting``: the machine file's floor_tls (flxdesk.floor.connection);
+    ``roster_copy``: the file of the station's copy of the floor's operators."""
     from flxdesk.floor.connection import configured_url
 
     configured = configured_url(floor_url_setting, locked)
     if configured is None:
         return None
     url, source = configured
-    return FloorSession(url, source, station, history_path, tls_setting)
+    return FloorSession(url, source, station, history_path, tls_setting, roster_copy)

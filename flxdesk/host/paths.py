@@ -13,6 +13,7 @@ from flxdesk.host.i18n import translate
 APP_NAME = "flxdesk"
 HOME_ENV = "FLXDESK_HOME"
 DEMO_FOLDER = "demo"
+FLOOR_ROSTER_FILE = "floor-roster.json"  # the station's last copy of the floor's operators
 
 
 class DataFolderUnusable(RuntimeError):
@@ -27,6 +28,12 @@ class AppPaths(NamedTuple):
     @property
     def history_db(self) -> Path:
         return self.data_dir / "history.sqlite3"
+
+    @property
+    def floor_roster(self) -> Path:
+        """The station's last copy of the floor's roster, beside the history
+        (flxdesk.floor.operators): the operators it knows while the floor is away."""
+        return self.data_dir / FLOOR_ROSTER_FILE
 
     @property
     def settings_file(self) -> Path:

@@ -73,8 +73,12 @@ def read_value(name: str, value: Any) -> Any:
     return value
 
 
-def check_together(settings: OperatorSettings) -> str:
-    """What the settings cannot mean together ("" when they can)."""
+def check_together(settings: OperatorSettings, *, roster_elsewhere: bool = False) -> str:
+    """What the settings cannot mean together ("" when they can). ``roster_elsewhere``:
+    the operators come from the floor (a floor is set and ``operators`` is not locked),
+    so what needs them cannot be checked from the settings alone."""
+    if roster_elsewhere:
+        return ""
     if settings.supervisor_for and not settings.operators.has_supervisor:
         return translate(
             "Roster", '"supervisor_for" needs at least one operator with "supervisor": true'

@@ -9,7 +9,9 @@ Read from a JSON list (the machine's settings file, or the floor's copy)::
 Every entry is checked; the first that cannot be used is named (its place in the list
 and its name) in a RosterError, which the settings turn into the stop IT sees. Badges
 are unique without regard to case (a scanner on another layout may type them shifted),
-and so are names: the history keeps the name.
+and so are names: the history keeps the name. What the floor gives, or a station's copy
+of it, is read by ``read_usable`` instead: no row may stop a station, so an entry that
+cannot be used is left out, with why, and the others are used.
 """
 
 from __future__ import annotations
@@ -63,33 +65,67 @@ class Roster(NamedTuple):
 def read_roster(raw: object) -> Roster:
     """The roster in ``raw`` (a JSON list), every entry checked; RosterError otherwise."""
     if not isinstance(raw, list):
-        raise RosterError(
-            translate("Roster", '"operators" must be a list of {"badge": ..., "name": ...}')
-        )
-    operators: list[Operator] = []
-    seen: dict[str, int] = {}
+        raise RosterError(_not_a_list())
+    taken = _Taken()
     for place, entry in enumerate(raw, start=1):
-        operator = _operator(place, entry)
-        key = operator.badge.casefold()
-        if key in seen:
+        taken.add(place, _operator(place, entry))
+    return taken.roster()
+
+
+def read_usable(raw: object) -> tuple[Roster, list[str]]:
+    """The entries of ``raw`` that can be used, and why each other one cannot (in the
+    words of ``read_roster``): for what a station reads from the floor, where a bad row
+    must not stop it. A later entry repeating a badge or a name is the one left out."""
+    if not isinstance(raw, list):
+        return Roster(), [_not_a_list()]
+    taken = _Taken()
+    problems: list[str] = []
+    for place, entry in enumerate(raw, start=1):
+        try:
+            taken.add(place, _operator(place, entry))
+        except RosterError as problem:
+            problems.append(str(problem))
+    return taken.roster(), problems
+
+
+def _not_a_list() -> str:
+    return translate("Roster", '"operators" must be a list of {"badge": ..., "name": ...}')
+
+
+class _Taken:
+    """The operators kept so far, by their place in the list: a badge (case ignored) and a
+    name belong to one operator each."""
+
+    def __init__(self) -> None:
+        self._operators: list[Operator] = []
+        self._badges: dict[str, int] = {}
+        self._names: dict[str, int] = {}
+
+    def add(self, place: int, operator: Operator) -> None:
+        """Keep ``operator`` (entry ``place``); RosterError when its badge or name is taken."""
+        other = self._badges.get(operator.badge.casefold())
+        if other is not None:
             words = translate(
                 "Roster",
                 'operator {place} ("{name}"): the badge "{badge}" is also operator {other}\'s',
             )
             raise RosterError(
-                words.format(place=place, name=operator.name, badge=operator.badge, other=seen[key])
+                words.format(place=place, name=operator.name, badge=operator.badge, other=other)
             )
-        seen[key] = place
-        same_name = next((n for n, o in enumerate(operators, 1) if o.name == operator.name), 0)
-        if same_name:
+        other = self._names.get(operator.name)
+        if other is not None:
             words = translate(
                 "Roster",
                 'operator {place} ("{name}"): operator {other} has the same name; the history '
                 "could not tell them apart (add an initial)",
             )
-            raise RosterError(words.format(place=place, name=operator.name, other=same_name))
-        operators.append(operator)
-    return Roster(tuple(operators))
+            raise RosterError(words.format(place=place, name=operator.name, other=other))
+        self._badges[operator.badge.casefold()] = place
+        self._names[operator.name] = place
+        self._operators.append(operator)
+
+    def roster(self) -> Roster:
+        return Roster(tuple(self._operators))
 
 
 def _operator(place: int, entry: object) -> Operator:

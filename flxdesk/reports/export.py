@@ -2,8 +2,9 @@
 every row of a history filter (the history pane's Export this filter).
 
 Excel opens the file directly: UTF-8 with a byte-order mark, one row per update, its
-result (sent, failed, cancelled, queued, or invalid for a row that could not be sent)
-and Flxpoint's answer.
+result (sent, failed, cancelled, queued, or invalid for a row that could not be sent),
+Flxpoint's answer, the station it was asked for at, the operator signed in there and
+the supervisor who approved its status (flxdesk.operators).
 
 Every cell goes through ``csv_safe``: an order ID, note or server message such as
 ``=HYPERLINK(...)`` is written so spreadsheets show it as text, and stays recoverable.
@@ -37,6 +38,8 @@ EXPORT_COLUMNS = (
     "resent",
     "finished_at",
     "station",
+    "operator",  # who asked for it at the station ("" with nobody signed in)
+    "approved_by",  # the supervisor who approved its status ("" when none was needed)
 )
 
 
@@ -62,6 +65,8 @@ def export_rows(path: Path, rows: Iterable[UpdateRow]) -> None:
                     "yes" if row.resent else "",
                     finished,
                     row.station,
+                    row.operator,
+                    row.approved_by,
                 ]
             )
 

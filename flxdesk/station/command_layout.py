@@ -1,4 +1,5 @@
-"""Where each command barcode goes: one bar width for every code, quiet zones, pages.
+"""Where each command barcode (and each operator's badge card) goes: one bar width for
+every code, quiet zones, pages.
 
 Every code on a paper is drawn with the same narrowest bar (the module, X), a whole
 number of the PDF's dots so that each bar edge falls on a printer dot: on A4/Letter
@@ -9,15 +10,23 @@ modules on each side inside its own cell; a code too long for a column gets a wh
 row, and the rows run onto as many pages as they need. Labels are drawn along their
 6 in side: the longest code does not fit across 4 in at 0.33 mm.
 
+Badge cards (``badge_layout``, ``flxdesk badges``) are laid out by the same rules with
+the same bar widths, on their own papers' specs (``BADGE_SPECS``): a taller row with room
+above the bars for the operator's name, and one card per 4x6 in label.
+
 Plain geometry in dots, without Qt, so that the tests can check it as drawn.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
-from flxdesk.host.i18n import QT_TRANSLATE_NOOP
+from flxdesk.host.i18n import QT_TRANSLATE_NOOP, translate
+from flxdesk.operators.badges import badge_code
+from flxdesk.operators.roster import Roster
 from flxdesk.station.command_codes import SHEET, Command
 
 QUIET_ZONE_MODULES = 10
@@ -55,6 +64,7 @@ class PaperSpec:
     caption_pt: float  # the command's words, bold
     code_pt: float  # the code as typed
     turned: bool  # drawn a quarter turn round, along the page's long side
+    above_bars_mm: float = 0.0  # room in each row above the bars (a badge card's name)
 
     def dots(self, mm: float) -> int:
         return round(mm / 25.4 * self.dpi)
@@ -115,11 +125,42 @@ SPECS: dict[Paper, PaperSpec] = {
 }
 
 
+# Badge cards: a row holds the name above the bars, the badge's words below; one card
+# per label.
+BADGE_SPECS: dict[Paper, PaperSpec] = {
+    Paper.A4: replace(SPECS[Paper.A4], row_mm=54.0, above_bars_mm=12.0, caption_pt=12.0),
+    Paper.LETTER: replace(SPECS[Paper.LETTER], row_mm=54.0, above_bars_mm=12.0, caption_pt=12.0),
+    Paper.LABEL_4X6: replace(
+        SPECS[Paper.LABEL_4X6], row_mm=56.0, above_bars_mm=16.0, header_mm=10.0, caption_pt=12.0
+    ),
+}
+NAME_PT = {Paper.A4: 20.0, Paper.LETTER: 20.0, Paper.LABEL_4X6: 24.0}  # the name, large
+
+
+class Printed(Protocol):
+    """What a printed code is for the layout: the text its barcode carries."""
+
+    @property
+    def code(self) -> str: ...
+
+
+Item = TypeVar("Item", bound=Printed)
+
+
+class Card(NamedTuple):
+    """One operator's badge card: the barcode ``FLXOP <badge>``, the name, the badge."""
+
+    code: str
+    name: str
+    badge: str
+    supervisor: bool
+
+
 @dataclass(frozen=True)
-class Placement:
+class Placement(Generic[Item]):
     """One code on the drawing of one page; x and y in dots."""
 
-    command: Command
+    command: Item  # the command (or the badge card) whose code this is
     pattern: str  # "1" a dark module, "0" a light one (quiet zones not included)
     page: int
     cell_left: int  # the code's own room in its row: nothing else is drawn there
@@ -139,10 +180,14 @@ class Placement:
 
 
 @dataclass(frozen=True)
-class Layout:
+class Layout(Generic[Item]):
     spec: PaperSpec
     pages: int
-    placements: tuple[Placement, ...]
+    placements: tuple[Placement[Item], ...]
+
+
+class TooLong(ValueError):
+    """A code does not fit across the page at the bar width readable when printed."""
 
 
 def bar_pattern(code: str) -> str:
@@ -154,7 +199,7 @@ def bar_pattern(code: str) -> str:
 
 
 def _rows(
-    spec: PaperSpec, patterns: list[str], commands: tuple[Command, ...]
+    spec: PaperSpec, patterns: list[str], commands: Sequence[Printed]
 ) -> list[list[tuple[int, int, int]]]:
     """Rows of (index of the code, first column, columns spanned), first fit in order:
     a code that fits a column takes the first free one, a longer one a new whole row."""
@@ -167,7 +212,7 @@ def _rows(
         # One spare module: the bars start on a whole module from the page's edge.
         needed = (len(pattern) + 2 * QUIET_ZONE_MODULES + 1) * spec.module_dots
         if needed > usable:
-            raise ValueError(f"the barcode of {commands[index].code!r} is too long for the page")
+            raise TooLong(f"the barcode of {commands[index].code!r} is too long for the page")
         if needed <= column:
             free = next((n for n, taken in enumerate(used) if taken < spec.columns), None)
             if free is not None:
@@ -182,14 +227,37 @@ def _rows(
     return rows
 
 
-def layout(paper: Paper, commands: tuple[Command, ...] = SHEET) -> Layout:
+def layout(paper: Paper, commands: tuple[Command, ...] = SHEET) -> Layout[Command]:
     """Where every code goes on ``paper``, in the order given."""
-    spec = SPECS[paper]
+    return place(SPECS[paper], commands)
+
+
+def badge_layout(paper: Paper, roster: Roster) -> Layout[Card]:
+    """Where each operator's badge card goes on ``paper``, in the roster's order; TooLong,
+    in words, for a badge whose barcode does not fit across the paper."""
+    cards = [
+        Card(badge_code(operator.badge), operator.name, operator.badge, operator.supervisor)
+        for operator in roster.operators
+    ]
+    try:
+        return place(BADGE_SPECS[paper], cards)
+    except TooLong:
+        longest = max(cards, key=lambda card: len(bar_pattern(card.code)))
+        words = translate(
+            "BadgeCards",
+            "the badge {badge} is too long to print on this paper at a width scanners read: "
+            "print the badges on A4 or Letter, or give that operator a shorter badge",
+        )
+        raise TooLong(words.format(badge=longest.badge)) from None
+
+
+def place(spec: PaperSpec, commands: Sequence[Item]) -> Layout[Item]:
+    """Where every code of ``commands`` goes on a paper of ``spec``, in the order given."""
     patterns = [bar_pattern(command.code) for command in commands]
     width, height = spec.drawing_dots
     margin = spec.dots(spec.margin_mm)
     column = (width - 2 * margin) // spec.columns
-    first_top = margin + spec.dots(spec.header_mm)
+    first_top = margin + spec.dots(spec.header_mm) + spec.dots(spec.above_bars_mm)
     row_height = spec.dots(spec.row_mm)
     per_page = (height - margin - first_top) // row_height
     if per_page < 1:

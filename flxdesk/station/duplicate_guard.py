@@ -6,7 +6,7 @@ person is told when it was done. Scanning it once more within ``confirm_seconds`
 means "yes, again" and sends it.
 
 On a floor, ``elsewhere`` also finds the same update made at another station (the
-window's mirror of the floor, flxdesk.floor.recent): held the same way, naming the
+window's mirror of the floor, flxdesk.floor.duplicates): held the same way, naming the
 station.
 """
 

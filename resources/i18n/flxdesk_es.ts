@@ -107,6 +107,72 @@
         </message>
     </context>
     <context>
+        <name>BadgeCards</name>
+        <message>
+            <source>Badge {badge}</source>
+            <translation>Gafete {badge}</translation>
+        </message>
+        <message>
+            <source>Badge {badge}, supervisor</source>
+            <translation>Gafete {badge}, supervisor</translation>
+        </message>
+        <message>
+            <source>Scan your badge at any station to sign in. Keep it like a key: whoever scans it signs in as you.</source>
+            <translation>Escanee su gafete en cualquier puesto para iniciar sesión. Guárdelo como una llave: quien lo escanee inicia sesión como usted.</translation>
+        </message>
+        <message>
+            <source>flxdesk operator badges</source>
+            <translation>Gafetes de operador de flxdesk</translation>
+        </message>
+        <message>
+            <source>flxdesk operator badges, {page} of {pages}</source>
+            <translation>Gafetes de operador de flxdesk, {page} de {pages}</translation>
+        </message>
+        <message>
+            <source>the badge {badge} is too long to print on this paper at a width scanners read: print the badges on A4 or Letter, or give that operator a shorter badge</source>
+            <translation>el gafete {badge} es demasiado largo para imprimirlo en este papel con un ancho que lean los escáneres: imprima los gafetes en A4 o Carta, o dé a ese operador un gafete más corto</translation>
+        </message>
+    </context>
+    <context>
+        <name>BadgeCommand</name>
+        <message>
+            <source>Nothing was written.</source>
+            <translation>No se escribió nada.</translation>
+        </message>
+        <message>
+            <source>cannot write {file}: {reason}</source>
+            <translation>no se puede escribir {file}: {reason}</translation>
+        </message>
+        <message>
+            <source>left out (the stations leave it out too): {problem}</source>
+            <translation>omitido (los puestos también lo omiten): {problem}</translation>
+        </message>
+        <message>
+            <source>no operators are set up: add them on the floor (flxdesk operator add) or in the machine settings file's "operators". Nothing was written.</source>
+            <translation>no hay operadores configurados: agréguelos en la planta (flxdesk operator add) o en "operators" del archivo de ajustes del equipo. No se escribió nada.</translation>
+        </message>
+        <message>
+            <source>the floor cannot be used ({why}): the badges are made from this computer's last copy of its operators.</source>
+            <translation>no se puede usar la planta ({why}): los gafetes se hacen con la última copia de sus operadores que guarda este equipo.</translation>
+        </message>
+        <message>
+            <source>the floor's operators</source>
+            <translation>los operadores de la planta</translation>
+        </message>
+        <message>
+            <source>the settings' operators</source>
+            <translation>los operadores de los ajustes</translation>
+        </message>
+        <message>
+            <source>this flxdesk cannot write PDF files.</source>
+            <translation>este flxdesk no puede escribir archivos PDF.</translation>
+        </message>
+        <message>
+            <source>wrote {count} badge card(s) to {file}, from {source}.</source>
+            <translation>se escribieron {count} gafete(s) en {file}, con {source}.</translation>
+        </message>
+    </context>
+    <context>
         <name>Badges</name>
         <message>
             <source>the badge "{badge}" has characters a barcode cannot carry (use A-Z, 0-9, -)</source>
@@ -873,7 +939,7 @@
         </message>
         <message>
             <source>last seen</source>
-            <translation>última vez</translation>
+            <translation>última vez visto</translation>
         </message>
         <message>
             <source>no station has reached the floor yet</source>
@@ -882,6 +948,10 @@
         <message>
             <source>sent</source>
             <translation>enviados</translation>
+        </message>
+        <message>
+            <source>signed in</source>
+            <translation>sesión iniciada</translation>
         </message>
         <message>
             <source>station</source>
@@ -941,6 +1011,10 @@
         <message>
             <source>The floor is at version {version} already: its tables were left as they are.</source>
             <translation>La planta ya está en la versión {version}: sus tablas quedan como estaban.</translation>
+        </message>
+        <message>
+            <source>The floor now holds the operators of every station ('flxdesk operator add'), who asked for each update and who is signed in at each station.</source>
+            <translation>La planta guarda ahora los operadores de todos los puestos ('flxdesk operator add'), quién pidió cada actualización y quién tiene la sesión iniciada en cada puesto.</translation>
         </message>
         <message>
             <source>The floor's functions are owned by a superuser: make the NOLOGIN role {role} (README, 'The floor') so that they run with no more rights than they need.</source>
@@ -1566,6 +1640,81 @@
         <message>
             <source>The note is {len} characters long; the most Flxpoint takes is {most}. Shorten it.</source>
             <translation>La nota tiene {len} caracteres; Flxpoint acepta como mucho {most}. Acórtela.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorCommand</name>
+        <message>
+            <source>No PIN given: type it at a terminal, or set {name} when there is none.</source>
+            <translation>No se dio un PIN: escríbalo en una terminal, o ponga {name} cuando no la hay.</translation>
+        </message>
+        <message>
+            <source>No hash was made.</source>
+            <translation>No se hizo ningún hash.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>No se cambió nada.</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>PIN (4 to 12 digits): </source>
+            <translation>PIN (de 4 a 12 cifras): </translation>
+        </message>
+        <message>
+            <source>The floor is at version {version} and has no operators yet: run 'flxdesk floor init' from this flxdesk to upgrade it. Nothing was changed.</source>
+            <translation>La planta está en la versión {version} y aún no tiene operadores: ejecute 'flxdesk floor init' de este flxdesk para actualizarla. No se cambió nada.</translation>
+        </message>
+        <message>
+            <source>The same PIN again: </source>
+            <translation>El mismo PIN otra vez: </translation>
+        </message>
+        <message>
+            <source>The two PINs differ.</source>
+            <translation>Los dos PIN son distintos.</translation>
+        </message>
+        <message>
+            <source>added {name} with badge {badge} to {floor}{what}.</source>
+            <translation>se agregó a {name} con el gafete {badge} en {floor}{what}.</translation>
+        </message>
+        <message>
+            <source>asks for a PIN</source>
+            <translation>pide un PIN</translation>
+        </message>
+        <message>
+            <source>badge {badge} is now {name} on {floor}{what}.</source>
+            <translation>el gafete {badge} es ahora de {name} en {floor}{what}.</translation>
+        </message>
+        <message>
+            <source>no operator has badge {badge} on {floor}: nothing was removed.</source>
+            <translation>ningún operador tiene el gafete {badge} en {floor}: no se quitó nada.</translation>
+        </message>
+        <message>
+            <source>only the floor's owner may change or list its operators: {login} may not (a station's login never can; stations read the operators themselves). Nothing was changed.</source>
+            <translation>solo el dueño de la planta puede cambiar o listar sus operadores: {login} no puede (el usuario de un puesto nunca puede; los puestos leen los operadores por sí mismos). No se cambió nada.</translation>
+        </message>
+        <message>
+            <source>stations leave out {problem}</source>
+            <translation>los puestos omiten {problem}</translation>
+        </message>
+        <message>
+            <source>supervisor</source>
+            <translation>supervisor</translation>
+        </message>
+        <message>
+            <source>took badge {badge} ({name}) off {floor}: stations refuse it from their next heartbeat (30 s at most while they reach the floor).</source>
+            <translation>se quitó el gafete {badge} ({name}) de {floor}: los puestos lo rechazan desde su próximo latido (30 s como mucho mientras lleguen a la planta).</translation>
+        </message>
+        <message>
+            <source>{count} operator(s) on {floor}.</source>
+            <translation>{count} operador(es) en {floor}.</translation>
+        </message>
+        <message>
+            <source>{problem}. Nothing was changed.</source>
+            <translation>{problem}. No se cambió nada.</translation>
         </message>
     </context>
     <context>
@@ -2369,6 +2518,10 @@
     <context>
         <name>ShiftReport</name>
         <message>
+            <source>(nobody signed in)</source>
+            <translation>(nadie con sesión iniciada)</translation>
+        </message>
+        <message>
             <source>... and {more} more (--csv lists all)</source>
             <translation>... y {more} más (--csv los lista todos)</translation>
         </message>
@@ -2437,6 +2590,10 @@
             <translation>pedidas</translation>
         </message>
         <message>
+            <source>by operator</source>
+            <translation>por operador</translation>
+        </message>
+        <message>
             <source>by status</source>
             <translation>por estado</translation>
         </message>
@@ -2469,8 +2626,24 @@
             <translation>inválidas</translation>
         </message>
         <message>
+            <source>longest gap</source>
+            <translation>pausa más larga</translation>
+        </message>
+        <message>
+            <source>nobody signed in during the period</source>
+            <translation>nadie inició sesión en el periodo</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>ninguno</translation>
+        </message>
+        <message>
+            <source>orders/h</source>
+            <translation>pedidos/h</translation>
+        </message>
+        <message>
+            <source>orders/h: different orders per hour signed in, from the operator's first update to their last, a pause over {minutes} minutes counted as {minutes}</source>
+            <translation>pedidos/h: pedidos distintos por hora con la sesión iniciada, de la primera actualización del operador a la última; una pausa de más de {minutes} minutos cuenta como {minutes}</translation>
         </message>
         <message>
             <source>per hour</source>
@@ -2511,8 +2684,8 @@
             <translation>Con todos los fallos</translation>
         </message>
         <message>
-            <source>By status, failure reasons, updates per hour and the failures, oldest first</source>
-            <translation>Por estado, motivos de fallo, actualizaciones por hora y los fallos, el más antiguo primero</translation>
+            <source>By status, failure reasons, updates per hour, per operator when anyone signed in, and the failures, oldest first</source>
+            <translation>Por estado, motivos de fallo, actualizaciones por hora, por operador cuando alguien inició sesión, y los fallos, los más viejos primero</translation>
         </message>
         <message>
             <source>Close</source>
@@ -2605,6 +2778,14 @@
             <translation>... y {more} fallos más: el CSV los lista todos (flxdesk report --csv ARCHIVO).</translation>
         </message>
         <message>
+            <source>... and {more} more operators: the CSV lists them all.</source>
+            <translation>... y {more} operadores más: el CSV los lista todos.</translation>
+        </message>
+        <message>
+            <source>By operator</source>
+            <translation>Por operador</translation>
+        </message>
+        <message>
             <source>By status</source>
             <translation>Por estado</translation>
         </message>
@@ -2637,6 +2818,10 @@
             <translation>Ritmo por hora</translation>
         </message>
         <message>
+            <source>asked</source>
+            <translation>pedidas</translation>
+        </message>
+        <message>
             <source>failures</source>
             <translation>fallos</translation>
         </message>
@@ -2657,8 +2842,24 @@
             <translation>verde: enviadas; rojo: fallidas; la barra más alta es {most} por hora</translation>
         </message>
         <message>
+            <source>longest gap</source>
+            <translation>pausa más larga</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>ninguno</translation>
+        </message>
+        <message>
+            <source>operator</source>
+            <translation>operador</translation>
+        </message>
+        <message>
+            <source>orders/h</source>
+            <translation>pedidos/h</translation>
+        </message>
+        <message>
+            <source>orders/h: different orders per hour signed in, from the operator's first update to their last; a pause over {minutes} minutes counts as {minutes}.</source>
+            <translation>pedidos/h: pedidos distintos por hora con la sesión iniciada, de la primera actualización del operador a la última; una pausa de más de {minutes} minutos cuenta como {minutes}.</translation>
         </message>
         <message>
             <source>reason</source>

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,28 +13,13 @@ import pytest
 
 from flxdesk.floor.connection import KEYCHAIN_SERVICE
 from flxdesk.floor.schema import FLOOR_SCHEMA_VERSION
-from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
-from support.floor import floor_rows, init_floor, station_role
+from flxdesk.flxpoint.demo_api import DemoApi
+from support.floor import floor_rows, init_floor, station_env, station_role
 from support.network import closed_port
 from support.postgres import PostgresServer
+from support.process import run_flxdesk
 
-
-def station_env(home: Path, floor_url: str, station: str, api: DemoApi | None = None) -> dict:
-    env = dict(os.environ, FLXDESK_HOME=str(home), FLXDESK_FLOOR_URL=floor_url)
-    env.update(FLXDESK_STATION=station, FLXDESK_TOKEN=DEMO_TOKEN)
-    if api is not None:
-        env["FLXDESK_API_URL"] = api.url
-    return env
-
-
-def flxdesk(*args: str, env: dict, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "flxdesk", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+flxdesk = run_flxdesk
 
 
 def test_floor_init_says_what_it_did_and_is_idempotent(floor_db: str, tmp_path: Path) -> None:
@@ -260,13 +243,37 @@ def test_report_floor_prints_the_totals_and_a_line_per_station(
     assert "PACK-2: Order 99999" in done.stdout  # the failure names its station
     with report_csv.open(encoding="utf-8-sig") as written:
         table = list(csv.reader(written))
-    assert ["station", "sent", "failed", "waiting", "last seen"] in table
-    assert table[table.index(["station", "sent", "failed", "waiting", "last seen"]) + 1][:4] == [
+    heads = ["station", "sent", "failed", "waiting", "last seen", "signed in"]
+    assert heads in table
+    assert table[table.index(heads) + 1][:4] == [
         "PACK-1",
         "2",
         "0",
         "0",
     ]
+
+
+def test_report_floor_by_operator_prints_only_the_floors_line_per_operator(
+    floor_db: str, tmp_path: Path, demo_api: DemoApi
+) -> None:
+    url = init_floor(floor_db)
+    source = tmp_path / "orders.csv"
+    source.write_text("order_id\n1001\n", encoding="utf-8")
+    env = station_env(tmp_path / "p", url, "P1", demo_api)
+    assert flxdesk("bulk", str(source), "--status", "Closed", env=env).returncode == 0
+    done = flxdesk(
+        "report",
+        "--floor",
+        "--since",
+        "today",
+        "--by-operator",
+        env=station_env(tmp_path / "supervisor", url, "OFFICE"),
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("flxdesk shift summary: ") and lines[0].endswith(", whole floor")
+    assert lines[2].startswith("by operator")
+    assert not [line for line in lines if line.startswith(("updates:", "failures"))]
 
 
 def test_report_floor_without_a_floor_is_a_usage_error(tmp_path: Path) -> None:

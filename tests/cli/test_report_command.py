@@ -166,3 +166,83 @@ def test_report_without_pdf_does_not_load_qt(history: Path) -> None:
         [sys.executable, "-c", check], env=env, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stderr
+
+
+SHIFT_START = "2025-06-03 06:00"
+
+
+@pytest.fixture
+def signed_in_history(flxdesk_home: Path) -> Path:
+    """A morning shift: Maria's four updates with an hour's pause, one from nobody."""
+    from datetime import datetime
+
+    start = datetime(2025, 6, 3, 6, 0).astimezone().timestamp()
+    flxdesk_home.mkdir(parents=True, exist_ok=True)
+    store = HistoryStore(flxdesk_home / "history.sqlite3")
+    store.connection.executemany(
+        "INSERT INTO updates (order_id, status, state, outcome, created_at, operator,"
+        " api_url, token_fp) VALUES (?, 'Closed', ?, ?, ?, ?, ?, ?)",
+        [
+            (*row, *HERE)
+            for row in [
+                ("1", "sent", "success", start, "Maria López"),
+                ("2", "sent", "success", start + 60, "Maria López"),
+                ("2", "failed", "not_found", start + 120, "Maria López"),
+                ("3", "sent", "success", start + 3720, "Maria López"),
+                ("10", "sent", "success", start + 10, ""),
+            ]
+        ],
+    )
+    store.close()
+    return flxdesk_home
+
+
+def test_report_by_operator_prints_only_the_line_per_operator(signed_in_history: Path) -> None:
+    done = flxdesk(
+        "--since",
+        SHIFT_START,
+        "--until",
+        "2025-06-03 14:00",
+        "--by-operator",
+        home=signed_in_history,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "flxdesk shift summary: 2025-06-03 06:00 to 14:00"
+    assert [line.split() for line in lines[2:5]] == [
+        ["by", "operator", "asked", "sent", "failed", "orders/h", "longest", "gap"],
+        ["Maria", "López", "4", "3", "1", "5.6", "1:00:00"],
+        ["(nobody", "signed", "in)", "1", "1", "0", "-", "-"],
+    ]
+    assert lines[5].startswith("orders/h: different orders per hour signed in")
+    assert len(lines) == 6  # nothing else: no totals, hours or failures
+
+
+def test_the_whole_report_and_its_pdf_hold_the_operators(
+    signed_in_history: Path, tmp_path: Path
+) -> None:
+    pdf_file = tmp_path / "summary.pdf"
+    done = flxdesk(
+        "--since",
+        SHIFT_START,
+        "--until",
+        "2025-06-03 14:00",
+        "--pdf",
+        str(pdf_file),
+        home=signed_in_history,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines.index("failures, oldest first") > lines.index(
+        next(line for line in lines if line.startswith("by operator"))
+    )
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf_file), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "By operator" in text
+        rows = [line.split() for line in text.splitlines()]
+        assert ["Maria", "López", "4", "3", "1", "5.6", "1:00:00"] in rows

@@ -182,12 +182,13 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
     "history": {"host", "orders"},
     "flxpoint": {"host", "orders"},
     "reports": {"host", "orders", "history"},
-    "floor": {"host", "orders", "history", "reports", "sending"},
+    "floor": {"host", "orders", "operators", "history", "reports", "sending"},
     "sending": {"host", "orders", "station", "bulk", "history", "flxpoint"},
     "cli": {
         "host",
         "orders",
         "operators",
+        "station",
         "config",
         "bulk",
         "history",
@@ -210,7 +211,7 @@ ALLOWED_IMPORTS: dict[str, set[str]] = {
         "floor",
         "sending",
     },
-    "app": {"host", "cli", "gui", "reports", "self_test"},
+    "app": {"host", "cli", "gui", "operators", "reports", "station", "self_test"},
     "__main__": {"app"},
     "__init__": set(),  # flxdesk/__init__.py: the version only
 }

@@ -1,6 +1,6 @@
 """Keeps the window's mirror of other stations' recent updates fresh, off its thread.
 
-Every ``REFRESH_SECONDS`` a worker reads the floor (flxdesk.floor.recent); the duplicate
+Every ``REFRESH_SECONDS`` a worker reads the floor (flxdesk.floor.duplicates); the duplicate
 guard looks scans up in what was last read, at once. While the floor is away the reads
 fail quietly (the status bar says the station paces alone) and the last one stays.
 ``refreshed`` says a read was answered, ``missed`` why one was not.
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from flxdesk.floor.recent import RecentElsewhere
+from flxdesk.floor.duplicates import RecentElsewhere
 from flxdesk.gui.floor.floor_question import ask_floor
 
 if TYPE_CHECKING:

@@ -22,6 +22,7 @@ from flxdesk.station.command_layout import (
     SPECS,
     Layout,
     Paper,
+    PaperSpec,
     Placement,
     layout,
 )
@@ -68,7 +69,8 @@ def write_command_sheet(target: Path, paper: Paper | None = None) -> Path:
     return target
 
 
-def _font(points: float, bold: bool = False) -> QFont:
+def sheet_font(points: float, bold: bool = False) -> QFont:
+    """The sheets' font (the command barcodes', the badge cards')."""
     font = QFont()
     font.setPointSizeF(points)
     font.setBold(bold)
@@ -87,7 +89,7 @@ def _draw_page(painter: QPainter, plan: Layout, page: int) -> None:
     margin = spec.dots(spec.margin_mm)
     line = QRectF(margin, margin, width - 2 * margin, spec.dots(spec.header_mm))
     painter.setPen(Qt.GlobalColor.black)
-    painter.setFont(_font(spec.title_pt, bold=True))
+    painter.setFont(sheet_font(spec.title_pt, bold=True))
     if plan.pages > 1:
         title = translate("CommandSheet", "flxdesk command barcodes, {page} of {pages}").format(
             page=page + 1, pages=plan.pages
@@ -96,7 +98,7 @@ def _draw_page(painter: QPainter, plan: Layout, page: int) -> None:
         title = translate("CommandSheet", "flxdesk command barcodes")
     painter.drawText(line, Qt.AlignmentFlag.AlignLeft, title)
     if not spec.turned:  # labels have no room for the sentence
-        painter.setFont(_font(spec.code_pt))
+        painter.setFont(sheet_font(spec.code_pt))
         painter.drawText(
             line.translated(0, spec.dots(9)),
             Qt.AlignmentFlag.AlignLeft,
@@ -111,8 +113,8 @@ def _draw_page(painter: QPainter, plan: Layout, page: int) -> None:
     painter.restore()
 
 
-def _draw_code(painter: QPainter, plan: Layout, placement: Placement) -> None:
-    spec = plan.spec
+def draw_bars(painter: QPainter, spec: PaperSpec, placement: Placement) -> None:
+    """A placement's bars, each a rectangle on whole dots, ``bar_height_mm`` tall."""
     bar_height = spec.dots(spec.bar_height_mm)
     module = placement.module
     painter.setPen(Qt.PenStyle.NoPen)
@@ -126,15 +128,21 @@ def _draw_code(painter: QPainter, plan: Layout, placement: Placement) -> None:
             painter.drawRect(QRectF(left, placement.top, (position - start) * module, bar_height))
             start = None
     painter.setPen(Qt.GlobalColor.black)
+
+
+def _draw_code(painter: QPainter, plan: Layout, placement: Placement) -> None:
+    spec = plan.spec
+    bar_height = spec.dots(spec.bar_height_mm)
+    draw_bars(painter, spec, placement)
     caption = QRectF(
         placement.cell_left,
         placement.top + bar_height + spec.dots(1.2),
         placement.cell_width,
         spec.dots(spec.caption_pt * 0.55),
     )
-    painter.setFont(_font(spec.caption_pt, bold=True))
+    painter.setFont(sheet_font(spec.caption_pt, bold=True))
     painter.drawText(caption, Qt.AlignmentFlag.AlignHCenter, command_label(placement.command))
-    painter.setFont(_font(spec.code_pt))
+    painter.setFont(sheet_font(spec.code_pt))
     painter.drawText(
         caption.translated(0, caption.height()),
         Qt.AlignmentFlag.AlignHCenter,

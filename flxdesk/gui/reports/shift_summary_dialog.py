@@ -1,11 +1,11 @@
 """File → Shift summary…: what this station did in a period, saved as CSV or a PDF to print.
 
 The numbers are flxdesk.reports.shift_report's, the same as ``flxdesk report`` prints: the
-updates by result and by requested status, the failure reasons, the count per hour
-and the failures. Shown as plain text a screen reader reads line by line; the totals
-are announced when the period changes. On a station with a floor, "Whole floor" shows
-every station's together (``flxdesk report --floor``'s numbers), read by a worker: the
-window never waits for the floor.
+updates by result and by requested status, the failure reasons, the count per hour,
+a line per operator when anyone was signed in, and the failures. Shown as plain text a
+screen reader reads line by line; the totals are announced when the period changes. On a
+station with a floor, "Whole floor" shows every station's together (``flxdesk report
+--floor``'s numbers), read by a worker: the window never waits for the floor.
 """
 
 from __future__ import annotations
@@ -97,7 +97,10 @@ class ShiftSummaryDialog(QDialog):
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setAccessibleName(self.tr("The summary"))
         self.text.setAccessibleDescription(
-            self.tr("By status, failure reasons, updates per hour and the failures, oldest first")
+            self.tr(
+                "By status, failure reasons, updates per hour, per operator when anyone "
+                "signed in, and the failures, oldest first"
+            )
         )
         self.message = QLabel()
         self.message.setObjectName("summaryMessage")

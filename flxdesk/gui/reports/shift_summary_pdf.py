@@ -2,8 +2,9 @@
 
 Top to bottom: the title naming the period, the totals by result, the table by
 requested status, the throughput chart (per hour, or per day for periods over two
-days), the failure reasons, and as many failures as fit; the rest are counted and
-the CSV lists them all.
+days), the failure reasons, a line per operator when anyone was signed in (the first
+``OPERATORS_SHOWN``), and as many failures as fit; the rest are counted and the CSV
+lists them all.
 """
 
 from __future__ import annotations
@@ -24,11 +25,19 @@ from flxdesk.gui.reports.pdf_page import pdf_page
 from flxdesk.host.i18n import translate
 from flxdesk.orders.outcomes import supervisor_words
 from flxdesk.orders.statuses import status_label
-from flxdesk.reports.shift_report import RESULTS, ShiftSummary, result_word
+from flxdesk.reports.shift_report import (
+    PAUSE_COUNTED_MINUTES,
+    RESULTS,
+    ShiftSummary,
+    duration_text,
+    rate_text,
+    result_word,
+)
 from flxdesk.station.palette import STATE_TEXT, Scheme
 
 MARGIN_MM = 15.0
 HOURS_SHOWN_AS_HOURS = 48  # longer periods are charted per day
+OPERATORS_SHOWN = 12  # the CSV lists them all
 # Paper is white: the light scheme's words for sent and failed.
 SENT_COLOUR = QColor(STATE_TEXT["sent"][Scheme.LIGHT])
 FAILED_COLOUR = QColor(STATE_TEXT["failed"][Scheme.LIGHT])
@@ -161,8 +170,49 @@ class _Page:
             header, reasons or [[translate("ShiftSummaryPdf", "none"), "0"]], self.width - _px(30)
         )
 
+        if summary.anyone_signed_in:
+            self._operators(summary)
+
         self.heading(translate("ShiftSummaryPdf", "Failures, oldest first"))
         self._failures(summary)
+
+    def _operators(self, summary: ShiftSummary) -> None:
+        self.heading(translate("ShiftSummaryPdf", "By operator"))
+        header = [
+            translate("ShiftSummaryPdf", "operator"),
+            translate("ShiftSummaryPdf", "asked"),
+            result_word("sent"),
+            result_word("failed"),
+            translate("ShiftSummaryPdf", "orders/h"),
+            translate("ShiftSummaryPdf", "longest gap"),
+        ]
+        lines = summary.operators
+        rows = [
+            [
+                line.label,
+                str(line.asked),
+                str(line.sent),
+                str(line.failed),
+                rate_text(line.orders_per_hour),
+                duration_text(line.longest_gap),
+            ]
+            for line in lines[:OPERATORS_SHOWN]
+        ]
+        self.table(header, rows, _px(60))
+        small = self.font(7.5)
+        if len(lines) > OPERATORS_SHOWN:
+            more = translate(
+                "ShiftSummaryPdf", "... and {more} more operators: the CSV lists them all."
+            )
+            self.text(more.format(more=len(lines) - OPERATORS_SHOWN), font=small)
+            self.y += self.line
+        rule = translate(
+            "ShiftSummaryPdf",
+            "orders/h: different orders per hour signed in, from the operator's first "
+            "update to their last; a pause over {minutes} minutes counts as {minutes}.",
+        )
+        self.text(rule.format(minutes=f"{PAUSE_COUNTED_MINUTES:g}"), font=small)
+        self.y += self.line * 0.6
 
     def _chart(self, buckets: list, per_day: bool) -> None:
         """Bars of updates sent (green) and failed (red) per hour or day, with a scale."""

@@ -6,7 +6,7 @@ import time
 
 import psycopg
 
-from flxdesk.floor.recent import RecentElsewhere
+from flxdesk.floor.duplicates import RecentElsewhere
 from support.floor import init_floor, publish_row
 
 WINDOW = 600.0

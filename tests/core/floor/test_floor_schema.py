@@ -100,11 +100,13 @@ def test_a_floor_of_version_1_is_refused_and_upgraded_keeping_its_rows_aside(
             check_floor(db)
         assert "'flxdesk floor init' from this flxdesk" in str(refused.value)
         done = initialize(db)
-        assert done[:3] == [
-            "Upgraded the floor from version 1 to 2.",
+        assert done[:4] == [
+            f"Upgraded the floor from version 1 to {FLOOR_SCHEMA_VERSION}.",
             "Kept the 1 updates of floor version 1 in flxdesk.updates_v1: any station could "
             "have written them, so no report reads them.",
             "Stations now write only through the floor's functions, each as its own login.",
+            "The floor now holds the operators of every station ('flxdesk operator add'), "
+            "who asked for each update and who is signed in at each station.",
         ]
         assert check_floor(db).serves_from == 2
         assert db.execute("SELECT count(*) FROM flxdesk.updates_v1").fetchone() == (1,)
@@ -232,4 +234,9 @@ def test_init_grants_the_station_and_reader_roles_when_they_exist(
                 " WHERE grantee = 'flxdesk_station' AND table_schema = 'flxdesk'"
             )
         }
-    assert privileges == {("meta", "SELECT"), ("stations", "SELECT"), ("updates", "SELECT")}
+    assert privileges == {
+        ("meta", "SELECT"),
+        ("stations", "SELECT"),
+        ("updates", "SELECT"),
+        ("operators", "SELECT"),
+    }

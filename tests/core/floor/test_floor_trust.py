@@ -12,11 +12,10 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from flxdesk.floor.duplicates import find_duplicate
+from flxdesk.floor.duplicates import RecentElsewhere, find_duplicate
 from flxdesk.floor.link import DOUBT_REASON
 from flxdesk.floor.login_check import login_warnings
 from flxdesk.floor.outbox import HEARTBEAT, PUBLISH
-from flxdesk.floor.recent import RecentElsewhere
 from flxdesk.floor.report import floor_report, report_lines
 from flxdesk.floor.session import floor_words
 from flxdesk.floor.slots import reserve

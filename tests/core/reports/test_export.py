@@ -105,7 +105,7 @@ def test_exporting_a_filter_writes_exactly_its_rows_newest_first(
     assert shares == sorted(shares)
 
 
-def test_every_results_row_names_its_station_in_the_last_column(tmp_path: Path) -> None:
+def test_every_results_row_names_its_station_where_it_always_was(tmp_path: Path) -> None:
     store = HistoryStore(tmp_path / "history.sqlite3")
     try:
         store.set_station("PACK-1")
@@ -117,5 +117,42 @@ def test_every_results_row_names_its_station_in_the_last_column(tmp_path: Path) 
         store.close()
     with out.open(encoding="utf-8-sig", newline="") as file:
         header, row = list(csv.reader(file))
-    assert header[-1] == "station" and header[0] == "order_id"  # old columns keep places
-    assert (row[0], row[-1]) == ("1001", "PACK-1")
+    assert header[0] == "order_id" and header[9] == "station"  # old columns keep places
+    assert (row[0], row[9]) == ("1001", "PACK-1")
+
+
+def test_every_results_file_names_the_operator_and_approver_after_the_station(
+    tmp_path: Path,
+) -> None:
+    from flxdesk.history.store import AskedBy
+    from flxdesk.orders.destination import Destination
+    from flxdesk.reports.export import EXPORT_COLUMNS
+
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    try:
+        store.set_station("DOCK 3")
+        batch = store.new_batch("test")
+        here = Destination("https://api.example.test")
+        store.add_many_queued(
+            [("1001", "Closed", "")], batch, destination=here, asked_by=AskedBy("Maria López")
+        )
+        store.add_many_queued(
+            [("1002", "Canceled", "")],
+            batch,
+            destination=here,
+            asked_by=AskedBy("=Sam Lee", "Sam Lee"),
+        )
+        store.add_many_queued([("1003", "Open", "")], batch, destination=here)
+        out = tmp_path / "results.csv"
+        export_rows(out, store.rows_of_batch(batch))
+    finally:
+        store.close()
+    with out.open(encoding="utf-8-sig", newline="") as written:
+        header, *rows = list(csv.reader(written))
+    assert tuple(header) == EXPORT_COLUMNS
+    assert header[-3:] == ["station", "operator", "approved_by"]
+    assert [row[-3:] for row in rows] == [
+        ["DOCK 3", "Maria López", ""],
+        ["DOCK 3", "'=Sam Lee", "Sam Lee"],  # a name that looks like a formula stays text
+        ["DOCK 3", "", ""],
+    ]

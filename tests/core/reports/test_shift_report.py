@@ -219,3 +219,126 @@ def test_importing_the_core_modules_loads_no_qt() -> None:
     imports = "; ".join(f"import flxdesk.{module}" for module in CORE_MODULES)
     check = "import sys; assert not [m for m in sys.modules if m.startswith('PySide6')]"
     subprocess.run([sys.executable, "-c", f"{imports}; {check}"], check=True, timeout=60)
+
+
+def insert_rows(store: HistoryStore, rows: list[tuple]) -> None:
+    """(order ID, state, outcome, queued at, operator) each, queued at the given times."""
+    store.connection.executemany(
+        "INSERT INTO updates (order_id, status, state, outcome, created_at, operator,"
+        " api_url, token_fp) VALUES (?, 'Closed', ?, ?, ?, ?, ?, ?)",
+        [(*row, *HERE) for row in rows],
+    )
+
+
+@pytest.fixture
+def operators_store(tmp_path: Path) -> HistoryStore:
+    """A shift of three people's updates, at times the test chose."""
+    store = HistoryStore(tmp_path / "history.sqlite3")
+    insert_rows(
+        store,
+        [
+            ("900", "sent", "success", START - 600, "Maria López"),  # before the shift
+            ("1", "sent", "success", START, "Maria López"),
+            ("2", "sent", "success", START + 60, "Maria López"),
+            ("2", "failed", "not_found", START + 120, "Maria López"),  # the same order again
+            ("3", "sent", "success", START + 3720, "Maria López"),  # after an hour's pause
+            ("10", "sent", "success", START + 10, ""),
+            ("", "failed", "invalid", START + 70, ""),
+            ("20", "queued", None, START + 600, "Sam Lee"),
+        ],
+    )
+    yield store
+    store.close()
+
+
+def test_each_operator_is_counted_exactly_with_nobody_signed_in_last(
+    operators_store: HistoryStore,
+) -> None:
+    summary = summarize(operators_store, between(START, END), now=END)
+    maria, sam, nobody = summary.operators
+    assert summary.anyone_signed_in
+    # Maria: 60 s + 60 s + an hour's pause counted as 30 minutes = 1,920 s signed in.
+    assert maria == ("Maria López", 4, 3, 1, 3, START, START + 3720, 1920.0, 3600.0)
+    assert maria.orders_per_hour == pytest.approx(3 * 3600 / 1920)  # 5.625
+    assert sam == ("Sam Lee", 1, 0, 0, 1, START + 600, START + 600, 0.0, None)
+    assert sam.orders_per_hour is None  # one update: no time to divide by
+    assert nobody == ("", 2, 1, 1, 2, START + 10, START + 70, 60.0, 60.0)
+    assert nobody.label == "(nobody signed in)" and nobody.orders_per_hour == 120.0
+
+
+def test_the_text_has_a_line_per_operator_and_the_rule_behind_orders_per_hour(
+    operators_store: HistoryStore,
+) -> None:
+    from flxdesk.reports.shift_report import operator_section
+
+    summary = summarize(operators_store, between(START, END), now=END)
+    section = operator_section(summary)
+    assert [line.split() for line in section[:4]] == [
+        ["by", "operator", "asked", "sent", "failed", "orders/h", "longest", "gap"],
+        ["Maria", "López", "4", "3", "1", "5.6", "1:00:00"],
+        ["Sam", "Lee", "1", "0", "0", "-", "-"],
+        ["(nobody", "signed", "in)", "2", "1", "1", "120.0", "0:01:00"],
+    ]
+    assert "a pause over 30 minutes counted as 30" in section[4]
+    lines = summary_lines(summary)
+    start = lines.index(section[0])
+    assert lines[start : start + len(section)] == section
+    assert lines.index("failures, oldest first") > start  # before the failures
+
+
+def test_the_csv_has_the_operators_section_before_the_failures(
+    operators_store: HistoryStore, tmp_path: Path
+) -> None:
+    summary = summarize(operators_store, between(START, END), now=END)
+    sections = read_sections(write_summary_csv(summary, tmp_path / "summary.csv"))
+    *_, hours, operators, failures = sections
+    assert hours[0][0] == "hour"  # after the hours
+    assert operators == [
+        [
+            "operator",
+            "asked",
+            "sent",
+            "failed",
+            "orders",
+            "orders per hour",
+            "signed in (min)",
+            "longest gap (min)",
+            "first update",
+            "last update",
+        ],
+        [
+            "Maria López",
+            "4",
+            "3",
+            "1",
+            "3",
+            "5.6",
+            "32.0",
+            "60.0",
+            time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(START)),
+            time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(START + 3720)),
+        ],
+        ["Sam Lee", "1", "0", "0", "1", "", "0.0", "", *[operators[2][8]] * 2],
+        ["(nobody signed in)", "2", "1", "1", "2", "120.0", "1.0", "1.0", *operators[3][8:]],
+    ]
+    assert failures[0][0] == "failed at"
+
+
+def test_without_anyone_signed_in_the_summary_is_as_before(
+    store: HistoryStore, summary: ShiftSummary, tmp_path: Path
+) -> None:
+    assert summary.operators == () and not summary.anyone_signed_in
+    assert not [line for line in summary_lines(summary) if line.startswith("by operator")]
+    sections = read_sections(write_summary_csv(summary, tmp_path / "summary.csv"))
+    assert [section[0][0] for section in sections[2:]] == [
+        "status",
+        "failure reason",
+        "hour",
+        "failed at",
+    ]
+
+
+def test_the_section_alone_says_when_nobody_signed_in(summary: ShiftSummary) -> None:
+    from flxdesk.reports.shift_report import operator_section
+
+    assert operator_section(summary)[1] == "  nobody signed in during the period"

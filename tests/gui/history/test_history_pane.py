@@ -224,6 +224,26 @@ def test_the_details_pane_shows_the_404_message_of_a_failed_scan(
     assert QApplication.focusWidget() is details  # reachable by keyboard
 
 
+def test_the_details_pane_names_the_operator_and_the_supervisor_who_approved(
+    qtbot: QtBot, demo_app: RunningApp
+) -> None:
+    from flxdesk.history.store import AskedBy
+    from flxdesk.orders.destination import Destination
+
+    pane = pane_of(demo_app)
+    elsewhere = Destination("https://api.example.test")  # held: it stays as written
+    demo_app.store.add_queued(
+        "4821", "Canceled", "", destination=elsewhere, asked_by=AskedBy("Maria López", "Sam Lee")
+    )
+    pane.model.reload()
+    pane.view.setFocus()
+    qtbot.keyClick(pane.view, Qt.Key.Key_Home)
+    text = pane.findChild(QPlainTextEdit, "historyDetails").toPlainText()
+    assert "Order 4821 → Canceled" in text
+    assert "Operator: Maria López" in text.splitlines()
+    assert "Approved by: Sam Lee" in text.splitlines()
+
+
 def test_copy_puts_the_selected_order_ids_on_the_clipboard(
     qtbot: QtBot, demo_app: RunningApp
 ) -> None:

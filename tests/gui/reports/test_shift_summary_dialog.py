@@ -152,6 +152,29 @@ def test_save_csv_and_pdf_from_the_dialog(
         assert f"Station: {demo_app.window.station_name}" in text
 
 
+def test_the_summary_has_a_line_per_operator_who_signed_in(
+    qtbot: QtBot, demo_app: RunningApp
+) -> None:
+    start = NOW - 3600
+    demo_app.store.connection.executemany(
+        "INSERT INTO updates (order_id, status, state, created_at, outcome, operator, api_url)"
+        " VALUES (?, 'Closed', ?, ?, ?, ?, 'https://elsewhere.example')",
+        [
+            ("1", "sent", start, "success", "Maria López"),
+            ("2", "failed", start + 600, "not_found", "Maria López"),
+            ("3", "sent", start + 1200, "success", "Maria López"),
+            ("4", "sent", start + 300, "success", ""),
+        ],
+    )
+    dialog = open_summary(qtbot, demo_app)
+    lines = [line.split() for line in dialog.text.toPlainText().splitlines()]
+    assert ["by", "operator", "asked", "sent", "failed", "orders/h", "longest", "gap"] in lines
+    # Three orders in the 20 minutes from her first update to her last: 9 an hour.
+    assert ["Maria", "López", "3", "2", "1", "9.0", "0:10:00"] in lines
+    assert ["(nobody", "signed", "in)", "1", "1", "0", "-", "-"] in lines
+    assert "per operator" in dialog.text.accessibleDescription()
+
+
 def test_a_file_that_cannot_be_written_is_said_plainly(
     qtbot: QtBot, demo_app: RunningApp, tmp_path: Path
 ) -> None:

@@ -93,3 +93,29 @@ def test_a_pdf_into_a_missing_folder_is_a_plain_error(qapp, tmp_path: Path) -> N
 
     with pytest.raises(FileNotFoundError):
         write_shift_summary_pdf(summary_with(1), tmp_path / "no-such-folder" / "summary.pdf")
+
+
+def test_the_pdf_has_a_line_per_operator_when_anyone_signed_in(qapp, tmp_path: Path) -> None:
+    from flxdesk.reports.shift_report import OperatorLine
+
+    operators = (
+        OperatorLine("Maria López", 4, 3, 1, 3, START, START + 3720, 1920.0, 3600.0),
+        OperatorLine("Sam Lee", 1, 0, 0, 1, START + 600, START + 600, 0.0, None),
+        OperatorLine("", 2, 1, 1, 2, START + 10, START + 70, 60.0, 60.0),
+    )
+    summary = summary_with(failures=3)._replace(operators=operators)
+    pages, text = render(qapp, summary, tmp_path)
+    assert len(pages) == 1
+    lines = [line.split() for line in text.splitlines()]
+    assert ["By", "operator"] in lines
+    assert ["Maria", "López", "4", "3", "1", "5.6", "1:00:00"] in lines
+    assert ["Sam", "Lee", "1", "0", "0", "-", "-"] in lines
+    assert ["(nobody", "signed", "in)", "2", "1", "1", "120.0", "0:01:00"] in lines
+    assert "a pause over 30 minutes counts as 30" in " ".join(text.split())
+    assert text.index("By operator") < text.index("Failures, oldest first")
+    assert "Order 5002 was not found in Flxpoint." in text  # the failures still fit
+
+
+def test_the_pdf_has_no_operator_section_when_nobody_signed_in(qapp, tmp_path: Path) -> None:
+    _, text = render(qapp, summary_with(failures=3), tmp_path)
+    assert "By operator" not in text
