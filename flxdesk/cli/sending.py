@@ -136,7 +136,8 @@ def _run_with_floor(
         statuses = [args.status]
     # Who asks, checked before anything is queued or sent (the sign-in rule, PINs, a
     # supervisor's approval); the rows resume sends keep who asked for them.
-    asked_by = who_asks.who_asks(args, settings, statuses)
+    roster = who_asks.station_roster(args, settings, floor)
+    asked_by = who_asks.who_asks(args, settings, statuses, roster)
     if args.command == "update":
         args.note = who_asks.signed_note(args.note, settings, asked_by)
 

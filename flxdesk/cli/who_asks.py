@@ -30,8 +30,11 @@ The window's rules (flxdesk.operators), for IT's scripts and scheduled tasks:
   (flxdesk.operators.signature) and must then fit Flxpoint's 500 characters; a bulk
   file's notes go as written, as in the window's bulk runs.
 
-``find_operator`` looks in the roster it is given (the settings' one today), so that a
-floor's roster can be passed instead.
+The badges are looked up in the operators the station uses (``station_roster``,
+flxdesk.floor.operators): on a floor with operators, the floor's, read now within
+``FLOOR_ROSTER_SECONDS`` or, while the floor is away, the station's last copy of it (a
+command never waits on the floor for longer); a locked ``operators`` in the machine
+settings file wins; else the settings'.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from flxdesk.host.i18n import translate
 
 if TYPE_CHECKING:
     from flxdesk.config.settings import Settings
+    from flxdesk.floor.session import FloorSession
     from flxdesk.history.store import AskedBy
     from flxdesk.operators.roster import Operator, Roster
 
@@ -55,6 +59,7 @@ log = logging.getLogger(__name__)
 
 OPERATOR_PIN_ENV = "FLXDESK_OPERATOR_PIN"
 SUPERVISOR_PIN_ENV = "FLXDESK_SUPERVISOR_PIN"
+FLOOR_ROSTER_SECONDS = 3.0  # the most a command waits to read the floor's operators
 
 
 def add_arguments(parser: Parser, *, approval: bool) -> None:
@@ -79,6 +84,19 @@ def add_arguments(parser: Parser, *, approval: bool) -> None:
             f"--operator is a supervisor's); its PIN at a terminal, else {SUPERVISOR_PIN_ENV}; "
             "without a supervisor's approval such a status is exit code 2, nothing sent",
         )
+
+
+def station_roster(
+    args: argparse.Namespace, settings: Settings, floor: FloorSession | None
+) -> Roster:
+    """The operators this station uses, read only when a badge was given."""
+    from flxdesk.floor.operators import station_roster as choose
+
+    roster = settings.operators.operators
+    badges = (getattr(args, "operator", None), getattr(args, "approved_by", None))
+    if floor is None or all(badge is None for badge in badges):
+        return roster
+    return choose(roster, settings.is_locked("operators"), floor.fresh_roster(FLOOR_ROSTER_SECONDS))
 
 
 def who_asks(

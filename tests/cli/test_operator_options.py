@@ -328,3 +328,36 @@ def test_a_pin_is_asked_without_echo_at_a_terminal(monkeypatch: pytest.MonkeyPat
 class _Terminal:
     def isatty(self) -> bool:
         return True
+
+
+def test_on_a_floor_the_badges_are_the_floors_and_its_copy_serves_while_it_is_away(
+    own_postgres, demo_api: DemoApi, flxdesk_home: Path
+) -> None:
+    """A badge only the floor holds names its operator; a badge of the settings' unlocked
+    list that the floor does not hold is refused; with the floor stopped, the station's
+    last copy of the floor's operators (kept beside the history) still knows the badge."""
+    import psycopg
+
+    from flxdesk.floor.operators import add_operator
+    from support.floor import init_floor
+
+    staffed("required")  # the settings' list: 0042 Maria, 0077 Sam, ...
+    floor_url = init_floor(own_postgres.url(own_postgres.new_database()))
+    with psycopg.connect(floor_url, autocommit=True) as db:
+        add_operator(db, "0500", "Floor Person", False, "")
+
+    def update(order_id: str, badge: str) -> subprocess.CompletedProcess[str]:
+        return flxdesk(flxdesk_home, demo_api, "update", order_id, "--status", "Closed",
+                       "--operator", badge, FLXDESK_FLOOR_URL=floor_url)  # fmt: skip
+
+    done = update("1001", "0500")
+    assert done.returncode == 0, done.stderr
+    assert [row.operator for row in history(flxdesk_home)] == ["Floor Person"]
+    not_on_floor = update("1002", "0042")
+    assert not_on_floor.returncode == 2 and "no operator of this station" in not_on_floor.stderr
+    assert (flxdesk_home / "floor-roster.json").exists()
+    own_postgres.stop()
+    away = update("1003", "0500")
+    assert away.returncode == 0, away.stderr
+    assert [row.operator for row in history(flxdesk_home)][:1] == ["Floor Person"]
+    assert sorted(seen.order_id for seen in demo_api.requests) == ["1001", "1003"]
