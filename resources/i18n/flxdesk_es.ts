@@ -1718,6 +1718,45 @@
         </message>
     </context>
     <context>
+        <name>OperatorOption</name>
+        <message>
+            <source>PIN of {name} (not shown): </source>
+            <translation>PIN de {name} (no se muestra): </translation>
+        </message>
+        <message>
+            <source>no operator of this station has the badge given to {option}; nothing was sent.</source>
+            <translation>ningún operador de este puesto tiene el gafete dado a {option}; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>operators are not set up at this station (operator_sign_in is off): --operator cannot be used here; nothing was sent.</source>
+            <translation>en este puesto no hay operadores configurados (operator_sign_in es off): aquí no se puede usar --operator; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>sign-in is required at this station: give --operator BADGE; nothing was sent.</source>
+            <translation>en este puesto hay que iniciar sesión: dé --operator GAFETE; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>the note with its signature (note_signature) is {length} characters long; the most Flxpoint takes is {most}: shorten the note by {over} characters; nothing was sent.</source>
+            <translation>la nota con su firma (note_signature) tiene {length} caracteres; Flxpoint acepta como mucho {most}: acorte la nota en {over} caracteres; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>wrong PIN for {name}; nothing was sent.</source>
+            <translation>PIN incorrecto de {name}; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>{name} has a PIN: type it at a terminal, or set {variable}; nothing was sent.</source>
+            <translation>{name} tiene un PIN: escríbalo en una terminal, o ponga {variable}; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>{name} is not a supervisor: --approved-by needs a supervisor's badge; nothing was sent.</source>
+            <translation>{name} no es supervisor: --approved-by necesita el gafete de un supervisor; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>{status} needs a supervisor's approval: give --approved-by with a supervisor's badge (or --operator of a supervisor); nothing was sent.</source>
+            <translation>{status} necesita la aprobación de un supervisor: dé --approved-by con el gafete de un supervisor (o --operator de un supervisor); no se envió nada.</translation>
+        </message>
+    </context>
+    <context>
         <name>OperatorPart</name>
         <message>
             <source>Badge number</source>
