@@ -16,6 +16,8 @@ from typing import NoReturn
 TOKEN_ENV = "FLXDESK_TOKEN"
 # What a pasted token looks like in a usage error: a long run of letters and digits.
 _TOKEN_LIKE = re.compile(r"(?<![\w/\\.-])(?=[\w+=-]*\d)(?=[\w+=-]*[A-Za-z])[\w+=-]{16,}")
+# ... and what looks like a PIN (flxdesk.operators.pins): 4 to 12 digits on their own.
+_PIN_LIKE = re.compile(r"(?<![\w/\\.:-])[0-9]{4,12}(?![\w/\\.:-])")
 
 
 class Exit(IntEnum):
@@ -29,15 +31,17 @@ class SetupError(RuntimeError):
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse, but a usage error never repeats what looks like a token.
+    """argparse, but a usage error never repeats what looks like a token or a PIN.
 
     argparse echoes what it could not place ("unrecognized arguments: ...", "invalid
-    choice: ..."): a token pasted as an argument would reach the terminal, the scroll-back
-    and any log that keeps stderr. Subparsers are made of the same class.
+    choice: ..."): a token pasted as an argument (or an operator's PIN, ``--pin 2468``)
+    would reach the terminal, the scroll-back and any log that keeps stderr. Subparsers
+    are made of the same class. An order ID of 4 to 12 digits is hidden too: the person
+    has it on the command line they typed.
     """
 
     def error(self, message: str) -> NoReturn:
-        super().error(hide_token_like(message))
+        super().error(hide_pin_like(hide_token_like(message)))
 
 
 def hide_token_like(text: str) -> str:
@@ -45,6 +49,13 @@ def hide_token_like(text: str) -> str:
     return _TOKEN_LIKE.sub(
         lambda found: f"(a value of {len(found[0])} characters, not shown: it may be a token)",
         text,
+    )
+
+
+def hide_pin_like(text: str) -> str:
+    """``text`` with every run of 4 to 12 digits on its own replaced by a note of its length."""
+    return _PIN_LIKE.sub(
+        lambda found: f"(a value of {len(found[0])} digits, not shown: it may be a PIN)", text
     )
 
 

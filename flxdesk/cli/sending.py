@@ -1,12 +1,13 @@
 """The sending commands, on the same queue engine as the window (for IT and scheduled tasks).
 
-    flxdesk bulk FILE [--status S] [--note N] [--results OUT.csv]
-    flxdesk resume [--to-current]
-    flxdesk update ID --status S [--note N] [--again]
+    flxdesk bulk FILE [--status S] [--note N] [--results OUT.csv] [--operator B] [--approved-by B]
+    flxdesk resume [--to-current] [--operator B]
+    flxdesk update ID --status S [--note N] [--again] [--operator B] [--approved-by B]
 
 Progress goes to stderr, one result line per update to stdout. Exit codes: 0 when
 every update succeeded, 1 when any failed or was left queued, 2 for usage, file or
-setup errors (no token, data folder in use, unreadable history).
+setup errors (no token, data folder in use, unreadable history, an operator or a
+supervisor's approval the settings refuse: flxdesk.cli.who_asks).
 
 Updates queued for another destination (another API address, or under another
 token) are held, never sent, and counted as left queued; ``resume --to-current``
@@ -26,11 +27,11 @@ import logging
 import sqlite3
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flxdesk.cli import sending_floor
+from flxdesk.cli import sending_floor, who_asks
 from flxdesk.cli.common import Exit, Parser, SetupError, find_token
 from flxdesk.cli.run_parts import (
     Reporter,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from flxdesk.bulk.reading import ImportRow
     from flxdesk.config.settings import Settings
     from flxdesk.floor.session import FloorSession
+    from flxdesk.history.store import AskedBy
     from flxdesk.host.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,7 @@ def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
     bulk.add_argument("--status", default="", help=status_help)
     bulk.add_argument("--note", default="", help="note for rows without one")
     bulk.add_argument("--results", type=Path, help="write every row's result to this CSV")
+    who_asks.add_arguments(bulk, approval=True)
 
     resume = commands.add_parser("resume", help="send what an interrupted run left queued")
     resume.add_argument(
@@ -71,6 +74,7 @@ def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
         help="also send updates queued for another API address or under another token, "
         "to the current address with the current token",
     )
+    who_asks.add_arguments(resume, approval=False)
 
     update = commands.add_parser("update", help="send one update")
     update.add_argument("order_id", metavar="ID", help="the order ID")
@@ -83,6 +87,7 @@ def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
         action="store_true",
         help="send it even when another station of the floor just set the same status",
     )
+    who_asks.add_arguments(update, approval=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,6 +114,7 @@ def _run_with_floor(
 
     imported_rows: Sequence[ImportRow] = ()
     invalid: list[ImportRow] = []
+    statuses: Iterable[str] = ()  # what the run sets: resume sets nothing new
     if args.command == "bulk" and args.results:
         check_results_path(args.results)
     if args.command == "bulk":
@@ -120,12 +126,20 @@ def _run_with_floor(
             print(f"flxdesk: {args.file.name} line {row.line}: {row.problem}", file=sys.stderr)
         if not imported_rows:
             raise SetupError(f"{args.file} has no rows to send.")
+        statuses = imported.ready_by_status()
     elif args.command == "update":
         from flxdesk.orders.notes import check_note
         from flxdesk.orders.order_ids import clean_order_id
 
         args.order_id = clean_order_id(args.order_id)
         args.note = check_note(args.note)
+        statuses = [args.status]
+    # Who asks, checked before anything is queued or sent (the sign-in rule, PINs, a
+    # supervisor's approval); the rows resume sends keep who asked for them.
+    roster = who_asks.station_roster(args, settings, floor)
+    asked_by = who_asks.who_asks(args, settings, statuses, roster)
+    if args.command == "update":
+        args.note = who_asks.signed_note(args.note, settings, asked_by)
 
     try:
         anything_queued = args.command != "resume" or has_queued(paths.history_db)
@@ -147,7 +161,9 @@ def _run_with_floor(
     if floor is not None:
         floor.prepare(token)
     try:
-        return _send_all(args, paths, settings, api_url, token, imported_rows, invalid, floor)
+        return _send_all(
+            args, paths, settings, api_url, token, imported_rows, invalid, floor, asked_by
+        )
     except sqlite3.Error as error:  # locked for long, a full disk, ...: in words
         raise fault_from(error, paths.history_db) from error
     finally:
@@ -177,7 +193,8 @@ def _send_all(
     token: str,
     imported_rows: Sequence[ImportRow],
     invalid: list[ImportRow],
-    floor: FloorSession | None = None,
+    floor: FloorSession | None,
+    asked_by: AskedBy,
 ) -> int:
     from flxdesk.floor.outbox import BACKFILL_SECONDS
     from flxdesk.history.store import HistoryStore, State
@@ -206,7 +223,7 @@ def _send_all(
         if args.command == "bulk":
             # Rows that cannot be sent stay in the history, as failed with their reason.
             batch_id = queue_import(
-                store, imported_rows, f"bulk {args.file}", destination=current
+                store, imported_rows, f"bulk {args.file}", destination=current, asked_by=asked_by
             ).batch_id
         elif args.command == "update":
             held_why = _held_by_the_floor(floor, args, settings)
@@ -217,7 +234,9 @@ def _send_all(
                     flush=True,
                 )
                 return Exit.FAILED
-            queue_one(store, args.order_id, args.status, args.note, destination=current)
+            queue_one(
+                store, args.order_id, args.status, args.note, destination=current, asked_by=asked_by
+            )
         reporter = Reporter(store)
         engine = QueueEngine(
             paths.history_db,

@@ -107,6 +107,72 @@
         </message>
     </context>
     <context>
+        <name>BadgeCards</name>
+        <message>
+            <source>Badge {badge}</source>
+            <translation>Gafete {badge}</translation>
+        </message>
+        <message>
+            <source>Badge {badge}, supervisor</source>
+            <translation>Gafete {badge}, supervisor</translation>
+        </message>
+        <message>
+            <source>Scan your badge at any station to sign in. Keep it like a key: whoever scans it signs in as you.</source>
+            <translation>Escanee su gafete en cualquier puesto para iniciar sesión. Guárdelo como una llave: quien lo escanee inicia sesión como usted.</translation>
+        </message>
+        <message>
+            <source>flxdesk operator badges</source>
+            <translation>Gafetes de operador de flxdesk</translation>
+        </message>
+        <message>
+            <source>flxdesk operator badges, {page} of {pages}</source>
+            <translation>Gafetes de operador de flxdesk, {page} de {pages}</translation>
+        </message>
+        <message>
+            <source>the badge {badge} is too long to print on this paper at a width scanners read: print the badges on A4 or Letter, or give that operator a shorter badge</source>
+            <translation>el gafete {badge} es demasiado largo para imprimirlo en este papel con un ancho que lean los escáneres: imprima los gafetes en A4 o Carta, o dé a ese operador un gafete más corto</translation>
+        </message>
+    </context>
+    <context>
+        <name>BadgeCommand</name>
+        <message>
+            <source>Nothing was written.</source>
+            <translation>No se escribió nada.</translation>
+        </message>
+        <message>
+            <source>cannot write {file}: {reason}</source>
+            <translation>no se puede escribir {file}: {reason}</translation>
+        </message>
+        <message>
+            <source>left out (the stations leave it out too): {problem}</source>
+            <translation>omitido (los puestos también lo omiten): {problem}</translation>
+        </message>
+        <message>
+            <source>no operators are set up: add them on the floor (flxdesk operator add) or in the machine settings file's "operators". Nothing was written.</source>
+            <translation>no hay operadores configurados: agréguelos en la planta (flxdesk operator add) o en "operators" del archivo de ajustes del equipo. No se escribió nada.</translation>
+        </message>
+        <message>
+            <source>the floor cannot be used ({why}): the badges are made from this computer's last copy of its operators.</source>
+            <translation>no se puede usar la planta ({why}): los gafetes se hacen con la última copia de sus operadores que guarda este equipo.</translation>
+        </message>
+        <message>
+            <source>the floor's operators</source>
+            <translation>los operadores de la planta</translation>
+        </message>
+        <message>
+            <source>the settings' operators</source>
+            <translation>los operadores de los ajustes</translation>
+        </message>
+        <message>
+            <source>this flxdesk cannot write PDF files.</source>
+            <translation>este flxdesk no puede escribir archivos PDF.</translation>
+        </message>
+        <message>
+            <source>wrote {count} badge card(s) to {file}, from {source}.</source>
+            <translation>se escribieron {count} gafete(s) en {file}, con {source}.</translation>
+        </message>
+    </context>
+    <context>
         <name>Badges</name>
         <message>
             <source>the badge "{badge}" has characters a barcode cannot carry (use A-Z, 0-9, -)</source>
@@ -873,7 +939,7 @@
         </message>
         <message>
             <source>last seen</source>
-            <translation>última vez</translation>
+            <translation>última vez visto</translation>
         </message>
         <message>
             <source>no station has reached the floor yet</source>
@@ -882,6 +948,10 @@
         <message>
             <source>sent</source>
             <translation>enviados</translation>
+        </message>
+        <message>
+            <source>signed in</source>
+            <translation>sesión iniciada</translation>
         </message>
         <message>
             <source>station</source>
@@ -943,6 +1013,10 @@
             <translation>La planta ya está en la versión {version}: sus tablas quedan como estaban.</translation>
         </message>
         <message>
+            <source>The floor now holds the operators of every station ('flxdesk operator add'), who asked for each update and who is signed in at each station.</source>
+            <translation>La planta guarda ahora los operadores de todos los puestos ('flxdesk operator add'), quién pidió cada actualización y quién tiene la sesión iniciada en cada puesto.</translation>
+        </message>
+        <message>
             <source>The floor's functions are owned by a superuser: make the NOLOGIN role {role} (README, 'The floor') so that they run with no more rights than they need.</source>
             <translation>Las funciones del piso pertenecen a un superusuario: cree el rol NOLOGIN {role} (README, 'The floor') para que no tengan más derechos de los que necesitan.</translation>
         </message>
@@ -958,12 +1032,20 @@
     <context>
         <name>FloorView</name>
         <message>
+            <source>Asked</source>
+            <translation>Pedidas</translation>
+        </message>
+        <message>
+            <source>By operator, whole floor</source>
+            <translation>Por operador, toda la planta</translation>
+        </message>
+        <message>
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <source>Every station of the floor, today</source>
-            <translation>Cada puesto de la planta, hoy</translation>
+            <source>Every station of the floor and who is signed in there, today</source>
+            <translation>Cada puesto de la planta y quién tiene la sesión iniciada allí, hoy</translation>
         </message>
         <message>
             <source>Failed</source>
@@ -978,8 +1060,24 @@
             <translation>Visto por última vez</translation>
         </message>
         <message>
+            <source>Longest gap</source>
+            <translation>Pausa más larga</translation>
+        </message>
+        <message>
             <source>No station has reached the floor yet.</source>
             <translation>Ningún puesto ha llegado aún a la planta.</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operador</translation>
+        </message>
+        <message>
+            <source>Orders/h</source>
+            <translation>Pedidos/h</translation>
+        </message>
+        <message>
+            <source>Orders/h: different orders per hour signed in. Longest gap: the longest time between two of their updates.</source>
+            <translation>Pedidos/h: pedidos distintos por hora con la sesión iniciada. Pausa más larga: el mayor tiempo entre dos de sus actualizaciones.</translation>
         </message>
         <message>
             <source>Read at {time}.</source>
@@ -992,6 +1090,10 @@
         <message>
             <source>Sent</source>
             <translation>Enviadas</translation>
+        </message>
+        <message>
+            <source>Signed in</source>
+            <translation>Sesión iniciada</translation>
         </message>
         <message>
             <source>Station</source>
@@ -1566,6 +1668,120 @@
         <message>
             <source>The note is {len} characters long; the most Flxpoint takes is {most}. Shorten it.</source>
             <translation>La nota tiene {len} caracteres; Flxpoint acepta como mucho {most}. Acórtela.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorCommand</name>
+        <message>
+            <source>No PIN given: type it at a terminal, or set {name} when there is none.</source>
+            <translation>No se dio un PIN: escríbalo en una terminal, o ponga {name} cuando no la hay.</translation>
+        </message>
+        <message>
+            <source>No hash was made.</source>
+            <translation>No se hizo ningún hash.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>No se cambió nada.</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>PIN (4 to 12 digits): </source>
+            <translation>PIN (de 4 a 12 cifras): </translation>
+        </message>
+        <message>
+            <source>The floor is at version {version} and has no operators yet: run 'flxdesk floor init' from this flxdesk to upgrade it. Nothing was changed.</source>
+            <translation>La planta está en la versión {version} y aún no tiene operadores: ejecute 'flxdesk floor init' de este flxdesk para actualizarla. No se cambió nada.</translation>
+        </message>
+        <message>
+            <source>The same PIN again: </source>
+            <translation>El mismo PIN otra vez: </translation>
+        </message>
+        <message>
+            <source>The two PINs differ.</source>
+            <translation>Los dos PIN son distintos.</translation>
+        </message>
+        <message>
+            <source>added {name} with badge {badge} to {floor}{what}.</source>
+            <translation>se agregó a {name} con el gafete {badge} en {floor}{what}.</translation>
+        </message>
+        <message>
+            <source>asks for a PIN</source>
+            <translation>pide un PIN</translation>
+        </message>
+        <message>
+            <source>badge {badge} is now {name} on {floor}{what}.</source>
+            <translation>el gafete {badge} es ahora de {name} en {floor}{what}.</translation>
+        </message>
+        <message>
+            <source>no operator has badge {badge} on {floor}: nothing was removed.</source>
+            <translation>ningún operador tiene el gafete {badge} en {floor}: no se quitó nada.</translation>
+        </message>
+        <message>
+            <source>only the floor's owner may change or list its operators: {login} may not (a station's login never can; stations read the operators themselves). Nothing was changed.</source>
+            <translation>solo el dueño de la planta puede cambiar o listar sus operadores: {login} no puede (el usuario de un puesto nunca puede; los puestos leen los operadores por sí mismos). No se cambió nada.</translation>
+        </message>
+        <message>
+            <source>stations leave out {problem}</source>
+            <translation>los puestos omiten {problem}</translation>
+        </message>
+        <message>
+            <source>supervisor</source>
+            <translation>supervisor</translation>
+        </message>
+        <message>
+            <source>took badge {badge} ({name}) off {floor}: stations refuse it from their next heartbeat (30 s at most while they reach the floor).</source>
+            <translation>se quitó el gafete {badge} ({name}) de {floor}: los puestos lo rechazan desde su próximo latido (30 s como mucho mientras lleguen a la planta).</translation>
+        </message>
+        <message>
+            <source>{count} operator(s) on {floor}.</source>
+            <translation>{count} operador(es) en {floor}.</translation>
+        </message>
+        <message>
+            <source>{problem}. Nothing was changed.</source>
+            <translation>{problem}. No se cambió nada.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorOption</name>
+        <message>
+            <source>PIN of {name} (not shown): </source>
+            <translation>PIN de {name} (no se muestra): </translation>
+        </message>
+        <message>
+            <source>no operator of this station has the badge given to {option}; nothing was sent.</source>
+            <translation>ningún operador de este puesto tiene el gafete dado a {option}; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>operators are not set up at this station (operator_sign_in is off): --operator cannot be used here; nothing was sent.</source>
+            <translation>en este puesto no hay operadores configurados (operator_sign_in es off): aquí no se puede usar --operator; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>sign-in is required at this station: give --operator BADGE; nothing was sent.</source>
+            <translation>en este puesto hay que iniciar sesión: dé --operator GAFETE; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>the note with its signature (note_signature) is {length} characters long; the most Flxpoint takes is {most}: shorten the note by {over} characters; nothing was sent.</source>
+            <translation>la nota con su firma (note_signature) tiene {length} caracteres; Flxpoint acepta como mucho {most}: acorte la nota en {over} caracteres; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>wrong PIN for {name}; nothing was sent.</source>
+            <translation>PIN incorrecto de {name}; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>{name} has a PIN: type it at a terminal, or set {variable}; nothing was sent.</source>
+            <translation>{name} tiene un PIN: escríbalo en una terminal, o ponga {variable}; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>{name} is not a supervisor: --approved-by needs a supervisor's badge; nothing was sent.</source>
+            <translation>{name} no es supervisor: --approved-by necesita el gafete de un supervisor; no se envió nada.</translation>
+        </message>
+        <message>
+            <source>{status} needs a supervisor's approval: give --approved-by with a supervisor's badge (or --operator of a supervisor); nothing was sent.</source>
+            <translation>{status} necesita la aprobación de un supervisor: dé --approved-by con el gafete de un supervisor (o --operator de un supervisor); no se envió nada.</translation>
         </message>
     </context>
     <context>

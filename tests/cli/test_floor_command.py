@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,28 +13,13 @@ import pytest
 
 from flxdesk.floor.connection import KEYCHAIN_SERVICE
 from flxdesk.floor.schema import FLOOR_SCHEMA_VERSION
-from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
-from support.floor import floor_rows, init_floor, station_role
+from flxdesk.flxpoint.demo_api import DemoApi
+from support.floor import floor_rows, init_floor, station_env, station_role
 from support.network import closed_port
 from support.postgres import PostgresServer
+from support.process import run_flxdesk
 
-
-def station_env(home: Path, floor_url: str, station: str, api: DemoApi | None = None) -> dict:
-    env = dict(os.environ, FLXDESK_HOME=str(home), FLXDESK_FLOOR_URL=floor_url)
-    env.update(FLXDESK_STATION=station, FLXDESK_TOKEN=DEMO_TOKEN)
-    if api is not None:
-        env["FLXDESK_API_URL"] = api.url
-    return env
-
-
-def flxdesk(*args: str, env: dict, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "flxdesk", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+flxdesk = run_flxdesk
 
 
 def test_floor_init_says_what_it_did_and_is_idempotent(floor_db: str, tmp_path: Path) -> None:

@@ -169,9 +169,8 @@ def test_the_floor_line_says_not_configured_reachable_or_why_not(
     with psycopg.connect(owner, autocommit=True) as db:
         db.execute("UPDATE flxdesk.meta SET value = '99' WHERE key = 'serves_from'")
     newer = check_floor(paths)
-    assert not newer.passed and f"newer flxdesk (floor version {FLOOR_SCHEMA_VERSION}," in (
-        newer.detail
-    )
+    assert not newer.passed
+    assert f"newer flxdesk (floor version {FLOOR_SCHEMA_VERSION}," in newer.detail
     monkeypatch.setenv("FLXDESK_FLOOR_URL", floor_db.replace("postgres@", "nobody@"))
     refused = check_floor(paths)
     assert not refused.passed and "refused the password" in refused.detail

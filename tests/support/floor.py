@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -12,6 +13,18 @@ from flxdesk.floor.schema import initialize
 from flxdesk.floor.session import FloorSession, open_floor
 from flxdesk.history.store import HistoryStore
 from flxdesk.sending.events import FloorChanged, FloorState
+
+
+def station_env(home: Path, floor_url: str, station: str, api=None) -> dict[str, str]:
+    """The environment of a station's ``flxdesk`` command: its own data folder, the floor,
+    its name, the demo token (and the demo API ``api``'s address)."""
+    from flxdesk.flxpoint.demo_api import DEMO_TOKEN
+
+    env = dict(os.environ, FLXDESK_HOME=str(home), FLXDESK_FLOOR_URL=floor_url)
+    env.update(FLXDESK_STATION=station, FLXDESK_TOKEN=DEMO_TOKEN)
+    if api is not None:
+        env["FLXDESK_API_URL"] = api.url
+    return env
 
 
 def init_floor(url: str) -> str:

@@ -17,6 +17,19 @@ def child_env(**overrides: str) -> dict[str, str]:
     return {**os.environ, **overrides, "PYTHONPATH": path}
 
 
+def run_flxdesk(
+    *args: str, env: dict[str, str], timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """``flxdesk *args`` to its end in a child with ``env``: its exit code and output."""
+    return subprocess.run(
+        [sys.executable, "-m", "flxdesk", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def first_error_line_of_window(*args: str, env: dict[str, str] | None = None) -> str:
     """Start the window and read the first line flxdesk writes to stderr ("flxdesk: ..."),
     past what Qt's platform plugin may say first (the window may already be shown: the

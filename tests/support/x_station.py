@@ -8,7 +8,9 @@ window says the last run did not close normally, ``ready`` once scans are taken,
 band changes, ``note TEXT`` when the note changes, ``title TEXT`` when the window's
 title changes (an operator signed in or out), ``check READS`` when the scanner check
 shows a scan. Reads commands on stdin: ``focus note``, ``focus order``,
-``focus status``, ``close check`` (done once the window has the keyboard again), ``quit``.
+``focus status``, ``close check`` (done once the window has the keyboard again),
+``busy MS`` (the window's thread stops for MS ms, as on a busy computer: ``blocking`` is
+said first, so keys can be pressed meanwhile), ``quit``.
 """
 
 from __future__ import annotations
@@ -84,6 +86,11 @@ def main() -> int:
                     desk.check.reject()
                     seen["closing"] = True
                     return
+                elif command.startswith("busy "):
+                    import time
+
+                    say("blocking")
+                    time.sleep(int(command.split()[1]) / 1000)  # the stall itself
                 elif command == "quit":
                     window.menus.quit_action.trigger()
                 say("done", command)

@@ -75,6 +75,7 @@ class ScanCapture(QObject):
         self.exempt: set[QWidget] = set()
         self._listening: QWidget | None = None  # the scanner check's window
         self._last_key_at = 0.0
+        self._last_stamp = 0  # the last key's own time (ms, the window system's), 0: none
         self._scan_ended_at = -1.0  # a CR+LF's LF this soon after a scan is the scan's
         self._typed: list[KeyStroke] = []  # the keys since the last line end
         self.last_typed = Burst((), "")  # what was typed before the last Enter not a scan
@@ -110,7 +111,8 @@ class ScanCapture(QObject):
         if event.key() in _MODIFIER_KEYS or not self._takes_keys_of(watched):
             return False  # Shift for a capital, AltGr, Caps Lock: the burst goes on
         now = time.monotonic()
-        gap_ms = (now - self._last_key_at) * 1000
+        stamp = event.timestamp()
+        gap_ms = _gap_ms(now - self._last_key_at, stamp, self._last_stamp)
         line_end = _is_line_end(event)
         if not line_end:
             self._scan_ended_at = -1.0  # another key (Ctrl+F): a Tab after it is a person's
@@ -137,7 +139,7 @@ class ScanCapture(QObject):
         self._typed.append(stroke)
         del self._typed[:-_TYPED_KEPT]  # a long note typed without Enter: its end is enough
         self._held.append((watched, _copy(event), stroke))
-        self._last_key_at = now
+        self._last_key_at, self._last_stamp = now, stamp
         self._flush_timer.start(round(self._gap_ms()))
         return True
 
@@ -325,3 +327,14 @@ _MODIFIER_KEYS = frozenset(
         Qt.Key.Key_ScrollLock,
     }
 )
+
+
+def _gap_ms(seconds_since: float, stamp: int, last_stamp: int) -> float:
+    """How long after the last key this one was pressed. The window system stamps each key
+    when it is pressed (X, Windows and macOS do): that gap holds however late the window
+    gets to the keys, so a person's typing on a busy computer, handed over at once after
+    a pause, is never taken for a scan, nor a scan broken up. A key without a stamp (one
+    a program sends the window) is timed as it arrives."""
+    if stamp and last_stamp and stamp >= last_stamp:
+        return float(stamp - last_stamp)
+    return seconds_since * 1000

@@ -114,6 +114,9 @@ class StationStatusBar:
             self.operator_label.show()
         self.operator_label.setText(text)
         self.operator_label.setAccessibleDescription(text)
+        # Whole, however narrow the window: the labels after it give way (their tooltips
+        # keep their words), never who is signed in.
+        self.operator_label.setMinimumWidth(self.operator_label.sizeHint().width())
 
     def show_held(self, held: int) -> None:
         self._held = held

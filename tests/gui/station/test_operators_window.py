@@ -99,6 +99,9 @@ def test_a_badge_scanned_at_any_focus_signs_in_and_another_badge_switches(
     played = recorded_sounds(running)
     label = operator_label(running)
     assert label.isVisible() and label.text() == "Nobody signed in: scan your badge"
+    window.resize(900, window.height())  # a narrow window: the name is whole all the same
+    qtbot.waitUntil(lambda: window.width() <= 900)
+    assert label.width() >= label.sizeHint().width()
     assert label.font().pointSizeF() > window.font().pointSizeF()
     burst(window.note_edit, "FLXOP 0042")
     assert window.windowTitle().endswith(" — Maria López")

@@ -189,6 +189,27 @@ def test_hand_typing_on_azerty_stays_azerty(station_on, us_keys) -> None:
     assert station.queued == []
 
 
+def test_a_persons_typing_handed_over_at_once_by_a_busy_window_is_still_typing(
+    station_on, us_keys
+) -> None:
+    """The window's thread stops (a busy computer) while a person types a note and presses
+    Enter: the keys reach the window together, but each was pressed at a person's pace,
+    so they are the note's, never a scan."""
+    station, keyboard = station_on("us")
+    station.command("focus note")
+    station.process.stdin.write("busy 1500\n")
+    station.process.stdin.flush()
+    station.wait_for(lambda line: line == "blocking")
+    for char in "q1w2":
+        keyboard.press(*us_keys[char], gap_ms=80)
+    keyboard.keys([(Keyboard.RETURN, False)], 80)
+    station.wait_for(lambda line: line == "done busy 1500")
+    station.wait_for(lambda line: line == "note q1w2")
+    scan(keyboard, us_keys, "1234")  # and a scan after it is still a scan
+    queued(station, "1234")
+    assert station.queued == ["1234"]
+
+
 def test_a_scanner_set_for_azerty_works_after_the_scanner_check(station_on) -> None:
     station, keyboard = station_on("fr")
     local = {char: keyboard.keycode_of(char) for char in set(CHECK_CODE + "SO-1001AZQW")}
