@@ -1032,12 +1032,20 @@
     <context>
         <name>FloorView</name>
         <message>
+            <source>Asked</source>
+            <translation>Pedidas</translation>
+        </message>
+        <message>
+            <source>By operator, whole floor</source>
+            <translation>Por operador, toda la planta</translation>
+        </message>
+        <message>
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <source>Every station of the floor, today</source>
-            <translation>Cada puesto de la planta, hoy</translation>
+            <source>Every station of the floor and who is signed in there, today</source>
+            <translation>Cada puesto de la planta y quién tiene la sesión iniciada allí, hoy</translation>
         </message>
         <message>
             <source>Failed</source>
@@ -1052,8 +1060,24 @@
             <translation>Visto por última vez</translation>
         </message>
         <message>
+            <source>Longest gap</source>
+            <translation>Pausa más larga</translation>
+        </message>
+        <message>
             <source>No station has reached the floor yet.</source>
             <translation>Ningún puesto ha llegado aún a la planta.</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operador</translation>
+        </message>
+        <message>
+            <source>Orders/h</source>
+            <translation>Pedidos/h</translation>
+        </message>
+        <message>
+            <source>Orders/h: different orders per hour signed in. Longest gap: the longest time between two of their updates.</source>
+            <translation>Pedidos/h: pedidos distintos por hora con la sesión iniciada. Pausa más larga: el mayor tiempo entre dos de sus actualizaciones.</translation>
         </message>
         <message>
             <source>Read at {time}.</source>
@@ -1066,6 +1090,10 @@
         <message>
             <source>Sent</source>
             <translation>Enviadas</translation>
+        </message>
+        <message>
+            <source>Signed in</source>
+            <translation>Sesión iniciada</translation>
         </message>
         <message>
             <source>Station</source>

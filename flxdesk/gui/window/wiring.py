@@ -95,13 +95,26 @@ def connect_on_screen(window: MainWindow) -> None:
 
 
 def make_floor_parts(window: MainWindow, floor: FloorSession) -> FloorParts:
-    """A station with a floor: the mirror for the scan desk's duplicate guard, View →
-    Floor… shown, and the floor's line in the status bar."""
+    """A station with a floor: the mirror for the scan desk's duplicate guard; the
+    floor's roster to the operator part (the one known now, then each change the floor
+    reports, on the window's thread), and who is signed in here to the floor (now, then
+    each change); View → Floor… shown, and the floor's line in the status bar."""
     from flxdesk.gui.floor.floor_parts import FloorParts
 
     guard = window.scan_desk.guard
-    parts = FloorParts(floor, lambda: guard.window_seconds, window)
+    settings, operators = window.preferences.settings, window.operators
+    parts = FloorParts(
+        floor,
+        lambda: guard.window_seconds,
+        window,
+        settings.operators.operators,
+        settings.is_locked("operators"),
+    )
     guard.elsewhere = parts.lookup
+    parts.roster.changed.connect(operators.set_roster)
+    operators.set_roster(parts.roster.start())
+    operators.operator_changed.connect(parts.tell_operator)
+    parts.tell_operator(operators.name)
     window.menus.floor_action.setVisible(True)
     window.status.follow_floor(window.engine_thread, floor)
     return parts

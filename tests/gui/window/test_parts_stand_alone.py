@@ -209,6 +209,48 @@ def test_the_floor_parts_mirror_another_stations_update_and_list_the_stations(
         floor.close()
 
 
+def test_the_floor_roster_gives_the_copy_at_once_and_each_change_on_the_windows_thread(
+    qtbot: QtBot,
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QThread
+    from PySide6.QtWidgets import QApplication
+
+    from flxdesk.gui.floor.floor_roster import FloorRoster
+    from flxdesk.operators.roster import Operator, Roster
+
+    settings, copy = Roster((Operator("0007", "Kim Park"),)), Roster((Operator("0042", "Maria"),))
+    listeners: list = []
+    floor = SimpleNamespace(add_roster_listener=listeners.append, known_roster=lambda: copy)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    roster = FloorRoster(floor, settings, False, parent)
+    assert roster.start() == copy and roster.roster == copy  # no wait for the floor
+    (listen,) = listeners
+    on_window_thread: list[bool] = []
+    window_thread = QApplication.instance().thread()
+    roster.changed.connect(
+        lambda _roster: on_window_thread.append(QThread.currentThread() is window_thread)
+    )
+    new = Roster((Operator("0042", "Maria"), Operator("0077", "Sam Lee")))
+    with qtbot.waitSignal(roster.changed, timeout=5_000) as heard:
+        threading.Thread(target=listen, args=(new,)).start()  # as a floor thread does
+    assert heard.args == [new] and on_window_thread == [True]
+    with qtbot.assertNotEmitted(roster.changed, wait=200):
+        listen(new)  # the same roster again: nothing to say
+    with qtbot.waitSignal(roster.changed, timeout=5_000) as heard:
+        listen(Roster())  # the floor has no operators now: the settings' serve
+    assert heard.args == [settings]
+    locked = FloorRoster(floor, settings, True, parent)
+    assert locked.start() == settings  # IT locked the operators: the floor's are not used
+    with qtbot.assertNotEmitted(locked.changed, wait=200):
+        listeners[-1](new)
+    roster.stop()
+    with qtbot.assertNotEmitted(roster.changed, wait=200):
+        listen(Roster((Operator("0099", "Lee Chen"),)))
+
+
 def closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
