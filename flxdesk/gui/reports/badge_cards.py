@@ -16,7 +16,13 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 
-from flxdesk.gui.reports.command_sheet import draw_bars, local_paper, page_size, sheet_font
+from flxdesk.gui.reports.command_sheet import (
+    draw_bars,
+    draw_page,
+    local_paper,
+    page_size,
+    sheet_font,
+)
 from flxdesk.gui.reports.pdf_page import pdf_pages
 from flxdesk.host.i18n import translate
 from flxdesk.operators.roster import Roster
@@ -51,38 +57,19 @@ def write_with_own_application(roster: Roster, target: Path, paper: Paper | None
 
 
 def _draw_page(painter: QPainter, plan: Layout[Card], page: int, paper: Paper) -> None:
-    spec = plan.spec
-    painter.save()
-    if spec.turned:  # the drawing's top runs down the page's right edge
-        painter.translate(spec.page_dots[0], 0)
-        painter.rotate(90)
-    width, _ = spec.drawing_dots
-    margin = spec.dots(spec.margin_mm)
-    line = QRectF(margin, margin, width - 2 * margin, spec.dots(spec.header_mm))
-    painter.setPen(Qt.GlobalColor.black)
-    painter.setFont(sheet_font(spec.title_pt, bold=True))
-    if plan.pages > 1:
-        title = translate("BadgeCards", "flxdesk operator badges, {page} of {pages}").format(
-            page=page + 1, pages=plan.pages
-        )
-    else:
-        title = translate("BadgeCards", "flxdesk operator badges")
-    painter.drawText(line, Qt.AlignmentFlag.AlignLeft, title)
-    if not spec.turned:  # labels have no room for the sentence
-        painter.setFont(sheet_font(spec.code_pt))
-        painter.drawText(
-            line.translated(0, spec.dots(9)),
-            Qt.AlignmentFlag.AlignLeft,
-            translate(
-                "BadgeCards",
-                "Scan your badge at any station to sign in. Keep it like a key: whoever "
-                "scans it signs in as you.",
-            ),
-        )
-    for placement in plan.placements:
-        if placement.page == page:
-            _draw_card(painter, plan, placement, NAME_PT[paper])
-    painter.restore()
+    draw_page(
+        painter,
+        plan,
+        page,
+        translate("BadgeCards", "flxdesk operator badges"),
+        translate("BadgeCards", "flxdesk operator badges, {page} of {pages}"),
+        translate(
+            "BadgeCards",
+            "Scan your badge at any station to sign in. Keep it like a key: whoever "
+            "scans it signs in as you.",
+        ),
+        lambda placement: _draw_card(painter, plan, placement, NAME_PT[paper]),
+    )
 
 
 def _draw_card(

@@ -9,7 +9,9 @@ sharp at any printer resolution.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageSize, QPainter
@@ -80,6 +82,32 @@ def sheet_font(points: float, bold: bool = False) -> QFont:
 
 
 def _draw_page(painter: QPainter, plan: Layout, page: int) -> None:
+    draw_page(
+        painter,
+        plan,
+        page,
+        translate("CommandSheet", "flxdesk command barcodes"),
+        translate("CommandSheet", "flxdesk command barcodes, {page} of {pages}"),
+        translate(
+            "CommandSheet",
+            "Scan one to change the station. Commands are never sent to Flxpoint.",
+        ),
+        lambda placement: _draw_code(painter, plan, placement),
+    )
+
+
+def draw_page(
+    painter: QPainter,
+    plan: Layout[Any],
+    page: int,
+    title: str,
+    paged_title: str,
+    sentence: str,
+    draw: Callable[[Placement[Any]], None],
+) -> None:
+    """One page of a sheet (the command barcodes', the badge cards'): turned on labels,
+    its title (``paged_title`` with {page} and {pages} when there are more pages), the
+    sentence below it on sheets (labels have no room), then ``draw`` for each placement."""
     spec = plan.spec
     painter.save()
     if spec.turned:  # the drawing's top runs down the page's right edge
@@ -91,25 +119,14 @@ def _draw_page(painter: QPainter, plan: Layout, page: int) -> None:
     painter.setPen(Qt.GlobalColor.black)
     painter.setFont(sheet_font(spec.title_pt, bold=True))
     if plan.pages > 1:
-        title = translate("CommandSheet", "flxdesk command barcodes, {page} of {pages}").format(
-            page=page + 1, pages=plan.pages
-        )
-    else:
-        title = translate("CommandSheet", "flxdesk command barcodes")
+        title = paged_title.format(page=page + 1, pages=plan.pages)
     painter.drawText(line, Qt.AlignmentFlag.AlignLeft, title)
-    if not spec.turned:  # labels have no room for the sentence
+    if not spec.turned:
         painter.setFont(sheet_font(spec.code_pt))
-        painter.drawText(
-            line.translated(0, spec.dots(9)),
-            Qt.AlignmentFlag.AlignLeft,
-            translate(
-                "CommandSheet",
-                "Scan one to change the station. Commands are never sent to Flxpoint.",
-            ),
-        )
+        painter.drawText(line.translated(0, spec.dots(9)), Qt.AlignmentFlag.AlignLeft, sentence)
     for placement in plan.placements:
         if placement.page == page:
-            _draw_code(painter, plan, placement)
+            draw(placement)
     painter.restore()
 
 
