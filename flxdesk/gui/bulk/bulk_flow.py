@@ -15,12 +15,12 @@ it reads.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from flxdesk.gui.station.armed_status import Approver
 from flxdesk.host.i18n import translate
 
 if TYPE_CHECKING:
@@ -37,22 +37,13 @@ if TYPE_CHECKING:
     from flxdesk.sending.queueing import QueuedImport
 
 
-class BulkOperators(Protocol):
+class BulkOperators(Approver, Protocol):
     """Who asks for the bulk run, and who approves it (gui.station.operator_part)."""
 
     @property
     def badge_needed(self) -> bool: ...
 
     def asked_by(self, approved_by: str = ...) -> AskedBy: ...
-
-    def needs_supervisor(self, status: str) -> bool: ...
-
-    def ask_approval(
-        self,
-        status: str,
-        on_approved: Callable[[str], object],
-        on_refused: Callable[[], object] = ...,
-    ) -> None: ...
 
 
 class BulkWindow(Protocol):
