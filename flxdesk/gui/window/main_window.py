@@ -54,9 +54,9 @@ from flxdesk.gui.window.wiring import (
     connect_bulk,
     connect_on_screen,
     connect_parts,
+    connect_store_writer,
     make_floor_parts,
 )
-from flxdesk.host.i18n import translate
 from flxdesk.sending.events import EngineState
 
 if TYPE_CHECKING:
@@ -71,7 +71,6 @@ if TYPE_CHECKING:
     from flxdesk.gui.sending.engine_watch import EngineWatch
     from flxdesk.gui.sending.store_writer import StoreWriter
     from flxdesk.history.store import HistoryStore
-    from flxdesk.sending.queue_writer import Pending
 
 log = logging.getLogger(__name__)
 
@@ -191,9 +190,7 @@ class MainWindow(QMainWindow):
         self._store = store
         self.engine_thread.set_token_salt(store.token_salt)
         self.store_writer = StoreWriter(store.path, self)
-        self.store_writer.written.connect(self._on_written_later)
-        self.store_writer.problem.connect(self._on_write_waiting)
-        self.store_writer.progressed.connect(self.bulk.on_progress)  # the bulk flow made here
+        connect_store_writer(self, self.store_writer)  # the bulk flow is made here
         if self._on_screen:
             self._finish_setup()
 
@@ -337,23 +334,6 @@ class MainWindow(QMainWindow):
 
     def show_result(self, text: str, ok: bool | None) -> None:
         self.result_label.show_result(text, "info" if ok is None else "sent" if ok else "failed")
-
-    @Slot(object, object)
-    def _on_written_later(self, pending: Pending, written) -> None:
-        """A scan or import that waited for the history is written now: as if just queued."""
-        from flxdesk.sending.queue_writer import PendingImport
-
-        if isinstance(pending, PendingImport):
-            self.bulk.queued(written)
-        else:
-            self.scan_desk.scan_queued(written, pending.order_id, pending.status)
-
-    @Slot(str)
-    def _on_write_waiting(self, problem: str) -> None:
-        if problem and self.store_writer is not None:
-            waiting = self.store_writer.writer.pending
-            kept = translate("MainWindow", "%n scan(s) kept here meanwhile.", None, waiting)
-            self.show_result(f"{problem} {kept}", ok=False)
 
     @Slot(object, int, str)
     def _on_engine_state(self, state: EngineState, waiting: int, token_problem: str) -> None:

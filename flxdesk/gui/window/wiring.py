@@ -6,7 +6,8 @@ scan refused, a bulk run queued, new preferences, what the scanner check learned
 the one place that says who hears it, so a part never calls into another through the
 window, and each can be built alone (tests/gui/window/test_parts_stand_alone.py).
 ``connect_parts`` runs when the window's parts are made, ``connect_bulk`` when the bulk
-flow is (on first use), ``connect_on_screen`` after the first paint, once the history pane
+flow is (on first use), ``connect_store_writer`` when the history opens,
+``connect_on_screen`` after the first paint, once the history pane
 exists, and ``make_floor_parts`` on a station with a floor.
 """
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from flxdesk.floor.session import FloorSession
     from flxdesk.gui.bulk.bulk_flow import BulkFlow
     from flxdesk.gui.floor.floor_parts import FloorParts
+    from flxdesk.gui.sending.store_writer import StoreWriter
     from flxdesk.gui.window.main_window import MainWindow
 
 
@@ -79,6 +81,16 @@ def connect_bulk(window: MainWindow, bulk: BulkFlow) -> BulkFlow:
     bulk.refused.connect(window.feedback.refused)
     bulk.rowsRejected.connect(window.feedback.rejected_rows)
     return bulk
+
+
+def connect_store_writer(window: MainWindow, writer: StoreWriter) -> None:
+    """Scans and imports that waited for the history, written now: as if just queued;
+    why they wait, in the band. Makes the bulk flow, which shows an import's progress."""
+    bulk = window.bulk
+    writer.scanWritten.connect(window.scan_desk.scan_queued)
+    writer.importWritten.connect(bulk.queued)
+    writer.progressed.connect(bulk.on_progress)
+    writer.waiting.connect(lambda text: window.show_result(text, ok=False))
 
 
 def connect_on_screen(window: MainWindow) -> None:
