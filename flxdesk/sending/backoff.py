@@ -1,9 +1,9 @@
 """Holding back: when the queue engine may start a request, and what it says meanwhile.
 
-Pure rules: no threads, no I/O, no clock of their own. The engine (flxdesk.sending.engine)
-tells a ``Backoff`` how each answer ended and the time on its clock, and asks it what may
-start and how long to wait; a ``StorageHold`` does the same for a history that cannot be
-written. Tests drive both with plain numbers.
+Pure rules: no threads, no clock of their own, nothing written but the log. The engine
+(flxdesk.sending.engine) tells a ``Backoff`` how each answer ended and the time on its
+clock, and asks it what may start and how long to wait; a ``StorageHold`` does the same
+for a history that cannot be written. Tests drive both with plain numbers.
 
 - Outages wait, errors fail. 5xx answers, timeouts and broken connections mean Flxpoint
   is not answering: the update stays queued and waits (``RetryPolicy``), and only one
@@ -22,6 +22,7 @@ written. Tests drive both with plain numbers.
 
 from __future__ import annotations
 
+import logging
 import random
 import time
 from collections.abc import Callable
@@ -47,6 +48,8 @@ SHORTEST_WAIT_SECONDS = 0.01
 STORAGE_RETRY_FIRST_SECONDS = 0.1
 STORAGE_RETRY_MAX_SECONDS = 2.0
 LOCK_PATIENCE_SECONDS = 3.0  # a lock shorter than this is waited out without a word
+
+log = logging.getLogger(__name__)
 
 
 class RetryPolicy(NamedTuple):
@@ -203,6 +206,27 @@ class StorageHold:
             STORAGE_RETRY_MAX_SECONDS, max(STORAGE_RETRY_FIRST_SECONDS, self._pause * 2)
         )
         return self._pause
+
+    def cycle_failed(
+        self, error: Exception, path: Path, now: float, until_idle: bool, patience: float | None
+    ) -> tuple[float, bool]:
+        """A cycle failed at ``now`` with ``error`` (the history ``path``): the seconds to
+        wait before the next, and whether the engine should say its state again. A bug is
+        logged and waited out; a storage fault is said once it is worth saying, or raised
+        when a run that ends when idle (``until_idle``) gives up on it (after ``patience``
+        seconds; None waits on)."""
+        pause = self.failed(now)
+        fault = storage_fault(error, path)
+        if fault is None:
+            log.exception("A cycle of the queue engine failed; it goes on")
+            return pause, False
+        if until_idle and self.gives_up(fault.kind, patience):
+            raise fault from error
+        if not self.worth_saying(fault.kind):
+            return pause, False
+        if self.hold(fault):
+            log.warning("Sending is held: %s", fault)
+        return pause, True
 
     def gives_up(self, kind: StorageKind, patience: float | None) -> bool:
         """Whether a run that ends when idle stops here (``patience``: None waits on)."""

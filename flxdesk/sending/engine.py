@@ -46,14 +46,14 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TypeAlias
 
 from flxdesk.flxpoint.rate_limit import RateLimiter, bounded_retry_after, limiter_for_token
 from flxdesk.flxpoint.results import UpdateResult
 from flxdesk.history.store import Answer, HistoryStore, State, UpdateRow
 from flxdesk.orders.destination import Destination, token_fingerprint
 from flxdesk.orders.outcomes import Finality, Outcome
-from flxdesk.sending.backoff import Backoff, RetryPolicy, StorageHold, storage_fault
+from flxdesk.sending.backoff import Backoff, RetryPolicy, StorageHold
 from flxdesk.sending.events import (
     EngineEvent,
     EngineState,
@@ -70,10 +70,8 @@ from flxdesk.sending.senders import (
     SendingClient,
     ThreadClients,
     Wire,
+    flxpoint_client,
 )
-
-if TYPE_CHECKING:
-    from flxdesk.flxpoint.client import FlxpointClient
 
 log = logging.getLogger(__name__)
 
@@ -100,12 +98,6 @@ class EngineClock:
         return event.wait(seconds)
 
 
-def _default_client_factory(api_url: str, token: str) -> FlxpointClient:
-    from flxdesk.flxpoint.client import FlxpointClient
-
-    return FlxpointClient(api_url, token)
-
-
 class QueueEngine:
     """Drains the store's queue. ``run`` blocks; the control methods are thread-safe."""
 
@@ -118,7 +110,7 @@ class QueueEngine:
         policy: RetryPolicy | None = None,
         limiter: RateLimiter | None = None,
         on_event: Callable[[EngineEvent], None] | None = None,
-        client_factory: Callable[[str, str], SendingClient] = _default_client_factory,
+        client_factory: Callable[[str, str], SendingClient] = flxpoint_client,
         max_in_flight: int = MAX_IN_FLIGHT,
         destination: str | None = None,
         token_salt: str | None = None,
@@ -186,7 +178,7 @@ class QueueEngine:
             self._token_fp = fingerprint
             self._token_generation += 1
             self._token_problem = ""
-        self._poke()
+        self.wake()
 
     def _fingerprint(self, token: str | None) -> str:
         return token_fingerprint(token, self._token_salt) if token else ""
@@ -204,12 +196,12 @@ class QueueEngine:
     def pause(self) -> None:
         with self._lock:
             self._paused = True
-        self._poke()
+        self.wake()
 
     def resume(self) -> None:
         with self._lock:
             self._paused = False
-        self._poke()
+        self.wake()
 
     def wake(self) -> None:
         """Call after queueing or cancelling rows, so the engine looks at once."""
@@ -222,9 +214,9 @@ class QueueEngine:
         leave an update Flxpoint may have taken marked as not sent."""
         self._wire.allow_answers_for(grace)
         self._stop.set()
-        self._poke()
+        self.wake()
         self._wire.end()
-        self._poke()
+        self.wake()
 
     def renewed(self) -> QueueEngine:
         """A new engine like this one (same token, pause and settings), to run again
@@ -259,12 +251,9 @@ class QueueEngine:
             token = self._token
         return self._limiter(token).rate if token else 0.0
 
-    def _poke(self) -> None:
-        self._wake.set()
-
     def _floor_changed(self, status: FloorChanged) -> None:
         """From a floor thread: the run thread says it (``_publish_floor``) at once."""
-        self._poke()
+        self.wake()
 
     # --- the loop ------------------------------------------------------------------
     def run(
@@ -291,15 +280,10 @@ class QueueEngine:
                 try:
                     wait = self._cycle(senders)
                 except Exception as error:  # the loop must survive anything
-                    pause = self._storage.failed(self._clock.now())
-                    fault = storage_fault(error, self._store_path)
-                    if fault is None:
-                        log.exception("A cycle of the queue engine failed; it goes on")
-                    elif until_idle and self._storage.gives_up(fault.kind, storage_give_up):
-                        raise fault from error
-                    elif self._storage.worth_saying(fault.kind):
-                        if self._storage.hold(fault):
-                            log.warning("Sending is held: %s", fault)
+                    pause, said = self._storage.cycle_failed(
+                        error, self._store_path, self._clock.now(), until_idle, storage_give_up
+                    )
+                    if said:
                         self._publish_state()
                     self._clock.wait(self._stop, pause)
                     continue
@@ -498,38 +482,32 @@ class QueueEngine:
         )
         now = self._clock.now()
         finality = result.outcome.finality
-        if finality is Finality.WAITS_FOR_CONNECTION:
-            store.retry_later(row.id, attempts=row.attempts, **answer)
-            self._backoff.offline(now)
-            self._on_event(RowChanged(row.id))
-            return
-        if finality is Finality.WAITS_FOR_TOKEN:
-            store.retry_later(row.id, attempts=row.attempts, **answer)
-            self._backoff.answered()
-            with self._lock:
-                if generation == self._token_generation:
-                    self._token = None  # stop sending until a new token is set
-                    self._token_problem = result.message
-            self._on_event(RowChanged(row.id))
-            return
         if finality.final:
             store.complete(row.id, ok=result.ok, attempts=tried, **answer)
             self._backoff.answered()
             self._on_event(RowFinished(row.id, result.ok, result.message))
             return
-        if finality is Finality.WAITS_FOR_PACE:
-            store.retry_later(row.id, attempts=row.attempts, **answer)  # not a try used up
+        # The update waits; only Flxpoint not answering (5xx, a timeout, a broken
+        # connection) uses up a try.
+        used = tried if finality is Finality.WAITS_FOR_FLXPOINT else row.attempts
+        store.retry_later(row.id, attempts=used, **answer)
+        if finality is Finality.WAITS_FOR_CONNECTION:
+            self._backoff.offline(now)
+        elif finality is Finality.WAITS_FOR_TOKEN:
+            self._backoff.answered()
+            with self._lock:
+                if generation == self._token_generation:
+                    self._token = None  # stop sending until a new token is set
+                    self._token_problem = result.message
+        elif finality is Finality.WAITS_FOR_PACE:
             delay = bounded_retry_after(result.retry_after)
             with self._lock:
                 token = self._token
             if token:
                 self._pacer.throttled(token, delay)
             self._backoff.rate_limited(row.id, now, delay)
-            self._on_event(RowChanged(row.id))
-            return
-        # WAITS_FOR_FLXPOINT (5xx, a timeout, a broken connection): the update waits.
-        store.retry_later(row.id, attempts=tried, **answer)
-        self._backoff.not_answering(row.id, now, tried)
+        else:
+            self._backoff.not_answering(row.id, now, tried)
         self._on_event(RowChanged(row.id))
 
     def _publish_floor(self) -> None:

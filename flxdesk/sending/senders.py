@@ -30,6 +30,13 @@ class Abandoned(enum.Enum):
 ABANDONED: Final = Abandoned.ABANDONED
 
 
+def flxpoint_client(api_url: str, token: str) -> SendingClient:
+    """The client of a sending thread: Flxpoint's, imported when the first is made."""
+    from flxdesk.flxpoint.client import FlxpointClient
+
+    return FlxpointClient(api_url, token)
+
+
 class SendingClient(Protocol):
     """What a sending thread needs of its HTTP client (flxpoint.client.FlxpointClient)."""
 

@@ -220,3 +220,21 @@ def test_which_errors_are_history_faults(tmp_path: Path) -> None:
     locked = storage_fault(sqlite3.OperationalError("database is locked"), path)
     assert locked is not None and locked.kind is StorageKind.LOCKED
     assert storage_fault(ValueError("a bug"), path) is None  # logged, not a storage fault
+
+
+def test_a_failed_cycle_is_waited_said_or_given_up_by_what_failed(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "history.sqlite3"
+    hold = StorageHold(wall=lambda: WALL)
+    locked = sqlite3.OperationalError("database is locked")
+    # A bug: waited out, nothing to say.
+    assert hold.cycle_failed(ValueError("a bug"), path, 0.0, False, None) == (0.1, False)
+    # A lock: not said within its patience, said after it; a window's run never gives up.
+    assert hold.cycle_failed(locked, path, 1.0, False, None) == (0.2, False)
+    assert hold.cycle_failed(locked, path, 3.0, False, None) == (0.4, True)
+    assert hold.fault is not None and hold.fault.kind is StorageKind.LOCKED
+    # A run that ends when idle gives up after its patience, raising the fault.
+    with pytest.raises(StorageFault) as gave_up:
+        hold.cycle_failed(locked, path, 9.0, True, 5.0)
+    assert gave_up.value.kind is StorageKind.LOCKED
