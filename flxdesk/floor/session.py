@@ -251,10 +251,17 @@ class FloorSession:
                 log.exception("A floor roster listener failed")
 
     # --- what the engine and the front ends use -----------------------------------------
-    def pacer(self, limiter_for: LimiterFor) -> FloorPacer:
+    def pacer(
+        self,
+        limiter_for: LimiterFor,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        wait: Callable[[threading.Event, float], bool] = threading.Event.wait,
+    ) -> FloorPacer:
+        """The engine's pacer on this floor; ``clock`` and ``wait``: see FloorPacer."""
         from flxdesk.floor.slots import FloorPacer
 
-        return FloorPacer(self.fast, limiter_for, self._pacer_key)
+        return FloorPacer(self.fast, limiter_for, self._pacer_key, clock=clock, wait=wait)
 
     def _pacer_key(self, token: str, learned: Any) -> str:
         """The token's floor key, worked out once per session (on a floor thread)."""

@@ -111,14 +111,19 @@ class FloorPacer:
         *,
         patience: float = PATIENCE_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        wait: Callable[[threading.Event, float], bool] = threading.Event.wait,
     ) -> None:
         """``key_for(token, learned)``: the token's floor key from what the link's opener
-        learned (the floor's secret); computed on the link's thread, kept by the caller."""
+        learned (the floor's secret); computed on the link's thread, kept by the caller.
+        ``clock`` and ``wait`` are the station's time: ``wait(stop, seconds)`` waits for a
+        granted start as ``stop.wait(seconds)`` does (True: ``stop`` was set); tests pass
+        ones that record each wait and skip it. The patience is the link's, in real time."""
         self._link = link
         self._limiter_for = limiter_for
         self._key_for = key_for
         self._patience = patience
         self._clock = clock
+        self._wait = wait
         self._keys: dict[str, str] = {}
         self._keys_lock = threading.Lock()
         # Seconds each answered reservation took (the floor's cost per request).
@@ -134,7 +139,7 @@ class FloorPacer:
                 return limiter.wait_for_slot(stop)
             start, granted = answer
             delay = start - self._clock()
-            if delay > 0 and stop.wait(delay):
+            if delay > 0 and self._wait(stop, delay):
                 return False
             if stop.is_set():
                 return False

@@ -6,6 +6,8 @@ Used by ``tests/cli/test_shared_token.py`` and ``bench/shared_token.py`` (which 
 
 from __future__ import annotations
 
+import collections
+import math
 import os
 import subprocess
 import sys
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi, SeenRequest
+from flxdesk.history.store import HistoryStore, State
 from support.strict_server import Pace, pace
 
 
@@ -26,17 +29,34 @@ class StationsRun(NamedTuple):
         return [seen for seen in self.requests if seen.answer == 201]
 
     @property
+    def answers(self) -> collections.Counter[int]:
+        """How many requests the API answered with each code."""
+        return collections.Counter(seen.answer for seen in self.requests)
+
+    @property
+    def lost_after_429(self) -> list[str | None]:
+        """Orders answered 429 that no later request sent: each must have been retried
+        until it was (an order belongs to one station only)."""
+        sent_at = {seen.order_id: seen.arrived for seen in self.sent}
+        return [
+            seen.order_id
+            for seen in self.requests
+            if seen.answer == 429 and not sent_at.get(seen.order_id, -math.inf) > seen.arrived
+        ]
+
+    @property
     def pace(self) -> Pace:
         return pace(self.requests)
 
     @property
     def rate_ratio(self) -> float:
-        """Combined rate of successful updates as a share of the token's 2 per second."""
+        """Combined rate of successful updates as a share of the token's 2 per second
+        (a benchmark's figure: bench/shared_token.py, bench/floor.py)."""
         return self.pace.ratio
 
     @property
     def throttled_share(self) -> float:
-        """Share of all requests that were answered 429."""
+        """Share of all requests that were answered 429 (a benchmark's figure)."""
         return self.pace.throttled_share
 
 
@@ -111,3 +131,15 @@ def finish_stations(
         codes.append(run.returncode)
         errors.append(stderr)
     return StationsRun(codes, errors, list(api.requests))
+
+
+def station_states(folder: Path, stations: int) -> list[dict[State, int]]:
+    """Each station's history (``run_stations``' folders), counted by state."""
+    states = []
+    for station in range(stations):
+        store = HistoryStore(folder / f"station-{station}" / "history.sqlite3")
+        try:
+            states.append(store.count_by_state())
+        finally:
+            store.close()
+    return states
