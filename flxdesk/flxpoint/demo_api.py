@@ -42,6 +42,7 @@ REQUESTS_PER_SECOND = 2
 # A demo left running all shift must not grow without end: past this many, the older
 # half of the seen requests is forgotten.
 MAX_SEEN_REQUESTS = 1_000
+STOP_POLL_SECONDS = 0.05  # how soon ``stop`` ends the server (the library's default: 0.5)
 
 # An answer: (code, JSON body) or (code, JSON body, extra headers).
 Reply = tuple[int, object] | tuple[int, object, dict[str, str]]
@@ -111,7 +112,10 @@ class DemoApi:
 
     def start(self) -> DemoApi:
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="flxdesk-demo-api", daemon=True
+            target=self._server.serve_forever,
+            args=(STOP_POLL_SECONDS,),
+            name="flxdesk-demo-api",
+            daemon=True,
         )
         self._thread.start()
         return self
