@@ -56,7 +56,7 @@ def only_line(stderr: str) -> str:
 def test_ctrl_c_or_sigterm_ends_the_command_line_and_its_request_and_leaves_the_row_queued(
     flxdesk_home: Path, signal_name: str
 ) -> None:
-    """How soon it ends is bench/stopping.py's figure; here, that the signal ends it."""
+    """How soon it ends is bench/hangs.py's figure; here, that the signal ends it."""
     with DripServer.never_answering() as server:
         run = subprocess.Popen(
             [sys.executable, "-m", "flxdesk", "update", "1001", "--status", "Closed"],

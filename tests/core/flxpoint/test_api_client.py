@@ -242,7 +242,8 @@ def dripped(server: DripServer, began: float, ended: float) -> list[float]:
 
 def test_a_server_dripping_its_answer_is_ended_at_the_deadline() -> None:
     # One byte each 0.4 s: no socket read ever waits long, so only the deadline ends it.
-    # In virtual time: the deadline's 1.5 s and the drip's pauses take none.
+    # In virtual time: the deadline's 1.5 s and the drip's pauses take none (the real
+    # figure is bench/hangs.py's).
     clock = SimClock()
     with DripServer(b"", DRIPPED_ANSWER, interval=0.4, clock=clock) as server:
         client = FlxpointClient(server.url, TOKEN, read_timeout=5, deadline=1.5, wait=clock.wait)

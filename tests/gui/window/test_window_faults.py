@@ -44,7 +44,7 @@ def test_a_locked_history_never_blocks_the_window_and_no_scan_is_lost(
     try:
         # The window's thread waits for the lock only as long as its connection's busy
         # timeout, then hands the scan to a thread of its own: milliseconds, not the 10 s
-        # of a plain connect. (How long a scan takes is bench/stopping.py's figure.)
+        # of a plain connect. (How long a scan takes is bench/hangs.py's figure.)
         (busy_ms,) = demo_app.store.connection.execute("PRAGMA busy_timeout").fetchone()
         assert busy_ms == GUI_BUSY_TIMEOUT_SECONDS * 1000
         scan(qtbot, window, "1001")
@@ -138,7 +138,7 @@ def test_while_flxpoint_is_not_answering_the_time_left_says_so(
 def test_quitting_while_a_request_hangs_ends_the_process_and_frees_the_folder(
     tmp_path: Path, flxdesk_home: Path
 ) -> None:
-    """How soon it ends is bench/stopping.py's figure; here, that the quit ends it."""
+    """How soon it ends is bench/hangs.py's figure; here, that the quit ends it."""
     flag = tmp_path / "quit-now"
     token = "quit-test-token-0123"
     with DripServer.never_answering() as server:
