@@ -54,25 +54,15 @@ class SimClock(EngineClock):
         self._served = 0  # of those, the ones the server waits on (``serve``)
         self._touched = time.perf_counter()
         self._at_work: dict[int, threading.Thread] = {}  # let go by a wait, not back yet
-        self.steps = 0  # how often the clock moved on by itself
 
     def now(self) -> float:
         with self._lock:
             self._touch()
             return self._now
 
-    def advance(self, seconds: float) -> None:
-        """Move on by hand (a test that is the only one waiting)."""
-        with self._lock:
-            self._now += max(0.0, seconds)
-            self._touch()
-
     def wait(self, event: threading.Event, seconds: float) -> bool:
         """Until ``event`` is set (True) or the clock reaches now + ``seconds`` (False)."""
         return self._wait(event, seconds, served=False)
-
-    def sleep(self, seconds: float) -> None:
-        self._wait(threading.Event(), seconds, served=False)
 
     def serve(self, seconds: float, event: threading.Event | None = None) -> bool:
         """A server's wait while a request waits for its answer (latency, arrival jitter,
@@ -129,12 +119,12 @@ class SimClock(EngineClock):
             if thread.is_alive():
                 return
             del self._at_work[ident]
-        if time.perf_counter() - self._touched < self._settle:
+        quiet = time.perf_counter() - self._touched  # real time: the threads' chance to run
+        if quiet < self._settle:
             return
         soonest = min(self._deadlines)
         if soonest > self._now:
             self._now = soonest
-            self.steps += 1
             self._touch()
 
     def _touch(self) -> None:
