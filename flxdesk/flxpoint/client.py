@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode, urlsplit
 
 from flxdesk import __version__
-from flxdesk.flxpoint.rate_limit import parse_retry_after
+from flxdesk.flxpoint.rate_limit import Wait, parse_retry_after, wait_in_real_time
 from flxdesk.flxpoint.results import (
     UpdateResult,
     certificate_result,
@@ -137,7 +137,10 @@ class FlxpointClient:
         read_timeout: float = READ_TIMEOUT_SECONDS,
         deadline: float = REQUEST_DEADLINE_SECONDS,
         max_body_bytes: int = MAX_BODY_BYTES,
+        wait: Wait = wait_in_real_time,
     ) -> None:
+        """``wait``: how the deadline waits (a test's virtual clock; the socket timeouts
+        stay real)."""
         import requests
 
         from flxdesk.flxpoint.deadline import DeadlineAdapter
@@ -148,6 +151,7 @@ class FlxpointClient:
         self._token = token
         self._timeout = (connect_timeout, read_timeout)
         self._deadline = deadline
+        self._wait = wait
         self._max_body_bytes = max_body_bytes
         self._session = session or requests.Session()
         for prefix in ("http://", "https://"):
@@ -182,7 +186,7 @@ class FlxpointClient:
 
         from flxdesk.flxpoint.deadline import Deadline
 
-        with Deadline(self._deadline) as deadline:
+        with Deadline(self._deadline, self._wait) as deadline:
             self._deadline_in_use = deadline
             if self._aborted:  # aborted before this request began: it ends at once
                 deadline.cancel()
@@ -215,7 +219,7 @@ class FlxpointClient:
         from flxdesk.flxpoint.account_check import account_check_for, no_answer
         from flxdesk.flxpoint.deadline import Deadline
 
-        with Deadline(self._deadline):
+        with Deadline(self._deadline, self._wait):
             try:
                 response = self._send(f"{self.base_url}/account", "GET")
                 with response:

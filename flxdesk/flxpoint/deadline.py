@@ -4,7 +4,8 @@
 every few seconds never times out. Here a timer shuts the request's socket down when
 the deadline passes; the blocked read then fails at once and the caller sees
 ``Deadline.expired``. Sockets are found through connection classes that report each
-socket they open or wait on to the deadline of the calling thread.
+socket they open or wait on to the deadline of the calling thread. The deadline waits
+with ``wait`` (real time unless a test passes a virtual clock's).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.poolmanager import pool_classes_by_scheme as DEFAULT_POOL_CLASSES
 from urllib3.response import HTTPResponse
 
+from flxdesk.flxpoint.rate_limit import Wait, wait_in_real_time
+
 log = logging.getLogger(__name__)
 
 _current = threading.local()
@@ -31,15 +34,16 @@ _current = threading.local()
 class Deadline:
     """``with Deadline(30):`` bounds every request this thread makes inside the block."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, wait: Wait = wait_in_real_time) -> None:
         self.seconds = seconds
         self.expired = False
         self.cancelled = False
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
         self._active = False
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
+        self._wait = wait
+        self._over = threading.Event()  # the block ended: the timer has nothing to do
+        self._timer = threading.Thread(target=self._time, name="flxdesk-deadline", daemon=True)
         self._started = 0.0
 
     def __enter__(self) -> Deadline:
@@ -58,7 +62,7 @@ class Deadline:
         with self._lock:
             self._active = False
             self._sockets.clear()
-        self._timer.cancel()
+        self._over.set()
         _current.deadline = None
 
     def elapsed(self) -> float:
@@ -73,6 +77,10 @@ class Deadline:
                 _shut_down(sock)
             else:
                 self._sockets.append(sock)
+
+    def _time(self) -> None:
+        if not self._wait(self._over, self.seconds):
+            self._expire()
 
     def cancel(self) -> None:
         """End the request now, from any thread (flxdesk is stopping): as if expired."""

@@ -10,6 +10,8 @@ window per token (requests answered 429 do not count), for the shared-token test
 With ``jitter`` (seconds) each request is counted against the limit a random
 0-``jitter`` s after it arrives (uniform, from an RNG seeded with ``seed``), as requests
 reach Flxpoint over network paths of varying delay; demo mode uses none.
+Times (arrivals, the limit, ``latency``) are on ``clock``, waited with ``sleep``: real
+monotonic time unless a test passes a virtual clock's, so that latency costs it nothing.
 Standard library only, so it starts in milliseconds and ships inside the app.
 """
 
@@ -23,6 +25,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
@@ -39,6 +42,7 @@ REQUESTS_PER_SECOND = 2
 # A demo left running all shift must not grow without end: past this many, the older
 # half of the seen requests is forgotten.
 MAX_SEEN_REQUESTS = 1_000
+STOP_POLL_SECONDS = 0.05  # how soon ``stop`` ends the server (the library's default: 0.5)
 
 # An answer: (code, JSON body) or (code, JSON body, extra headers).
 Reply = tuple[int, object] | tuple[int, object, dict[str, str]]
@@ -48,14 +52,14 @@ Reply = tuple[int, object] | tuple[int, object, dict[str, str]]
 class SeenRequest:
     """One request as it arrived, for tests: raw path and decoded parts."""
 
-    arrived: float  # time.monotonic()
+    arrived: float  # on the API's clock
     method: str
     raw_path: str
     order_id: str | None
     query: dict[str, list[str]]
     headers: dict[str, str]
     answer: int
-    counted: float  # when the rate limit counted it: arrival + jitter (time.monotonic())
+    counted: float  # when the rate limit counted it: arrival + jitter (the API's clock)
 
 
 class DemoApi:
@@ -71,14 +75,19 @@ class DemoApi:
         seed: int | None = None,
         order_ids: range = DEMO_ORDER_IDS,
         keep_requests: int = MAX_SEEN_REQUESTS,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         """``order_ids``: the orders that exist; ``keep_requests``: how many seen requests
-        are kept before the older half is forgotten (a long benchmark keeps them all)."""
+        are kept before the older half is forgotten (a long benchmark keeps them all);
+        ``clock`` and ``sleep``: the time requests arrive and wait in (see above)."""
         if limit not in ("bucket", "window"):
             raise ValueError(f"limit must be 'bucket' or 'window', not {limit!r}")
         if not jitter >= 0.0:
             raise ValueError(f"jitter must be 0 or more seconds, not {jitter!r}")
         self.token = token
+        self.clock = clock
+        self.sleep = sleep
         self.latency = latency
         self.limit = limit
         self.jitter = jitter
@@ -88,7 +97,7 @@ class DemoApi:
         # None: no rate limit (benchmarks that measure something other than pace).
         self.requests_per_second: float | None = REQUESTS_PER_SECOND
         self.requests: list[SeenRequest] = []
-        # per API token: (tokens left in the bucket, monotonic time of last refill)
+        # per API token: (tokens left in the bucket, time of last refill on ``clock``)
         self._buckets: dict[str, tuple[float, float]] = {}
         # per API token, limit="window": arrival times of the requests let through
         self._windows: dict[str, collections.deque[float]] = {}
@@ -103,7 +112,10 @@ class DemoApi:
 
     def start(self) -> DemoApi:
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="flxdesk-demo-api", daemon=True
+            target=self._server.serve_forever,
+            args=(STOP_POLL_SECONDS,),
+            name="flxdesk-demo-api",
+            daemon=True,
         )
         self._thread.start()
         return self
@@ -162,12 +174,12 @@ class DemoApi:
         if not delay:
             return arrived
         due = arrived + delay
-        time.sleep(max(0.0, due - time.monotonic()))
-        return max(due, time.monotonic())
+        self.sleep(max(0.0, due - self.clock()))
+        return max(due, self.clock())
 
     def _answer(self, method: str, raw_path: str, headers: dict[str, str]) -> Reply | None:
         """(code, body) or (code, body, headers); None drops the connection (subclasses)."""
-        arrived = time.monotonic()
+        arrived = self.clock()
         counted = self._counted_at(arrived)
         parts = urlsplit(raw_path)
         segments = parts.path.split("/")
@@ -202,7 +214,7 @@ class DemoApi:
                 SeenRequest(arrived, method, raw_path, order_id, query, headers, answer[0], counted)
             )
         if self.latency:
-            time.sleep(self.latency)
+            self.sleep(self.latency)
         return answer
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:

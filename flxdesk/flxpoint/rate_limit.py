@@ -31,6 +31,14 @@ RETRY_AFTER_DEFAULT = 1.0
 RETRY_AFTER_MIN = 1.0
 RETRY_AFTER_MAX = 60.0
 
+# Waits until ``seconds`` pass or the event is set; True when it was set (Event.wait's
+# answer). Tests pass a virtual clock's, so that pacing takes no real time.
+Wait = Callable[[threading.Event, float], bool]
+
+
+def wait_in_real_time(event: threading.Event, seconds: float) -> bool:
+    return event.wait(seconds)
+
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), unbounded."""
@@ -105,7 +113,10 @@ class RateLimiter:
         jitter: Callable[[], float] = random.random,
         sharing: SharingPolicy = SHARING,
         jitter_policy: JitterPolicy = JITTER,
+        wait: Wait = wait_in_real_time,
     ) -> None:
+        """``clock`` and ``wait`` are the time the limiter paces on and how it waits for
+        a slot there: monotonic real time unless a test passes a virtual clock's."""
         self._window = window
         self._margin = JitterMargin(jitter_policy, base=margin)
         self._jitter_policy = jitter_policy
@@ -122,6 +133,7 @@ class RateLimiter:
         self._pause_serial = 0
         self._clock = clock
         self._jitter = jitter
+        self._wait = wait
         self._lock = threading.Lock()
 
     def reserve(self) -> tuple[float, int]:
@@ -262,7 +274,7 @@ class RateLimiter:
         while True:
             start, serial = self.reserve()
             delay = start - self._clock()
-            if delay > 0 and stop.wait(delay):
+            if delay > 0 and self._wait(stop, delay):
                 return False
             if stop.is_set():
                 return False

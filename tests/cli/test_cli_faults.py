@@ -12,7 +12,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -54,9 +53,10 @@ def only_line(stderr: str) -> str:
         pytest.param("SIGTERM", marks=pytest.mark.skipif(sys.platform == "win32", reason="POSIX")),
     ],
 )
-def test_ctrl_c_or_sigterm_ends_the_command_line_within_2_s_and_leaves_the_row_queued(
+def test_ctrl_c_or_sigterm_ends_the_command_line_and_its_request_and_leaves_the_row_queued(
     flxdesk_home: Path, signal_name: str
 ) -> None:
+    """How soon it ends is bench/hangs.py's figure; here, that the signal ends it."""
     with DripServer.never_answering() as server:
         run = subprocess.Popen(
             [sys.executable, "-m", "flxdesk", "update", "1001", "--status", "Closed"],
@@ -72,14 +72,11 @@ def test_ctrl_c_or_sigterm_ends_the_command_line_within_2_s_and_leaves_the_row_q
                 run.send_signal(signal.SIGTERM)
             else:
                 interrupt(run)
-            interrupted = time.monotonic()
-            code = run.wait(timeout=30)
-            took = time.monotonic() - interrupted
+            code = run.wait(timeout=30)  # a guard against a hang only
         finally:
             if run.poll() is None:
                 run.kill()
             _, stderr = run.communicate(timeout=10)
-    assert took < 2.0, took
     assert code == 1, stderr  # left queued
     assert "interrupted" in stderr and "1 update(s) left queued" in stderr
     assert "Traceback" not in stderr
@@ -89,6 +86,8 @@ def test_ctrl_c_or_sigterm_ends_the_command_line_within_2_s_and_leaves_the_row_q
     finally:
         store.close()
     assert (row.order_id, row.state, row.resent) == ("1001", State.QUEUED, 1)
+    # No answer and no timeout recorded: the signal ended the request, not its deadline.
+    assert (row.attempts, row.outcome) == (0, None)
 
 
 def test_a_results_file_in_a_missing_folder_is_refused_before_anything_is_sent(

@@ -4,15 +4,36 @@ It reads one request, sends ``head`` at once, then ``drip`` one byte per ``inter
 (or, with ``flood``, as many bytes as the client will take), and records how many
 bytes it managed to send before the client hung up. ``request_received`` is set once
 the request has arrived; ``never_answering()`` is a server that keeps the connection
-open and says nothing until the test ends.
+open and says nothing until the test ends, watching for the client to close it
+(``client_hung_up``). With ``clock`` (``support.sim_clock.SimClock``) it drips in that
+clock's time, each pause a wait on the request's behalf, and ``dripped_at`` holds when
+each byte left.
 """
 
 from __future__ import annotations
 
+import select
 import socket
 import ssl
 import threading
 from types import TracebackType
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> float: ...
+
+    def serve(self, seconds: float, event: threading.Event | None = None) -> bool: ...
+
+
+class RealTime:
+    def now(self) -> float:
+        import time
+
+        return time.monotonic()
+
+    def serve(self, seconds: float, event: threading.Event | None = None) -> bool:
+        return (event or threading.Event()).wait(seconds)
 
 
 class DripServer:
@@ -24,9 +45,14 @@ class DripServer:
         interval: float = 0.5,
         flood: int = 0,
         tls: ssl.SSLContext | None = None,
+        clock: Clock | None = None,
+        silent: bool = False,
     ) -> None:
         self.head, self.drip, self.interval, self.flood = head, drip, interval, flood
         self.tls = tls
+        self.silent = silent
+        self.clock: Clock = clock or RealTime()
+        self.dripped_at: list[float] = []  # when each byte of ``drip`` was sent
         self.bytes_sent = 0
         self.client_hung_up = threading.Event()
         self.finished = threading.Event()
@@ -38,8 +64,8 @@ class DripServer:
 
     @classmethod
     def never_answering(cls) -> DripServer:
-        """Reads the request, then stays silent (one byte an hour) until the test ends."""
-        return cls(b"", b"x", interval=3600)
+        """Reads the request, then says nothing until the client hangs up or the test ends."""
+        return cls(b"", silent=True)
 
     @property
     def url(self) -> str:
@@ -76,10 +102,14 @@ class DripServer:
                     request += chunk
                 self.request_received.set()
                 self._send(connection, self.head)
+                if self.silent:
+                    self._watch_for_hang_up(connection)
+                    return
                 for byte in self.drip:
-                    if self._stop.wait(self.interval):
+                    if self.clock.serve(self.interval, self._stop):
                         return
                     self._send(connection, bytes([byte]))
+                    self.dripped_at.append(self.clock.now())
                 block = b"x" * 65536
                 while self.bytes_sent - len(self.head) < self.flood:
                     self._send(connection, block)
@@ -87,6 +117,14 @@ class DripServer:
             self.client_hung_up.set()
         finally:
             self.finished.set()
+
+    def _watch_for_hang_up(self, connection: socket.socket) -> None:
+        """Until the test ends: the client closing its end sets ``client_hung_up``."""
+        while not self._stop.is_set():
+            readable, _, _ = select.select([connection], [], [], 0.02)
+            if readable and not connection.recv(65536):
+                self.client_hung_up.set()
+                return
 
     def _send(self, connection: socket.socket, data: bytes) -> None:
         connection.sendall(data)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 
 from flxdesk.flxpoint.demo_api import DemoApi
@@ -29,7 +28,7 @@ class FaultyApi(DemoApi):
         if action == "reset":
             return None
         if isinstance(action, tuple) and action[0] == "slow":
-            time.sleep(action[1])
+            self.sleep(action[1])
         elif isinstance(action, tuple):
             self.record(method, raw_path, headers, action[0])
             return action
@@ -38,6 +37,6 @@ class FaultyApi(DemoApi):
     def record(self, method, raw_path, headers, code) -> None:
         from flxdesk.flxpoint.demo_api import SeenRequest
 
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
             self.requests.append(SeenRequest(now, method, raw_path, None, {}, headers, code, now))

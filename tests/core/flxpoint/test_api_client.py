@@ -17,9 +17,10 @@ from werkzeug import Request, Response
 from flxdesk import __version__
 from flxdesk.flxpoint.client import FlxpointClient, encode_path_segment
 from flxdesk.flxpoint.demo_api import DemoApi
-from flxdesk.flxpoint.results import Outcome
+from flxdesk.flxpoint.results import Outcome, UpdateResult
 from support.drip_server import DripServer
 from support.network import closed_port
+from support.sim_clock import SimClock
 
 TOKEN = "test-token-123"
 
@@ -225,28 +226,44 @@ def test_token_is_not_in_repr() -> None:
 DRIPPED_ANSWER = b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n"
 
 
-def test_a_server_dripping_its_answer_is_ended_at_the_deadline() -> None:
-    # One byte each 0.3 s: no socket read ever waits long, so only a deadline ends it.
-    with DripServer(b"", DRIPPED_ANSWER, interval=0.3) as server:
-        client = FlxpointClient(server.url, TOKEN, read_timeout=5, deadline=1.5)
-        started = time.monotonic()
+def timed_update(client: FlxpointClient, clock: SimClock) -> tuple[UpdateResult, float, float]:
+    """One update, and when it began and ended in ``clock``'s time (which waits for the
+    request to reach the server: ``in_flight``)."""
+    began = clock.now()
+    with clock.in_flight():
         result = client.update_status("1", "Open")
-        took = time.monotonic() - started
+    return result, began, clock.now()
+
+
+def dripped(server: DripServer, began: float, ended: float) -> list[float]:
+    """When the server sent each byte the client was there for, from ``began``."""
+    return [round(at - began, 6) for at in server.dripped_at if at < ended]
+
+
+def test_a_server_dripping_its_answer_is_ended_at_the_deadline() -> None:
+    # One byte each 0.4 s: no socket read ever waits long, so only the deadline ends it.
+    # In virtual time: the deadline's 1.5 s and the drip's pauses take none (the real
+    # figure is bench/hangs.py's).
+    clock = SimClock()
+    with DripServer(b"", DRIPPED_ANSWER, interval=0.4, clock=clock) as server:
+        client = FlxpointClient(server.url, TOKEN, read_timeout=5, deadline=1.5, wait=clock.wait)
+        result, began, ended = timed_update(client, clock)
     assert result.outcome is Outcome.TIMEOUT
     assert "No complete answer within 1.5 s" in result.detail
-    assert 1.5 <= took < 4.0  # the drip alone would take 13 s
-    assert server.bytes_sent < len(DRIPPED_ANSWER)  # it would have dripped for 13 s
+    assert ended - began == pytest.approx(1.5)  # at the deadline: the drip takes 18 s
+    assert dripped(server, began, ended) == [0.4, 0.8, 1.2]  # read until then
+    assert server.bytes_sent < len(DRIPPED_ANSWER)
 
 
 def test_a_dripped_body_after_a_201_is_cut_off_and_the_update_counts_as_done() -> None:
     head = b"HTTP/1.1 201 Created\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n"
-    with DripServer(head, b"y" * 100, interval=0.3) as server:
-        client = FlxpointClient(server.url, TOKEN, read_timeout=5, deadline=1.0)
-        started = time.monotonic()
-        result = client.update_status("1", "Open")
-        took = time.monotonic() - started
+    clock = SimClock()
+    with DripServer(head, b"y" * 100, interval=0.3, clock=clock) as server:
+        client = FlxpointClient(server.url, TOKEN, read_timeout=5, deadline=1.0, wait=clock.wait)
+        result, began, ended = timed_update(client, clock)
     assert result.outcome is Outcome.SUCCESS
-    assert took < 3.5  # the drip alone would take 30 s
+    assert ended - began == pytest.approx(1.0)  # cut off at the deadline: the drip takes 30 s
+    assert dripped(server, began, ended) == [0.3, 0.6, 0.9]
 
 
 def test_the_deadline_also_ends_a_dripping_tls_answer(
@@ -255,13 +272,13 @@ def test_the_deadline_also_ends_a_dripping_tls_answer(
     trust_only(company_ca, monkeypatch, tmp_path)
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     company_ca.issue_cert("127.0.0.1").configure_cert(context)
-    with DripServer(b"", DRIPPED_ANSWER, interval=0.3, tls=context) as server:
-        client = FlxpointClient(server.url, TOKEN, read_timeout=5, deadline=1.5)
-        started = time.monotonic()
-        result = client.update_status("1", "Open")
-        took = time.monotonic() - started
+    clock = SimClock()
+    with DripServer(b"", DRIPPED_ANSWER, interval=0.4, tls=context, clock=clock) as server:
+        client = FlxpointClient(server.url, TOKEN, read_timeout=5, deadline=1.5, wait=clock.wait)
+        result, began, ended = timed_update(client, clock)
     assert result.outcome is Outcome.TIMEOUT
-    assert took < 4.0
+    assert ended - began == pytest.approx(1.5)
+    assert dripped(server, began, ended) == [0.4, 0.8, 1.2]
 
 
 def test_a_50_mb_answer_is_not_read_whole() -> None:

@@ -20,6 +20,7 @@ from flxdesk.flxpoint.rate_limit import (
     limiter_for_token,
     parse_retry_after,
 )
+from support.sim_clock import SimClock
 from support.timing import three_in_one_second
 
 
@@ -81,8 +82,8 @@ def test_limiters_are_per_token() -> None:
 class RecordingLimiter(RateLimiter):
     """The limiter, noting the start it grants each caller (its schedule, exactly)."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
         self.starts: list[float] = []
 
     def reserve(self) -> tuple[float, int]:
@@ -93,17 +94,20 @@ class RecordingLimiter(RateLimiter):
 
 def test_twenty_updates_fired_at_once_never_put_three_starts_in_one_second() -> None:
     """The limiter's schedule, which it alone decides: when each of twenty callers may
-    start. Arrival times at a server also carry the machine's thread wake-ups, which
-    are the benchmark's to measure (bench/throughput.py against the strict window)."""
+    start, and when their requests reach the server, in virtual time. Real arrival times
+    also carry the machine's thread wake-ups, which are the benchmark's to measure
+    (bench/throughput.py against the strict window)."""
     token = "burst-token"
-    limiter = RecordingLimiter()
-    with DemoApi(token=token) as api:
+    clock = SimClock()
+    limiter = RecordingLimiter(clock=clock.now, wait=clock.wait)
+    with DemoApi(token=token, clock=clock.now, sleep=clock.serve) as api:
         clients = [FlxpointClient(api.url, token) for _ in range(20)]
         results = []
 
         def send(client: FlxpointClient, order: int) -> None:
             limiter.wait_for_slot()
-            results.append(client.update_status(str(order), "Closed"))
+            with clock.in_flight():
+                results.append(client.update_status(str(order), "Closed"))
 
         threads = [
             threading.Thread(target=send, args=(client, 1000 + n))
@@ -117,9 +121,13 @@ def test_twenty_updates_fired_at_once_never_put_three_starts_in_one_second() -> 
     starts = limiter.starts
     assert len(starts) == 20  # one grant each: no pause made anyone ask again
     assert three_in_one_second(starts) == []
+    assert three_in_one_second([seen.arrived for seen in api.requests]) == []
     assert all(result.ok for result in results), [r.message for r in results if not r.ok]
-    # and the limiter is not needlessly slow: 20 starts need just over 9 seconds
-    assert 9.0 <= max(starts) - min(starts) < 9.6
+    # and the limiter is not needlessly slow: two at a time, a window and its margin apart
+    spacing = 1.0 + JitterPolicy().base
+    assert [round(t - min(starts), 6) for t in sorted(starts)] == [
+        round(n // 2 * spacing, 6) for n in range(20)
+    ]
 
 
 def test_429s_halve_the_pace_which_grows_back_with_time() -> None:
@@ -142,11 +150,15 @@ def test_429s_halve_the_pace_which_grows_back_with_time() -> None:
 def test_the_pace_never_drops_below_the_floor() -> None:
     clock = FakeClock()
     limiter = RateLimiter(clock=clock, jitter=lambda: 0.0)
+    rates = []
     for _ in range(10):
         clock.now += 1.5
         limiter.on_throttled()
-    assert limiter.rate == pytest.approx(0.2, abs=0.1)
-    assert limiter.rate >= 0.2
+        rates.append(limiter.rate)
+    # Halved from 2 per second (and grown 1.5 s between), it reaches the floor at the
+    # fourth 429 and stays there: on the fake clock, exactly.
+    assert rates[3:] == [0.2] * 7
+    assert min(rates) == 0.2
 
 
 def test_a_pause_frees_the_slots_claimed_after_it() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import ssl
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -72,9 +71,7 @@ def test_502_for_two_minutes_then_201_sends_everything_and_fails_nothing(tmp_pat
             policy=RetryPolicy(),  # the real backoff: 1 s doubling to 60 s, in virtual time
             on_event=events.append,
         )
-        started = time.monotonic()
         engine.run(until_idle=True)
-        took = time.monotonic() - started
     assert final_states(store, ids) == {State.SENT: 5}  # all sent, none failed
     assert sent_per_order(api) == Counter({str(n): 1 for n in range(1000, 1005)})
     assert clock.now() >= outage_ends
@@ -83,7 +80,6 @@ def test_502_for_two_minutes_then_201_sends_everything_and_fails_nothing(tmp_pat
     assert 3 <= len(failures) <= 20, len(failures)
     waiting = [e for e in states_seen(events) if e.state is EngineState.NOT_ANSWERING]
     assert waiting and waiting[0].waiting == 5 and waiting[0].since is not None
-    assert took < 20  # virtual minutes, real seconds
 
 
 def test_a_command_line_run_gives_up_on_a_long_outage_and_leaves_the_rows_queued(
@@ -244,18 +240,22 @@ def test_a_command_line_run_on_a_full_disk_ends_with_the_fault(tmp_path: Path) -
 # --- every request ends when stopping ----------------------------------------------------
 
 
-def test_stop_ends_a_hanging_request_at_once_and_leaves_the_row_queued(tmp_path: Path) -> None:
+def test_stop_ends_a_hanging_request_on_the_wire_and_leaves_the_row_queued(
+    tmp_path: Path,
+) -> None:
     store = HistoryStore(tmp_path / "history.sqlite3")
     (update_id,) = queue_orders(store, ["1000"])
     with DripServer.never_answering() as server:
         engine = engine_for(server.url, store.path)
         thread = run_in_thread(engine)
         assert server.request_received.wait(10)
-        stopped = time.monotonic()
         engine.stop()
-        thread.join(5)
-        took = time.monotonic() - stopped
-    assert not thread.is_alive()
-    assert took < 1.5  # not the 30 s deadline
+        # The client closed the connection: the request was ended, not left to its read
+        # timeout (15 s) or deadline (30 s). The guards only make a hang fail; how soon
+        # it ends is bench/hangs.py's figure.
+        assert server.client_hung_up.wait(10)
+        thread.join(10)
+        assert not thread.is_alive()
     row = store.get(update_id)
     assert (row.state, row.resent) == (State.QUEUED, 1)  # may have reached Flxpoint
+    assert (row.attempts, row.outcome) == (0, None)  # no answer, no timeout: ended by stop

@@ -6,7 +6,6 @@ sent twice (except the documented in-flight-at-a-crash case).
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 
 from flxdesk.flxpoint.client import FlxpointClient
 from flxdesk.flxpoint.demo_api import DEMO_TOKEN, DemoApi
+from flxdesk.flxpoint.jitter_margin import JitterPolicy
 from flxdesk.flxpoint.rate_limit import RateLimiter
 from flxdesk.history.store import HistoryStore, State
 from flxdesk.orders.destination import Destination
@@ -23,6 +23,7 @@ from support.drip_server import DripServer
 from support.engine import final_states, run_in_thread, sent_per_order, wait_for
 from support.fault_api import FaultyApi
 from support.network import closed_port
+from support.sim_clock import SimClock, clocked_clients, limiter_on
 from support.timing import three_in_one_second
 
 FAST_RETRIES = RetryPolicy(base_delay=0.05, max_delay=0.2)
@@ -46,17 +47,44 @@ def engine_for(api: DemoApi, store: HistoryStore, token: str = DEMO_TOKEN, **kwa
     return QueueEngine(store.path, api.url, token, **kwargs)
 
 
+# The margin over the window stays its base (0.02 s): learning it from round trips would
+# read the engine's real ones, the one real-time input left in a virtual-time run.
+SPACING = 1.0 + JitterPolicy().base
+FIXED_MARGIN = JitterPolicy(round_trips=0)
+
+
+def api_on(clock: SimClock, api: type[DemoApi] = DemoApi, **kwargs) -> DemoApi:
+    """The demo API (or a faulty one) answering in ``clock``'s time."""
+    return api(clock=clock.now, sleep=clock.serve, **kwargs)
+
+
+def engine_on(clock: SimClock, api: DemoApi, store: HistoryStore, **kwargs) -> QueueEngine:
+    """An engine whose pacing, waits and requests all run in ``clock``'s time."""
+    kwargs.setdefault("limiter", limiter_on(clock, jitter_policy=FIXED_MARGIN))
+    return engine_for(api, store, clock=clock, client_factory=clocked_clients(clock), **kwargs)
+
+
+def after_first(times: list[float]) -> list[float]:
+    """Seconds after the first of ``times``, to the microsecond."""
+    return [round(t - min(times), 6) for t in sorted(times)]
+
+
 def test_all_sent_in_order_at_the_rate_limit(store: HistoryStore) -> None:
     orders = [str(n) for n in range(1000, 1008)]
     ids = queue_orders(store, orders)
-    with DemoApi() as api:
-        engine_for(api, store).run(until_idle=True)
+    clock = SimClock()
+    with api_on(clock) as api:
+        engine_on(clock, api, store).run(until_idle=True)
     assert final_states(store, ids) == {State.SENT: 8}
-    arrived = [seen.order_id for seen in api.requests]
-    assert sorted(arrived) == orders
-    # first in, first out; only the two of a burst may arrive in either order
-    assert all(abs(arrived.index(order) - n) <= 1 for n, order in enumerate(orders))
-    assert three_in_one_second([seen.arrived for seen in api.requests]) == []
+    assert [seen.answer for seen in api.requests] == [201] * 8  # the API's limit agrees
+    # First in, first out, two starts at a time, one spacing apart: the two of a burst
+    # leave at the same moment, so they may arrive in either order.
+    bursts: dict[float, set[str | None]] = {}
+    for seen in api.requests:
+        bursts.setdefault(round(seen.arrived - api.requests[0].arrived, 6), set()).add(
+            seen.order_id
+        )
+    assert bursts == {round(n * SPACING, 6): set(orders[2 * n : 2 * n + 2]) for n in range(4)}
 
 
 def test_503_every_third_request_is_retried(store: HistoryStore) -> None:
@@ -99,25 +127,27 @@ def test_answer_slower_than_the_read_timeout_is_retried(store: HistoryStore) -> 
 def test_429_waits_out_retry_after(store: HistoryStore, headers: dict, minimum_wait: float) -> None:
     ids = queue_orders(store, ["1000"])
     fault = lambda n: (429, {"message": "slow down"}, headers) if n == 1 else None  # noqa: E731
-    with FaultyApi(fault) as api:
-        engine_for(api, store).run(until_idle=True)
+    clock = SimClock()
+    with api_on(clock, FaultyApi, fault=fault) as api:
+        engine_on(clock, api, store).run(until_idle=True)
     assert final_states(store, ids) == {State.SENT: 1}
     first, second = api.requests
-    assert second.arrived - first.arrived >= minimum_wait
+    assert (first.answer, second.answer) == (429, 201)
+    assert second.arrived - first.arrived >= minimum_wait  # on the API's virtual clock
 
 
 def test_slow_api_keeps_two_requests_in_flight(store: HistoryStore) -> None:
     ids = queue_orders(store, [str(n) for n in range(1000, 1010)])
-    with DemoApi(latency=0.6) as api:
-        started = time.monotonic()
-        engine_for(api, store).run(until_idle=True)
-        elapsed = time.monotonic() - started
+    clock = SimClock()
+    with api_on(clock, latency=0.6) as api:
+        engine_on(clock, api, store).run(until_idle=True)
     assert final_states(store, ids) == {State.SENT: 10}
-    arrivals = sorted(seen.arrived for seen in api.requests)
+    assert [seen.answer for seen in api.requests] == [201] * 10
+    arrivals = [seen.arrived for seen in api.requests]
     assert three_in_one_second(arrivals) == []
-    rate = (len(arrivals) - 1) / (arrivals[-1] - arrivals[0])
-    assert rate > 1.8, rate  # one at a time would give 1 / 0.6 s = 1.67 per second
-    assert elapsed < 6.0
+    # Two start together and are answered 0.6 s later, while the next two wait for the
+    # window: the pace is the limit's. One at a time would start them 0.6 s apart.
+    assert after_first(arrivals) == [round(n // 2 * SPACING, 6) for n in range(10)]
 
 
 @pytest.mark.parametrize(("order_id", "code"), [("55", 404), ("1000", 400), ("1001", 403)])

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QPushButton
@@ -14,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from flxdesk.bulk.reading import parse_import_text
 from flxdesk.flxpoint.demo_api import DEMO_TOKEN
-from flxdesk.gui.start.startup import RunningApp, build_app
+from flxdesk.gui.start.startup import GUI_BUSY_TIMEOUT_SECONDS, RunningApp, build_app
 from flxdesk.history.store import HistoryStore, State
 from flxdesk.host.instance_lock import InstanceLock
 from flxdesk.host.paths import AppPaths
@@ -43,11 +42,14 @@ def test_a_locked_history_never_blocks_the_window_and_no_scan_is_lost(
     other = sqlite3.connect(demo_app.store.path, timeout=0, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
-        started = time.monotonic()
+        # The window's thread waits for the lock only as long as its connection's busy
+        # timeout, then hands the scan to a thread of its own: milliseconds, not the 10 s
+        # of a plain connect. (How long a scan takes is bench/hangs.py's figure.)
+        (busy_ms,) = demo_app.store.connection.execute("PRAGMA busy_timeout").fetchone()
+        assert busy_ms == GUI_BUSY_TIMEOUT_SECONDS * 1000
         scan(qtbot, window, "1001")
-        took = time.monotonic() - started
         scan(qtbot, window, "1002")
-        assert took < 1.0  # the window waited milliseconds, not the 10 s of a plain connect
+        # Both scans were taken while the lock is still held: nothing waited for it.
         assert window.order_id_edit.text() == ""  # ready for the next scan
         qtbot.waitUntil(lambda: "is locked by another program" in window.result_label.text())
         assert "2 scans kept here meanwhile" in window.result_label.text()
@@ -139,6 +141,7 @@ def test_while_flxpoint_is_not_answering_the_time_left_says_so(
 def test_quitting_while_a_request_hangs_ends_the_process_and_frees_the_folder(
     tmp_path: Path, flxdesk_home: Path
 ) -> None:
+    """How soon it ends is bench/hangs.py's figure; here, that the quit ends it."""
     flag = tmp_path / "quit-now"
     token = "quit-test-token-0123"
     with DripServer.never_answering() as server:
@@ -159,16 +162,13 @@ def test_quitting_while_a_request_hangs_ends_the_process_and_frees_the_folder(
         try:
             assert server.request_received.wait(60), window.stderr.read()
             flag.touch()
-            asked = time.monotonic()
-            code = window.wait(timeout=30)
-            took = time.monotonic() - asked
+            code = window.wait(timeout=30)  # a guard against a hang only
         finally:
             if window.poll() is None:
                 window.kill()
             out, err = window.communicate(timeout=10)
     assert code == 0, err
     assert "quitting" in out
-    assert took < 5.0, took  # not the 30 s request deadline
     InstanceLock(flxdesk_home, "a test").release()  # the folder is free for the next start
     store = HistoryStore(flxdesk_home / "history.sqlite3")
     try:
@@ -176,3 +176,5 @@ def test_quitting_while_a_request_hangs_ends_the_process_and_frees_the_folder(
     finally:
         store.close()
     assert (row.order_id, row.state, row.resent) == ("1234", State.QUEUED, 1)
+    # No answer and no timeout recorded: the quit ended the request, not its deadline.
+    assert (row.attempts, row.outcome) == (0, None)
