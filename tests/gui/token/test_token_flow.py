@@ -96,7 +96,7 @@ def test_a_keychain_token_with_a_line_break_is_refused_and_asked_for_again(
     qtbot.waitUntil(lambda: visible_dialog(running, TokenDialog, "tokenDialog") is not None)
     result = running.window.findChild(QLabel, "resultLabel").text()
     assert result.startswith("The API token saved in the keychain cannot be used.")
-    assert "No API token" in status_texts(running)
+    qtbot.waitUntil(lambda: "No API token" in status_texts(running))
     scan(qtbot, running.window, "1502")  # waits for the new token
     enter_token(qtbot, running, TOKEN)
     qtbot.waitUntil(lambda: first_state(running) is State.SENT, timeout=10_000)
@@ -159,7 +159,8 @@ def test_rejected_token_holds_the_queue_and_asks_again(
     qtbot.waitUntil(lambda: "Account, Source and Channel" in running.window.result_label.text())
     row = running.window.model.row_at(0)
     assert (row.state, row.http_code) == (State.QUEUED, 401)  # waits; not failed, not lost
-    assert "No API token: 1 waiting" in status_texts(running)
+    # The status bar hears the engine's state, which may come a moment after the row's.
+    qtbot.waitUntil(lambda: "No API token: 1 waiting" in status_texts(running))
     tried = len(api.requests)
     enter_token(qtbot, running, TOKEN)
     qtbot.waitUntil(lambda: memory_keyring.passwords[("flxdesk", "default")] == TOKEN)
