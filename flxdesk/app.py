@@ -9,10 +9,9 @@ paint.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from flxdesk import __version__
 
@@ -28,9 +27,18 @@ if TYPE_CHECKING:
 COMMAND_SHEET = "command-sheet"
 
 
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    if not argv:  # the everyday start: no parser, no help texts looked up for translation
-        return argparse.Namespace(demo=False, self_test=False)
+class WindowArguments(NamedTuple):
+    """What a start of the window was asked for."""
+
+    demo: bool = False
+    self_test: bool = False
+
+
+def parse_args(argv: Sequence[str]) -> WindowArguments:
+    """The window's options; the everyday start (none) builds no parser and imports no
+    argparse, and no help texts are looked up for translation."""
+    if not argv:
+        return WindowArguments()
     from flxdesk.cli.commands import COMMANDS as CLI_COMMANDS
     from flxdesk.cli.common import Parser
 
@@ -51,7 +59,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "one line each; exit code 0 when all pass",
     )
     parser.add_argument("--version", action="version", version=f"flxdesk {__version__}")
-    return parser.parse_args(argv)
+    parsed = parser.parse_args(argv)
+    return WindowArguments(demo=parsed.demo, self_test=parsed.self_test)
 
 
 def log_to_file_if_possible(log_file: Path) -> None:

@@ -4,14 +4,13 @@ The stored form is one line of text, ``scrypt$<n>$<r>$<p>$<salt>$<hash>`` (salt 
 in base64), so a settings file or the floor holds nothing a person could type back.
 ``flxdesk operator hash-pin`` makes one for IT's settings file. A PIN is 4 to 12 digits:
 what a worker types on a keypad with a box in the other hand.
+
+hashlib and base64 are imported when a PIN is first hashed or checked: reading the
+settings (before the window's first paint) needs only the stored form's pattern.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import os
 import re
 
 from flxdesk.host.i18n import translate
@@ -38,6 +37,9 @@ def check_pin(pin: str) -> str:
 
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
     """The stored form of ``pin`` (a new random salt unless one is given)."""
+    import base64
+    import os
+
     check_pin(pin)
     salt = salt if salt is not None else os.urandom(SALT_BYTES)
     digest = _digest(pin, salt, COST, BLOCK_SIZE, PARALLEL)
@@ -59,6 +61,9 @@ def is_pin_hash(text: str) -> bool:
 
 def pin_matches(pin: str, stored: str) -> bool:
     """Whether ``pin`` is the one ``stored`` was made from (in constant time)."""
+    import base64
+    import hmac
+
     if not is_pin_hash(stored) or not PIN_PATTERN.fullmatch(pin):
         return False
     found = _STORED.fullmatch(stored)
@@ -69,6 +74,8 @@ def pin_matches(pin: str, stored: str) -> bool:
 
 
 def _digest(pin: str, salt: bytes, n: int, r: int, p: int, length: int = HASH_BYTES) -> bytes:
+    import hashlib
+
     memory = 128 * r * (n + p + 2)
     return hashlib.scrypt(
         pin.encode(), salt=salt, n=n, r=r, p=p, maxmem=memory + 2**20, dklen=length

@@ -18,8 +18,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from flxdesk.gui.station.announce import announce
@@ -27,6 +26,8 @@ from flxdesk.operators.sign_in import Answer, OperatorDesk, SignInMode, Step
 from flxdesk.operators.signature import room_for_note, sign
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
     from flxdesk.gui.common.typed_answer import TypedAnswer
     from flxdesk.history.store import AskedBy
     from flxdesk.operators.approval import Approval
@@ -68,6 +69,8 @@ class OperatorPart(QObject):
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self._idle_check)
         self._watching = False
+        # What counts as activity (the event classes and types), set by ``start``.
+        self._activity: tuple[tuple[type, ...], frozenset[object]] = ((), frozenset())
 
     # --- what the station asks of it ---------------------------------------------------
     @property
@@ -113,11 +116,18 @@ class OperatorPart(QObject):
         return status in self._settings.supervisor_for
 
     def start(self) -> None:
-        """After the first paint: key presses and clicks anywhere are activity."""
+        """After the first paint: key presses and clicks anywhere are activity. (The event
+        classes are imported here: QEvent.Type has ~180 members to build.)"""
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent, QMouseEvent
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()
         if app is not None and self.enabled and not self._watching:
+            self._activity = (
+                (QKeyEvent, QMouseEvent),
+                frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress}),
+            )
             app.installEventFilter(self)
             self._watching = True
 
@@ -150,7 +160,8 @@ class OperatorPart(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Every event of the application passes here: most are turned away by the cheap
         # isinstance (no Python enum is made for their type).
-        if isinstance(event, QKeyEvent | QMouseEvent) and event.type() in _ACTIVITY:
+        classes, types = self._activity
+        if isinstance(event, classes) and event.type() in types:
             self.desk.note_activity()
         return False
 
@@ -389,6 +400,3 @@ def _pin_scanned(scan: str) -> str | None:
 
     text = scan.strip()
     return text if PIN_PATTERN.fullmatch(text) else None
-
-
-_ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress})
