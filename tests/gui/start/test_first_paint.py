@@ -34,6 +34,7 @@ HEAVY_BEFORE_FIRST_PAINT = (
     "json",
     "csv",
     "logging.handlers",
+    "hashlib",  # a PIN's hash: only when one is checked
     "PySide6.QtMultimedia",
     "PySide6.QtPrintSupport",
     "PySide6.QtSvg",
@@ -59,6 +60,7 @@ HEAVY_BEFORE_FIRST_PAINT = (
     "flxdesk.gui.token.dialog",
     "flxdesk.gui.sending.engine_watch",
     "flxdesk.gui.sending.held_panel",
+    "flxdesk.operators.approval",
 )
 
 AT_FIRST_PAINT = """\
