@@ -48,9 +48,9 @@ from flxdesk.orders.destination import Destination
 from flxdesk.sending.engine import QueueEngine
 from flxdesk.sending.events import StateChanged
 from support.drip_server import DripServer
-from support.env_keyring import TOKEN_VARIABLE
 from support.network import closed_port
-from support.process import NEW_PROCESS_GROUP, child_env, interrupt
+from support.process import NEW_PROCESS_GROUP, interrupt
+from support.quit_driver import start_window
 
 DRIPPED_ANSWER = b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n"
 DEADLINE_SECONDS = 1.5
@@ -145,20 +145,7 @@ def window_quit(hanging: bool) -> float:
         flag = Path(home) / "quit-now"
         server = DripServer.never_answering() if hanging else DemoApi(token=WINDOW_TOKEN)
         with server:
-            env = child_env(
-                FLXDESK_HOME=str(Path(home) / "data"),
-                FLXDESK_API_URL=server.url,
-                PYTHON_KEYRING_BACKEND="support.env_keyring.EnvKeyring",
-                QT_QPA_PLATFORM="offscreen",
-            )
-            env[TOKEN_VARIABLE] = WINDOW_TOKEN
-            window = subprocess.Popen(
-                [sys.executable, "-m", "support.quit_driver", str(flag), "1234"],
-                env=env,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
+            window = start_window(flag, Path(home) / "data", server.url, WINDOW_TOKEN)
             try:
                 if isinstance(server, DripServer):
                     server.request_received.wait(60)

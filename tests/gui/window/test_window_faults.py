@@ -4,8 +4,6 @@ request at quit, Flxpoint not answering. Nothing is lost and nothing fails silen
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QPushButton
@@ -19,9 +17,8 @@ from flxdesk.host.instance_lock import InstanceLock
 from flxdesk.host.paths import AppPaths
 from flxdesk.sending.engine import QueueEngine
 from support.drip_server import DripServer
-from support.env_keyring import TOKEN_VARIABLE
 from support.fault_api import FaultyApi
-from support.process import child_env
+from support.quit_driver import start_window
 from support.window import scan, status_texts
 
 
@@ -145,20 +142,7 @@ def test_quitting_while_a_request_hangs_ends_the_process_and_frees_the_folder(
     flag = tmp_path / "quit-now"
     token = "quit-test-token-0123"
     with DripServer.never_answering() as server:
-        env = child_env(
-            FLXDESK_HOME=str(flxdesk_home),
-            FLXDESK_API_URL=server.url,
-            PYTHON_KEYRING_BACKEND="support.env_keyring.EnvKeyring",
-            QT_QPA_PLATFORM="offscreen",
-        )
-        env[TOKEN_VARIABLE] = token
-        window = subprocess.Popen(
-            [sys.executable, "-m", "support.quit_driver", str(flag), "1234"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        window = start_window(flag, flxdesk_home, server.url, token)
         try:
             assert server.request_received.wait(60), window.stderr.read()
             flag.touch()
