@@ -35,7 +35,7 @@ from flxdesk.floor.duplicates import LOOKUP_PATIENCE_SECONDS, FloorDuplicate
 from flxdesk.floor.link import DOUBT_REASON, FloorAway, FloorLink, LinkStatus, Refused, TooSlow
 from flxdesk.host.i18n import translate
 from flxdesk.sending.events import FloorChanged, FloorState
-from flxdesk.sending.pacing import LimiterFor
+from flxdesk.sending.pacing import LimiterFor, Wait, wait_in_real_time
 
 if TYPE_CHECKING:
     from flxdesk.floor.connection import FloorAddress
@@ -256,7 +256,7 @@ class FloorSession:
         limiter_for: LimiterFor,
         *,
         clock: Callable[[], float] = time.monotonic,
-        wait: Callable[[threading.Event, float], bool] = threading.Event.wait,
+        wait: Wait = wait_in_real_time,
     ) -> FloorPacer:
         """The engine's pacer on this floor; ``clock`` and ``wait``: see FloorPacer."""
         from flxdesk.floor.slots import FloorPacer

@@ -41,7 +41,7 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from flxdesk.floor.link import DOUBT_REASON, FloorAway, FloorLink
-from flxdesk.sending.pacing import INTERACTIVE, Limiter, LimiterFor
+from flxdesk.sending.pacing import INTERACTIVE, Limiter, LimiterFor, Wait, wait_in_real_time
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ class FloorPacer:
         *,
         patience: float = PATIENCE_SECONDS,
         clock: Callable[[], float] = time.monotonic,
-        wait: Callable[[threading.Event, float], bool] = threading.Event.wait,
+        wait: Wait = wait_in_real_time,
     ) -> None:
         """``key_for(token, learned)``: the token's floor key from what the link's opener
         learned (the floor's secret); computed on the link's thread, kept by the caller.

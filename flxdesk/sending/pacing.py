@@ -18,6 +18,8 @@ from collections.abc import Callable
 from typing import Protocol
 
 from flxdesk.flxpoint.rate_limit import RateLimiter
+from flxdesk.flxpoint.rate_limit import Wait as Wait  # how a pacer waits, as its limiter does
+from flxdesk.flxpoint.rate_limit import wait_in_real_time as wait_in_real_time
 from flxdesk.sending.events import FloorChanged
 
 Limiter = RateLimiter  # a token's own limiter, which every pacer falls back on

@@ -3,6 +3,12 @@
 A wait that nothing cuts short ends almost at once, with the clock moved on by the whole
 wait; a wait that an event ends (an answer came back, the engine was woken) moves it
 by nothing. Fault servers can read the same clock to decide what to answer when.
+
+For minutes of waiting where only what ends and what is recorded matters (an outage, a
+run that gives up). Where the order and the exact time of each start matter, use
+``support.sim_clock.SimClock``: it steps from one deadline to the next, so it pays a
+moment of real time per step (five virtual minutes of the engine's one-second looks
+would take seconds there).
 """
 
 from __future__ import annotations

@@ -58,6 +58,7 @@ class StoreWriter(QObject):
     def _on_problem(self, problem: str) -> None:
         if problem:
             waiting = self.writer.pending
+            # The catalogue's context for these words is the window's, where they are shown.
             kept = translate("MainWindow", "%n scan(s) kept here meanwhile.", None, waiting)
             self.waiting.emit(f"{problem} {kept}")
 
