@@ -126,9 +126,6 @@ def _fill(
 
 
 class FloorView(QDialog):
-    COLUMNS = ("station", "sent", "failed", "waiting", "last seen", "signed in")
-    OPERATOR_COLUMNS = ("operator", "asked", "sent", "failed", "orders/h", "longest gap")
-
     def __init__(self, floor: FloorSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("floorView")
