@@ -53,7 +53,7 @@ TOKEN_STATE_TEXT = {
 
 
 OPERATOR_TYPE = 1.4  # times the body font: the name in the status bar
-SQUEEZED_WIDTH = 60  # pixels a label keeps when the floor's line needs the room
+SQUEEZED_WIDTH = 60  # pixels a label keeps when a line shown whole needs the room
 
 
 class StationStatusBar:
@@ -114,9 +114,9 @@ class StationStatusBar:
             self.operator_label.show()
         self.operator_label.setText(text)
         self.operator_label.setAccessibleDescription(text)
-        # Whole, however narrow the window: the labels after it give way (their tooltips
-        # keep their words), never who is signed in.
+        # Whole, however narrow the window, never who is signed in.
         self.operator_label.setMinimumWidth(self.operator_label.sizeHint().width())
+        self._token_and_api_give_way()
 
     def show_held(self, held: int) -> None:
         self._held = held
@@ -129,11 +129,7 @@ class StationStatusBar:
 
     def follow_floor(self, engine_thread: EngineThread, floor: FloorSession) -> None:
         """On a station with a floor (flxdesk.gui.floor.floor_parts): say its state."""
-        # The floor's line is shown whole: the token and API labels give way first
-        # (their tooltips say it all).
-        for label in (self.token_label, self.api_label):
-            label.setMinimumWidth(SQUEEZED_WIDTH)
-        self.api_label.setToolTip(self.api_label.text())
+        self._token_and_api_give_way()  # the floor's line is shown whole
         self._floor_warnings = lambda: list(floor.warnings)
         engine_thread.floorChanged.connect(self.show_floor)
         self.show_floor(floor.status)
@@ -158,6 +154,14 @@ class StationStatusBar:
         self.floor_label.setToolTip(_plain_tip(tip))
         self.floor_label.setMinimumWidth(self.floor_label.sizeHint().width())
         self.floor_label.show()
+
+    def _token_and_api_give_way(self) -> None:
+        """A line shown whole (who is signed in, the floor's) takes the room it needs from
+        the token's and the API's labels first, which are cut, not drawn over the others;
+        their tooltips say it all."""
+        for label in (self.token_label, self.api_label):
+            label.setMinimumWidth(SQUEEZED_WIDTH)
+        self.api_label.setToolTip(self.api_label.text())
 
     def _show_queue(self) -> None:
         count = self._held

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import Qt
@@ -103,6 +104,15 @@ def test_a_badge_scanned_at_any_focus_signs_in_and_another_badge_switches(
     qtbot.waitUntil(lambda: window.width() <= 900)
     assert label.width() >= label.sizeHint().width()
     assert label.font().pointSizeF() > window.font().pointSizeF()
+    # and the labels after it give way, each beside the last, none drawn over another
+    shown = sorted(
+        (other for other in window.statusBar().findChildren(QLabel) if other.isVisible()),
+        key=lambda other: other.x(),
+    )
+    assert shown[0] is label
+    qtbot.waitUntil(
+        lambda: all(a.geometry().right() < b.geometry().left() for a, b in pairwise(shown))
+    )
     burst(window.note_edit, "FLXOP 0042")
     assert window.windowTitle().endswith(" — Maria López")
     assert label.text() == "Maria López"
