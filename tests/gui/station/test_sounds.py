@@ -129,11 +129,14 @@ def test_close_stops_a_playing_cue_before_removing_its_file(qtbot: QtBot, tmp_pa
     program = player_program(tmp_path, f'touch "{started}"; exec sleep 30')
     player = SoundPlayer(program=program)
     folder = player._cache_dir
-    player.play(Cue.FAILED)
-    qtbot.waitUntil(started.is_file)
-    (process,) = player._processes
-    assert process.state() == QProcess.ProcessState.Running
-    player.close()
+    try:
+        player.play(Cue.FAILED)
+        qtbot.waitUntil(started.is_file)
+        (process,) = player._processes
+        # it plays (Qt may see it start only after it wrote the file)
+        qtbot.waitUntil(lambda: process.state() == QProcess.ProcessState.Running)
+    finally:
+        player.close()  # also when the above failed: no player outlives the test
     assert process.state() == QProcess.ProcessState.NotRunning
     assert not folder.exists()
     player.play(Cue.SENT)  # the window is closing: nothing plays from the removed folder

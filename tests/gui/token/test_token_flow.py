@@ -165,13 +165,20 @@ def test_rejected_token_holds_the_queue_and_asks_again(
     enter_token(qtbot, running, TOKEN)
     qtbot.waitUntil(lambda: memory_keyring.passwords[("flxdesk", "default")] == TOKEN)
     # Queued under the refused token: sent with the new one after one click, never silently.
-    panel = running.window.findChild(QFrame, "heldPanel")
-    qtbot.waitUntil(lambda: panel is not None and panel.isVisible())
+    # The panel is made when the held rows are counted: looked for until it is shown.
+    qtbot.waitUntil(lambda: visible_held_panel(running) is not None)
+    panel = visible_held_panel(running)
+    assert panel is not None
     assert "Send them with the new token?" in panel.findChild(QLabel, "heldText").text()
     assert len(api.requests) == tried and first_state(running) is State.QUEUED
     panel.findChild(QPushButton, "sendHeldButton").click()
     qtbot.waitUntil(lambda: first_state(running) is State.SENT, timeout=10_000)
     assert not panel.isVisible()
+
+
+def visible_held_panel(running: RunningApp) -> QFrame | None:
+    panel = running.window.findChild(QFrame, "heldPanel")
+    return panel if panel is not None and panel.isVisible() else None
 
 
 def test_forget_token_removes_it_from_the_keychain(
